@@ -1,0 +1,30 @@
+/** Domain errors carry a stable code and an HTTP status; http/with-errors maps them to JSON. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly retryable = false,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFound extends DomainError {
+  constructor(what: string) {
+    super('not_found', `${what} was not found.`, 404);
+  }
+}
+
+export class BadRequest extends DomainError {
+  constructor(message: string, code = 'bad_request') {
+    super(code, message, 400);
+  }
+}
+
+export class UpstreamUnavailable extends DomainError {
+  constructor(message: string, readonly retryAfterMs?: number) {
+    super('upstream_unavailable', message, 503, true);
+  }
+}

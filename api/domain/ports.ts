@@ -1,0 +1,55 @@
+import type { FinishReason, Usage } from '../contracts/chat';
+
+/** A message as the model sees it: the client history plus the server-owned system prompt. */
+export type ModelMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string | null; tool_calls?: ModelToolCall[] }
+  | { role: 'tool'; tool_call_id: string; content: string };
+
+export interface ModelToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
+}
+
+/** A tool as offered to a model: JSON Schema parameters generated from the zod schema. */
+export interface ToolDefinition {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+export interface ModelRequest {
+  messages: ModelMessage[];
+  tools: ToolDefinition[];
+  /** Realistic cap: Azure counts prompt + this against the TPM quota up front (PITFALLS 4.1). */
+  maxCompletionTokens: number;
+  /** Which mode and persona the conversation is in; the offline engine reads it, Azure ignores it. */
+  context: { modeId: string; personaSeed: number };
+}
+
+/** What a ChatModel streams: text as it comes, tool calls once fully assembled, then one `end`. */
+export type ModelChunk =
+  | { type: 'text'; text: string }
+  | { type: 'tool_call'; call: ModelToolCall }
+  | { type: 'status'; message: string }
+  | { type: 'end'; finishReason: FinishReason; model: string; usage: Usage };
+
+/** The chat port: implemented by the offline engine and the Azure OpenAI adapter. */
+export interface ChatModel {
+  readonly provider: 'offline' | 'azure';
+  stream(request: ModelRequest, signal?: AbortSignal): AsyncIterable<ModelChunk>;
+}
+
+/** JSON documents in Blob Storage (modes/, jobs/, audit/ …). */
+export interface DocumentStore {
+  getJson(path: string): Promise<unknown | undefined>;
+  putJson(path: string, value: unknown): Promise<void>;
+  list(prefix: string): Promise<string[]>;
+  ping(): Promise<boolean>;
+}
+
+export interface Clock {
+  now(): Date;
+}
