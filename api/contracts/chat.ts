@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PersonaSeed, SessionId, Slug } from './common';
 import { Mode } from './mode';
+import { Persona } from './persona';
 
 export const MAX_HISTORY_MESSAGES = 40;
 export const MAX_MESSAGE_CHARS = 4000;
@@ -54,7 +55,8 @@ export const ToolEvent = z.object({
   args: z.unknown(),
   result: z.unknown(),
 });
-export const ModeEvent = z.object({ type: z.literal('mode'), mode: Mode });
+/** The whole UI switches to `mode`; `persona` saves the client a round trip. */
+export const ModeEvent = z.object({ type: z.literal('mode'), mode: Mode, persona: Persona });
 export const JobEvent = z.object({
   type: z.literal('job'),
   jobId: z.string(),

@@ -1,0 +1,45 @@
+import type { Mode } from '../../contracts/mode';
+import type { SelectTabResult, ShowChartResult, ShowMetricsResult, SwitchModeResult, ToolError } from '../../contracts/tools';
+
+type AnyResult = Partial<ShowChartResult & ShowMetricsResult & SelectTabResult & ToolError> | SwitchModeResult;
+
+function list(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+function monthName(x: string): string {
+  const [y, m] = x.split('-').map(Number);
+  if (!y || !m) return x;
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** One short sentence built from tool results only, so every figure is the persona's own. */
+export function replyFromTools(results: { name: string; result: AnyResult }[], mode: Mode): string {
+  const sentences = results.map(({ name, result }) => {
+    if ('error' in result && result.error) return `Sorry, I couldn't do that: ${result.error.message}`;
+    if (name === 'switch_mode' && 'status' in result) {
+      return result.status === 'switched' ? result.welcome : `${result.message} Say "Presto-Change-O, you're a bank" to try one.`;
+    }
+    if (name === 'select_tab' && 'tab' in result && result.tab) return `Here is your ${result.tab.label} tab.`;
+    if (name === 'show_metrics' && 'metrics' in result && result.metrics) {
+      return `Here is your overview: ${list(result.metrics.map((m) => `${m.label.toLowerCase()} ${m.formatted}`))}.`;
+    }
+    if (name === 'show_chart' && 'summary' in result && result.summary) {
+      const s = result.summary;
+      if (s.length === 1 && s[0]) {
+        const d = mode.datasets.find((x) => x.id === s[0]!.datasetId);
+        if (d?.kind === 'balance') return `Your ${s[0].label.toLowerCase()} stands at ${s[0].latestFormatted} as of ${monthName(s[0].month)}.`;
+        return `Your ${s[0].label.toLowerCase()} was ${s[0].latestFormatted} in ${monthName(s[0].month)}.`;
+      }
+      return `As of ${monthName(s[0]?.month ?? '')}: ${list(s.map((x) => `${x.label.toLowerCase()} ${x.latestFormatted}`))}.`;
+    }
+    return 'Done.';
+  });
+  return sentences.join(' ');
+}
+
+export function smalltalkReply(mode: Mode): string {
+  const examples = mode.datasets.slice(0, 3).map((d) => d.label.toLowerCase());
+  return `I'm the ${mode.companyName} assistant — ask me about your ${list(examples)}, or say "Presto-Change-O, you're an airline" to change industry.`;
+}

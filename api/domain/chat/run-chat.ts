@@ -1,0 +1,107 @@
+import type { ChatEvent, ChatMessage, FinishReason, Usage } from '../../contracts/chat';
+import type { Mode } from '../../contracts/mode';
+import type { Persona } from '../../contracts/persona';
+import { DomainError } from '../errors';
+import type { ChatModel, ModelMessage, ModelToolCall } from '../ports';
+import { systemPrompt } from '../prompts/system-prompt';
+import type { ModeCatalog } from '../tools/context';
+import { parseToolArguments, runTool, toolDefinitions } from '../tools/registry';
+import { capHistory } from './history';
+
+export const MAX_TOOL_ROUNDS = 4;
+export const MAX_TOOL_CALLS_PER_TURN = 8;
+export const HISTORY_LIMIT = 24;
+/** A realistic completion cap: Azure reserves prompt + max tokens against TPM up front (PITFALLS 4.1). */
+export const MAX_COMPLETION_TOKENS = 400;
+
+export interface ChatTurn {
+  mode: Mode;
+  personaSeed: number;
+  messages: ChatMessage[];
+}
+
+export interface ChatDeps {
+  model: ChatModel;
+  modes: ModeCatalog;
+  persona(mode: Mode, seed: number): Persona;
+  /** Unexpected failures are logged here before the client gets a generic error event. */
+  log?(error: unknown): void;
+}
+
+/**
+ * One stateless chat turn: a capped tool loop that streams text, runs tools against the current
+ * mode, switches modes mid-turn, and ends with exactly one `done` event.
+ */
+export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
+  let mode = turn.mode;
+  let persona = deps.persona(mode, turn.personaSeed);
+  const summaries = await deps.modes.list();
+  const history: ModelMessage[] = capHistory(turn.messages, HISTORY_LIMIT);
+  const added: ChatMessage[] = [];
+  const usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+  let model = 'unknown';
+  let finishReason: FinishReason = 'tool_limit';
+  let toolCalls = 0;
+
+  try {
+    for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
+      const messages: ModelMessage[] = [{ role: 'system', content: systemPrompt(mode, persona, summaries) }, ...history];
+      let text = '';
+      const calls: ModelToolCall[] = [];
+      for await (const chunk of deps.model.stream(
+        { messages, tools: toolDefinitions(), maxCompletionTokens: MAX_COMPLETION_TOKENS, context: { modeId: mode.id, personaSeed: turn.personaSeed } },
+        signal,
+      )) {
+        if (chunk.type === 'text') {
+          text += chunk.text;
+          yield { type: 'delta', text: chunk.text };
+        } else if (chunk.type === 'tool_call') {
+          calls.push(chunk.call);
+        } else if (chunk.type === 'end') {
+          model = chunk.model;
+          finishReason = chunk.finishReason;
+          usage.promptTokens += chunk.usage.promptTokens;
+          usage.completionTokens += chunk.usage.completionTokens;
+          usage.totalTokens += chunk.usage.totalTokens;
+        }
+      }
+      const assistant: ChatMessage = { role: 'assistant', content: text || null, ...(calls.length ? { tool_calls: calls } : {}) };
+      history.push(assistant);
+      added.push(assistant);
+      if (calls.length === 0) break;
+
+      for (const call of calls) {
+        toolCalls++;
+        const parsed = parseToolArguments(call.function.arguments);
+        const outcome =
+          toolCalls > MAX_TOOL_CALLS_PER_TURN
+            ? { result: { error: { code: 'tool_limit', message: 'Too many tool calls in one turn; answer with what you have.' } } }
+            : parsed.ok
+              ? await runTool(call.function.name, parsed.value, { mode, persona, modes: deps.modes })
+              : { result: { error: { code: 'invalid_json', message: 'The arguments were not valid JSON.' } } };
+        yield { type: 'tool', callId: call.id, name: call.function.name, args: parsed.ok ? parsed.value : call.function.arguments, result: outcome.result };
+        if ('switchedTo' in outcome && outcome.switchedTo) {
+          mode = outcome.switchedTo;
+          persona = deps.persona(mode, turn.personaSeed);
+          yield { type: 'mode', mode, persona };
+        }
+        const toolMessage: ChatMessage = { role: 'tool', tool_call_id: call.id, content: JSON.stringify(outcome.result) };
+        history.push(toolMessage);
+        added.push(toolMessage);
+      }
+      finishReason = 'tool_limit';
+    }
+  } catch (error) {
+    if (signal?.aborted) return;
+    const known = error instanceof DomainError;
+    if (!known) deps.log?.(error);
+    yield {
+      type: 'error',
+      code: known ? error.code : 'internal',
+      message: known ? error.message : 'Something went wrong while answering. Please try again.',
+      retryable: known ? error.retryable : true,
+    };
+    finishReason = 'error';
+  }
+  yield { type: 'done', finishReason, model, usage, messages: added };
+}

@@ -1,0 +1,157 @@
+import type { Dataset, Mode, SeriesSpec } from '../contracts/mode';
+import type { Persona, Point } from '../contracts/persona';
+
+/** Months of history drawn for every dataset; tools show any recent slice of it. */
+export const HISTORY_MONTHS = 24;
+
+const FIRST_NAMES = [
+  'Alex', 'Jordan', 'Priya', 'Marcus', 'Elena', 'Sam', 'Aisha', 'Daniel',
+  'Mei', 'Carlos', 'Nora', 'Tariq', 'Grace', 'Luca', 'Zoe', 'Omar',
+] as const;
+const LAST_NAMES = [
+  'Rivera', 'Chen', 'Okafor', 'Patel', 'Morgan', 'Lindqvist', 'Haddad', 'Brooks',
+  'Nakamura', 'Alvarez', 'Fischer', 'Mensah', 'Kowalski', 'Reyes', 'Duval', 'Sato',
+] as const;
+
+/** FNV-1a: a stable 32-bit hash, so a stream name always yields the same seed on every runtime. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: tiny, fast and good enough for demo data; returns floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * One independent stream per purpose, so adding a dataset or a field to a mode never changes the
+ * numbers of the others.
+ */
+function stream(mode: Mode, seed: number, purpose: string): () => number {
+  return mulberry32(hashString(`${mode.id}:${seed}:${purpose}`));
+}
+
+export function roundTo(value: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(value * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/** `n` month labels (YYYY-MM, UTC), oldest first, ending with the month of `asOf`. */
+export function monthLabels(asOf: Date, n = HISTORY_MONTHS): string[] {
+  const y = asOf.getUTCFullYear();
+  const m = asOf.getUTCMonth();
+  return Array.from({ length: n }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - (n - 1 - i), 1));
+    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  });
+}
+
+/**
+ * Raw monthly values. `noise` is relative to the size of the start range, so one spec reads the
+ * same for a $300k mortgage and a 2-visit month. Walks revert towards their trend line so 24
+ * months stay plausible instead of wandering off; burndowns move monotonically by a payment that
+ * varies by ±noise; seasonal series share one phase per persona so related series peak together.
+ */
+export function drawSeries(spec: SeriesSpec, rand: () => number, phase: number, n = HISTORY_MONTHS): number[] {
+  const uniform = (lo: number, hi: number) => lo + (hi - lo) * rand();
+  const jitter = () => rand() * 2 - 1;
+  const ref = (Math.abs(spec.start[0]) + Math.abs(spec.start[1])) / 2 || 1;
+  const clamp = (v: number) => Math.min(spec.max, Math.max(spec.min, v));
+  const start = clamp(uniform(spec.start[0], spec.start[1]));
+  const out: number[] = [];
+  let value = start;
+  let deviation = 0;
+  for (let t = 0; t < n; t++) {
+    if (spec.shape === 'burndown') {
+      if (t > 0) value = clamp(value + spec.drift * (1 + spec.noise * jitter()));
+    } else if (spec.shape === 'walk') {
+      if (t > 0) deviation = 0.6 * deviation + spec.noise * ref * jitter();
+      value = clamp(start + spec.drift * t + deviation);
+    } else {
+      const wave = Math.sin((2 * Math.PI * t) / 12 + phase);
+      value = clamp(start + spec.drift * t + spec.noise * ref * (wave + 0.3 * jitter()));
+    }
+    out.push(roundTo(value, spec.decimals));
+  }
+  return out;
+}
+
+function statOf(values: readonly number[], stat: 'last' | 'sum12' | 'avg12' | 'first' | 'change12', decimals: number): number {
+  const last12 = values.slice(-12);
+  const sum = last12.reduce((a, b) => a + b, 0);
+  switch (stat) {
+    case 'last':
+      return values[values.length - 1] ?? 0;
+    case 'first':
+      return values[0] ?? 0;
+    case 'sum12':
+      return roundTo(sum, decimals);
+    case 'avg12':
+      // One extra decimal so "1.4 visits a month" is not flattened to 1.
+      return roundTo(sum / Math.max(1, last12.length), Math.min(2, decimals + 1));
+    case 'change12':
+      return roundTo((values[values.length - 1] ?? 0) - (values[values.length - 13] ?? values[0] ?? 0), decimals);
+  }
+}
+
+/**
+ * The customer of a mode: a pure function of (mode.id, seed); `asOf` only labels the months, so
+ * the numbers a presenter rehearsed with are the numbers on stage.
+ */
+export function buildPersona(mode: Mode, seed: number, asOf: Date): Persona {
+  const labels = monthLabels(asOf);
+  const phase = stream(mode, seed, 'season')() * 2 * Math.PI;
+  const values: Record<string, number[]> = {};
+  const series: Record<string, Point[]> = {};
+  for (const ds of mode.datasets) {
+    const ys = drawSeries(ds.series, stream(mode, seed, `series:${ds.id}`), phase);
+    values[ds.id] = ys;
+    series[ds.id] = ys.map((y, i) => ({ x: labels[i] ?? '', y }));
+  }
+  const fields: Record<string, number> = {};
+  for (const f of mode.persona.fields) {
+    if ('dataset' in f) {
+      const ds = mode.datasets.find((d) => d.id === f.dataset);
+      const ys = values[f.dataset];
+      if (ds && ys) fields[f.path] = statOf(ys, f.stat, ds.series.decimals);
+    } else {
+      const [lo, hi] = f.range;
+      fields[f.path] = roundTo(lo + (hi - lo) * stream(mode, seed, `field:${f.path}`)(), f.decimals);
+    }
+  }
+  const pick = stream(mode, seed, 'name');
+  const first = FIRST_NAMES[Math.floor(pick() * FIRST_NAMES.length)] ?? FIRST_NAMES[0];
+  const last = LAST_NAMES[Math.floor(pick() * LAST_NAMES.length)] ?? LAST_NAMES[0];
+  return { modeId: mode.id, seed, name: `${first} ${last}`, fields, series };
+}
+
+/** A persona field by path, or undefined when the mode does not define it. */
+export function personaField(persona: Persona, path: string): number | undefined {
+  return persona.fields[path];
+}
+
+/** The most recent `months` points of a dataset (all 24 when omitted), or undefined if unknown. */
+export function personaSeries(persona: Persona, datasetId: string, months?: number): Point[] | undefined {
+  const points = persona.series[datasetId];
+  if (!points) return undefined;
+  return months === undefined ? points : points.slice(-Math.max(1, Math.floor(months)));
+}
+
+/** The dataset a persona path is computed from, so a KPI card can offer "show the chart". */
+export function datasetForPath(mode: Mode, path: string): Dataset | undefined {
+  const field = mode.persona.fields.find((f) => f.path === path);
+  return field && 'dataset' in field ? mode.datasets.find((d) => d.id === field.dataset) : undefined;
+}

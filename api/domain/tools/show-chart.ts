@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { formatValue } from '../../contracts/format';
+import { ShowChartArgs, type ShowChartResult } from '../../contracts/tools';
+import { toolError, type ToolContext, type ToolOutcome } from './context';
+
+export const showChart = {
+  name: 'show_chart' as const,
+  description:
+    'Animate a chart of the customer\'s own data into the dashboard. Use it whenever you answer about a dataset. ' +
+    'The server fills in the numbers from the customer record; never invent chart data.',
+  schema: ShowChartArgs,
+  async execute(args: z.infer<typeof ShowChartArgs>, ctx: ToolContext): Promise<ToolOutcome> {
+    const { mode, persona } = ctx;
+    const unknown = args.dataset_ids.filter((id) => !mode.datasets.some((d) => d.id === id));
+    if (unknown.length > 0) {
+      const valid = mode.datasets.map((d) => d.id).join(', ');
+      return toolError('unknown_dataset', `No dataset ${unknown.join(', ')} in ${mode.name}. Valid ids: ${valid}.`);
+    }
+    const ids = [...new Set(args.dataset_ids)];
+    const series = ids.map((id) => {
+      const dataset = mode.datasets.find((d) => d.id === id)!;
+      const points = (persona.series[id] ?? []).slice(-args.range_months);
+      return { datasetId: id, label: dataset.label, unit: dataset.unit, points };
+    });
+    const summary = series.map((s) => {
+      const last = s.points[s.points.length - 1] ?? { x: '', y: 0 };
+      const unit = mode.datasets.find((d) => d.id === s.datasetId)!.unit;
+      return { datasetId: s.datasetId, label: s.label, latest: last.y, latestFormatted: formatValue(last.y, unit), month: last.x };
+    });
+    const result: ShowChartResult = { chart: { type: args.chart_type, title: args.title, series }, summary };
+    return { result };
+  },
+};

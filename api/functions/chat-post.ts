@@ -1,0 +1,21 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { ChatRequest } from '../contracts/chat';
+import { getDeps, type Deps } from '../deps';
+import { runChat } from '../domain/chat/run-chat';
+import { NotFound } from '../domain/errors';
+import { withErrors } from '../http/errors';
+import { readJson } from '../http/read-json';
+import { sseResponse } from '../http/sse';
+
+export function chatPost(deps: () => Deps) {
+  return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    const body = await readJson(request, ChatRequest);
+    const { modes, chatModel, persona } = deps();
+    const mode = await modes.get(body.modeId);
+    if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
+    const turn = { mode, personaSeed: body.personaSeed, messages: body.messages };
+    return sseResponse(runChat(turn, { model: chatModel, modes, persona, log: (e) => context.error('chat failed', e) }));
+  };
+}
+
+app.http('chat-post', { route: 'chat', methods: ['POST'], handler: withErrors(chatPost(getDeps)) });

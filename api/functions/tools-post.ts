@@ -1,0 +1,28 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { ToolRequest } from '../contracts/chat';
+import { ToolName } from '../contracts/tools';
+import { getDeps, type Deps } from '../deps';
+import { NotFound } from '../domain/errors';
+import { runTool } from '../domain/tools/registry';
+import { jsonError, withErrors } from '../http/errors';
+import { readJson } from '../http/read-json';
+
+/** Runs one tool for the voice client (realtime tool calls arrive in the browser). */
+export function toolsPost(deps: () => Deps) {
+  return async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+    const name = ToolName.safeParse(request.params.name);
+    if (!name.success) return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
+    const body = await readJson(request, ToolRequest);
+    const { modes, persona } = deps();
+    const mode = await modes.get(body.modeId);
+    if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
+    const outcome = await runTool(name.data, body.args, { mode, persona: persona(mode, body.personaSeed), modes });
+    const switched = outcome.switchedTo;
+    return {
+      status: 200,
+      jsonBody: { result: outcome.result, ...(switched ? { mode: switched, persona: persona(switched, body.personaSeed) } : {}) },
+    };
+  };
+}
+
+app.http('tools-post', { route: 'tools/{name}', methods: ['POST'], handler: withErrors(toolsPost(getDeps)) });

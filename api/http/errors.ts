@@ -1,0 +1,31 @@
+import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import { ZodError } from 'zod';
+import { DomainError } from '../domain/errors';
+
+export function jsonError(status: number, code: string, message: string, retryable = false, headers?: Record<string, string>): HttpResponseInit {
+  return { status, jsonBody: { error: { code, message, retryable } }, headers };
+}
+
+/** The one exit for errors: bad input → 4xx JSON, known domain errors → their status, the rest → 500 without a stack. */
+export function toErrorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
+  if (error instanceof ZodError) {
+    const issues = error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    return jsonError(400, 'invalid_request', issues);
+  }
+  if (error instanceof DomainError) return jsonError(error.status, error.code, error.message, error.retryable);
+  context.error('Unhandled error', error);
+  return jsonError(500, 'internal', 'Something went wrong on our side. Please try again.', true);
+}
+
+export function withErrors<A extends unknown[]>(
+  handler: (...args: [...A, InvocationContext]) => Promise<HttpResponseInit>,
+): (...args: [...A, InvocationContext]) => Promise<HttpResponseInit> {
+  return async (...args) => {
+    const context = args[args.length - 1] as InvocationContext;
+    try {
+      return await handler(...args);
+    } catch (error) {
+      return toErrorResponse(error, context);
+    }
+  };
+}

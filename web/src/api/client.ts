@@ -1,0 +1,141 @@
+import type { ChatEvent, ChatRequest } from '../../../api/contracts/chat';
+import type { Health } from '../../../api/contracts/health';
+import type { Mode, ModeSummary } from '../../../api/contracts/mode';
+import type { Persona } from '../../../api/contracts/persona';
+import { createSseParser } from './sse';
+
+/**
+ * The one place the API origin is decided. Locally the SPA and /api share an origin (''); in Azure
+ * the build sets VITE_API_BASE to the Function app host, because SWA's /api route buffers SSE.
+ */
+export const API_BASE: string = (import.meta.env.VITE_API_BASE as string | undefined)?.replace(/\/$/, '') ?? '';
+
+/** Chat streams that stay silent this long are treated as dropped (the server's budget is < 45 s). */
+const STREAM_IDLE_MS = 60_000;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly retryable: boolean,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface JobStatus {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  result?: unknown;
+  error?: unknown;
+}
+
+export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal);
+export const listModes = (signal?: AbortSignal) => getJson<{ modes: ModeSummary[] }>('/api/modes', signal);
+export const getMode = (id: string, signal?: AbortSignal) => getJson<Mode>(`/api/modes/${enc(id)}`, signal);
+export const getPersona = (id: string, seed: number, signal?: AbortSignal) =>
+  getJson<Persona>(`/api/modes/${enc(id)}/persona?seed=${seed}`, signal);
+export const getJob = (id: string, signal?: AbortSignal) => getJson<JobStatus>(`/api/jobs/${enc(id)}`, signal);
+
+/** POSTs a chat turn and calls `onEvent` for every SSE event until `done`, `error` or the end of the stream. */
+export async function streamChat(req: ChatRequest, onEvent: (ev: ChatEvent) => void, signal?: AbortSignal) {
+  const idle = new AbortController();
+  const abort = () => idle.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  let timer = setTimeout(abort, STREAM_IDLE_MS);
+  const touch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(abort, STREAM_IDLE_MS);
+  };
+  let finished = false;
+  try {
+    const res = await send('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify(req),
+      signal: idle.signal,
+    });
+    if (!res.body) throw new ApiError('empty_stream', 'The server sent an empty answer.', true);
+    const parser = createSseParser(({ event, data }) => {
+      const ev = parseEvent(event, data);
+      if (!ev) return;
+      if (ev.type === 'done' || ev.type === 'error') finished = true;
+      onEvent(ev);
+    });
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      touch();
+      parser.push(value);
+    }
+    parser.end();
+  } catch (err) {
+    if (signal?.aborted) throw err;
+    if (idle.signal.aborted) throw new ApiError('timeout', 'The answer took too long to arrive.', true);
+    throw toApiError(err);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+  }
+  if (!finished) throw new ApiError('stream_interrupted', 'The answer was cut off before it finished.', true);
+}
+
+function parseEvent(event: string, data: string): ChatEvent | null {
+  try {
+    const value: unknown = JSON.parse(data);
+    if (!value || typeof value !== 'object') return null;
+    const obj = value as Record<string, unknown>;
+    const type = typeof obj.type === 'string' ? obj.type : event;
+    return { ...obj, type } as ChatEvent;
+  } catch {
+    return null;
+  }
+}
+
+async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  const res = await send(path, { headers: { accept: 'application/json' }, signal });
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new ApiError('bad_response', 'The server sent an answer this page could not read.', true, res.status);
+  }
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
+  let res: Response;
+  try {
+    res = await fetch(API_BASE + path, init);
+  } catch (err) {
+    if (init.signal?.aborted) throw err;
+    throw new ApiError('network', "Can't reach the Presto-Change-O API. Check the server and try again.", true);
+  }
+  if (!res.ok) throw await errorFrom(res);
+  return res;
+}
+
+async function errorFrom(res: Response): Promise<ApiError> {
+  const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
+  try {
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; retryable?: unknown } };
+    const e = body.error;
+    if (e && typeof e.message === 'string') {
+      return new ApiError(String(e.code ?? res.status), e.message, typeof e.retryable === 'boolean' ? e.retryable : retryable, res.status);
+    }
+  } catch {
+    /* not JSON: fall through to a generic message */
+  }
+  return new ApiError(`http_${res.status}`, `The server answered ${res.status} ${res.statusText}`.trim() + '.', retryable, res.status);
+}
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  return new ApiError('unexpected', err instanceof Error ? err.message : 'Something went wrong.', true);
+}
+
+export const isAbort = (err: unknown) => err instanceof DOMException && err.name === 'AbortError';
+
+const enc = encodeURIComponent;
