@@ -1,17 +1,11 @@
-import type { Dataset, Mode, SeriesSpec } from '../contracts/mode';
+import type { Dataset, Mode, PersonaField, SeriesSpec } from '../contracts/mode';
 import type { Persona, Point } from '../contracts/persona';
 
 /** Months of history drawn for every dataset; tools show any recent slice of it. */
 export const HISTORY_MONTHS = 24;
 
-const FIRST_NAMES = [
-  'Alex', 'Jordan', 'Priya', 'Marcus', 'Elena', 'Sam', 'Aisha', 'Daniel',
-  'Mei', 'Carlos', 'Nora', 'Tariq', 'Grace', 'Luca', 'Zoe', 'Omar',
-] as const;
-const LAST_NAMES = [
-  'Rivera', 'Chen', 'Okafor', 'Patel', 'Morgan', 'Lindqvist', 'Haddad', 'Brooks',
-  'Nakamura', 'Alvarez', 'Fischer', 'Mensah', 'Kowalski', 'Reyes', 'Duval', 'Sato',
-] as const;
+const FIRST_NAMES = 'Alex Jordan Priya Marcus Elena Sam Aisha Daniel Mei Carlos Nora Tariq Grace Luca Zoe Omar';
+const LAST_NAMES = 'Rivera Chen Okafor Patel Morgan Lindqvist Haddad Brooks Nakamura Alvarez Fischer Mensah Kowalski Reyes Duval';
 
 /** FNV-1a: a stable 32-bit hash, so a stream name always yields the same seed on every runtime. */
 export function hashString(text: string): number {
@@ -89,12 +83,15 @@ export function drawSeries(spec: SeriesSpec, rand: () => number, phase: number, 
   return out;
 }
 
-function statOf(values: readonly number[], stat: 'last' | 'sum12' | 'avg12' | 'first' | 'change12', decimals: number): number {
+type Stat = Extract<PersonaField, { stat: unknown }>['stat'];
+
+function statOf(values: readonly number[], stat: Stat, decimals: number): number {
   const last12 = values.slice(-12);
   const sum = last12.reduce((a, b) => a + b, 0);
+  const latest = values[values.length - 1] ?? 0;
   switch (stat) {
     case 'last':
-      return values[values.length - 1] ?? 0;
+      return latest;
     case 'first':
       return values[0] ?? 0;
     case 'sum12':
@@ -103,7 +100,7 @@ function statOf(values: readonly number[], stat: 'last' | 'sum12' | 'avg12' | 'f
       // One extra decimal so "1.4 visits a month" is not flattened to 1.
       return roundTo(sum / Math.max(1, last12.length), Math.min(2, decimals + 1));
     case 'change12':
-      return roundTo((values[values.length - 1] ?? 0) - (values[values.length - 13] ?? values[0] ?? 0), decimals);
+      return roundTo(latest - (values[values.length - 13] ?? values[0] ?? 0), decimals);
   }
 }
 
@@ -114,33 +111,29 @@ function statOf(values: readonly number[], stat: 'last' | 'sum12' | 'avg12' | 'f
 export function buildPersona(mode: Mode, seed: number, asOf: Date): Persona {
   const labels = monthLabels(asOf);
   const phase = stream(mode, seed, 'season')() * 2 * Math.PI;
-  const values: Record<string, number[]> = {};
   const series: Record<string, Point[]> = {};
   for (const ds of mode.datasets) {
     const ys = drawSeries(ds.series, stream(mode, seed, `series:${ds.id}`), phase);
-    values[ds.id] = ys;
     series[ds.id] = ys.map((y, i) => ({ x: labels[i] ?? '', y }));
   }
   const fields: Record<string, number> = {};
   for (const f of mode.persona.fields) {
     if ('dataset' in f) {
       const ds = mode.datasets.find((d) => d.id === f.dataset);
-      const ys = values[f.dataset];
-      if (ds && ys) fields[f.path] = statOf(ys, f.stat, ds.series.decimals);
+      const points = series[f.dataset];
+      if (ds && points) fields[f.path] = statOf(points.map((p) => p.y), f.stat, ds.series.decimals);
     } else {
       const [lo, hi] = f.range;
       fields[f.path] = roundTo(lo + (hi - lo) * stream(mode, seed, `field:${f.path}`)(), f.decimals);
     }
   }
   const pick = stream(mode, seed, 'name');
-  const first = FIRST_NAMES[Math.floor(pick() * FIRST_NAMES.length)] ?? FIRST_NAMES[0];
-  const last = LAST_NAMES[Math.floor(pick() * LAST_NAMES.length)] ?? LAST_NAMES[0];
-  return { modeId: mode.id, seed, name: `${first} ${last}`, fields, series };
-}
-
-/** A persona field by path, or undefined when the mode does not define it. */
-export function personaField(persona: Persona, path: string): number | undefined {
-  return persona.fields[path];
+  const choose = (list: string) => {
+    const names = list.split(' ');
+    return names[Math.floor(pick() * names.length)] ?? '';
+  };
+  const name = `${choose(FIRST_NAMES)} ${choose(LAST_NAMES)}`;
+  return { modeId: mode.id, seed, name, fields, series };
 }
 
 /** The most recent `months` points of a dataset (all 24 when omitted), or undefined if unknown. */

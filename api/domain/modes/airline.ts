@@ -46,7 +46,7 @@ export const airline: Mode = {
     {
       id: 'travel_spend', label: 'Travel spend', unit: 'USD', kind: 'flow', defaultChart: 'bar',
       keywords: ['travel spend', 'ticket spending', 'fares', 'airfare'],
-      series: { shape: 'seasonal', start: [250, 650], drift: 0, noise: 0.5, min: 0, max: 6000, decimals: 2 },
+      series: { shape: 'seasonal', start: [320, 700], drift: 0, noise: 0.4, min: 0, max: 6000, decimals: 2 },
     },
     {
       id: 'on_time', label: 'On-time arrivals', unit: 'percent', kind: 'rate', defaultChart: 'line',

@@ -56,7 +56,7 @@ export const energy: Mode = {
     {
       id: 'outages', label: 'Outage minutes', unit: 'count', kind: 'count', defaultChart: 'bar',
       keywords: ['outages', 'power outage', 'blackout', 'service interruptions'],
-      series: { shape: 'walk', start: [0, 20], drift: 0, noise: 1, min: 0, max: 240, decimals: 0 },
+      series: { shape: 'walk', start: [0, 16], drift: 0, noise: 1, min: 0, max: 240, decimals: 0 },
     },
   ],
   persona: {

@@ -26,12 +26,12 @@ export const healthcare: Mode = {
     {
       id: 'coverage', label: 'Paid by your plan', unit: 'USD', kind: 'flow', defaultChart: 'bar',
       keywords: ['coverage', 'plan paid', 'covered amount', 'insurance paid', 'benefits used'],
-      series: { shape: 'seasonal', start: [250, 900], drift: 0, noise: 0.7, min: 0, max: 20000, decimals: 2 },
+      series: { shape: 'seasonal', start: [350, 900], drift: 0, noise: 0.5, min: 0, max: 20000, decimals: 2 },
     },
     {
       id: 'deductible', label: 'Deductible met so far', unit: 'USD', kind: 'balance', defaultChart: 'area',
       keywords: ['deductible', 'deductible met', 'deductible progress', 'left on my deductible'],
-      series: { shape: 'burndown', start: [150, 450], drift: 70, noise: 0.6, min: 0, max: 1500, decimals: 2 },
+      series: { shape: 'burndown', start: [100, 350], drift: 42, noise: 0.6, min: 0, max: 1500, decimals: 2 },
     },
     {
       id: 'out_of_pocket', label: 'Out-of-pocket costs', unit: 'USD', kind: 'flow', defaultChart: 'bar',

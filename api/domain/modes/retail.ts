@@ -46,7 +46,7 @@ export const retail: Mode = {
     {
       id: 'returns', label: 'Returns', unit: 'count', kind: 'count', defaultChart: 'bar',
       keywords: ['returns', 'refunds', 'sent back', 'exchanges'],
-      series: { shape: 'walk', start: [0, 1], drift: 0, noise: 0.8, min: 0, max: 5, decimals: 0 },
+      series: { shape: 'walk', start: [0.3, 1.3], drift: 0, noise: 0.9, min: 0, max: 5, decimals: 0 },
     },
     {
       id: 'gift_card', label: 'Gift card balance', unit: 'USD', kind: 'balance', defaultChart: 'line',

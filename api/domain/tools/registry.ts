@@ -21,11 +21,11 @@ let definitions: ToolDefinition[] | undefined;
 
 /** JSON Schema tool definitions for a model, built once per process. */
 export function toolDefinitions(): ToolDefinition[] {
-  definitions ??= TOOLS.map((t) => ({
-    name: t.name,
-    description: t.description,
-    parameters: z.toJSONSchema(t.schema, { target: 'draft-7', io: 'input' }) as Record<string, unknown>,
-  }));
+  definitions ??= TOOLS.map((t) => {
+    // 'output' mode closes objects (additionalProperties: false), as strict function calling requires.
+    const { $schema: _ignored, ...parameters } = z.toJSONSchema(t.schema, { target: 'draft-7', io: 'output' }) as Record<string, unknown>;
+    return { name: t.name, description: t.description, parameters };
+  });
   return definitions;
 }
 

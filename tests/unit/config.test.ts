@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../api/config';
+import { buildDeps } from '../../api/deps';
+
+describe('loadConfig', () => {
+  it('defaults to the offline provider with Azurite storage', () => {
+    const config = loadConfig({});
+    expect(config.provider).toBe('offline');
+    expect(config.AzureWebJobsStorage).toBe('UseDevelopmentStorage=true');
+    expect(config.AZURE_OPENAI_CHAT_DEPLOYMENT).toBe('model-router');
+  });
+
+  it('selects azure when an endpoint is set', () => {
+    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com' }).provider).toBe('azure');
+    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com', AI_PROVIDER: 'offline' }).provider).toBe('offline');
+  });
+
+  it('names every bad variable in one message', () => {
+    expect(() => loadConfig({ AI_PROVIDER: 'gpt', AZURE_OPENAI_ENDPOINT: 'not a url', AZURE_OPENAI_CHAT_DEPLOYMENT: 'has spaces' })).toThrow(
+      /AI_PROVIDER.*AZURE_OPENAI_ENDPOINT.*AZURE_OPENAI_CHAT_DEPLOYMENT/,
+    );
+    expect(() => loadConfig({ AI_PROVIDER: 'azure' })).toThrow(ConfigError);
+  });
+
+  it('refuses the azure provider loudly until its adapter exists instead of silently going offline', () => {
+    expect(() => buildDeps(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com' }))).toThrow(/issue #3/);
+  });
+});

@@ -1,0 +1,74 @@
+import type { ChartSpec } from '../../../../api/contracts/tools';
+import { fmt, monthLong } from '../../lib/format';
+import { BarChart } from './bar-chart';
+import { lastPoint, periodOf, seriesColor } from './chart-utils';
+import { LineChart } from './line-chart';
+import { PieChart } from './pie-chart';
+import { useWidth } from './use-width';
+
+interface Props {
+  spec: ChartSpec;
+  source: 'chat' | 'tab';
+  /** Newly arrived from the assistant: plays the highlight ring once. */
+  fresh?: boolean;
+}
+
+/** A titled card holding one chart, its headline figure and (for several series) a legend. */
+export function ChartCard({ spec, source, fresh }: Props) {
+  const [ref, width] = useWidth<HTMLDivElement>();
+  const single = spec.series.length === 1 ? spec.series[0] : undefined;
+  const last = single ? lastPoint(single) : undefined;
+  return (
+    <figure
+      class={`card chart-card${fresh ? ' chart-card--fresh' : ''}`}
+      data-testid="chart"
+      data-chart-type={spec.type}
+      data-dataset-ids={spec.series.map((s) => s.datasetId).join(',')}
+      data-source={source}
+    >
+      <figcaption class="chart-card__head">
+        <div>
+          <h3 class="chart-card__title">{spec.title}</h3>
+          <p class="chart-card__period">{periodOf(spec)}</p>
+        </div>
+        {single && last && spec.type !== 'pie' && (
+          <div class="chart-card__figure">
+            <strong>{fmt(last.y, single.unit)}</strong>
+            <span>{monthLong(last.x)}</span>
+          </div>
+        )}
+      </figcaption>
+      <div class="chart-card__body" ref={ref}>
+        {width > 0 && <ChartBody spec={spec} width={width} />}
+      </div>
+      {spec.series.length > 1 && spec.type !== 'pie' && (
+        <ul class="chart-legend">
+          {spec.series.map((s, i) => {
+            const p = lastPoint(s);
+            return (
+              <li key={s.datasetId}>
+                <span class="swatch" style={{ background: seriesColor(i) }} />
+                {s.label}
+                {p && <strong>{fmt(p.y, s.unit)}</strong>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </figure>
+  );
+}
+
+function ChartBody({ spec, width }: { spec: ChartSpec; width: number }) {
+  if (spec.series.every((s) => s.points.length === 0)) return <p class="chart-card__empty">No data for this period yet.</p>;
+  switch (spec.type) {
+    case 'bar':
+      return <BarChart spec={spec} width={width} />;
+    case 'pie':
+      return <PieChart spec={spec} width={width} />;
+    case 'area':
+      return <LineChart spec={spec} width={width} area />;
+    default:
+      return <LineChart spec={spec} width={width} area={false} />;
+  }
+}
