@@ -29,10 +29,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/**
- * One independent stream per purpose, so adding a dataset or a field to a mode never changes the
- * numbers of the others.
- */
+/** One stream per purpose, so adding a dataset or field to a mode never changes the others' numbers. */
 function stream(mode: Mode, seed: number, purpose: string): () => number {
   return mulberry32(hashString(`${mode.id}:${seed}:${purpose}`));
 }
@@ -54,10 +51,11 @@ export function monthLabels(asOf: Date, n = HISTORY_MONTHS): string[] {
 }
 
 /**
- * Raw monthly values. `noise` is relative to the size of the start range, so one spec reads the
- * same for a $300k mortgage and a 2-visit month. Walks revert towards their trend line so 24
- * months stay plausible instead of wandering off; burndowns move monotonically by a payment that
- * varies by ±noise; seasonal series share one phase per persona so related series peak together.
+ * Raw monthly values. `noise` scales with the typical start value (for burndowns, with the
+ * payment), so one spec reads the same for a $300k mortgage and a 2-visit month. Walks revert
+ * towards their trend line so 24 months stay plausible instead of wandering off; burndowns move
+ * monotonically (positive drift accumulates, e.g. a deductible met); seasonal series share one
+ * phase per persona so related series (usage and bill) peak together.
  */
 export function drawSeries(spec: SeriesSpec, rand: () => number, phase: number, n = HISTORY_MONTHS): number[] {
   const uniform = (lo: number, hi: number) => lo + (hi - lo) * rand();

@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { startLocal } from '../../api/local/start';
+import { initialJsGzipBytes } from './bundle-size';
+import { coldStartMs } from './cold-start';
+import { chatFirstByteMs } from './first-byte';
+import { modePaintMs } from './mode-paint';
+import { ms, percentile } from './stats';
+
+/** `npm run bench`: speed and size goals live here, not in timed test assertions. */
+async function main(): Promise<void> {
+  const root = path.resolve(__dirname, '../../..');
+  const js = initialJsGzipBytes(path.join(root, 'web/dist'));
+  console.log(`initial JS (gzip): ${(js.bytes / 1024).toFixed(1)} KB  [budget 35 KB]  ${js.files.join(', ')}`);
+
+  const cold = coldStartMs(root);
+  console.log(`API cold start, require chat-post.js: median ${ms(percentile(cold, 50))}  [goal ≤ 150 ms]  samples ${cold.map((n) => n.toFixed(0)).join(' ')}`);
+
+  const server = await startLocal({ port: 0, inMemoryStorage: true, quiet: true, env: { PRESTO_OFFLINE_CHUNK_MS: '0' } });
+  try {
+    const ttfb = await chatFirstByteMs(server.url);
+    console.log(`chat request → first SSE byte (offline, n=${ttfb.length}): p50 ${ms(percentile(ttfb, 50))}  p95 ${ms(percentile(ttfb, 95))}`);
+    const paint = await modePaintMs(server.url);
+    console.log(`mode event → themed dashboard painted (n=${paint.length}): p50 ${ms(percentile(paint, 50))}  p95 ${ms(percentile(paint, 95))}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

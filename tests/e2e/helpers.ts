@@ -1,0 +1,41 @@
+import { expect, type Page } from '@playwright/test';
+import type { Mode } from '../../api/contracts/mode';
+import type { Persona } from '../../api/contracts/persona';
+
+export const SEED = 4242;
+export const baseURL = () => {
+  const url = process.env.E2E_BASE_URL;
+  if (!url) throw new Error('E2E_BASE_URL is not set (global setup did not run)');
+  return url;
+};
+
+/** Opens the app with a known persona seed (a fresh visitor otherwise gets a random one). */
+export async function openApp(page: Page, seed = SEED): Promise<void> {
+  await page.addInitScript((s) => {
+    if (!localStorage.getItem('presto-change-o:v1')) localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: s }));
+  }, seed);
+  await page.goto(baseURL());
+  await expect(page.getByTestId('chat-input')).toBeVisible();
+}
+
+/** Types a message, sends it with Enter, and waits until the assistant has finished answering. */
+export async function say(page: Page, text: string): Promise<string> {
+  const before = await page.locator('[data-testid="chat-message"][data-role="assistant"]').count();
+  const input = page.getByTestId('chat-input');
+  await input.fill(text);
+  await input.press('Enter');
+  const answer = page.locator('[data-testid="chat-message"][data-role="assistant"]').nth(before);
+  await expect(answer).toBeVisible();
+  await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
+  await expect(page.getByTestId('chat-input')).toBeEnabled();
+  return (await answer.innerText()).trim();
+}
+
+export async function api<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(`${baseURL()}${path}`);
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as T;
+}
+
+export const getMode = (page: Page, id: string) => api<Mode>(page, `/api/modes/${id}`);
+export const getPersona = (page: Page, id: string, seed = SEED) => api<Persona>(page, `/api/modes/${id}/persona?seed=${seed}`);

@@ -1,0 +1,77 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { BUILTIN_MODE_IDS } from '../../api/contracts/mode';
+import { getMode, openApp, say } from './helpers';
+
+test('offline badge explains how to connect Azure; voice is present but disabled with the reason', async ({ page }) => {
+  await openApp(page);
+  const badge = page.getByTestId('offline-badge');
+  await expect(badge).toBeVisible();
+  await badge.hover();
+  await expect(page.getByText(/AZURE_OPENAI_ENDPOINT/).first()).toBeVisible();
+  const voice = page.getByTestId('voice-toggle');
+  await expect(voice).toBeVisible();
+  await expect(voice).toBeDisabled();
+  const described = (await voice.getAttribute('title')) ?? '';
+  const describedBy = await voice.getAttribute('aria-describedby');
+  const reason = describedBy ? await page.locator(`[id="${describedBy}"]`).innerText() : described;
+  expect(`${described} ${reason}`).toMatch(/Azure|offline/i);
+});
+
+test('a failed request shows an error with Retry, and Retry recovers', async ({ page }) => {
+  await openApp(page);
+  await say(page, "Presto-Change-O, you're a bank");
+  let failures = 0;
+  await page.route('**/api/chat', (route) => (failures++ === 0 ? route.abort('connectionreset') : route.continue()));
+  const input = page.getByTestId('chat-input');
+  await input.fill('How much is in my savings?');
+  await input.press('Enter');
+  await expect(page.getByTestId('chat-error')).toBeVisible();
+  await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
+  await page.getByTestId('chat-retry').click();
+  await expect(page.getByTestId('chat-error')).toHaveCount(0);
+  await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'savings');
+});
+
+test('New conversation clears the chat but keeps the mode', async ({ page }) => {
+  await openApp(page);
+  await say(page, "Presto-Change-O, you're a bank");
+  await say(page, 'Show me my mortgage burndown');
+  await page.getByTestId('new-conversation').click();
+  await expect(page.locator('[data-testid="chat-message"][data-role="user"]')).toHaveCount(0);
+  await expect(page.locator('[data-testid="chart"][data-source="chat"]')).toHaveCount(0);
+  await expect(page.getByTestId('company-name')).toHaveText((await getMode(page, 'banking')).companyName);
+});
+
+test('tabs are keyboard operable', async ({ page }) => {
+  await openApp(page);
+  await say(page, "Presto-Change-O, you're a bank");
+  const first = page.getByTestId('tab').first();
+  await first.click();
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab').nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab').nth(1)).toBeFocused();
+});
+
+for (const id of BUILTIN_MODE_IDS) {
+  test(`${id}: no serious or critical accessibility violations (axe-core), screenshot`, async ({ page }, info) => {
+    await openApp(page);
+    const mode = await getMode(page, id);
+    await page.evaluate((m) => localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: 4242, modeId: m })), id);
+    await page.reload();
+    await expect(page.getByTestId('company-name')).toHaveText(mode.companyName);
+    await say(page, `show me my ${mode.datasets[0]!.keywords[0] ?? mode.datasets[0]!.label}`);
+    await page.waitForTimeout(1200); // let chart entry animations finish before judging contrast
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await page.screenshot({ path: info.outputPath(`${id}.png`), fullPage: true });
+  });
+}
+
+test('landing page has no serious accessibility violations', async ({ page }) => {
+  await openApp(page);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});

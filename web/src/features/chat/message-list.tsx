@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { Icon } from '../../lib/icon';
+import { RichText } from './rich-text';
+import type { Bubble } from './use-chat';
+
+interface Props {
+  bubbles: Bubble[];
+  busy: boolean;
+  onRetry: () => void;
+}
+
+/** The conversation: user and assistant bubbles, tool chips, typing dots and error bubbles. */
+export function MessageList({ bubbles, busy, onRetry }: Props) {
+  const end = useRef<HTMLDivElement>(null);
+  const last = bubbles[bubbles.length - 1];
+  const waiting = busy && last?.kind === 'assistant' && last.streaming && !last.text;
+  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [bubbles, waiting]);
+
+  return (
+    <div class="chat-log" role="log" aria-live="polite" aria-relevant="additions text" aria-label="Conversation">
+      {bubbles.map((b) => {
+        if (b.kind === 'error') {
+          return (
+            <div key={b.id} class="msg msg--error" data-testid="chat-error" role="alert">
+              <Icon name="alert" size={18} />
+              <div>
+                <p>{b.message}</p>
+                <button type="button" class="btn btn--small btn--outline" data-testid="chat-retry" onClick={onRetry}>
+                  <Icon name="refresh" size={16} /> Retry
+                </button>
+              </div>
+            </div>
+          );
+        }
+        if (b.kind === 'user') {
+          return (
+            <div key={b.id} class="msg msg--user">
+              <div class="bubble bubble--user" data-testid="chat-message" data-role="user">
+                {b.text}
+              </div>
+            </div>
+          );
+        }
+        if (!b.text && b.notes.length === 0) return null;
+        return (
+          <div key={b.id} class="msg msg--assistant">
+            {b.text && (
+              <div class={`bubble bubble--assistant${b.streaming ? ' is-streaming' : ''}`} data-testid="chat-message" data-role="assistant">
+                <RichText text={b.text} />
+              </div>
+            )}
+            {b.notes.length > 0 && (
+              <ul class="tool-notes" aria-label="Actions taken">
+                {b.notes.map((n) => (
+                  <li key={n.id} class="tool-note">
+                    <Icon name={n.icon} size={14} />
+                    {n.label}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+      {waiting && (
+        <div class="msg msg--assistant" data-testid="typing-indicator" aria-label="Assistant is typing" role="status">
+          <div class="typing">
+            <span />
+            <span />
+            <span />
+          </div>
+        </div>
+      )}
+      <div ref={end} />
+    </div>
+  );
+}

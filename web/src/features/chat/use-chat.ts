@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ChatEvent, ChatMessage, ToolEvent } from '../../../../api/contracts/chat';
+import type { Mode } from '../../../../api/contracts/mode';
+import type { Persona } from '../../../../api/contracts/persona';
+import { ApiError, isAbort, streamChat, toApiError } from '../../api/client';
+import { capHistory } from '../../lib/history';
+import { randomId } from '../../lib/ids';
+import { type ToolNote, noteFor } from './tool-note';
+
+export type Bubble =
+  | { id: string; kind: 'user'; text: string }
+  | { id: string; kind: 'assistant'; text: string; notes: ToolNote[]; streaming: boolean; cut?: boolean }
+  | { id: string; kind: 'error'; message: string; retryable: boolean };
+
+export interface ChatHandlers {
+  onTool: (ev: ToolEvent) => void;
+  onMode: (mode: Mode, persona?: Persona) => void;
+  onJob: (ev: Extract<ChatEvent, { type: 'job' }>) => void;
+}
+
+interface Options {
+  sessionId: string;
+  personaSeed: number;
+  /** Read at send time: the mode the server should answer in. */
+  modeId: { current: string };
+  handlers: ChatHandlers;
+}
+
+/**
+ * Chat state: the bubbles on screen, the OpenAI-shaped history the server needs (kept here,
+ * capped), one streaming request at a time, and Retry that resends the last request as it was.
+ */
+export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
+  const [bubbles, setBubbles] = useState<Bubble[]>([]);
+  const [busy, setBusy] = useState(false);
+  const history = useRef<ChatMessage[]>([]);
+  const lastRequest = useRef<ChatMessage[] | null>(null);
+  const inflight = useRef<AbortController | null>(null);
+  const on = useRef(handlers);
+  on.current = handlers;
+  useEffect(() => () => inflight.current?.abort(), []);
+
+  const run = useCallback(
+    async (messages: ChatMessage[]) => {
+      inflight.current?.abort();
+      const ac = new AbortController();
+      inflight.current = ac;
+      lastRequest.current = messages;
+      setBusy(true);
+      const aid = randomId('a_');
+      setBubbles((bs) => [...bs.filter((b) => b.kind !== 'error' && !(b.kind === 'assistant' && b.cut)), { id: aid, kind: 'assistant', text: '', notes: [], streaming: true }]);
+      const patch = (fn: (b: Extract<Bubble, { kind: 'assistant' }>) => Bubble) =>
+        setBubbles((bs) => bs.map((b) => (b.id === aid && b.kind === 'assistant' ? fn(b) : b)));
+      // Written from the event callback, so kept in an object (TS does not track closure assignments).
+      const turn: { failure: ApiError | null; welcome: string; gotText: boolean } = { failure: null, welcome: '', gotText: false };
+      try {
+        await streamChat({ sessionId, modeId: modeId.current, personaSeed, messages }, (ev) => {
+          if (ev.type === 'delta') {
+            turn.gotText ||= ev.text.trim() !== '';
+            patch((b) => ({ ...b, text: b.text + ev.text }));
+          } else if (ev.type === 'tool') {
+            const note = noteFor(ev);
+            if (note) patch((b) => ({ ...b, notes: [...b.notes, note] }));
+            on.current.onTool(ev);
+          } else if (ev.type === 'mode') {
+            turn.welcome = ev.mode.welcome;
+            modeId.current = ev.mode.id;
+            on.current.onMode(ev.mode, (ev as { persona?: Persona }).persona);
+          } else if (ev.type === 'job') {
+            on.current.onJob(ev);
+          } else if (ev.type === 'error') {
+            turn.failure = new ApiError(ev.code, ev.message, ev.retryable);
+          } else if (ev.type === 'done') {
+            history.current = capHistory([...messages, ...ev.messages]);
+          }
+        }, ac.signal);
+      } catch (err) {
+        if (isAbort(err)) return;
+        turn.failure = toApiError(err);
+      }
+      if (inflight.current !== ac) return;
+      inflight.current = null;
+      const { failure: failed, welcome, gotText } = turn;
+      patch((b) => ({ ...b, streaming: false, text: !gotText && welcome && !failed ? welcome : b.text, cut: Boolean(failed) }));
+      setBubbles((bs) => {
+        const kept = bs.filter((b) => !(b.id === aid && b.kind === 'assistant' && !b.text.trim() && b.notes.length === 0));
+        return failed ? [...kept, { id: randomId('e_'), kind: 'error', message: failed.message, retryable: failed.retryable }] : kept;
+      });
+      setBusy(false);
+    },
+    [sessionId, personaSeed, modeId],
+  );
+
+  const send = useCallback(
+    (text: string): boolean => {
+      const content = text.trim();
+      if (!content || inflight.current) return false;
+      setBubbles((bs) => [...bs.filter((b) => b.kind !== 'error'), { id: randomId('u_'), kind: 'user', text: content }]);
+      void run(capHistory([...history.current, { role: 'user', content }]));
+      return true;
+    },
+    [run],
+  );
+
+  /** Resends the last request exactly (same history, same user message). */
+  const retry = useCallback(() => {
+    if (lastRequest.current && !inflight.current) void run(lastRequest.current);
+  }, [run]);
+
+  const reset = useCallback(() => {
+    inflight.current?.abort();
+    inflight.current = null;
+    history.current = [];
+    lastRequest.current = null;
+    setBubbles([]);
+    setBusy(false);
+  }, []);
+
+  return { bubbles, busy, send, retry, reset };
+}

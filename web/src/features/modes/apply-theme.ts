@@ -1,0 +1,29 @@
+import type { Mode, Theme } from '../../../../api/contracts/mode';
+
+const VARS: Record<Exclude<keyof Theme, 'chart'>, string> = {
+  primary: '--primary',
+  onPrimary: '--on-primary',
+  secondary: '--secondary',
+  background: '--bg',
+  surface: '--surface',
+  text: '--text',
+  muted: '--muted',
+};
+
+export const PRODUCT_NAME = 'Presto-Change-O';
+
+/** Puts a mode's theme on :root as CSS variables (or restores the neutral landing theme) and titles the page. */
+export function applyTheme(mode: Mode | null): void {
+  const style = document.documentElement.style;
+  for (const [key, cssVar] of Object.entries(VARS) as [keyof typeof VARS, string][]) {
+    if (mode) style.setProperty(cssVar, mode.theme[key]);
+    else style.removeProperty(cssVar);
+  }
+  for (let i = 0; i < 8; i++) {
+    const colour = mode?.theme.chart[i % mode.theme.chart.length];
+    if (colour) style.setProperty(`--chart-${i + 1}`, colour);
+    else style.removeProperty(`--chart-${i + 1}`);
+  }
+  document.title = mode ? `${mode.companyName} · ${PRODUCT_NAME}` : PRODUCT_NAME;
+  document.querySelector('meta[name="theme-color"]')?.setAttribute('content', mode?.theme.primary ?? '#4338ca');
+}

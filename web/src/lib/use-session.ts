@@ -1,0 +1,20 @@
+import { useCallback, useState } from 'preact/hooks';
+import { randomId, randomSeed } from './ids';
+import { loadStored, saveStored } from './storage';
+
+/**
+ * The visitor's persona seed (kept across reloads so "the customer" stays the same) and a
+ * session id (fresh per page load and per new conversation; it only scopes server limits and logs).
+ */
+export function useSession() {
+  const [personaSeed] = useState(() => {
+    const stored = loadStored().personaSeed;
+    if (stored !== undefined) return stored;
+    const seed = randomSeed();
+    saveStored({ personaSeed: seed });
+    return seed;
+  });
+  const [sessionId, setSessionId] = useState(() => randomId('s_'));
+  const renew = useCallback(() => setSessionId(randomId('s_')), []);
+  return { personaSeed, sessionId, renew };
+}
