@@ -1,8 +1,9 @@
 // Starts Azurite (the storage emulator) as a child process tied to this one's lifetime.
 // https://learn.microsoft.com/azure/storage/common/storage-use-azurite
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer, connect } from 'node:net';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface AzuriteOptions {
   /** Persistent data folder (default `.azurite`), ignored with inMemory. */
@@ -11,7 +12,7 @@ export interface AzuriteOptions {
   blobPort: number;
   queuePort: number;
   tablePort: number;
-  /** Project root holding node_modules/azurite (default cwd). */
+  /** Folder the data location is relative to, and where `azurite` is resolved from (default cwd). */
   root?: string;
   startTimeoutMs?: number;
 }
@@ -88,7 +89,7 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
       );
     }
   }
-  const entry = resolve(root, 'node_modules/azurite/dist/src/azurite.js');
+  const entry = join(dirname(createRequire(join(root, 'package.json')).resolve('azurite/package.json')), 'dist/src/azurite.js');
   const args = [
     '--disableTelemetry', '--silent', '--skipApiVersionCheck',
     '--blobHost', '127.0.0.1', '--queueHost', '127.0.0.1', '--tableHost', '127.0.0.1',

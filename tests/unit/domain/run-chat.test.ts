@@ -81,3 +81,15 @@ describe('runChat tool loop', () => {
     expect(events[1]).toMatchObject({ code: 'internal', retryable: true });
   });
 });
+
+describe('model requests', () => {
+  it('sends a realistic token cap and no sampling parameters (PITFALLS 3.2, 4.1)', async () => {
+    const model = new ScriptedChatModel([[{ type: 'text', text: 'ok' }, END]]);
+    await collect(model);
+    const request = model.requests[0]!;
+    expect(request.maxCompletionTokens).toBeLessThanOrEqual(800);
+    expect(Object.keys(request).sort()).toEqual(['context', 'maxCompletionTokens', 'messages', 'tools']);
+    expect(request.messages[0]).toMatchObject({ role: 'system' });
+    expect(request.tools.map((t) => t.name)).toContain('show_chart');
+  });
+});

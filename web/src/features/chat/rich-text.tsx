@@ -1,25 +1,24 @@
+import type { ComponentChildren } from 'preact';
+
 /**
  * Renders model text safely (no innerHTML): paragraphs on blank lines, line breaks, and
- * **bold** spans, which is all the assistant's one-sentence answers use.
+ * **bold** spans, which is all the assistant's short answers use.
  */
 export function RichText({ text }: { text: string }) {
-  const paragraphs = text.split(/\n{2,}/);
   return (
     <>
-      {paragraphs.map((para, i) => (
-        <p key={i}>
-          {para.split('\n').map((line, j) => (
-            <>
-              {j > 0 && <br />}
-              {bold(line)}
-            </>
-          ))}
-        </p>
+      {text.split(/\n{2,}/).map((para, i) => (
+        <p key={i}>{lines(para)}</p>
       ))}
     </>
   );
 }
 
-function bold(line: string) {
-  return line.split(/\*\*([^*]+)\*\*/g).map((part, i) => (i % 2 === 1 ? <strong key={i}>{part}</strong> : part));
+function lines(para: string): ComponentChildren[] {
+  const out: ComponentChildren[] = [];
+  para.split('\n').forEach((line, j) => {
+    if (j > 0) out.push(<br key={`br${j}`} />);
+    line.split(/\*\*([^*]+)\*\*/g).forEach((part, i) => out.push(i % 2 === 1 ? <strong key={`${j}-${i}`}>{part}</strong> : part));
+  });
+  return out;
 }

@@ -1,0 +1,24 @@
+import type { Mode } from '../../../../api/contracts/mode';
+import type { Persona } from '../../../../api/contracts/persona';
+import { KpiCard } from './kpi-card';
+
+/** The mode's four KPI cards, bound to the persona's fields. */
+export function KpiGrid({ mode, persona, highlighted }: { mode: Mode; persona: Persona; highlighted: string[] }) {
+  return (
+    <section class="kpi-grid" aria-label="Key figures">
+      {mode.metrics.map((m) => {
+        const field = mode.persona.fields.find((f) => f.path === m.personaPath);
+        const datasetId = field && 'dataset' in field ? field.dataset : undefined;
+        return (
+          <KpiCard
+            key={`${mode.id}-${m.id}`}
+            metric={m}
+            value={persona.fields[m.personaPath]}
+            trend={datasetId ? persona.series[datasetId] : undefined}
+            highlighted={highlighted.includes(m.id)}
+          />
+        );
+      })}
+    </section>
+  );
+}

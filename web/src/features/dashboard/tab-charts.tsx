@@ -1,0 +1,30 @@
+import type { Mode, Tab } from '../../../../api/contracts/mode';
+import type { Persona } from '../../../../api/contracts/persona';
+import type { ChartSpec } from '../../../../api/contracts/tools';
+import { ChartCard } from '../charts/chart-card';
+
+const TAB_MONTHS = 12;
+
+/** The selected tab's panel: one chart per dataset the tab lists, in the dataset's default style. */
+export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona; tab: Tab }) {
+  const specs: ChartSpec[] = tab.datasetIds.flatMap((id) => {
+    const ds = mode.datasets.find((d) => d.id === id);
+    const points = persona.series[id];
+    if (!ds || !points) return [];
+    return [{ type: ds.defaultChart, title: ds.label, series: [{ datasetId: id, label: ds.label, unit: ds.unit, points: points.slice(-TAB_MONTHS) }] }];
+  });
+  return (
+    <section class="tab-panel" id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} tabIndex={-1}>
+      <h2 class="section-title">{tab.label}</h2>
+      {specs.length === 0 ? (
+        <p class="empty-note">Nothing to chart on this tab yet.</p>
+      ) : (
+        <div class={`chart-grid${specs.length === 1 ? ' chart-grid--solo' : ''}`}>
+          {specs.map((s) => (
+            <ChartCard key={`${mode.id}-${tab.id}-${s.series[0]?.datasetId}`} spec={s} source="tab" />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { Icon } from '../../lib/icon';
+
+const DEFAULT_HINT =
+  'Answers come from the built-in offline engine. Set AZURE_OPENAI_ENDPOINT (and sign in with az login) to use Azure OpenAI.';
+
+/** "Offline engine" pill; its popover explains how to connect Azure (hover, focus or click). */
+export function OfflineBadge({ hint }: { hint?: string }) {
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: Event) => {
+      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('pointerdown', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('pointerdown', close);
+    };
+  }, [open]);
+
+  return (
+    <div class="popover-anchor" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+      <button
+        type="button"
+        class="badge"
+        data-testid="offline-badge"
+        aria-expanded={open}
+        aria-controls="offline-hint"
+        aria-describedby="offline-hint"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span class="badge__dot" aria-hidden="true" />
+        Offline engine
+      </button>
+      <div id="offline-hint" role="tooltip" class={`popover${open ? ' is-open' : ''}`}>
+        <p class="popover__title">
+          <Icon name="info" size={16} /> Running without Azure
+        </p>
+        <p>{hint || DEFAULT_HINT}</p>
+      </div>
+    </div>
+  );
+}
