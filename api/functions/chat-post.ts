@@ -8,14 +8,14 @@ import { readJson } from '../http/read-json';
 import { sseResponse } from '../http/sse';
 
 export function chatPost(deps: () => Deps) {
-  return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+  return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const body = await readJson(request, ChatRequest);
     const { modes, chatModel, persona } = deps();
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const turn = { mode, personaSeed: body.personaSeed, messages: body.messages };
     return sseResponse(runChat(turn, { model: chatModel, modes, persona, log: (e) => context.error('chat failed', e) }));
-  };
+  });
 }
 
-app.http('chat-post', { route: 'chat', methods: ['POST'], handler: withErrors(chatPost(getDeps)) });
+app.http('chat-post', { route: 'chat', methods: ['POST'], handler: chatPost(getDeps) });

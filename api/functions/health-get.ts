@@ -7,7 +7,7 @@ const OFFLINE_HINT =
   'Replies come from the built-in offline engine. To use Azure OpenAI, set AZURE_OPENAI_ENDPOINT (and the deployment names) and restart; see the README.';
 
 export function healthGet(deps: () => Deps) {
-  return async (_request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+  return withErrors(async (_request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
     const { config, store } = deps();
     const storageOk = await Promise.race([store.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]);
     const offline = config.provider === 'offline';
@@ -22,7 +22,7 @@ export function healthGet(deps: () => Deps) {
         : { available: false, reason: 'Voice arrives with the realtime feature (issue #5).' },
     };
     return { status: 200, jsonBody: body, headers: { 'Cache-Control': 'no-store' } };
-  };
+  });
 }
 
-app.http('health-get', { route: 'health', methods: ['GET'], handler: withErrors(healthGet(getDeps)) });
+app.http('health-get', { route: 'health', methods: ['GET'], handler: healthGet(getDeps) });

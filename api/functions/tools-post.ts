@@ -9,7 +9,7 @@ import { readJson } from '../http/read-json';
 
 /** Runs one tool for the voice client (realtime tool calls arrive in the browser). */
 export function toolsPost(deps: () => Deps) {
-  return async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+  return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
     const name = ToolName.safeParse(request.params.name);
     if (!name.success) return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
     const body = await readJson(request, ToolRequest);
@@ -22,7 +22,7 @@ export function toolsPost(deps: () => Deps) {
       status: 200,
       jsonBody: { result: outcome.result, ...(switched ? { mode: switched, persona: persona(switched, body.personaSeed) } : {}) },
     };
-  };
+  });
 }
 
-app.http('tools-post', { route: 'tools/{name}', methods: ['POST'], handler: withErrors(toolsPost(getDeps)) });
+app.http('tools-post', { route: 'tools/{name}', methods: ['POST'], handler: toolsPost(getDeps) });

@@ -18,7 +18,7 @@ export function PieChart({ spec, width }: { spec: ChartSpec; width: number }) {
   const only = spec.series[0];
   const slices: Slice[] = multi
     ? spec.series.map((s) => ({ key: s.datasetId, label: s.label, value: Math.max(0, lastPoint(s)?.y ?? 0), unit: s.unit }))
-    : (only?.points.slice(-6) ?? []).map((p) => ({ key: p.x, label: monthLong(p.x), value: Math.max(0, p.y), unit: only?.unit ?? '' }));
+    : (only?.points.slice(-12) ?? []).map((p) => ({ key: p.x, label: monthLong(p.x), value: Math.max(0, p.y), unit: only?.unit ?? '' }));
   const total = slices.reduce((a, s) => a + s.value, 0) || 1;
   const size = Math.min(200, Math.max(140, width * 0.42));
   const r = size / 2 - 18;
@@ -62,7 +62,7 @@ export function PieChart({ spec, width }: { spec: ChartSpec; width: number }) {
         </g>
         {centre && (
           <text class="chart-pie__centre" x={size / 2} y={size / 2} dy="0.35em" text-anchor="middle" aria-hidden="true">
-            {fmt(centre.y, only.unit)}
+            {fmt(centre.y, only?.unit ?? "")}
           </text>
         )}
       </svg>

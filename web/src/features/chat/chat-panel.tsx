@@ -27,7 +27,7 @@ export function ChatPanel({ mode, bubbles, busy, onSend, onRetry }: Props) {
           <p class="chat-panel__sub">{mode ? `Ask about your ${mode.persona.role} account` : 'Say the magic words to begin'}</p>
         </div>
       </header>
-      <div class="chat-panel__scroll">
+      <div class="chat-panel__scroll" tabIndex={0}>
         {empty && (
           <div class="chat-empty">
             <p class="chat-empty__lead">

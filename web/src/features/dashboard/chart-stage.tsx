@@ -9,7 +9,7 @@ export function ChartStage({ charts }: { charts: StageChart[] }) {
   useEffect(() => {
     if (!newest || !ref.current) return;
     const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    ref.current.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+    ref.current.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
   }, [newest]);
   if (charts.length === 0) return null;
   return (

@@ -8,15 +8,17 @@ interface Props {
   value: number | undefined;
   /** The dataset behind the metric, when the persona template ties it to one. */
   trend?: Point[];
+  /** Show "vs last year" only when the value is the series' latest point (not a 12-month sum or average). */
+  showChange: boolean;
   highlighted: boolean;
 }
 
 /** One KPI: icon, label, exact value (formatValue) and, when known, a 12-month sparkline. */
-export function KpiCard({ metric, value, trend, highlighted }: Props) {
+export function KpiCard({ metric, value, trend, showChange, highlighted }: Props) {
   const points = trend?.slice(-12) ?? [];
   const first = points[0]?.y;
   const last = points[points.length - 1]?.y;
-  const change = first !== undefined && last !== undefined && first !== 0 ? ((last - first) / Math.abs(first)) * 100 : null;
+  const change = showChange && first !== undefined && last !== undefined && first !== 0 ? ((last - first) / Math.abs(first)) * 100 : null;
   return (
     <article class={`card kpi${highlighted ? ' is-highlighted' : ''}`} data-testid="kpi-card" data-metric-id={metric.id} data-highlighted={highlighted ? 'true' : undefined}>
       <div class="kpi__top">
@@ -45,7 +47,7 @@ export function KpiCard({ metric, value, trend, highlighted }: Props) {
 }
 
 function Sparkline({ points }: { points: Point[] }) {
-  const w = 96;
+  const w = 100;
   const h = 28;
   const ys = points.map((p) => p.y);
   const min = Math.min(...ys);
@@ -54,7 +56,7 @@ function Sparkline({ points }: { points: Point[] }) {
     .map((p, i) => `${i ? 'L' : 'M'}${((i / (points.length - 1)) * (w - 4) + 2).toFixed(1)},${(h - 3 - ((p.y - min) / span) * (h - 6)).toFixed(1)}`)
     .join('');
   return (
-    <svg class="sparkline" width={w} height={h} viewBox={`0 0 ${w} ${h}`} aria-hidden="true">
+    <svg class="sparkline" height={h} viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" aria-hidden="true">
       <path d={d} pathLength={1} />
     </svg>
   );

@@ -15,6 +15,7 @@ export function KpiGrid({ mode, persona, highlighted }: { mode: Mode; persona: P
             metric={m}
             value={persona.fields[m.personaPath]}
             trend={datasetId ? persona.series[datasetId] : undefined}
+            showChange={Boolean(field && 'stat' in field && field.stat === 'last')}
             highlighted={highlighted.includes(m.id)}
           />
         );

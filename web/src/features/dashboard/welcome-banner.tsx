@@ -20,7 +20,7 @@ export function WelcomeBanner({ mode, persona }: { mode: Mode; persona: Persona 
           {mode.welcome}
         </p>
       </div>
-      <div class="welcome__persona" aria-label={`Signed in as ${persona.name}`}>
+      <div class="welcome__persona">
         <span class="welcome__avatar" aria-hidden="true">
           {persona.name
             .split(' ')

@@ -1,0 +1,127 @@
+// The whole local runtime in one call: Azurite, app settings, the registered functions, and the
+// single-origin HTTP host plus queue and timer runners. `npm start` and the e2e/bench suites use it.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { freePort, startAzurite, type AzuriteHandle } from './azurite';
+import type { Registration } from './functions-core-shim';
+import { readHostConfig } from './host-config';
+import { startHttpHost, type HttpHost } from './http-host';
+import { consoleLogger, logLine, warnUnsupportedOutputs, type Logger } from './invocation';
+import { loadApp } from './load-app';
+import { startQueueRunner, type QueueRunner } from './queue-runner';
+import { startTimerRunner, type TimerRunner } from './timer-runner';
+
+export interface StartLocalOptions {
+  /** App root with package.json `main`, host.json and local.settings.json (default: cwd). */
+  root?: string;
+  /** HTTP port; 0 picks a free one (default: PORT or 4280). */
+  port?: number;
+  host?: string;
+  /** In-memory Azurite on free ports instead of persistent `.azurite/` on 10000-10002. */
+  inMemoryStorage?: boolean;
+  staticRoot?: string;
+  swaConfigPath?: string;
+  /** App settings that win over the environment and local.settings.json (restored on stop). */
+  env?: Record<string, string>;
+  /** Only warnings and errors are logged. */
+  quiet?: boolean;
+  logger?: Logger;
+}
+
+export interface LocalRuntime {
+  url: string;
+  port: number;
+  storageConnectionString: string;
+  registry: Registration[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Applies app settings like Core Tools does with local.settings.json `Values`: they never
+ * override variables already set in the environment. Returns an undo function.
+ */
+function applySettings(root: string, overrides: Record<string, string>, storage: string): () => void {
+  const saved = new Map<string, string | undefined>();
+  const set = (key: string, value: string) => {
+    if (!saved.has(key)) saved.set(key, process.env[key]);
+    process.env[key] = value;
+  };
+  const file = join(root, 'local.settings.json');
+  if (existsSync(file)) {
+    const values = (JSON.parse(readFileSync(file, 'utf8')) as { Values?: Record<string, unknown> }).Values ?? {};
+    for (const [key, value] of Object.entries(values)) {
+      if (process.env[key] === undefined && value !== null && value !== undefined) set(key, String(value));
+    }
+  }
+  for (const [key, value] of Object.entries(overrides)) set(key, value);
+  // "UseDevelopmentStorage=true" means the default ports; ours may differ, so spell them out.
+  const current = process.env.AzureWebJobsStorage;
+  if (!current || /^UseDevelopmentStorage=true;?$/i.test(current.trim())) set('AzureWebJobsStorage', storage);
+  if (!process.env.FUNCTIONS_WORKER_RUNTIME) set('FUNCTIONS_WORKER_RUNTIME', 'node');
+  return () => {
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+}
+
+function quietLogger(base: Logger): Logger {
+  return (line) => {
+    if (/\b(warning|error|critical|failed|threw)\b/i.test(line)) base(line);
+  };
+}
+
+export async function startLocal(options: StartLocalOptions = {}): Promise<LocalRuntime> {
+  const root = resolve(options.root ?? process.cwd());
+  const logger = options.quiet ? quietLogger(options.logger ?? consoleLogger) : (options.logger ?? consoleLogger);
+  const hostConfig = readHostConfig(root);
+  const stops: Array<() => Promise<void> | void> = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        logLine(logger, `[local] error while stopping: ${(error as Error).message}`);
+      }
+    }
+  };
+
+  try {
+    const ports = options.inMemoryStorage
+      ? { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() }
+      : { blobPort: 10000, queuePort: 10001, tablePort: 10002 };
+    const azurite: AzuriteHandle = await startAzurite({ ...ports, root, inMemory: options.inMemoryStorage });
+    stops.push(() => azurite.stop());
+    stops.push(applySettings(root, options.env ?? {}, azurite.connectionString));
+
+    const { registry } = loadApp(root);
+    warnUnsupportedOutputs(registry, logger);
+    const http: HttpHost = await startHttpHost({
+      port: options.port ?? Number(process.env.PORT ?? 4280),
+      host: options.host ?? '127.0.0.1',
+      registry,
+      staticRoot: options.staticRoot ?? join(root, 'web/dist'),
+      swaConfigPath: options.swaConfigPath ?? join(root, 'staticwebapp.config.json'),
+      routePrefix: hostConfig.routePrefix,
+      logger,
+    });
+    stops.push(() => http.close());
+    const queues: QueueRunner = await startQueueRunner({ registry, settings: hostConfig.queues, logger });
+    stops.push(() => queues.stop());
+    const timers: TimerRunner = startTimerRunner({ registry, logger });
+    stops.push(() => timers.stop());
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url: http.url,
+      port: http.port,
+      storageConnectionString: azurite.connectionString,
+      registry,
+      stop: () => (stopping ??= stopAll()),
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

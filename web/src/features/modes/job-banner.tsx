@@ -1,0 +1,26 @@
+import { Icon } from '../../lib/icon';
+import type { JobView } from './use-job-watch';
+
+/** Progress (or failure with Retry) of a new industry being designed in the background. */
+export function JobBanner({ job, onRetry, onDismiss }: { job: JobView; onRetry: () => void; onDismiss: () => void }) {
+  const failed = job.status === 'failed';
+  return (
+    <div class={`job-banner${failed ? ' job-banner--failed' : ''}`} data-testid="job-status" data-status={job.status} role={failed ? 'alert' : 'status'}>
+      {failed ? <Icon name="alert" size={18} /> : <span class="spinner spinner--small" aria-hidden="true" />}
+      <p>
+        <strong>{failed ? `Couldn't design ${job.label}` : `Designing ${job.label}…`}</strong>{' '}
+        {failed ? job.error : 'A brand-new experience is being generated. It is saved for every later visitor.'}
+      </p>
+      {failed && (
+        <>
+          <button type="button" class="btn btn--small btn--outline" onClick={onRetry}>
+            Retry
+          </button>
+          <button type="button" class="icon-btn icon-btn--quiet" aria-label="Dismiss" onClick={onDismiss}>
+            <Icon name="close" size={16} />
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

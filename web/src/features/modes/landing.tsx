@@ -1,0 +1,69 @@
+import type { ModeSummary } from '../../../../api/contracts/mode';
+import { listModes } from '../../api/client';
+import { Icon } from '../../lib/icon';
+import { useFetch } from '../../lib/use-fetch';
+
+/** Neutral start page: the magic phrase, and every ready-made industry as a one-click tile. */
+export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
+  const modes = useFetch((signal) => listModes(signal));
+  return (
+    <div class="landing">
+      <section class="landing__hero" aria-labelledby="landing-title">
+        <p class="landing__eyebrow">
+          <Icon name="sparkle" size={16} /> Live industry demo
+        </p>
+        <h2 id="landing-title" class="landing__title">
+          One interface. <span>Every industry.</span>
+        </h2>
+        <p class="landing__lead">
+          Say the magic words and this whole page becomes a convincing bank, insurer, hospital or anything you can name:
+          brand, colours, navigation, numbers and an assistant that knows them.
+        </p>
+        <figure class="magic-phrase">
+          <blockquote>“Presto-Change-O, you're a bank.”</blockquote>
+          <figcaption>Type it in the assistant on the left, then ask “How much is left in my checking account?”</figcaption>
+        </figure>
+      </section>
+      <section class="landing__modes" aria-labelledby="landing-modes-title">
+        <h2 id="landing-modes-title" class="section-title">
+          Or jump straight in
+        </h2>
+        {modes.loading && (
+          <div class="mode-tiles" aria-busy="true" aria-label="Loading industries">
+            {[0, 1, 2, 3, 4, 5].map((i) => (
+              <div key={i} class="skeleton skeleton--tile" />
+            ))}
+          </div>
+        )}
+        {modes.error && (
+          <div class="notice" role="alert">
+            <Icon name="alert" size={18} />
+            <p>Couldn't load the industries: {modes.error.message}</p>
+            <button type="button" class="btn btn--small btn--outline" onClick={modes.reload}>
+              Retry
+            </button>
+          </div>
+        )}
+        {modes.data && (
+          <ul class="mode-tiles">
+            {modes.data.modes.map((m) => (
+              <li key={m.id}>
+                <button type="button" class="mode-tile" data-testid="mode-tile" data-mode-id={m.id} onClick={() => onPick(m)} style={{ '--tile': m.primaryColor }}>
+                  <span class="mode-tile__swatch" aria-hidden="true" />
+                  <span class="mode-tile__name">{m.companyName}</span>
+                  <span class="mode-tile__industry">
+                    {m.name}
+                    {m.source === 'generated' && <em> · generated</em>}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="landing__footnote">
+          Not listed? Invent one: <q>Presto-Change-O, you're a veterinary clinic called Happy Paws.</q>
+        </p>
+      </section>
+    </div>
+  );
+}
