@@ -21,7 +21,7 @@ import { useSession } from './lib/use-session';
 /** Wires chat events to the mode, dashboard and job state, and lays out the three regions. */
 export function App() {
   const session = useSession();
-  const health = useFetch(getHealth);
+  const health = useFetch(getHealth, 15_000);
   const modes = useModeState(session.personaSeed);
   const dash = useDashboard();
   const newModeLabel = useRef('your new industry');

@@ -48,3 +48,10 @@ describe('formatting', () => {
     expect(monthTick('2025-03', false)).toBe('Mar');
   });
 });
+
+describe('integer domains', () => {
+  it('keeps count ticks whole', () => {
+    const d = yDomain([1, 2, 2, 1], true, 4, true);
+    expect(d.ticks.every((t) => Number.isInteger(t))).toBe(true);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ToolEvent } from '../../../api/contracts/chat';
 import { isChartSpec } from '../../../web/src/features/charts/chart-utils';
 import { metricIdsOf, noteFor, tabIdOf } from '../../../web/src/features/chat/tool-note';
-import { modeFromJobResult } from '../../../web/src/features/modes/use-job-watch';
+import { modeFromJobResult } from '../../../web/src/features/modes/job-result';
 
 const ev = (name: string, args: unknown, result: unknown): ToolEvent => ({ type: 'tool', callId: 'c1', name, args, result });
 

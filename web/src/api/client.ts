@@ -5,10 +5,15 @@ import type { Persona } from '../../../api/contracts/persona';
 import { createSseParser } from './sse';
 
 /**
- * The one place the API origin is decided. Locally the SPA and /api share an origin (''); in Azure
- * the build sets VITE_API_BASE to the Function app host, because SWA's /api route buffers SSE.
+ * The one place the API origin is decided. Locally the SPA and /api share an origin (''). In Azure
+ * it is the Function app host, because SWA's /api route buffers SSE: set at deploy time in
+ * index.html's <meta name="presto-api-base"> (runtime config), or at build time with VITE_API_BASE.
  */
-export const API_BASE: string = (import.meta.env.VITE_API_BASE as string | undefined)?.replace(/\/$/, '') ?? '';
+export const API_BASE: string = (
+  globalThis.document?.querySelector<HTMLMetaElement>('meta[name="presto-api-base"]')?.content ||
+  (import.meta.env.VITE_API_BASE as string | undefined) ||
+  ''
+).replace(/\/+$/, '');
 
 /** Chat streams that stay silent this long are treated as dropped (the server's budget is < 45 s). */
 const STREAM_IDLE_MS = 60_000;

@@ -3,7 +3,7 @@ import { fmt, monthLong } from '../../lib/format';
 import { BarChart } from './bar-chart';
 import { lastPoint, periodOf, seriesColor } from './chart-utils';
 import { LineChart } from './line-chart';
-import { PieChart } from './pie-chart';
+import { PIE_MONTHS, PieChart } from './pie-chart';
 import { useWidth } from './use-width';
 
 interface Props {
@@ -29,7 +29,7 @@ export function ChartCard({ spec, source, fresh }: Props) {
       <figcaption class="chart-card__head">
         <div>
           <h3 class="chart-card__title">{spec.title}</h3>
-          <p class="chart-card__period">{periodOf(spec)}</p>
+          <p class="chart-card__period">{periodOf(single && spec.type === 'pie' ? { ...spec, series: [{ ...single, points: single.points.slice(-PIE_MONTHS) }] } : spec)}</p>
         </div>
         {single && last && spec.type !== 'pie' && (
           <div class="chart-card__figure">

@@ -28,7 +28,8 @@ export function makeFrame(spec: ChartSpec, width: number, banded: boolean, zero:
   const height = CHART_HEIGHT;
   const months = monthsOf(spec);
   const unit = spec.series[0]?.unit ?? '';
-  const dom = yDomain(spec.series.flatMap((s) => s.points.map((p) => p.y)), zero);
+  const integer = spec.series.every((s) => s.unit === 'count');
+  const dom = yDomain(spec.series.flatMap((s) => s.points.map((p) => p.y)), zero, 4, integer);
   const tickLabels = dom.ticks.map((t) => compact(t, unit));
   const left = Math.max(...tickLabels.map((l) => l.length)) * 7 + 14;
   const right = width - 14;

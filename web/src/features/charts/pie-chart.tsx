@@ -2,6 +2,9 @@ import type { ChartSpec } from '../../../../api/contracts/tools';
 import { fmt, monthLong } from '../../lib/format';
 import { describe, lastPoint, seriesColor } from './chart-utils';
 
+/** A one-series pie shows this many recent months (more slices stop being readable). */
+export const PIE_MONTHS = 6;
+
 interface Slice {
   key: string;
   label: string;
@@ -18,9 +21,9 @@ export function PieChart({ spec, width }: { spec: ChartSpec; width: number }) {
   const only = spec.series[0];
   const slices: Slice[] = multi
     ? spec.series.map((s) => ({ key: s.datasetId, label: s.label, value: Math.max(0, lastPoint(s)?.y ?? 0), unit: s.unit }))
-    : (only?.points.slice(-12) ?? []).map((p) => ({ key: p.x, label: monthLong(p.x), value: Math.max(0, p.y), unit: only?.unit ?? '' }));
+    : (only?.points.slice(-PIE_MONTHS) ?? []).map((p) => ({ key: p.x, label: monthLong(p.x), value: Math.max(0, p.y), unit: only?.unit ?? '' }));
   const total = slices.reduce((a, s) => a + s.value, 0) || 1;
-  const size = Math.min(200, Math.max(140, width * 0.42));
+  const size = Math.min(190, Math.max(150, width * 0.4));
   const r = size / 2 - 18;
   let acc = 0;
   const arcs = slices.map((s, i) => {

@@ -19,8 +19,9 @@ export function niceStep(span: number, count: number): number {
 /**
  * A y domain with rounded ticks. `zero` forces the baseline to include 0 (bars, areas);
  * otherwise the range hugs the data but never crosses below 0 for non-negative data.
+ * `integer` keeps ticks whole (counts cannot be 1.5).
  */
-export function yDomain(values: number[], zero: boolean, count = 4): Domain {
+export function yDomain(values: number[], zero: boolean, count = 4, integer = false): Domain {
   let min = Math.min(...values);
   let max = Math.max(...values);
   if (!Number.isFinite(min) || !Number.isFinite(max)) (min = 0), (max = 1);
@@ -31,7 +32,7 @@ export function yDomain(values: number[], zero: boolean, count = 4): Domain {
     (min = Math.max(floor, min - pad)), (max = max + pad);
   }
   if (min === max) max = min + 1;
-  const step = niceStep(max - min, count);
+  const step = integer ? Math.max(1, niceStep(max - min, count)) : niceStep(max - min, count);
   const lo = Math.floor(min / step) * step;
   const hi = Math.ceil(max / step) * step;
   const ticks: number[] = [];

@@ -14,7 +14,11 @@ export function MessageList({ bubbles, busy, onRetry }: Props) {
   const end = useRef<HTMLDivElement>(null);
   const last = bubbles[bubbles.length - 1];
   const waiting = busy && last?.kind === 'assistant' && last.streaming && !last.text;
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [bubbles, waiting]);
+  // Scroll the chat's own scroller (scrollIntoView would also scroll the page on narrow layouts).
+  useEffect(() => {
+    const scroller = end.current?.closest('.chat-panel__scroll');
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+  }, [bubbles, waiting]);
 
   return (
     <div class="chat-log" role="log" aria-live="polite" aria-relevant="additions text" aria-label="Conversation">

@@ -6,16 +6,16 @@ export const LANDING_SUGGESTIONS = [
   "Presto-Change-O, you're a hospital",
 ];
 
-/** Things worth asking right after a switch, built from the mode's own metrics and datasets. */
+/** Things worth asking right after a switch, built from the mode's own datasets. */
 export function suggestionsFor(mode: Mode | null): string[] {
   if (!mode) return LANDING_SUGGESTIONS;
-  const metric = mode.metrics[0];
-  const dataset = mode.datasets.find((d) => d.kind === 'balance') ?? mode.datasets[0];
-  const other = mode.id === 'insurance' ? "Presto-Change-O, you're a hospital" : "Presto-Change-O, you're an insurer";
+  const balance = mode.datasets.find((d) => d.kind === 'balance') ?? mode.datasets[0];
+  const flow = mode.datasets.find((d) => d.kind === 'flow' && d !== balance);
   const out: string[] = [];
-  if (metric) out.push(`What's my ${metric.label.toLowerCase()}?`);
-  if (dataset) out.push(`Show my ${dataset.label.toLowerCase()} over the last 12 months`);
-  out.push(other);
+  if (mode.datasets.some((d) => d.id === 'checking')) out.push('How much is left in my checking account?');
+  else if (balance) out.push(`How is my ${balance.label.toLowerCase()} trending?`);
+  if (flow) out.push(`Chart my ${flow.label.toLowerCase()} over the last 12 months`);
+  out.push(mode.id === 'insurance' ? "Presto-Change-O, you're a hospital" : "Presto-Change-O, you're an insurer");
   return out;
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { reveal } from '../../lib/scroll';
 import { ChartCard } from '../charts/chart-card';
 import type { StageChart } from './use-dashboard';
 
@@ -7,9 +8,7 @@ export function ChartStage({ charts }: { charts: StageChart[] }) {
   const ref = useRef<HTMLElement>(null);
   const newest = charts[0]?.key;
   useEffect(() => {
-    if (!newest || !ref.current) return;
-    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    ref.current.scrollIntoView({ block: 'nearest', behavior: still ? 'auto' : 'smooth' });
+    if (newest) reveal(ref.current);
   }, [newest]);
   if (charts.length === 0) return null;
   return (

@@ -1,12 +1,21 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Mode, Tab } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
 import type { ChartSpec } from '../../../../api/contracts/tools';
+import { reveal } from '../../lib/scroll';
 import { ChartCard } from '../charts/chart-card';
 
 const TAB_MONTHS = 12;
 
 /** The selected tab's panel: one chart per dataset the tab lists, in the dataset's default style. */
 export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona; tab: Tab }) {
+  const ref = useRef<HTMLElement>(null);
+  const shown = useRef(tab.id);
+  useEffect(() => {
+    // Only a tab change scrolls (first render and mode switches keep the page at the top).
+    if (shown.current !== tab.id) reveal(ref.current, 'start');
+    shown.current = tab.id;
+  }, [tab.id]);
   const specs: ChartSpec[] = tab.datasetIds.flatMap((id) => {
     const ds = mode.datasets.find((d) => d.id === id);
     const points = persona.series[id];
@@ -14,7 +23,7 @@ export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona
     return [{ type: ds.defaultChart, title: ds.label, series: [{ datasetId: id, label: ds.label, unit: ds.unit, points: points.slice(-TAB_MONTHS) }] }];
   });
   return (
-    <section class="tab-panel" id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} tabIndex={-1}>
+    <section class="tab-panel" id="tab-panel" ref={ref} role="tabpanel" aria-labelledby={`tab-${tab.id}`} tabIndex={-1}>
       <h2 class="section-title">{tab.label}</h2>
       {specs.length === 0 ? (
         <p class="empty-note">Nothing to chart on this tab yet.</p>

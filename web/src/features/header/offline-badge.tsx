@@ -4,14 +4,21 @@ import { Icon } from '../../lib/icon';
 const DEFAULT_HINT =
   'Answers come from the built-in offline engine. Set AZURE_OPENAI_ENDPOINT (and sign in with az login) to use Azure OpenAI.';
 
-/** "Offline engine" pill; its popover explains how to connect Azure (hover, focus or click). */
+/**
+ * "Offline engine" pill; its popover explains how to connect Azure. CSS shows it on hover and
+ * focus; a click pins it open; Escape hides it until the pointer or focus leaves.
+ */
 export function OfflineBadge({ hint }: { hint?: string }) {
   const [open, setOpen] = useState(false);
+  const [dismissed, setDismissed] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!open) return;
     const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node)) setOpen(false);
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== 'Escape') return;
+        setOpen(false);
+        setDismissed(true);
+      } else if (!root.current?.contains(e.target as Node)) setOpen(false);
     };
     document.addEventListener('keydown', close);
     document.addEventListener('pointerdown', close);
@@ -19,10 +26,15 @@ export function OfflineBadge({ hint }: { hint?: string }) {
       document.removeEventListener('keydown', close);
       document.removeEventListener('pointerdown', close);
     };
-  }, [open]);
+  }, []);
 
   return (
-    <div class="popover-anchor" ref={root} onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
+    <div
+      class="popover-anchor"
+      ref={root}
+      onMouseLeave={() => setDismissed(false)}
+      onFocusOut={(e) => !root.current?.contains(e.relatedTarget as Node) && setDismissed(false)}
+    >
       <button
         type="button"
         class="badge"
@@ -30,12 +42,15 @@ export function OfflineBadge({ hint }: { hint?: string }) {
         aria-expanded={open}
         aria-controls="offline-hint"
         aria-describedby="offline-hint"
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          setDismissed(false);
+          setOpen((o) => !o);
+        }}
       >
         <span class="badge__dot" aria-hidden="true" />
         Offline engine
       </button>
-      <div id="offline-hint" role="tooltip" class={`popover${open ? ' is-open' : ''}`}>
+      <div id="offline-hint" role="tooltip" class={`popover${open ? ' is-open' : ''}${dismissed ? ' is-dismissed' : ''}`}>
         <p class="popover__title">
           <Icon name="info" size={16} /> Running without Azure
         </p>

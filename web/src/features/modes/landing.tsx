@@ -28,7 +28,7 @@ export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
         <h2 id="landing-modes-title" class="section-title">
           Or jump straight in
         </h2>
-        {modes.loading && (
+        {modes.loading && !modes.error && (
           <div class="mode-tiles" aria-busy="true" aria-label="Loading industries">
             {[0, 1, 2, 3, 4, 5].map((i) => (
               <div key={i} class="skeleton skeleton--tile" />

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Mode } from '../../../../api/contracts/mode';
 import { getJob, isAbort, toApiError } from '../../api/client';
+import { modeFromJobResult } from './job-result';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -13,17 +14,6 @@ export interface JobView {
 
 const POLL_MS = 1500;
 const GIVE_UP_MS = 180_000;
-
-/** A finished mode-generation job's result: a full Mode, `{mode}`, or just an id to fetch. */
-export function modeFromJobResult(result: unknown): Mode | string | null {
-  if (!result || typeof result !== 'object') return null;
-  const r = result as Record<string, unknown>;
-  if ('theme' in r && 'tabs' in r) return r as unknown as Mode;
-  const inner = r.mode;
-  if (inner && typeof inner === 'object' && 'theme' in inner) return inner as Mode;
-  if (typeof r.modeId === 'string') return r.modeId;
-  return typeof r.id === 'string' ? r.id : null;
-}
 
 /**
  * Follows a background mode-generation job (announced by a chat `job` event) by polling

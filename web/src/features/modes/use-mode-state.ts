@@ -26,6 +26,9 @@ export interface Notice {
 /** Default chat context before any mode is chosen: the server needs some mode id to answer in. */
 const FALLBACK_MODE_ID = 'banking';
 
+/** An error message used mid-sentence: no trailing full stop. */
+const sentence = (message: string) => message.replace(/\.+$/, '');
+
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -53,7 +56,7 @@ export function useModeState(personaSeed: number) {
       .catch((err: unknown) => {
         if (isAbort(err) || my !== token.current) return;
         saveStored({ modeId: undefined });
-        setNotice({ message: `Your last demo could not be restored (${toApiError(err).message}). Pick an industry to start again.` });
+        setNotice({ message: `Your last demo could not be restored (${sentence(toApiError(err).message)}). Pick an industry to start again.` });
       })
       .finally(() => !ac.signal.aborted && setBooting(false));
     return () => ac.abort();
