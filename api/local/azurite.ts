@@ -53,7 +53,10 @@ export function freePort(): Promise<number> {
 function accepts(port: number): Promise<boolean> {
   return new Promise((resolveProbe) => {
     const socket = connect({ port, host: '127.0.0.1' });
-    const done = (open: boolean) => (socket.destroy(), resolveProbe(open));
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolveProbe(open);
+    };
     socket.setTimeout(500, () => done(false));
     socket.once('connect', () => done(true)).once('error', () => done(false));
   });
@@ -101,7 +104,9 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
   // what ties its lifetime to ours (never unref() it).
   const child = spawn(process.execPath, ['-e', WATCHDOG, entry, ...args], { cwd: root, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
   let output = '';
-  const keep = (chunk: Buffer) => void (output = (output + chunk.toString()).slice(-4000));
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000); // the tail, for error messages
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));

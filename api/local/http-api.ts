@@ -17,7 +17,7 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'p
 
 export function sendJsonError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return void res.destroy();
-  const body = JSON.stringify({ error: { code, message, retryable: status === 503 || status === 429 } });
+  const body = JSON.stringify({ error: { code, message, retryable: status >= 500 || status === 429 } });
   res.statusCode = status;
   for (const [name, value] of Object.entries({ ...extra, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })) {
     res.setHeader(name, value);
@@ -35,19 +35,20 @@ function readBody(req: IncomingMessage, cap: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    const cleanup = () => req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onAborted);
+    const settle = (error?: Error) => {
+      req.off('data', onData).off('end', onEnd).off('error', settle).off('aborted', onAborted);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks));
+    };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > cap) {
-        cleanup();
-        req.pause();
-        reject(new BodyTooLarge());
-      } else chunks.push(chunk);
+      if (size <= cap) return void chunks.push(chunk);
+      req.pause(); // stop reading: the rest of the upload is never buffered
+      settle(new BodyTooLarge());
     };
-    const onEnd = () => (cleanup(), resolve(Buffer.concat(chunks)));
-    const onError = (error: Error) => (cleanup(), reject(error));
-    const onAborted = () => (cleanup(), reject(new Error('client aborted the request')));
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onAborted);
+    const onEnd = () => settle();
+    const onAborted = () => settle(new Error('client aborted the request'));
+    req.on('data', onData).on('end', onEnd).on('error', settle).on('aborted', onAborted);
   });
 }
 
@@ -96,7 +97,10 @@ async function streamBody(res: ServerResponse, body: ReadableStream<Uint8Array>)
       if (done || aborted) break;
       if (value && value.length > 0 && !res.write(value)) {
         await new Promise<void>((resolve) => {
-          const finish = () => (res.off('drain', finish), res.off('close', finish), resolve());
+          const finish = () => {
+            res.off('drain', finish).off('close', finish);
+            resolve();
+          };
           res.on('drain', finish).on('close', finish);
         });
       }

@@ -70,6 +70,7 @@ export interface LoadedApp {
  */
 export function loadApp(root: string): LoadedApp {
   const pkgFile = join(root, 'package.json');
+  if (!existsSync(pkgFile)) throw new Error(`No package.json in ${root}: that is not a Functions app root`);
   const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { main?: unknown };
   if (typeof pkg.main !== 'string' || pkg.main.trim() === '') {
     throw new Error(`${pkgFile} has no "main" field naming the compiled functions`);
@@ -95,6 +96,10 @@ export function loadApp(root: string): LoadedApp {
   } finally {
     lockRegistrations();
   }
-  if (registry.length === 0) console.warn(`[local] ${pkg.main} registered no functions`);
+  if (registry.length === 0) {
+    // Also what happens when @azure/functions registered something before the shim was installed:
+    // it then stays in "test mode" for the life of the process (src/utils/tryGetCoreApiLazy.ts).
+    console.warn(`[local] ${pkg.main} registered no functions (was @azure/functions used before the local runtime loaded?)`);
+  }
   return { registry, files };
 }

@@ -75,7 +75,11 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
   const wakers = new Set<() => void>();
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const wake = () => (clearTimeout(timer), wakers.delete(wake), resolve());
+      const wake = () => {
+        clearTimeout(timer);
+        wakers.delete(wake);
+        resolve();
+      };
       const timer = setTimeout(wake, ms);
       wakers.add(wake);
     });
@@ -130,7 +134,9 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
         delay = MIN_POLL_MS;
         // The host runs a batch concurrently; we wait for the whole batch before the next receive
         // (a simplification of newBatchThreshold).
-        const batch = Promise.all(messages.map((m) => handle(listener, m).catch((e: unknown) => logLine(logger, `queue ${listener.queue.name}: ${describeError(e)}`)))).then(() => undefined);
+        const settle = (m: DequeuedMessageItem) =>
+          handle(listener, m).catch((e: unknown) => logLine(logger, `queue ${listener.queue.name}: ${describeError(e)}`));
+        const batch = Promise.all(messages.map(settle)).then(() => undefined);
         inFlight.add(batch);
         await batch;
         inFlight.delete(batch);

@@ -46,6 +46,9 @@ export function loadSwaConfig(file: string | undefined): SwaConfig {
     if (typeof route.route !== 'string' || !route.route.startsWith('/')) {
       throw new Error(`${file}: every routes[].route must start with "/" (got ${JSON.stringify(route.route)})`);
     }
+    if (route.allowedRoles && !route.allowedRoles.includes('anonymous')) {
+      console.warn(`[local] ${route.route}: allowedRoles are not enforced locally (no SWA auth emulation)`);
+    }
   }
   return config;
 }

@@ -10,7 +10,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(executable)) throw new Error(`Chromium not found at ${executable}: apt-get install -y chromium (see README).`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startLocal } = require(entry) as typeof import('../../api/local/start');
-  const server = await startLocal({ port: 0, inMemoryStorage: true, quiet: true, env: { PRESTO_OFFLINE_CHUNK_MS: '8' } });
+  const server = await startLocal({ root, port: 0, inMemoryStorage: true, quiet: true, env: { PRESTO_OFFLINE_CHUNK_MS: '8' } });
   process.env.E2E_BASE_URL = server.url;
   return async () => server.stop();
 }

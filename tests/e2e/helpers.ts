@@ -39,3 +39,18 @@ export async function api<T>(page: Page, path: string): Promise<T> {
 
 export const getMode = (page: Page, id: string) => api<Mode>(page, `/api/modes/${id}`);
 export const getPersona = (page: Page, id: string, seed = SEED) => api<Persona>(page, `/api/modes/${id}/persona?seed=${seed}`);
+
+/**
+ * Records whether the transition overlay ever appears: it is deliberately brief, so polling for
+ * it could miss it between two checks.
+ */
+export async function watchTransition(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __sawTransition: boolean };
+    w.__sawTransition = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="mode-transition"]')) w.__sawTransition = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __sawTransition: boolean }).__sawTransition);
+}

@@ -1,15 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { formatValue } from '../../api/contracts/format';
-import { getMode, getPersona, openApp, say } from './helpers';
+import { getMode, getPersona, openApp, say, watchTransition } from './helpers';
 
 test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () => {
   test('bank: transition, header, title, tagline, theme, tabs, KPIs, welcome', async ({ page }) => {
     await openApp(page);
     const bank = await getMode(page, 'banking');
+    const sawTransition = await watchTransition(page);
     const input = page.getByTestId('chat-input');
     await input.fill("Presto-Change-O, you're a bank");
     await input.press('Enter');
-    await expect(page.getByTestId('mode-transition')).toBeVisible();
+    await expect.poll(sawTransition).toBe(true);
     await expect(page.getByTestId('mode-transition')).toHaveCount(0, { timeout: 5_000 });
     await expect(page.getByTestId('company-name')).toHaveText(bank.companyName);
     await expect(page).toHaveTitle(new RegExp(bank.companyName));
@@ -56,8 +57,11 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
     await say(page, 'hey presto, turn yourself into an insurer');
     await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
     await expect(page).toHaveTitle(new RegExp(insurer.companyName));
+    await expect(page.getByTestId('mode-transition')).toHaveCount(0);
+    const sawTransition = await watchTransition(page);
     const answer = await say(page, "let's talk about presto pasta recipes");
     expect(answer.length).toBeGreaterThan(10);
+    expect(await sawTransition()).toBe(false);
     await expect(page.getByTestId('mode-transition')).toHaveCount(0);
     await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
     await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
@@ -66,7 +70,10 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
   test('an industry without a pre-built mode gets a friendly answer listing the modes, no spinner', async ({ page }) => {
     await openApp(page);
     await say(page, "Presto-Change-O, you're a bank");
+    await expect(page.getByTestId('mode-transition')).toHaveCount(0);
+    const sawTransition = await watchTransition(page);
     const answer = await say(page, "Presto-Change-O, you're a food bank");
+    expect(await sawTransition()).toBe(false);
     expect(answer).toMatch(/food bank/i);
     expect(answer).toMatch(/insurance/i);
     await expect(page.getByTestId('mode-transition')).toHaveCount(0);
@@ -76,9 +83,11 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
   test('a reload keeps the mode and the persona', async ({ page }) => {
     await openApp(page);
     await say(page, 'hey presto, turn yourself into an insurer');
+    const insurer = await getMode(page, 'insurance');
+    await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
+    await expect(page.getByTestId('kpi-value')).toHaveCount(4);
     const kpis = await page.getByTestId('kpi-value').allInnerTexts();
     await page.reload();
-    const insurer = await getMode(page, 'insurance');
     await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
     await expect(page.getByTestId('kpi-value')).toHaveText(kpis);
   });

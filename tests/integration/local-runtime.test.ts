@@ -85,7 +85,7 @@ describe('HTTP functions', () => {
     const res = await fetch(`${runtime.url}/api/boom`);
     expect(res.status).toBe(500);
     const text = await res.text();
-    expect(JSON.parse(text)).toMatchObject({ error: { code: 'internal', retryable: false } });
+    expect(JSON.parse(text)).toMatchObject({ error: { code: 'internal', retryable: true } });
     expect(text).not.toMatch(/kaboom|secret|at .*\.js/);
     expect(logs.some((l) => l.includes('kaboom'))).toBe(true);
   });

@@ -61,7 +61,7 @@ export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
           </ul>
         )}
         <p class="landing__footnote">
-          Not listed? Invent one: <q>Presto-Change-O, you're a veterinary clinic called Happy Paws.</q>
+          Then try <q>Show me my mortgage burndown</q>, <q>compare checking and savings over the last year</q> or <q>go to the transfers tab</q>.
         </p>
       </section>
     </div>
