@@ -18,7 +18,10 @@ export interface HttpHostOptions {
   staticRoot: string;
   swaConfigPath?: string;
   routePrefix?: string;
-  /** Request bodies above this are refused with 413 (default 1 MiB). */
+  /**
+   * Request bodies above this are refused with 413 (default 1 MiB). Deliberately far below the
+   * real host's FUNCTIONS_REQUEST_BODY_SIZE_LIMIT (100 MB), so handlers must not rely on it.
+   */
   maxBodyBytes?: number;
   logger?: Logger;
 }
