@@ -57,6 +57,8 @@ export const ToolEvent = z.object({
 });
 /** The whole UI switches to `mode`; `persona` saves the client a round trip. */
 export const ModeEvent = z.object({ type: z.literal('mode'), mode: Mode, persona: Persona });
+/** Transient progress the user should see while waiting ("busy, retrying…"). */
+export const StatusEvent = z.object({ type: z.literal('status'), message: z.string().max(200) });
 export const JobEvent = z.object({
   type: z.literal('job'),
   jobId: z.string(),
@@ -76,7 +78,7 @@ export const DoneEvent = z.object({
   usage: Usage,
   messages: z.array(ChatMessage),
 });
-export const ChatEvent = z.discriminatedUnion('type', [DeltaEvent, ToolEvent, ModeEvent, JobEvent, ErrorEvent, DoneEvent]);
+export const ChatEvent = z.discriminatedUnion('type', [DeltaEvent, ToolEvent, ModeEvent, StatusEvent, JobEvent, ErrorEvent, DoneEvent]);
 export type ChatEvent = z.infer<typeof ChatEvent>;
 export type DoneEvent = z.infer<typeof DoneEvent>;
 export type ToolEvent = z.infer<typeof ToolEvent>;

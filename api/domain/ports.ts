@@ -33,6 +33,7 @@ export interface ModelRequest {
 export type ModelChunk =
   | { type: 'text'; text: string }
   | { type: 'tool_call'; call: ModelToolCall }
+  /** Progress worth showing the user, e.g. "Azure is busy, retrying…". */
   | { type: 'status'; message: string }
   | { type: 'end'; finishReason: FinishReason; model: string; usage: Usage };
 
@@ -52,4 +53,19 @@ export interface DocumentStore {
 
 export interface Clock {
   now(): Date;
+}
+
+/**
+ * A schema-bound completion. Azure: a strict json_schema call on the structured deployment (never
+ * the router, PITFALLS 3.1), every response validated with the same zod schema, one retry, then a
+ * clear failure. Implemented by the Azure adapter (#3); the offline engine does not need it.
+ */
+export interface StructuredModel {
+  complete<T>(request: {
+    /** json_schema name: ^[a-zA-Z0-9_-]{1,64}$ */
+    name: string;
+    schema: import('zod').ZodType<T>;
+    messages: ModelMessage[];
+    maxCompletionTokens: number;
+  }): Promise<T>;
 }

@@ -81,7 +81,7 @@ export function App() {
         }}
       />
       <main class="workspace">
-        <ChatPanel mode={view?.mode ?? null} bubbles={chat.bubbles} busy={chat.busy} onSend={chat.send} onRetry={chat.retry} />
+        <ChatPanel mode={view?.mode ?? null} bubbles={chat.bubbles} busy={chat.busy} status={chat.status} onSend={chat.send} onRetry={chat.retry} />
         <section class="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>
           <div class="stage__scroll" tabIndex={0}>
             {modes.notice && <NoticeBar notice={modes.notice} onDismiss={modes.dismissNotice} />}

@@ -55,6 +55,8 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
         if (chunk.type === 'text') {
           text += chunk.text;
           yield { type: 'delta', text: chunk.text };
+        } else if (chunk.type === 'status') {
+          yield { type: 'status', message: chunk.message };
         } else if (chunk.type === 'tool_call') {
           calls.push(chunk.call);
         } else if (chunk.type === 'end') {

@@ -9,12 +9,13 @@ interface Props {
   mode: Mode | null;
   bubbles: Bubble[];
   busy: boolean;
+  status: string | null;
   onSend: (text: string) => boolean;
   onRetry: () => void;
 }
 
 /** Left column: the assistant conversation, starter prompts and the message box. */
-export function ChatPanel({ mode, bubbles, busy, onSend, onRetry }: Props) {
+export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry }: Props) {
   const empty = bubbles.length === 0;
   return (
     <section class="chat-panel" aria-label="Assistant">
@@ -37,7 +38,7 @@ export function ChatPanel({ mode, bubbles, busy, onSend, onRetry }: Props) {
             </p>
           </div>
         )}
-        <MessageList bubbles={bubbles} busy={busy} onRetry={onRetry} />
+        <MessageList bubbles={bubbles} busy={busy} status={status} onRetry={onRetry} />
         {empty && <Suggestions items={suggestionsFor(mode)} disabled={busy} onPick={(s) => onSend(s)} />}
       </div>
       <ChatComposer

@@ -6,11 +6,13 @@ import type { Bubble } from './use-chat';
 interface Props {
   bubbles: Bubble[];
   busy: boolean;
+  /** Transient server progress such as "busy, retrying…", shown next to the typing dots. */
+  status?: string | null;
   onRetry: () => void;
 }
 
 /** The conversation: user and assistant bubbles, tool chips, typing dots and error bubbles. */
-export function MessageList({ bubbles, busy, onRetry }: Props) {
+export function MessageList({ bubbles, busy, status, onRetry }: Props) {
   const end = useRef<HTMLDivElement>(null);
   const last = bubbles[bubbles.length - 1];
   const waiting = busy && last?.kind === 'assistant' && last.streaming && !last.text;
@@ -73,6 +75,7 @@ export function MessageList({ bubbles, busy, onRetry }: Props) {
             <span />
             <span />
           </div>
+          {status && <span class="typing__status" data-testid="chat-status">{status}</span>}
         </div>
       )}
       <div ref={end} />

@@ -33,6 +33,7 @@ interface Options {
 export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
   const [bubbles, setBubbles] = useState<Bubble[]>([]);
   const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
   const history = useRef<ChatMessage[]>([]);
   const lastRequest = useRef<ChatMessage[] | null>(null);
   const inflight = useRef<AbortController | null>(null);
@@ -55,7 +56,10 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
       const turn: { failure: ApiError | null; welcome: string; gotText: boolean } = { failure: null, welcome: '', gotText: false };
       try {
         await streamChat({ sessionId, modeId: modeId.current, personaSeed, messages }, (ev) => {
-          if (ev.type === 'delta') {
+          if (ev.type !== 'status') setStatus(null);
+          if (ev.type === 'status') {
+            setStatus(ev.message);
+          } else if (ev.type === 'delta') {
             turn.gotText ||= ev.text.trim() !== '';
             patch((b) => ({ ...b, text: b.text + ev.text }));
           } else if (ev.type === 'tool') {
@@ -80,6 +84,7 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
       }
       if (inflight.current !== ac) return;
       inflight.current = null;
+      setStatus(null);
       const { failure: failed, welcome, gotText } = turn;
       patch((b) => ({ ...b, streaming: false, text: !gotText && welcome && !failed ? welcome : b.text, cut: Boolean(failed) }));
       setBubbles((bs) => {
@@ -116,5 +121,5 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     setBusy(false);
   }, []);
 
-  return { bubbles, busy, send, retry, reset };
+  return { bubbles, busy, status, send, retry, reset };
 }
