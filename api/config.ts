@@ -8,7 +8,12 @@ const Env = z.object({
   AZURE_OPENAI_REALTIME_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-realtime'),
   AZURE_OPENAI_IMAGE_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-image-1-mini'),
   AZURE_OPENAI_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/).default('2025-04-01-preview'),
-  AzureWebJobsStorage: z.string().min(1).default('UseDevelopmentStorage=true'),
+  AzureWebJobsStorage: z.string().min(1).optional(),
+  /** Identity-based storage (Azure, no keys): https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity */
+  AzureWebJobsStorage__blobServiceUri: z.url().optional(),
+  AzureWebJobsStorage__queueServiceUri: z.url().optional(),
+  AzureWebJobsStorage__tableServiceUri: z.url().optional(),
+  AzureWebJobsStorage__clientId: z.string().min(1).optional(),
   PRESTO_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/).default('presto'),
   /** Delay between offline-engine text chunks; 0 in benchmarks. */
   PRESTO_OFFLINE_CHUNK_MS: z.coerce.number().int().min(0).max(1000).default(12),
@@ -33,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration — ${problems}`);
   }
   const { AI_PROVIDER, ...rest } = parsed.data;
+  if (!rest.AzureWebJobsStorage && !rest.AzureWebJobsStorage__blobServiceUri) rest.AzureWebJobsStorage = 'UseDevelopmentStorage=true';
   const provider = AI_PROVIDER ?? (rest.AZURE_OPENAI_ENDPOINT ? 'azure' : 'offline');
   if (provider === 'azure' && !rest.AZURE_OPENAI_ENDPOINT) {
     throw new ConfigError('Invalid configuration — AZURE_OPENAI_ENDPOINT: required when AI_PROVIDER=azure');

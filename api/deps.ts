@@ -25,7 +25,7 @@ export function getDeps(): Deps {
 }
 
 export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
-  const store = overrides.store ?? new BlobDocumentStore(config.AzureWebJobsStorage, config.PRESTO_BLOB_CONTAINER);
+  const store = overrides.store ?? new BlobDocumentStore(config);
   const modes = overrides.modes ?? new StoredModeCatalog(store);
   if (config.provider === 'azure' && !overrides.chatModel) {
     // The Azure OpenAI adapter lands with issue #3; refusing loudly beats silently going offline.

@@ -1,5 +1,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
+import type { Config } from '../../config';
 import type { DocumentStore } from '../../domain/ports';
+import { createBlobServiceClient } from './storage-account';
 
 /**
  * JSON documents in one Blob container. The SDK is required lazily so that a cold start of a
@@ -8,15 +10,12 @@ import type { DocumentStore } from '../../domain/ports';
 export class BlobDocumentStore implements DocumentStore {
   private container?: Promise<ContainerClient>;
 
-  constructor(private readonly connectionString: string, private readonly containerName: string) {}
+  constructor(private readonly config: Config) {}
 
   private client(): Promise<ContainerClient> {
     this.container ??= (async () => {
-      const { BlobServiceClient } = await import('@azure/storage-blob');
-      const service = BlobServiceClient.fromConnectionString(this.connectionString, {
-        retryOptions: { maxTries: 2, tryTimeoutInMs: 5_000 },
-      });
-      const container = service.getContainerClient(this.containerName);
+      const service = await createBlobServiceClient(this.config);
+      const container = service.getContainerClient(this.config.PRESTO_BLOB_CONTAINER);
       await container.createIfNotExists();
       return container;
     })();
