@@ -19,6 +19,9 @@ const Env = z.object({
   PRESTO_OFFLINE_CHUNK_MS: z.coerce.number().int().min(0).max(1000).default(12),
 });
 
+/** The schema itself: tests/unit/infra checks every variable against infra/ (Bicep outputs, app settings). */
+export const ConfigEnv = Env;
+
 export type Config = Readonly<
   Omit<z.infer<typeof Env>, 'AI_PROVIDER'> & { provider: 'azure' | 'offline'; version: string }
 >;
