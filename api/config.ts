@@ -1,13 +1,36 @@
 import { z } from 'zod';
 
+export const AZURE_CREDENTIALS = ['default', 'cli', 'managed-identity', 'client-secret'] as const;
+
 const Env = z.object({
   AI_PROVIDER: z.enum(['azure', 'offline']).optional(),
-  AZURE_OPENAI_ENDPOINT: z.url().optional(),
+  /** The resource root, e.g. https://<resource>.openai.azure.com; http only on loopback (the emulator). */
+  AZURE_OPENAI_ENDPOINT: z
+    .url()
+    .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\/?$/.test(u), 'use https:// (http only on 127.0.0.1/localhost)')
+    .refine((u) => !/\/openai(?:\/|$)/.test(u), 'give the resource root without /openai/… (the app adds /openai/v1/)')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
   AZURE_OPENAI_CHAT_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('model-router'),
   AZURE_OPENAI_STRUCTURED_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-5-mini'),
   AZURE_OPENAI_REALTIME_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-realtime'),
   AZURE_OPENAI_IMAGE_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-image-1-mini'),
   AZURE_OPENAI_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/).default('2025-04-01-preview'),
+  /** Key auth; without it a Microsoft Entra token comes from AZURE_CREDENTIAL (PITFALLS 1.1, 1.3). */
+  AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
+  AZURE_CREDENTIAL: z.enum(AZURE_CREDENTIALS).default('default'),
+  AZURE_TENANT_ID: z.string().min(1).optional(),
+  /** client-secret's app id, or a user-assigned managed identity's client id. */
+  AZURE_CLIENT_ID: z.string().min(1).optional(),
+  AZURE_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Read by the Azure SDK itself (@azure/logger); validated here so a typo is named at start-up. */
+  AZURE_LOG_LEVEL: z.enum(['verbose', 'info', 'warning', 'error']).optional(),
+  /** Per request (and per idle gap while streaming): nothing waits on Azure forever. */
+  AZURE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
+  /** Attempts per call on 429/5xx, backing off with jitter and honouring retry-after-ms (PITFALLS 4.2). */
+  AZURE_OPENAI_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(6).default(3),
+  /** Concurrent calls per deployment from this instance (PITFALLS 4.2). */
+  AZURE_OPENAI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   AzureWebJobsStorage: z.string().min(1).optional(),
   /** Identity-based storage (Azure, no keys): https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity */
   AzureWebJobsStorage__blobServiceUri: z.url().optional(),
@@ -36,9 +59,9 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new ConfigError(`Invalid configuration — ${problems}`);
+  const problems = [...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []), ...credentialProblems(env)];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
   }
   const { AI_PROVIDER, ...rest } = parsed.data;
   if (!rest.AzureWebJobsStorage && !rest.AzureWebJobsStorage__blobServiceUri) rest.AzureWebJobsStorage = 'UseDevelopmentStorage=true';
@@ -47,4 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration — AZURE_OPENAI_ENDPOINT: required when AI_PROVIDER=azure');
   }
   return Object.freeze({ ...rest, provider, version: env.npm_package_version ?? '0.1.0' });
+}
+
+/** AZURE_CREDENTIAL=client-secret needs its three variables; each missing one is named. */
+function credentialProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env.AZURE_CREDENTIAL !== 'client-secret') return [];
+  return (['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'] as const)
+    .filter((name) => !env[name])
+    .map((name) => `${name}: required when AZURE_CREDENTIAL=client-secret`);
 }

@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
+export const DEPLOYMENT_ROLES = ['chat', 'structured', 'realtime', 'image'] as const;
+
+/** One configured Azure OpenAI deployment as probed by `GET /api/health?deep=1` (PITFALLS 10.2). */
+export const DeploymentHealth = z.object({
+  role: z.enum(DEPLOYMENT_ROLES),
+  deployment: z.string(),
+  /** The app setting that names it: what to fix when it is missing. */
+  variable: z.string(),
+  status: z.enum(['ok', 'missing', 'unauthorized', 'unreachable', 'error']),
+  message: z.string(),
+});
+export type DeploymentHealth = z.infer<typeof DeploymentHealth>;
+
 export const Health = z.object({
   status: z.enum(['ok', 'degraded']),
   provider: z.enum(['offline', 'azure']),
@@ -8,5 +21,7 @@ export const Health = z.object({
   /** Shown by the UI next to the "offline engine" badge. */
   hint: z.string().optional(),
   voice: z.object({ available: z.boolean(), reason: z.string().optional() }),
+  /** Only with `?deep=1` on the azure provider. */
+  deployments: z.array(DeploymentHealth).optional(),
 });
 export type Health = z.infer<typeof Health>;

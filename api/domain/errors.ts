@@ -28,3 +28,13 @@ export class UpstreamUnavailable extends DomainError {
     super('upstream_unavailable', message, 503, true);
   }
 }
+
+/**
+ * Azure's content filter refused the prompt (HTTP 400 `content_filter`) or cut the completion
+ * (`finish_reason: "content_filter"`); the chat answers in character instead of failing (PITFALLS 5.1).
+ */
+export class ContentFiltered extends DomainError {
+  constructor(readonly where: 'prompt' | 'completion') {
+    super('content_filtered', "Azure's content filter blocked this message. Please rephrase it.", 422, false);
+  }
+}

@@ -7,12 +7,15 @@ const OFFLINE_HINT =
   'Replies come from the built-in offline engine. To use Azure OpenAI, set AZURE_OPENAI_ENDPOINT (and the deployment names) and restart; see the README.';
 
 export function healthGet(deps: () => Deps) {
-  return withErrors(async (_request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
-    const { config, store } = deps();
+  return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+    const { config, store, deployments: probe } = deps();
+    // Shallow health never calls Azure; `?deep=1` probes each configured deployment (PITFALLS 10.2).
+    const deep = request.query.get('deep') === '1' && probe ? probe.check() : undefined;
     const storageOk = await Promise.race([store.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 2_000))]);
+    const deployments = await deep;
     const offline = config.provider === 'offline';
     const body: Health = {
-      status: storageOk ? 'ok' : 'degraded',
+      status: storageOk && (deployments ?? []).every((d) => d.status === 'ok') ? 'ok' : 'degraded',
       provider: config.provider,
       storage: storageOk ? 'ok' : 'unavailable',
       version: config.version,
@@ -20,6 +23,7 @@ export function healthGet(deps: () => Deps) {
       voice: offline
         ? { available: false, reason: 'Voice needs the Azure provider (gpt-realtime); the offline engine is text only.' }
         : { available: false, reason: 'Voice arrives with the realtime feature (issue #5).' },
+      ...(deployments ? { deployments } : {}),
     };
     return { status: 200, jsonBody: body, headers: { 'Cache-Control': 'no-store' } };
   });

@@ -22,7 +22,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ AI_PROVIDER: 'azure' })).toThrow(ConfigError);
   });
 
-  it('refuses the azure provider loudly until its adapter exists instead of silently going offline', () => {
-    expect(() => buildDeps(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com' }))).toThrow(/issue #3/);
+  it('the azure provider gets the Azure adapters, never a silent offline fallback', () => {
+    const deps = buildDeps(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com' }));
+    expect(deps.chatModel.provider).toBe('azure');
+    expect(deps.structuredModel).toBeDefined();
   });
 });

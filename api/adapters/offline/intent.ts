@@ -1,4 +1,10 @@
-import type { BuiltinModeId, Mode } from '../../contracts/mode';
+import type { BuiltinModeId, Dataset, Tab } from '../../contracts/mode';
+
+/** The parts of a mode intent detection reads (the Foundry emulator's brain passes a mode parsed from a prompt). */
+export interface IntentMode {
+  datasets: readonly Pick<Dataset, 'id' | 'label' | 'keywords'>[];
+  tabs: readonly Pick<Tab, 'id' | 'label'>[];
+}
 
 /** What the offline engine understood from one user message. */
 export type Intent =
@@ -74,7 +80,7 @@ function chartType(text: string): 'line' | 'bar' | 'area' | 'pie' | null {
 }
 
 /** Datasets named in the text, longest keyword first so "credit card" beats "card". */
-function mentionedDatasets(text: string, mode: Mode): string[] {
+function mentionedDatasets(text: string, mode: IntentMode): string[] {
   const lower = ` ${text.toLowerCase().replace(/[^a-z0-9\s-]/g, ' ')} `;
   const candidates = mode.datasets
     .flatMap((d) => [d.id.replace(/_/g, ' '), d.label.toLowerCase(), ...d.keywords.map((k) => k.toLowerCase())].map((k) => ({ id: d.id, k })))
@@ -91,7 +97,7 @@ function mentionedDatasets(text: string, mode: Mode): string[] {
   return found.sort((a, b) => a.at - b.at).map((f) => f.id).slice(0, 4);
 }
 
-function tabIntent(text: string, mode: Mode): Intent | null {
+function tabIntent(text: string, mode: IntentMode): Intent | null {
   const m = /\b(?:go|take me|switch|jump|navigate)\s+(?:back\s+)?to\s+(?:the\s+|my\s+)?(.+?)(?:\s+tab|\s+page|\s+section)\b|\bopen\s+(?:the\s+|my\s+)?(.+?)\s+tab\b/i.exec(text);
   const wanted = (m?.[1] ?? m?.[2])?.toLowerCase().trim();
   if (!wanted) return null;
@@ -100,7 +106,7 @@ function tabIntent(text: string, mode: Mode): Intent | null {
 }
 
 /** Reads one user message the way a model would decide which tool to call. */
-export function detectIntent(text: string, mode: Mode): Intent {
+export function detectIntent(text: string, mode: IntentMode): Intent {
   const sw = switchIntent(text);
   if (sw) return sw;
   const tab = tabIntent(text, mode);

@@ -1,8 +1,9 @@
 import type { ChatEvent, ChatMessage, FinishReason, Usage } from '../../contracts/chat';
 import type { Mode } from '../../contracts/mode';
 import type { Persona } from '../../contracts/persona';
-import { DomainError } from '../errors';
+import { ContentFiltered, DomainError } from '../errors';
 import type { ChatModel, ModelMessage, ModelToolCall } from '../ports';
+import { contentFilteredReply } from '../prompts/content-filtered';
 import { systemPrompt } from '../prompts/system-prompt';
 import type { ModeCatalog } from '../tools/context';
 import { parseToolArguments, runTool, toolDefinitions } from '../tools/registry';
@@ -95,6 +96,12 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
     }
   } catch (error) {
     if (signal?.aborted) return;
+    if (error instanceof ContentFiltered) {
+      // Answer in character, then say why with a non-retryable event (PITFALLS 5.1).
+      const reply: ChatMessage = { role: 'assistant', content: contentFilteredReply(mode) };
+      yield { type: 'delta', text: reply.content ?? '' };
+      added.push(reply);
+    }
     const known = error instanceof DomainError;
     if (!known) deps.log?.(error);
     yield {
@@ -103,7 +110,7 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
       message: known ? error.message : 'Something went wrong while answering. Please try again.',
       retryable: known ? error.retryable : true,
     };
-    finishReason = 'error';
+    finishReason = error instanceof ContentFiltered ? 'content_filter' : 'error';
   }
   yield { type: 'done', finishReason, model, usage, messages: added };
 }

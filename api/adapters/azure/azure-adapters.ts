@@ -1,0 +1,44 @@
+import type { OpenAI } from 'openai';
+import type { Config } from '../../config';
+import type { ChatModel, StructuredModel } from '../../domain/ports';
+import { AzureCaller } from './azure-caller';
+import { AzureChatModel } from './chat-model';
+import { DeploymentLimiters } from './concurrency';
+import { createTokenProvider, type IdentitySdk } from './credential';
+import { DeploymentsCheck } from './deployments-check';
+import { createOpenAiClient, OpenAiClientHolder } from './openai-client';
+import { defaultRetryPolicy, type RetryPolicy } from './retry';
+import { AzureStructuredModel } from './structured-model';
+
+export interface AzureAdapters {
+  chatModel: ChatModel;
+  structuredModel: StructuredModel;
+  deployments: DeploymentsCheck;
+}
+
+export interface AzureAdapterOptions {
+  /** Builds the SDK client; tests count calls to prove it happens once per process (PITFALLS 6.2). */
+  buildClient?: () => Promise<OpenAI>;
+  retry?: Partial<RetryPolicy>;
+  /** Loads @azure/identity (tests pass credentials that fail in a known way). */
+  loadIdentity?: () => Promise<IdentitySdk>;
+}
+
+/**
+ * Everything that talks to Azure OpenAI, sharing one SDK client, one credential, one set of
+ * per-deployment limiters and one memory of refused parameters. Nothing here loads the SDKs:
+ * that happens on the first call.
+ */
+export function createAzureAdapters(config: Config, options: AzureAdapterOptions = {}): AzureAdapters {
+  const endpoint = config.AZURE_OPENAI_ENDPOINT;
+  if (!endpoint) throw new Error('createAzureAdapters needs AZURE_OPENAI_ENDPOINT');
+  const auth = config.AZURE_OPENAI_API_KEY ? { apiKey: config.AZURE_OPENAI_API_KEY } : { tokenProvider: createTokenProvider(config, options.loadIdentity) };
+  const client = new OpenAiClientHolder(options.buildClient ?? (() => createOpenAiClient({ endpoint, timeoutMs: config.AZURE_OPENAI_TIMEOUT_MS, ...auth })));
+  const policy = { ...defaultRetryPolicy(config.AZURE_OPENAI_MAX_ATTEMPTS), ...options.retry };
+  const caller = new AzureCaller(client, new DeploymentLimiters(config.AZURE_OPENAI_MAX_CONCURRENCY), policy);
+  return {
+    chatModel: new AzureChatModel(caller, { deployment: config.AZURE_OPENAI_CHAT_DEPLOYMENT, variable: 'AZURE_OPENAI_CHAT_DEPLOYMENT' }, config.AZURE_OPENAI_TIMEOUT_MS),
+    structuredModel: new AzureStructuredModel(caller, { deployment: config.AZURE_OPENAI_STRUCTURED_DEPLOYMENT, variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT' }),
+    deployments: new DeploymentsCheck(client, config),
+  };
+}

@@ -1,0 +1,68 @@
+import { DomainError } from '../../domain/errors';
+import { AzureAuthFailed } from './errors';
+
+interface HeaderBag {
+  get(name: string): string | null;
+}
+
+export type AzureFailure =
+  | { kind: 'abort' }
+  | { kind: 'auth'; error: AzureAuthFailed }
+  | { kind: 'transient'; status?: number; headers?: HeaderBag }
+  | { kind: 'content_filter' }
+  | { kind: 'unsupported'; status: number; param: string; message: string }
+  | { kind: 'missing'; status: number; message: string }
+  | { kind: 'unauthorized'; status: number; message: string }
+  | { kind: 'rejected'; status: number; message: string }
+  | { kind: 'unknown' };
+
+const TRANSIENT = new Set([408, 409, 429, 500, 502, 503, 504]);
+
+function field(value: unknown, key: string): unknown {
+  return value && typeof value === 'object' && key in value ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Our token provider's failure, wherever the SDK wrapped it (it re-throws with `cause`). */
+function authCause(error: unknown): AzureAuthFailed | undefined {
+  for (let e = error, depth = 0; e && depth < 5; e = field(e, 'cause'), depth++) {
+    if (e instanceof AzureAuthFailed) return e;
+  }
+  return undefined;
+}
+
+/** Azure's message without its boilerplate link, kept short for logs and error events. */
+function messageOf(error: unknown): string {
+  const body = field(error, 'error');
+  const text = field(body, 'message') ?? (error instanceof Error ? error.message : String(error));
+  return String(text).split(/ To learn more| Please go here/)[0]!.slice(0, 300);
+}
+
+/**
+ * Sorts an openai SDK error (matched by shape, so the SDK need not be loaded to classify) into
+ * what the adapters do about it. Azure's bodies: AZURE-FACTS §4.
+ */
+export function classifyAzureError(error: unknown): AzureFailure {
+  const auth = authCause(error);
+  if (auth) return { kind: 'auth', error: auth };
+  // Already translated (our own errors carry an HTTP status too).
+  if (error instanceof DomainError) return { kind: 'unknown' };
+  const name = error instanceof Error ? error.constructor.name : '';
+  if (name === 'APIUserAbortError' || (error instanceof Error && error.name === 'AbortError')) return { kind: 'abort' };
+  if (name === 'APIConnectionError' || name === 'APIConnectionTimeoutError') return { kind: 'transient' };
+  const status = field(error, 'status');
+  if (typeof status !== 'number') return { kind: 'unknown' };
+  const headers = field(error, 'headers') as HeaderBag | undefined;
+  const code = String(field(error, 'code') ?? '');
+  const inner = String(field(field(field(error, 'error'), 'innererror'), 'code') ?? '');
+  const message = messageOf(error);
+  if (TRANSIENT.has(status)) return { kind: 'transient', status, ...(headers ? { headers } : {}) };
+  if (status === 401 || status === 403) return { kind: 'unauthorized', status, message };
+  if (status === 404) return { kind: 'missing', status, message };
+  if (status === 400 && (code === 'content_filter' || inner === 'ResponsibleAIPolicyViolation')) return { kind: 'content_filter' };
+  const param = field(error, 'param');
+  if (status === 400 && (code === 'unsupported_parameter' || code === 'unsupported_value') && typeof param === 'string') {
+    return { kind: 'unsupported', status, param, message };
+  }
+  if (status >= 500) return { kind: 'transient', status, ...(headers ? { headers } : {}) };
+  return { kind: 'rejected', status, message };
+}

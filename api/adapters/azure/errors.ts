@@ -1,0 +1,47 @@
+import { DomainError } from '../../domain/errors';
+
+/**
+ * Azure answered 404 `DeploymentNotFound`: the name in config does not match a deployment exactly
+ * (PITFALLS 10.2). The message names the variable to fix.
+ */
+export class DeploymentMissing extends DomainError {
+  constructor(deployment: string, variable: string) {
+    super(
+      'deployment_not_found',
+      `Azure OpenAI has no deployment named "${deployment}". Set ${variable} to the exact (case-sensitive) deployment name shown in the Foundry portal.`,
+      502,
+    );
+  }
+}
+
+/** Azure refused our credentials (401/403): the key is wrong or the identity lacks its role. */
+export class AzureUnauthorized extends DomainError {
+  constructor(status: number, detail: string) {
+    super(
+      'azure_unauthorized',
+      `Azure OpenAI refused the credentials (${status}: ${detail}). Check AZURE_OPENAI_API_KEY, or give the identity from AZURE_CREDENTIAL the "Cognitive Services OpenAI User" role.`,
+      502,
+    );
+  }
+}
+
+/** No Microsoft Entra token could be obtained; the message names the credentials tried (PITFALLS 1.1). */
+export class AzureAuthFailed extends DomainError {
+  constructor(message: string) {
+    super('azure_auth_failed', message, 503);
+  }
+}
+
+/** Azure rejected the request itself (a 400 we cannot fix by retrying). */
+export class AzureRequestRejected extends DomainError {
+  constructor(status: number, detail: string) {
+    super('upstream_rejected', `Azure OpenAI rejected the request (${status}): ${detail}`, 502);
+  }
+}
+
+/** The structured deployment answered twice with JSON that does not fit the schema (PITFALLS 3.1). */
+export class InvalidModelOutput extends DomainError {
+  constructor(message: string) {
+    super('invalid_model_output', message, 502, true);
+  }
+}

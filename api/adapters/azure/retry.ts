@@ -1,0 +1,66 @@
+/** How long to wait between attempts, and for how many attempts (PITFALLS 4.2). */
+export interface RetryPolicy {
+  /** Total attempts, including the first. */
+  attempts: number;
+  /** First backoff step when Azure gives no retry header; doubles per attempt. */
+  baseDelayMs: number;
+  /** Longest wait we accept; when Azure asks for more we fail fast with a retryable error. */
+  maxDelayMs: number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  random(): number;
+}
+
+export const abortableSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+
+export function defaultRetryPolicy(attempts: number): RetryPolicy {
+  return { attempts, baseDelayMs: 800, maxDelayMs: 20_000, sleep: abortableSleep, random: Math.random };
+}
+
+interface HeaderBag {
+  get(name: string): string | null;
+}
+
+/**
+ * Azure's own advice first: `retry-after-ms`, then `retry-after` (seconds or an HTTP date), as
+ * openai-node does (AZURE-FACTS §4.4; https://learn.microsoft.com/azure/ai-foundry/openai/quotas-limits).
+ */
+export function advisedDelayMs(headers: HeaderBag | undefined, now = Date.now()): number | undefined {
+  const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+  if (Number.isFinite(ms) && ms >= 0) return ms;
+  const after = headers?.get('retry-after');
+  if (!after) return undefined;
+  const seconds = Number.parseFloat(after);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(after);
+  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+/**
+ * The wait before attempt `attempt + 1`: Azure's advice when given, else exponential backoff; plus
+ * jitter either way so concurrent callers don't retry in lock-step (sub-minute bursts, PITFALLS 4.2).
+ */
+export function backoffDelayMs(attempt: number, headers: HeaderBag | undefined, policy: RetryPolicy): number {
+  const jitter = policy.random() * Math.min(250, policy.baseDelayMs);
+  const advised = advisedDelayMs(headers);
+  if (advised !== undefined) return Math.round(advised + jitter);
+  return Math.round(Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)) + jitter);
+}
+
+/** "Azure is busy — retrying in 3 s…": shown next to the typing dots while we wait. */
+export function busyMessage(status: number | undefined, delayMs: number): string {
+  const seconds = Math.max(1, Math.ceil(delayMs / 1000));
+  const what = status === 429 ? 'Azure is busy' : 'Azure did not answer';
+  return `${what} — retrying in ${seconds} s…`;
+}

@@ -1,0 +1,56 @@
+import { HttpRequest, InvocationContext } from '@azure/functions';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../api/config';
+import { Health } from '../../api/contracts/health';
+import { buildDeps } from '../../api/deps';
+import { healthGet } from '../../api/functions/health-get';
+import { MemoryDocumentStore } from '../fakes/memory-document-store';
+import { startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
+
+let emulator: FoundryEmulator;
+afterEach(async () => emulator?.stop());
+
+async function health(env: Record<string, string>, query = '') {
+  const config = loadConfig({ AZURE_OPENAI_ENDPOINT: emulator.url, AZURE_OPENAI_API_KEY: emulator.apiKey, ...env });
+  const deps = buildDeps(config, { store: new MemoryDocumentStore() });
+  const res = await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/health${query}` }), new InvocationContext({ logHandler: () => {} }));
+  return Health.parse(res.jsonBody);
+}
+
+describe('GET /api/health?deep=1 (PITFALLS 10.2)', () => {
+  it('the shallow check stays fast: it never calls Azure', async () => {
+    emulator = await startFoundryEmulator();
+    const body = await health({});
+    expect(body).toMatchObject({ status: 'ok', provider: 'azure' });
+    expect(body.deployments).toBeUndefined();
+    expect(body.hint).toBeUndefined();
+    expect(emulator.requests).toHaveLength(0);
+  });
+
+  it('probes each configured deployment and names the variable of the one that is misnamed', async () => {
+    emulator = await startFoundryEmulator();
+    const body = await health({ AZURE_OPENAI_STRUCTURED_DEPLOYMENT: 'gpt-5-minii' }, '?deep=1');
+    expect(body.status).toBe('degraded');
+    const byRole = Object.fromEntries((body.deployments ?? []).map((d) => [d.role, d]));
+    expect(byRole.structured).toMatchObject({ deployment: 'gpt-5-minii', variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT', status: 'missing' });
+    expect(byRole.structured?.message).toMatch(/AZURE_OPENAI_STRUCTURED_DEPLOYMENT/);
+    for (const role of ['chat', 'realtime', 'image'] as const) expect(byRole[role]?.status).toBe('ok');
+    const image = emulator.requests.find((r) => r.path.includes('/images/generations'));
+    expect(image?.body).toMatchObject({ prompt: '' });
+    expect(image?.query['api-version']).toBe('2025-04-01-preview');
+  });
+
+  it('reports unauthorized (not missing) when the key is wrong', async () => {
+    emulator = await startFoundryEmulator();
+    const body = await health({ AZURE_OPENAI_API_KEY: 'nope' }, '?deep=1');
+    expect(new Set(body.deployments?.map((d) => d.status))).toEqual(new Set(['unauthorized']));
+    expect(body.deployments?.[0]?.message).toMatch(/AZURE_OPENAI_API_KEY/);
+  });
+
+  it('all ok when every deployment exists', async () => {
+    emulator = await startFoundryEmulator();
+    const body = await health({}, '?deep=1');
+    expect(body.status).toBe('ok');
+    expect(body.deployments?.map((d) => d.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+});

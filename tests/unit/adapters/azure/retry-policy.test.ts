@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConcurrencyLimiter } from '../../../../api/adapters/azure/concurrency';
+import { advisedDelayMs, backoffDelayMs, busyMessage, defaultRetryPolicy } from '../../../../api/adapters/azure/retry';
+
+const headers = (h: Record<string, string>) => new Headers(h);
+
+describe('retry timing (PITFALLS 4.2)', () => {
+  it('honours retry-after-ms first, then retry-after seconds or date', () => {
+    expect(advisedDelayMs(headers({ 'retry-after-ms': '1500', 'retry-after': '9' }))).toBe(1500);
+    expect(advisedDelayMs(headers({ 'retry-after': '3' }))).toBe(3000);
+    expect(advisedDelayMs(headers({ 'retry-after': new Date(61_000).toUTCString() }), 1_000)).toBe(60_000);
+    expect(advisedDelayMs(headers({}))).toBeUndefined();
+  });
+
+  it('backs off exponentially with jitter when Azure gives no advice, capped', () => {
+    const policy = { ...defaultRetryPolicy(3), random: () => 1 };
+    const jitter = Math.min(250, policy.baseDelayMs);
+    expect(backoffDelayMs(1, undefined, policy)).toBe(policy.baseDelayMs + jitter);
+    expect(backoffDelayMs(2, undefined, policy)).toBe(policy.baseDelayMs * 2 + jitter);
+    expect(backoffDelayMs(30, undefined, policy)).toBe(policy.maxDelayMs + jitter);
+    expect(backoffDelayMs(1, headers({ 'retry-after-ms': '100' }), { ...policy, random: () => 0.5 })).toBe(100 + jitter / 2);
+  });
+
+  it('tells the user what is happening', () => {
+    expect(busyMessage(429, 1200)).toBe('Azure is busy — retrying in 2 s…');
+    expect(busyMessage(503, 10)).toBe('Azure did not answer — retrying in 1 s…');
+  });
+});
+
+describe('per-deployment concurrency limit (PITFALLS 4.2)', () => {
+  it('queues beyond the limit and hands slots over in order', async () => {
+    const limiter = new ConcurrencyLimiter(2);
+    const a = await limiter.acquire();
+    const b = await limiter.acquire();
+    expect(limiter.tryAcquire()).toBeUndefined();
+    let third = false;
+    const pending = limiter.acquire().then((release) => ((third = true), release));
+    await Promise.resolve();
+    expect(third).toBe(false);
+    a();
+    a();
+    const c = await pending;
+    expect(limiter.inFlight).toBe(2);
+    b();
+    c();
+    expect(limiter.inFlight).toBe(0);
+  });
+
+  it('never waits forever: a bounded wait becomes a retryable error', async () => {
+    const limiter = new ConcurrencyLimiter(1, 20);
+    await limiter.acquire();
+    await expect(limiter.acquire()).rejects.toMatchObject({ code: 'upstream_unavailable', retryable: true });
+  });
+});
