@@ -40,6 +40,8 @@ const Env = z.object({
   PRESTO_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/).default('presto'),
   /** Delay between offline-engine text chunks; 0 in benchmarks. */
   PRESTO_OFFLINE_CHUNK_MS: z.coerce.number().int().min(0).max(1000).default(12),
+  /** TEST ONLY: make mode generation fail on purpose (api/adapters/fault-injection.ts). Never set in Azure. */
+  PRESTO_FAULT_INJECTION: z.string().regex(/^generation-fails(?:-once)?:[a-z0-9 -]{2,40}(?:,generation-fails(?:-once)?:[a-z0-9 -]{2,40})*$/).optional(),
 });
 
 /** The schema itself: tests/unit/infra checks every variable against infra/ (Bicep outputs, app settings). */

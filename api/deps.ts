@@ -7,8 +7,14 @@ import { StoredModeCatalog } from './adapters/mode-catalog';
 import { BlobDocumentStore } from './adapters/storage/blob-document-store';
 import { loadConfig, type Config } from './config';
 import { buildPersona } from './domain/persona';
-import type { ChatModel, DocumentStore, StructuredModel } from './domain/ports';
+import type { ChatModel, Clock, DocumentStore, JobQueue, ModeGenerator, StructuredModel } from './domain/ports';
 import type { ModeCatalog } from './domain/tools/context';
+import { randomUUID } from 'node:crypto';
+import { BlobAuditLog } from './adapters/audit/blob-audit-log';
+import { createModeGenerator } from './adapters/mode-generators';
+import { StorageJobQueue } from './adapters/storage/storage-job-queue';
+import { ToolGuard } from './domain/guard/tool-guard';
+import { requestMode, type ModeRequestOutcome } from './domain/modes/generation/request-mode';
 
 export interface Deps {
   config: Config;
@@ -20,6 +26,13 @@ export interface Deps {
   /** `GET /api/health?deep=1` probes (azure provider only). */
   deployments?: { check(): Promise<DeploymentHealth[]> };
   persona(mode: Mode, seed: number): Persona;
+  clock: Clock;
+  jobQueue: JobQueue;
+  modeGenerator: ModeGenerator;
+  /** Per-session tool rate limit and the tool-call audit log (PITFALLS 9.2). */
+  toolGuard: ToolGuard;
+  /** A stored or pre-built mode, or the job generating it (POST /api/modes, switch_mode). */
+  requestMode(request: { industry: string; companyName?: string | null }): Promise<ModeRequestOutcome>;
 }
 
 let deps: Deps | undefined;
@@ -38,6 +51,11 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const chatModel = overrides.chatModel ?? azure?.chatModel ?? new OfflineChatModel((id) => modes.get(id), config.PRESTO_OFFLINE_CHUNK_MS);
   const structuredModel = overrides.structuredModel ?? azure?.structuredModel;
   const deployments = overrides.deployments ?? azure?.deployments;
+  const clock = overrides.clock ?? { now: () => new Date() };
+  const jobQueue = overrides.jobQueue ?? new StorageJobQueue(config);
+  const modeGenerator = overrides.modeGenerator ?? createModeGenerator(config, structuredModel);
+  const toolGuard = overrides.toolGuard ?? new ToolGuard(new BlobAuditLog(store, (e) => console.warn('[audit] write failed:', e)), clock);
+  const newToken = () => randomUUID().replace(/-/g, '');
   return {
     config,
     store,
@@ -46,6 +64,11 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     ...(structuredModel ? { structuredModel } : {}),
     ...(deployments ? { deployments } : {}),
     persona: overrides.persona ?? ((mode, seed) => buildPersona(mode, seed, new Date())),
+    clock,
+    jobQueue,
+    modeGenerator,
+    toolGuard,
+    requestMode: overrides.requestMode ?? ((request) => requestMode(request, { modes, store, queue: jobQueue, clock, newToken })),
   };
 }
 

@@ -3,7 +3,10 @@ import type { DocumentStore } from '../domain/ports';
 import type { ModeCatalog } from '../domain/tools/context';
 import { builtinModeSummaries, getBuiltinMode } from '../domain/modes/catalog';
 
-const LIST_TTL_MS = 30_000;
+/** Listing is one cheap call; a short TTL keeps a just-generated mode from hiding for long. */
+const LIST_TTL_MS = 2_000;
+/** Generated modes are immutable once stored, so they are kept per instance (bounded). */
+const MAX_CACHED_MODES = 200;
 
 /**
  * Pre-built modes from code, generated ones from Blob (`modes/<id>.json`). Stored documents are
@@ -12,6 +15,7 @@ const LIST_TTL_MS = 30_000;
  */
 export class StoredModeCatalog implements ModeCatalog {
   private cached?: { at: number; modes: ModeSummary[] };
+  private readonly generated = new Map<string, Mode>();
 
   constructor(private readonly store: DocumentStore, private readonly now: () => number = Date.now) {}
 
@@ -19,9 +23,15 @@ export class StoredModeCatalog implements ModeCatalog {
     const builtin = getBuiltinMode(id);
     if (builtin) return builtin;
     if (!/^[a-z0-9][a-z0-9_-]{0,47}$/.test(id)) return undefined;
+    const cached = this.generated.get(id);
+    if (cached) return cached;
     const stored = await this.store.getJson(`modes/${id}.json`).catch(() => undefined);
     const parsed = Mode.safeParse(stored);
-    return parsed.success ? parsed.data : undefined;
+    // Only a generated mode stored under its own id is served: a blob can never pose as a pre-built mode.
+    if (!parsed.success || parsed.data.source !== 'generated' || parsed.data.id !== id) return undefined;
+    if (this.generated.size >= MAX_CACHED_MODES) this.generated.delete(this.generated.keys().next().value!);
+    this.generated.set(id, parsed.data);
+    return parsed.data;
   }
 
   async list(): Promise<ModeSummary[]> {

@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
-/** Lower-case slug used for mode, tab, dataset and metric ids. */
+/**
+ * Lower-case slug used for mode, tab, dataset and metric ids. A double dash is allowed because it
+ * separates industry and company in generated mode ids ("bank--wells-fargo").
+ */
 export const Slug = z
   .string()
   .min(1)
   .max(48)
-  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'must be a lower-case slug');
+  .regex(/^[a-z0-9]+(?:(?:--|[-_])[a-z0-9]+)*$/, 'must be a lower-case slug');
 export type Slug = z.infer<typeof Slug>;
 
 export const HexColor = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a #rrggbb colour');

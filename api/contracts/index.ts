@@ -5,3 +5,5 @@ export * from './tools';
 export * from './chat';
 export * from './health';
 export * from './format';
+export * from './jobs';
+export * from './generated-mode';

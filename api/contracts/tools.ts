@@ -76,6 +76,15 @@ export const SwitchModeResult = z.discriminatedUnion('status', [
     available: z.array(z.object({ id: z.string(), name: z.string() })),
     message: z.string(),
   }),
+  /** No stored mode fits yet: one is being generated in the background (a chat `job` event follows). */
+  z.object({
+    status: z.literal('generating'),
+    /** The sanitised request, as POST /api/modes takes it (the UI's Retry sends it again). */
+    requested: z.string(),
+    companyName: z.string().nullable(),
+    jobId: z.string(),
+    message: z.string(),
+  }),
 ]);
 export type SwitchModeResult = z.infer<typeof SwitchModeResult>;
 

@@ -1,4 +1,6 @@
 import type { FinishReason, Usage } from '../contracts/chat';
+import type { GeneratedModeDraft, ModeGenerationRequest } from '../contracts/generated-mode';
+import type { QueueName } from '../contracts/jobs';
 
 /** A message as the model sees it: the client history plus the server-owned system prompt. */
 export type ModelMessage =
@@ -49,6 +51,25 @@ export interface DocumentStore {
   putJson(path: string, value: unknown): Promise<void>;
   list(prefix: string): Promise<string[]>;
   ping(): Promise<boolean>;
+  /** The document with its version (Blob ETag), for compare-and-swap updates. */
+  read(path: string): Promise<{ value: unknown; etag: string } | undefined>;
+  /** Writes only if absent (`If-None-Match: *`); false when it already exists. */
+  create(path: string, value: unknown): Promise<boolean>;
+  /** Writes only if unchanged since `etag` was read (`If-Match`); false when it changed. */
+  replace(path: string, value: unknown, etag: string): Promise<boolean>;
+  /** Appends lines to an append blob, creating it on first use (audit logs). */
+  appendLines(path: string, lines: string[]): Promise<void>;
+}
+
+/** Designs a new industry mode: bounded fields only (see contracts/generated-mode.ts). */
+export interface ModeGenerator {
+  readonly name: string;
+  generate(request: ModeGenerationRequest): Promise<GeneratedModeDraft>;
+}
+
+/** Sends a message to a storage queue; the encoding the trigger expects is the adapter's business. */
+export interface JobQueue {
+  send(queue: QueueName, message: unknown): Promise<void>;
 }
 
 export interface Clock {

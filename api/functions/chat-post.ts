@@ -5,16 +5,18 @@ import { runChat } from '../domain/chat/run-chat';
 import { NotFound } from '../domain/errors';
 import { withErrors } from '../http/errors';
 import { readJson } from '../http/read-json';
+import { flushAfter } from '../http/flush-after';
 import { sseResponse } from '../http/sse';
 
 export function chatPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const body = await readJson(request, ChatRequest);
-    const { modes, chatModel, persona } = deps();
+    const { modes, chatModel, persona, toolGuard, requestMode } = deps();
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
-    const turn = { mode, personaSeed: body.personaSeed, messages: body.messages };
-    return sseResponse(runChat(turn, { model: chatModel, modes, persona, log: (e) => context.error('chat failed', e) }));
+    const turn = { mode, personaSeed: body.personaSeed, messages: body.messages, sessionId: body.sessionId };
+    const events = runChat(turn, { model: chatModel, modes, persona, guard: toolGuard, requestMode, log: (e) => context.error('chat failed', e) });
+    return sseResponse(flushAfter(events, () => toolGuard.flush()));
   });
 }
 

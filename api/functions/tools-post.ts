@@ -5,6 +5,7 @@ import { getDeps, type Deps } from '../deps';
 import { NotFound } from '../domain/errors';
 import { runTool } from '../domain/tools/registry';
 import { jsonError, withErrors } from '../http/errors';
+import { waitAtMost } from '../http/flush-after';
 import { readJson } from '../http/read-json';
 
 /** Runs one tool for the voice client (realtime tool calls arrive in the browser). */
@@ -13,14 +14,22 @@ export function toolsPost(deps: () => Deps) {
     const name = ToolName.safeParse(request.params.name);
     if (!name.success) return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
     const body = await readJson(request, ToolRequest);
-    const { modes, persona } = deps();
+    const { modes, persona, toolGuard, requestMode } = deps();
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
-    const outcome = await runTool(name.data, body.args, { mode, persona: persona(mode, body.personaSeed), modes });
+    const call = { sessionId: body.sessionId, modeId: mode.id, tool: name.data, args: body.args };
+    const outcome = toolGuard.admit(call) ?? (await runTool(name.data, body.args, { mode, persona: persona(mode, body.personaSeed), modes, requestMode }));
+    toolGuard.record(call, outcome);
+    // Capped, so a slow audit write can delay a voice tool result by at most this much.
+    await waitAtMost(toolGuard.flush(), 500);
     const switched = outcome.switchedTo;
     return {
       status: 200,
-      jsonBody: { result: outcome.result, ...(switched ? { mode: switched, persona: persona(switched, body.personaSeed) } : {}) },
+      jsonBody: {
+        result: outcome.result,
+        ...(switched ? { mode: switched, persona: persona(switched, body.personaSeed) } : {}),
+        ...(outcome.job ? { job: outcome.job } : {}),
+      },
     };
   });
 }

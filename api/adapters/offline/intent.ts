@@ -1,4 +1,5 @@
 import type { BuiltinModeId, Dataset, Tab } from '../../contracts/mode';
+import { findBrand } from './brands';
 
 /** The parts of a mode intent detection reads (the Foundry emulator's brain passes a mode parsed from a prompt). */
 export interface IntentMode {
@@ -59,6 +60,9 @@ function switchIntent(text: string): Intent | null {
   if (!phrase) return null;
   const { industry, company } = normalizeIndustry(phrase);
   if (!industry) return null;
+  // "you're Wells Fargo": a model knows that is a bank called Wells Fargo; so does the offline engine.
+  const brand = company ? undefined : findBrand(industry);
+  if (brand) return { kind: 'switch', industry: brand.industry, builtin: brand.builtin, companyName: brand.name };
   return { kind: 'switch', industry, builtin: builtinFor(industry), companyName: company };
 }
 

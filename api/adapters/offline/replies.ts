@@ -19,6 +19,7 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
   const sentences = results.map(({ name, result }) => {
     if ('error' in result && result.error) return `Sorry, I couldn't do that: ${result.error.message}`;
     if (name === 'switch_mode' && 'status' in result) {
+      if (result.status === 'generating') return result.message;
       return result.status === 'switched' ? result.welcome : `${result.message} Say "Presto-Change-O, you're a bank" to try one.`;
     }
     if (name === 'select_tab' && 'tab' in result && result.tab) return `Here is your ${result.tab.label} tab.`;

@@ -42,6 +42,50 @@ export class BlobDocumentStore implements DocumentStore {
     });
   }
 
+  async read(path: string): Promise<{ value: unknown; etag: string } | undefined> {
+    try {
+      const response = await (await this.client()).getBlockBlobClient(path).download();
+      const text = await streamToString(response.readableStreamBody);
+      return { value: JSON.parse(text), etag: response.etag ?? '' };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  create(path: string, value: unknown): Promise<boolean> {
+    return this.conditionalPut(path, value, { ifNoneMatch: '*' });
+  }
+
+  replace(path: string, value: unknown, etag: string): Promise<boolean> {
+    return this.conditionalPut(path, value, { ifMatch: etag });
+  }
+
+  /** Append blobs take whole blocks atomically, so concurrent writers never interleave a line. */
+  async appendLines(path: string, lines: string[]): Promise<void> {
+    if (lines.length === 0) return;
+    const blob = (await this.client()).getAppendBlobClient(path);
+    await blob.createIfNotExists({ blobHTTPHeaders: { blobContentType: 'application/x-ndjson' } });
+    const body = lines.map((l) => `${l}\n`).join('');
+    await blob.appendBlock(body, Buffer.byteLength(body));
+  }
+
+  /** 409 (exists, for If-None-Match) and 412 (changed, for If-Match) both mean "someone else won". */
+  private async conditionalPut(path: string, value: unknown, conditions: { ifNoneMatch?: string; ifMatch?: string }): Promise<boolean> {
+    const body = JSON.stringify(value);
+    try {
+      await (await this.client()).getBlockBlobClient(path).upload(body, Buffer.byteLength(body), {
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+        conditions,
+      });
+      return true;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 409 || status === 412) return false;
+      throw error;
+    }
+  }
+
   async list(prefix: string): Promise<string[]> {
     const names: string[] = [];
     for await (const item of (await this.client()).listBlobsFlat({ prefix })) names.push(item.name);
@@ -56,4 +100,15 @@ export class BlobDocumentStore implements DocumentStore {
       return false;
     }
   }
+}
+
+function statusOf(error: unknown): number | undefined {
+  return (error as { statusCode?: number }).statusCode;
+}
+
+async function streamToString(stream: NodeJS.ReadableStream | undefined): Promise<string> {
+  if (!stream) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -5,7 +5,8 @@ import { ContentFiltered, DomainError } from '../errors';
 import type { ChatModel, ModelMessage, ModelToolCall } from '../ports';
 import { contentFilteredReply } from '../prompts/content-filtered';
 import { systemPrompt } from '../prompts/system-prompt';
-import type { ModeCatalog } from '../tools/context';
+import type { ToolGuard } from '../guard/tool-guard';
+import type { ModeCatalog, ToolContext, ToolOutcome } from '../tools/context';
 import { parseToolArguments, runTool, toolDefinitions } from '../tools/registry';
 import { capHistory } from './history';
 
@@ -19,6 +20,8 @@ export interface ChatTurn {
   mode: Mode;
   personaSeed: number;
   messages: ChatMessage[];
+  /** Scopes tool rate limits and the audit log. */
+  sessionId?: string;
 }
 
 export interface ChatDeps {
@@ -27,6 +30,10 @@ export interface ChatDeps {
   persona(mode: Mode, seed: number): Persona;
   /** Unexpected failures are logged here before the client gets a generic error event. */
   log?(error: unknown): void;
+  /** Rate limit and audit log for every tool call (PITFALLS 9.2). */
+  guard?: ToolGuard;
+  /** Lets switch_mode reach stored and generated modes (issue #4). */
+  requestMode?: ToolContext['requestMode'];
 }
 
 /**
@@ -76,13 +83,17 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
       for (const call of calls) {
         toolCalls++;
         const parsed = parseToolArguments(call.function.arguments);
-        const outcome =
-          toolCalls > MAX_TOOL_CALLS_PER_TURN
+        const gateCall = { sessionId: turn.sessionId ?? 'anonymous', modeId: mode.id, tool: call.function.name, args: parsed.ok ? parsed.value : call.function.arguments };
+        const refused = deps.guard?.admit(gateCall);
+        const outcome: ToolOutcome = refused ??
+          (toolCalls > MAX_TOOL_CALLS_PER_TURN
             ? { result: { error: { code: 'tool_limit', message: 'Too many tool calls in one turn; answer with what you have.' } } }
             : parsed.ok
-              ? await runTool(call.function.name, parsed.value, { mode, persona, modes: deps.modes })
-              : { result: { error: { code: 'invalid_json', message: 'The arguments were not valid JSON.' } } };
+              ? await runTool(call.function.name, parsed.value, { mode, persona, modes: deps.modes, requestMode: deps.requestMode })
+              : { result: { error: { code: 'invalid_json', message: 'The arguments were not valid JSON.' } } });
+        deps.guard?.record(gateCall, outcome);
         yield { type: 'tool', callId: call.id, name: call.function.name, args: parsed.ok ? parsed.value : call.function.arguments, result: outcome.result };
+        if (outcome.job) yield { type: 'job', ...outcome.job };
         if ('switchedTo' in outcome && outcome.switchedTo) {
           mode = outcome.switchedTo;
           persona = deps.persona(mode, turn.personaSeed);

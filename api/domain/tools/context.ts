@@ -1,11 +1,15 @@
+import type { JobKind, JobStatus } from '../../contracts/jobs';
 import type { Mode, ModeSummary } from '../../contracts/mode';
 import type { Persona } from '../../contracts/persona';
+import type { ModeRequestOutcome } from '../modes/generation/request-mode';
 
 /** Everything a tool may read: the current mode, its persona and the catalogue of modes. */
 export interface ToolContext {
   mode: Mode;
   persona: Persona;
   modes: ModeCatalog;
+  /** Returns a stored mode or starts generating one (issue #4); without it, only pre-built modes switch. */
+  requestMode?: (request: { industry: string; companyName: string | null }) => Promise<ModeRequestOutcome>;
 }
 
 /** Looks modes up; pre-built now, generated ones from Blob later. */
@@ -18,6 +22,8 @@ export interface ModeCatalog {
 export interface ToolOutcome {
   result: unknown;
   switchedTo?: Mode;
+  /** A background job the tool started or joined; the chat announces it with a `job` event. */
+  job?: { jobId: string; kind: JobKind; status: JobStatus };
 }
 
 export function toolError(code: string, message: string): ToolOutcome {

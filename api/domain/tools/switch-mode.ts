@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { Mode } from '../../contracts/mode';
 import { SwitchModeArgs, type SwitchModeResult } from '../../contracts/tools';
-import type { ToolContext, ToolOutcome } from './context';
+import { DomainError } from '../errors';
+import type { ModeRequestOutcome } from '../modes/generation/request-mode';
+import { toolError, type ToolContext, type ToolOutcome } from './context';
 
 export const switchMode = {
   name: 'switch_mode' as const,
@@ -8,10 +11,14 @@ export const switchMode = {
     'Transform the whole interface into another industry. Call it only when the user explicitly asks the ' +
     'assistant to become something else (e.g. "Presto-Change-O, you\'re a bank"). Set `builtin` to the pre-built ' +
     'mode that genuinely fits the requested industry, or null when none does (a food bank is not a bank; a ' +
-    'veterinary clinic is not healthcare).',
+    'veterinary clinic is not healthcare). When the user names a company, pass it as `company_name` and the ' +
+    'industry it is in ("you\'re Wells Fargo" → industry "bank", builtin "banking", company_name "Wells Fargo"); ' +
+    'modes with no pre-built fit are designed in the background and reused by everyone afterwards.',
   schema: SwitchModeArgs,
   async execute(args: z.infer<typeof SwitchModeArgs>, ctx: ToolContext): Promise<ToolOutcome> {
-    const target = args.builtin ? await ctx.modes.get(args.builtin) : undefined;
+    // A company name makes a branded variant of the industry, so it never lands on the plain pre-built mode.
+    const target = args.builtin && !args.company_name ? await ctx.modes.get(args.builtin) : undefined;
+    if (!target && ctx.requestMode) return requestGenerated(args, ctx.requestMode);
     if (!target) {
       const available = (await ctx.modes.list()).map((m) => ({ id: m.id, name: m.name }));
       const names = available.map((m) => m.name.toLowerCase()).join(', ');
@@ -23,11 +30,40 @@ export const switchMode = {
       };
       return { result };
     }
-    const result: SwitchModeResult = {
-      status: 'switched',
-      mode: { id: target.id, name: target.name, companyName: target.companyName, source: target.source, primaryColor: target.theme.primary },
-      welcome: target.welcome,
-    };
-    return { result, switchedTo: target };
+    return switched(target);
   },
 };
+
+function switched(target: Mode): ToolOutcome {
+  const result: SwitchModeResult = {
+    status: 'switched',
+    mode: { id: target.id, name: target.name, companyName: target.companyName, source: target.source, primaryColor: target.theme.primary },
+    welcome: target.welcome,
+  };
+  return { result, switchedTo: target };
+}
+
+/**
+ * No pre-built fit (or a company variant): a stored mode switches at once like a pre-built one;
+ * otherwise a job designs it and the result says so. With a pre-built base and a company, the base
+ * id is the industry, so "Wells Fargo" keys the same however the model words the industry.
+ */
+async function requestGenerated(args: SwitchModeArgs, requestMode: NonNullable<ToolContext['requestMode']>): Promise<ToolOutcome> {
+  let outcome: ModeRequestOutcome;
+  try {
+    outcome = await requestMode({ industry: args.builtin ?? args.industry, companyName: args.company_name });
+  } catch (error) {
+    if (error instanceof DomainError) return toolError(error.code, error.message);
+    throw error;
+  }
+  if (outcome.kind === 'ready') return switched(outcome.mode);
+  const what = outcome.companyName ? `${outcome.companyName} (${outcome.industry})` : `${/^[aeiou]/i.test(outcome.industry) ? 'an' : 'a'} ${outcome.industry}`;
+  const result: SwitchModeResult = {
+    status: 'generating',
+    requested: outcome.industry,
+    companyName: outcome.companyName,
+    jobId: outcome.job.id,
+    message: `I'm preparing a brand-new mode for ${what}; it appears in a moment, and the current mode keeps working meanwhile.`,
+  };
+  return { result, job: { jobId: outcome.job.id, kind: outcome.job.kind, status: outcome.job.status } };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ToolEvent } from '../../../api/contracts/chat';
 import { isChartSpec } from '../../../web/src/features/charts/chart-utils';
 import { metricIdsOf, noteFor, tabIdOf } from '../../../web/src/features/chat/tool-note';
-import { modeFromJobResult } from '../../../web/src/features/modes/job-result';
+import { modeIdOf } from '../../../web/src/features/modes/job-result';
 
 const ev = (name: string, args: unknown, result: unknown): ToolEvent => ({ type: 'tool', callId: 'c1', name, args, result });
 
@@ -25,9 +25,15 @@ describe('tool events', () => {
     expect(noteFor(ev('show_chart', {}, { error: { code: 'x', message: 'y' } }))?.icon).toBe('alert');
   });
 
-  it('reads a finished mode job in any of its shapes', () => {
-    expect(modeFromJobResult({ modeId: 'vet-happy-paws' })).toBe('vet-happy-paws');
-    expect(modeFromJobResult({ mode: { id: 'm', theme: {} } })).toEqual({ id: 'm', theme: {} });
-    expect(modeFromJobResult(null)).toBeNull();
+  it('reads the mode id of a finished job (GET /api/jobs/{id} result.modeId), nothing before', () => {
+    expect(modeIdOf({ status: 'done', result: { modeId: 'veterinary-clinic--happy-paws' } })).toBe('veterinary-clinic--happy-paws');
+    expect(modeIdOf({ status: 'running' })).toBeNull();
+    expect(modeIdOf({ status: 'done' })).toBeNull();
+  });
+
+  it('says a new mode is being designed', () => {
+    const result = { status: 'generating', requested: 'veterinary clinic', companyName: 'Happy Paws', jobId: 'j', message: '' };
+    expect(noteFor(ev('switch_mode', {}, result))?.label).toBe('Designing Happy Paws');
+    expect(noteFor(ev('switch_mode', {}, { ...result, companyName: null }))?.label).toBe('Designing veterinary clinic');
   });
 });

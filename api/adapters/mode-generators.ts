@@ -1,0 +1,21 @@
+import type { Config } from '../config';
+import { ConfigError } from '../config';
+import type { ModeGenerator, StructuredModel } from '../domain/ports';
+import { FaultInjectingModeGenerator, parseFaults } from './fault-injection';
+import { OfflineModeGenerator } from './offline/mode-generator';
+import { StructuredModeGenerator } from './structured-mode-generator';
+
+/**
+ * The ModeGenerator for the configured provider: azure designs modes with the structured
+ * deployment (through the StructuredModel port, issue #3), offline with templates. The azure
+ * provider without a StructuredModel is refused loudly rather than quietly designing offline.
+ * Test-only fault injection wraps either when PRESTO_FAULT_INJECTION is set.
+ */
+export function createModeGenerator(config: Config, structuredModel: StructuredModel | undefined): ModeGenerator {
+  if (config.provider === 'azure' && !structuredModel) {
+    throw new ConfigError('AI_PROVIDER=azure needs the structured-output adapter (StructuredModel, issue #3) to design new modes.');
+  }
+  const base = config.provider === 'azure' && structuredModel ? new StructuredModeGenerator(structuredModel) : new OfflineModeGenerator();
+  const faults = parseFaults(config.PRESTO_FAULT_INJECTION);
+  return faults.length > 0 ? new FaultInjectingModeGenerator(base, faults) : base;
+}

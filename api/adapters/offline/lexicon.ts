@@ -1,0 +1,43 @@
+import { BUILTIN_MODE_IDS, type BuiltinModeId } from '../../contracts/mode';
+import { getBuiltinMode } from '../../domain/modes/catalog';
+import { foodBank, veterinary } from './families/care';
+import { fitness, hotel, restaurant, school } from './families/everyday';
+import type { Family } from './families/family';
+import { draftFromMode } from './families/from-builtin';
+import { maker, services, venue } from './families/generic';
+import { builtinFor } from './intent';
+
+/** Families matched by words, most specific phrases winning; `services` is the fallback. */
+const FAMILIES: readonly Family[] = [veterinary, foodBank, restaurant, hotel, fitness, school, venue, maker];
+
+function builtinFamily(id: BuiltinModeId): Family {
+  const mode = getBuiltinMode(id)!;
+  return { id: `builtin:${id}`, keywords: [], draft: () => draftFromMode(mode) };
+}
+
+function contains(text: string, phrase: string): boolean {
+  return ` ${text} `.includes(` ${phrase} `) || ` ${text} `.includes(` ${phrase}s `);
+}
+
+/**
+ * The family for an industry phrase: a pre-built industry by its whole-phrase synonyms (the same
+ * table the offline chat engine uses, so "food bank" never matches "bank"), else the family with
+ * the longest keyword found in the words, else the generic service-firm archetype.
+ */
+export function familyFor(industry: string): Family {
+  const words = industry.toLowerCase().replace(/[^\p{L}\p{N}&\s]/gu, ' ').replace(/\s+/g, ' ').trim();
+  const builtin = builtinFor(words) ?? (BUILTIN_MODE_IDS as readonly string[]).find((id) => id === words) as BuiltinModeId | undefined;
+  if (builtin) return builtinFamily(builtin);
+  let best: { family: Family; length: number } | undefined;
+  for (const family of FAMILIES) {
+    if (family.notWith?.some((w) => contains(words, w))) continue;
+    for (const keyword of family.keywords) {
+      if (contains(words, keyword) && keyword.length > (best?.length ?? 0)) best = { family, length: keyword.length };
+    }
+  }
+  return best?.family ?? services;
+}
+
+export function familyForBuiltin(id: BuiltinModeId): Family {
+  return builtinFamily(id);
+}

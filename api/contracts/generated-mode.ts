@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { CHART_TYPES, DATASET_UNITS, ICON_NAMES, METRIC_FORMATS, TONE_WORDS, VOICES } from './mode';
+
+/**
+ * What a ModeGenerator returns: only bounded fields (ids, short labels, enums, numbers, one colour).
+ * Everything else of a Mode — theme, persona fields, series specs, welcome text — is derived in
+ * code, so no free generated text reaches a system prompt (PITFALLS 9.1).
+ *
+ * The same schema is the strict `json_schema` sent to the structured deployment, so its JSON Schema
+ * must stay inside Azure's structured-output subset (AZURE-FACTS §4.7): every property required,
+ * no minLength/maxLength/pattern/minItems… Bounds are therefore `refine`s, which zod enforces on
+ * the response but leaves out of the JSON Schema. A unit test guards that subset.
+ * Objects are strict: an extra key (say, a smuggled "systemPrompt") is an error, not silently kept.
+ */
+
+/** Letters (any script), digits, spaces and light punctuation: no markup, code or URL characters. */
+export const SAFE_TEXT = /^[\p{L}\p{N}][\p{L}\p{N} &'’,.()/+%:!?-]*$/u;
+
+const text = (max: number) =>
+  z.string().refine((s) => s.length >= 2 && s.length <= max && SAFE_TEXT.test(s), `2-${max} plain characters`);
+const id = z.string().refine((s) => /^[a-z][a-z0-9_]{1,31}$/.test(s), 'a snake_case id of 2-32 characters');
+const count = <T extends z.ZodType>(item: T, min: number, max: number) =>
+  z.array(item).refine((a) => a.length >= min && a.length <= max, `${min}-${max} items`);
+const finite = (lo: number, hi: number) =>
+  z.number().refine((n) => Number.isFinite(n) && n >= lo && n <= hi, `a number from ${lo} to ${hi}`);
+
+export const DraftDataset = z.strictObject({
+  id,
+  label: text(40),
+  unit: z.enum(DATASET_UNITS),
+  kind: z.enum(['balance', 'flow', 'count', 'rate', 'score']),
+  defaultChart: z.enum(CHART_TYPES),
+  /** Words a user might say for it. */
+  keywords: count(text(30), 1, 6),
+  shape: z.enum(['walk', 'seasonal', 'burndown']),
+  /** A typical monthly value for one customer (balance, count, amount …). */
+  typicalValue: finite(0.1, 1e8),
+  /** Average change per month; negative for burndowns. */
+  monthlyChange: finite(-1e7, 1e7),
+});
+export type DraftDataset = z.infer<typeof DraftDataset>;
+
+export const DraftTab = z.strictObject({
+  id,
+  label: text(24),
+  icon: z.enum(ICON_NAMES),
+  datasetIds: count(id, 1, 3),
+});
+export type DraftTab = z.infer<typeof DraftTab>;
+
+export const DraftMetric = z.strictObject({
+  id,
+  label: text(32),
+  format: z.enum(METRIC_FORMATS),
+  icon: z.enum(ICON_NAMES),
+  datasetId: id,
+  /** Which statistic of the dataset the KPI card shows. */
+  stat: z.enum(['last', 'sum12', 'avg12']),
+});
+export type DraftMetric = z.infer<typeof DraftMetric>;
+
+export const GeneratedModeDraft = z.strictObject({
+  /** The industry as a short title ("Veterinary clinic"). */
+  industryName: text(40),
+  /** A fictional company; replaced by the requested company name when one was given. */
+  companyName: text(40),
+  tagline: text(90),
+  /** The brand colour; the full light theme is derived from it. */
+  primaryColor: z.string().refine((s) => /^#[0-9a-fA-F]{6}$/.test(s), 'a #rrggbb colour'),
+  /** What the customer is called ("pet owner", "member"). */
+  personaRole: text(24),
+  tone: count(z.enum(TONE_WORDS), 1, 4),
+  vocabulary: count(text(30), 3, 12),
+  voice: z.enum(VOICES),
+  tabs: count(DraftTab, 5, 5),
+  metrics: count(DraftMetric, 4, 4),
+  datasets: count(DraftDataset, 6, 10),
+});
+export type GeneratedModeDraft = z.infer<typeof GeneratedModeDraft>;
+
+/** What a generator is asked for: the sanitised request. */
+export interface ModeGenerationRequest {
+  industry: string;
+  companyName: string | null;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { Slug } from './common';
+
+/** Queue names: kebab-case constants, shared by producers, triggers and host.json. */
+export const QUEUE_NAMES = ['mode-generation'] as const;
+export const QueueName = z.enum(QUEUE_NAMES);
+export type QueueName = z.infer<typeof QueueName>;
+export const MODE_GENERATION_QUEUE: QueueName = 'mode-generation';
+
+/**
+ * host.json `extensions.queues.maxDequeueCount`. The queue handler needs it to know an attempt is
+ * the last one before the host moves the message to `<queue>-poison`; a unit test keeps the two equal.
+ */
+export const MAX_DEQUEUE_COUNT = 5;
+
+export const JOB_KINDS = ['mode-generation'] as const;
+export const JobKind = z.enum(JOB_KINDS);
+export type JobKind = z.infer<typeof JobKind>;
+
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export const JobStatus = z.enum(JOB_STATUSES);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const JobError = z.object({
+  code: z.string().min(1).max(48),
+  message: z.string().min(1).max(300),
+  retryable: z.boolean(),
+});
+export type JobError = z.infer<typeof JobError>;
+
+/** GET /api/jobs/{id}. */
+export const Job = z.object({
+  id: Slug,
+  kind: JobKind,
+  status: JobStatus,
+  result: z.object({ modeId: Slug }).optional(),
+  error: JobError.optional(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Generation attempts so far (the queue's dequeue count of the latest one). */
+  attempts: z.number().int().min(0).max(100),
+});
+export type Job = z.infer<typeof Job>;
+
+/** Company names are 1-40 characters of letters, digits, spaces and & ' . - after sanitising. */
+export const CreateModeRequest = z.object({
+  industry: z.string().trim().min(1).max(120),
+  companyName: z.string().trim().min(1).max(80).nullable().optional(),
+});
+export type CreateModeRequest = z.infer<typeof CreateModeRequest>;
+
+/** POST /api/modes → 202 when the mode has to be generated first. */
+export const ModeJobAccepted = z.object({ jobId: Slug, statusUrl: z.string() });
+export type ModeJobAccepted = z.infer<typeof ModeJobAccepted>;
+
+/**
+ * What the stored job document holds beyond the public Job: the sanitised request (the single
+ * source of truth the queue handler reads) and a token naming the run, so a message left over from
+ * an earlier, superseded run is recognised and dropped.
+ */
+export const JobRecord = Job.extend({
+  request: z.object({
+    industry: z.string().min(1).max(60),
+    companyName: z.string().min(1).max(40).nullable(),
+  }),
+  token: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+});
+export type JobRecord = z.infer<typeof JobRecord>;
+
+/**
+ * The `mode-generation` queue message: just a pointer to the job document. Producers base64-encode
+ * it (the trigger's default encoding); that lives in the queue adapter only.
+ */
+export const ModeGenerationMessage = z.object({
+  v: z.literal(1),
+  jobId: Slug,
+  token: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+});
+export type ModeGenerationMessage = z.infer<typeof ModeGenerationMessage>;

@@ -1,0 +1,32 @@
+import type { Mode } from '../../contracts/mode';
+import { outputFindings } from './injection';
+
+/** Every human-readable string of a mode, labelled by where it sits (for the rejection reason). */
+function textFields(mode: Mode): Array<[string, string]> {
+  return [
+    ['name', mode.name],
+    ['companyName', mode.companyName],
+    ['tagline', mode.tagline],
+    ['welcome', mode.welcome],
+    ['persona.role', mode.persona.role],
+    ...mode.vocabulary.map((v, i): [string, string] => [`vocabulary[${i}]`, v]),
+    ...mode.tabs.map((t): [string, string] => [`tab ${t.id}`, t.label]),
+    ...mode.metrics.map((m): [string, string] => [`metric ${m.id}`, m.label]),
+    ...mode.datasets.flatMap((d): Array<[string, string]> => [
+      [`dataset ${d.id}`, d.label],
+      ...d.keywords.map((k, i): [string, string] => [`dataset ${d.id} keyword[${i}]`, k]),
+    ]),
+  ];
+}
+
+/**
+ * Problems that keep a generated mode out of storage: instruction-like text or echoes of the
+ * system prompt in any field (PITFALLS 9.1). The words in these fields later reach the system
+ * prompt, so this is the last gate before they could.
+ */
+export function generatedModeProblems(mode: Mode): string[] {
+  return textFields(mode).flatMap(([where, text]) => {
+    const findings = outputFindings(text);
+    return findings.length ? [`${where}: ${findings.join(', ')}`] : [];
+  });
+}

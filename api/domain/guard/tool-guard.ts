@@ -1,0 +1,91 @@
+import type { Clock } from '../ports';
+import { toolError, type ToolOutcome } from '../tools/context';
+import { SlidingWindowLimiter } from './rate-limit';
+
+/** Per session and instance. Generous for a live demo, tight enough to stop a scripted flood. */
+export const TOOL_CALLS_PER_MINUTE = 30;
+/** switch_mode may start a generation (model cost), so it gets its own, smaller budget. */
+export const MODE_SWITCHES_PER_MINUTE = 6;
+/** Arguments are stored truncated: enough to review abuse, never an unbounded write. */
+export const AUDIT_ARGS_MAX_CHARS = 1000;
+
+/** One line of `audit/<yyyy-mm-dd>/<sessionId>.jsonl` (PITFALLS 9.2). */
+export interface AuditEntry {
+  at: string;
+  sessionId: string;
+  modeId: string;
+  tool: string;
+  args: string;
+  outcome: 'ok' | 'error' | 'refused';
+  code?: string;
+  jobId?: string;
+}
+
+/** Where audit entries go. `record` must not block the caller; `flush` waits for what is pending. */
+export interface AuditSink {
+  record(path: string, entry: AuditEntry): void;
+  flush(): Promise<void>;
+}
+
+export function auditPath(at: Date, sessionId: string): string {
+  return `audit/${at.toISOString().slice(0, 10)}/${sessionId}.jsonl`;
+}
+
+export interface ToolCall {
+  sessionId: string;
+  modeId: string;
+  tool: string;
+  args: unknown;
+}
+
+/**
+ * The gate every tool call passes, from chat and from voice: rate-limited per session before it
+ * runs, and audit-logged (with its outcome) after. Argument validation against the current mode is
+ * the tool registry's job (runTool); this adds who, when, how often and what happened.
+ */
+export class ToolGuard {
+  private readonly all = new SlidingWindowLimiter(TOOL_CALLS_PER_MINUTE, 60_000);
+  private readonly switches = new SlidingWindowLimiter(MODE_SWITCHES_PER_MINUTE, 60_000);
+
+  constructor(
+    private readonly audit: AuditSink,
+    private readonly clock: Clock,
+  ) {}
+
+  /** undefined when the call may run; otherwise the tool error the model sees instead. */
+  admit(call: ToolCall): ToolOutcome | undefined {
+    const now = this.clock.now().getTime();
+    const verdict = call.tool === 'switch_mode' ? this.switches.take(call.sessionId, now) : { ok: true as const };
+    const overall = verdict.ok ? this.all.take(call.sessionId, now) : verdict;
+    if (overall.ok) return undefined;
+    const seconds = Math.ceil(overall.retryAfterMs / 1000);
+    return toolError('rate_limited', `Too many ${call.tool === 'switch_mode' ? 'mode switches' : 'actions'} in a short time; try again in ${seconds} s.`);
+  }
+
+  /** Appends the call and its outcome to the session's audit log without waiting for storage. */
+  record(call: ToolCall, outcome: ToolOutcome): void {
+    const at = this.clock.now();
+    const error = (outcome.result as { error?: { code?: unknown } } | null)?.error;
+    const code = typeof error?.code === 'string' ? error.code : undefined;
+    let args: string;
+    try {
+      args = JSON.stringify(call.args) ?? 'null';
+    } catch {
+      args = '"<unserialisable>"';
+    }
+    this.audit.record(auditPath(at, call.sessionId), {
+      at: at.toISOString(),
+      sessionId: call.sessionId,
+      modeId: call.modeId,
+      tool: call.tool.slice(0, 64),
+      args: args.slice(0, AUDIT_ARGS_MAX_CHARS),
+      outcome: code === 'rate_limited' ? 'refused' : code ? 'error' : 'ok',
+      ...(code ? { code } : {}),
+      ...(outcome.job ? { jobId: outcome.job.jobId } : {}),
+    });
+  }
+
+  flush(): Promise<void> {
+    return this.audit.flush();
+  }
+}

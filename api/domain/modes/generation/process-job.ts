@@ -1,0 +1,85 @@
+import type { JobError, JobRecord, ModeGenerationMessage } from '../../../contracts/jobs';
+import { Mode } from '../../../contracts/mode';
+import { DomainError } from '../../errors';
+import type { Clock, DocumentStore, ModeGenerator } from '../../ports';
+import { buildGeneratedMode, GenerationRejected } from './build-mode';
+import { fail, modePath, readJob, requeue, startAttempt, succeed, updateJob } from './job';
+import { isBuiltinId } from './key';
+
+export interface GenerationDeps {
+  store: DocumentStore;
+  generator: ModeGenerator;
+  clock: Clock;
+  log?(message: string): void;
+}
+
+/** Where this delivery stands: the host's dequeue count and its max before `<queue>-poison`. */
+export interface Delivery {
+  dequeueCount: number;
+  maxDequeueCount: number;
+}
+
+export type ProcessOutcome = 'done' | 'reused' | 'failed' | 'skipped';
+
+/** The reason a user sees: our own domain messages as they are, anything else generic (no internals). */
+function reason(error: unknown, lastAttempt: boolean, attempts: number): JobError {
+  if (error instanceof GenerationRejected) {
+    return { code: error.code, message: 'The generated design did not pass our checks. Please try again, or use other words.', retryable: true };
+  }
+  const detail = error instanceof DomainError ? error.message.replace(/\.$/, '') : 'the generator did not answer';
+  const message = lastAttempt ? `Designing this mode failed after ${attempts} attempts (${detail}). Please try again.` : `Designing this mode failed (${detail}). Please try again.`;
+  return { code: 'generation_failed', message: message.slice(0, 300), retryable: true };
+}
+
+/**
+ * The `mode-generation` queue handler's logic. Idempotent: a superseded or finished run is
+ * skipped, and a mode already in Blob is reused, never regenerated. Transient failures move the
+ * job back to `queued` and rethrow so the host retries after its visibility timeout; the last
+ * attempt marks the job `failed` with its reason *before* rethrowing, so the message lands in
+ * `<queue>-poison` (kept for inspection) and the job never stays `running`. Permanent failures
+ * (a rejected design) fail the job at once without burning retries.
+ */
+export async function processModeGeneration(message: ModeGenerationMessage, delivery: Delivery, deps: GenerationDeps): Promise<ProcessOutcome> {
+  const { store, clock } = deps;
+  const current = await readJob(store, message.jobId);
+  const live = (j: JobRecord) => j.token === message.token && (j.status === 'queued' || j.status === 'running');
+  if (!current || !live(current.job)) {
+    deps.log?.(`mode-generation: skipping ${message.jobId} (${current ? `${current.job.status}, ${current.job.token === message.token ? 'same run' : 'superseded'}` : 'no job document'})`);
+    return 'skipped';
+  }
+  const key = current.job.id;
+  const settle = (change: (j: JobRecord) => JobRecord) => updateJob(store, key, (j) => (live(j) ? change(j) : undefined));
+
+  if (isBuiltinId(key)) {
+    await settle((j) => fail(j, { code: 'reserved_id', message: 'That name belongs to a pre-built mode.', retryable: false }, clock.now()));
+    return 'failed';
+  }
+  // A duplicate delivery after a crash between "stored" and "done" finds the mode and just finishes.
+  const existing = Mode.safeParse(await store.getJson(modePath(key)));
+  if (existing.success) {
+    await settle((j) => succeed(j, key, clock.now()));
+    return 'reused';
+  }
+
+  const started = await settle((j) => startAttempt(j, delivery.dequeueCount, clock.now()));
+  if (!started || !live(started)) return 'skipped';
+  try {
+    const draft = await deps.generator.generate(started.request);
+    const mode = buildGeneratedMode(draft, key, started.request.companyName);
+    // Create-only: if another run stored this key first, its mode stands (modes are immutable).
+    await store.create(modePath(key), mode);
+    await settle((j) => succeed(j, key, clock.now()));
+    return 'done';
+  } catch (error) {
+    const retryable = !(error instanceof DomainError) || error.retryable;
+    const last = delivery.dequeueCount >= delivery.maxDequeueCount;
+    deps.log?.(`mode-generation: ${key} attempt ${delivery.dequeueCount}/${delivery.maxDequeueCount} failed: ${error instanceof Error ? error.message : String(error)}`);
+    if (retryable && !last) {
+      await settle((j) => requeue(j, clock.now()));
+      throw error;
+    }
+    await settle((j) => fail(j, reason(error, last, delivery.dequeueCount), clock.now()));
+    if (retryable) throw error;
+    return 'failed';
+  }
+}

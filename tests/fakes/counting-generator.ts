@@ -1,0 +1,25 @@
+import type { GeneratedModeDraft, ModeGenerationRequest } from '../../api/contracts/generated-mode';
+import type { ModeGenerator } from '../../api/domain/ports';
+import { OfflineModeGenerator } from '../../api/adapters/offline/mode-generator';
+
+/** Wraps a generator (offline by default), counts calls per industry, and can be told to fail. */
+export class CountingGenerator implements ModeGenerator {
+  readonly name = 'counting';
+  readonly calls: ModeGenerationRequest[] = [];
+  fail?: (request: ModeGenerationRequest) => Error | undefined;
+  delayMs = 0;
+
+  constructor(private readonly inner: ModeGenerator = new OfflineModeGenerator()) {}
+
+  async generate(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {
+    this.calls.push(request);
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    const error = this.fail?.(request);
+    if (error) throw error;
+    return this.inner.generate(request);
+  }
+
+  callsFor(industry: string): number {
+    return this.calls.filter((c) => c.industry === industry).length;
+  }
+}

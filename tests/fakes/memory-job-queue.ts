@@ -1,0 +1,12 @@
+import type { QueueName } from '../../api/contracts/jobs';
+import type { JobQueue } from '../../api/domain/ports';
+
+/** Records what was sent; `failing` makes every send throw (queue down). */
+export class MemoryJobQueue implements JobQueue {
+  readonly sent: Array<{ queue: QueueName; message: unknown }> = [];
+  failing = false;
+  async send(queue: QueueName, message: unknown): Promise<void> {
+    if (this.failing) throw new Error('queue unavailable');
+    this.sent.push({ queue, message: structuredClone(message) });
+  }
+}

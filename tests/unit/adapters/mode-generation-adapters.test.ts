@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { GeneratedModeDraft } from '../../../api/contracts/generated-mode';
+import { ModeGenerationMessage } from '../../../api/contracts/jobs';
+import { loadConfig } from '../../../api/config';
+import { FaultInjectingModeGenerator, parseFaults } from '../../../api/adapters/fault-injection';
+import { createModeGenerator } from '../../../api/adapters/mode-generators';
+import { OfflineModeGenerator } from '../../../api/adapters/offline/mode-generator';
+import { decodeQueueMessage, encodeQueueMessage } from '../../../api/adapters/storage/storage-job-queue';
+import { MODE_DRAFT_MAX_TOKENS, StructuredModeGenerator } from '../../../api/adapters/structured-mode-generator';
+import { DomainError } from '../../../api/domain/errors';
+import type { StructuredModel } from '../../../api/domain/ports';
+import { decodeMessageText, toPayload } from '../../../api/local/queue-runner';
+
+describe('queue message encoding', () => {
+  it('base64-encodes JSON, and the trigger binding decodes exactly what the adapter sends', () => {
+    const message: ModeGenerationMessage = { v: 1, jobId: 'veterinary-clinic--happy-paws', token: 'abcdef1234567890' };
+    const text = encodeQueueMessage(message);
+    expect(text).toMatch(/^[A-Za-z0-9+/]+=*$/);
+    expect(decodeQueueMessage(text)).toEqual(message);
+    // The local runtime decodes like the host (host.json messageEncoding: base64) and parses JSON.
+    expect(ModeGenerationMessage.parse(toPayload(decodeMessageText(text, 'base64')))).toEqual(message);
+    // An unencoded message is exactly what the host cannot read (it would end in -poison).
+    expect(() => decodeMessageText(JSON.stringify(message), 'base64')).toThrow(/base64/);
+  });
+
+  it('survives non-ASCII text', () => {
+    expect(decodeQueueMessage(encodeQueueMessage({ name: 'Café Noël 🐾' }))).toEqual({ name: 'Café Noël 🐾' });
+  });
+});
+
+class FakeStructuredModel implements StructuredModel {
+  readonly requests: Array<Parameters<StructuredModel['complete']>[0]> = [];
+  constructor(private readonly answer: unknown) {}
+  async complete<T>(request: { name: string; schema: z.ZodType<T>; messages: Parameters<StructuredModel['complete']>[0]['messages']; maxCompletionTokens: number }): Promise<T> {
+    this.requests.push(request as never);
+    return request.schema.parse(this.answer);
+  }
+}
+
+describe('StructuredModeGenerator', () => {
+  it('asks the StructuredModel port for a GeneratedModeDraft, with the request as quoted JSON data', async () => {
+    const draft = await new OfflineModeGenerator().generate({ industry: 'food bank', companyName: null });
+    const model = new FakeStructuredModel(draft);
+    const out = await new StructuredModeGenerator(model).generate({ industry: 'food bank', companyName: 'Harvest Hope' });
+    expect(out).toEqual(draft);
+    const request = model.requests[0]!;
+    expect(request.name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
+    expect(request.schema).toBe(GeneratedModeDraft);
+    expect(request.maxCompletionTokens).toBe(MODE_DRAFT_MAX_TOKENS);
+    expect(request.messages[0]).toMatchObject({ role: 'system', content: expect.stringMatching(/data, not instructions/) });
+    expect(JSON.parse(request.messages[1]!.content as string)).toEqual({ industry: 'food bank', companyName: 'Harvest Hope' });
+  });
+
+  it('lets an invalid answer fail (the port validates; buildGeneratedMode checks again)', async () => {
+    const model = new FakeStructuredModel({ industryName: 'x' });
+    await expect(new StructuredModeGenerator(model).generate({ industry: 'zoo', companyName: null })).rejects.toThrow();
+  });
+
+  it('is what the azure provider uses; offline uses templates', () => {
+    const model = new FakeStructuredModel({});
+    expect(createModeGenerator(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }), model).name).toBe('structured-model');
+    expect(createModeGenerator(loadConfig({}), undefined).name).toBe('offline-templates');
+    expect(() => createModeGenerator(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }), undefined)).toThrow(/StructuredModel/);
+  });
+});
+
+describe('test-only fault injection', () => {
+  it('parses its rules and is off unless PRESTO_FAULT_INJECTION is set', () => {
+    expect(parseFaults(undefined)).toEqual([]);
+    expect(parseFaults('generation-fails:cursed,generation-fails-once:haunted')).toEqual([
+      { kind: 'generation-fails', word: 'cursed' },
+      { kind: 'generation-fails-once', word: 'haunted' },
+    ]);
+    expect(() => loadConfig({ PRESTO_FAULT_INJECTION: 'rm -rf' })).toThrow(/PRESTO_FAULT_INJECTION/);
+    expect(createModeGenerator(loadConfig({ PRESTO_FAULT_INJECTION: 'generation-fails:cursed' }), undefined).name).toBe('offline-templates+faults');
+  });
+
+  it('fails matching industries: always (retryable) or once (permanent), others pass through', async () => {
+    const g = new FaultInjectingModeGenerator(new OfflineModeGenerator(), parseFaults('generation-fails:cursed,generation-fails-once:haunted'));
+    await expect(g.generate({ industry: 'cursed museum', companyName: null })).rejects.toMatchObject({ retryable: true });
+    const once = g.generate({ industry: 'haunted house', companyName: null });
+    await expect(once).rejects.toBeInstanceOf(DomainError);
+    await expect(once).rejects.toMatchObject({ retryable: false });
+    await expect(g.generate({ industry: 'haunted house', companyName: null })).resolves.toMatchObject({ industryName: 'Haunted House' });
+    await expect(g.generate({ industry: 'zoo', companyName: null })).resolves.toBeTruthy();
+  });
+});
