@@ -12,7 +12,7 @@ import { JobBanner } from './features/modes/job-banner';
 import { Landing } from './features/modes/landing';
 import { ModeTransition } from './features/modes/mode-transition';
 import { NoticeBar } from './features/modes/notice-bar';
-import { useJobWatch } from './features/modes/use-job-watch';
+import { type JobRequest, useJobWatch } from './features/modes/use-job-watch';
 import { useModeState } from './features/modes/use-mode-state';
 import { TabBar } from './features/tabs/tab-bar';
 import { useFetch } from './lib/use-fetch';
@@ -24,8 +24,11 @@ export function App() {
   const health = useFetch(getHealth, 15_000);
   const modes = useModeState(session.personaSeed);
   const dash = useDashboard();
-  const newModeLabel = useRef('your new industry');
-  const jobs = useJobWatch((mode, label) => void modes.switchTo(typeof mode === 'string' ? { id: mode, companyName: label } : mode));
+  const jobRequests = useRef(new Map<string, JobRequest>());
+  const jobs = useJobWatch((modeId, label) => {
+    dash.clear();
+    void modes.switchTo({ id: modeId, companyName: label });
+  });
 
   const handlers: ChatHandlers = {
     onTool(ev) {
@@ -35,10 +38,10 @@ export function App() {
         const id = tabIdOf(ev);
         if (id) dash.selectTab(id);
       } else if (ev.name === 'show_metrics') dash.highlight(metricIdsOf(ev));
-      else if (ev.name === 'switch_mode') {
-        const args = (ev.args ?? {}) as { industry?: unknown; company_name?: unknown };
-        const label = typeof args.company_name === 'string' ? args.company_name : args.industry;
-        if (typeof label === 'string' && label) newModeLabel.current = label;
+      else if (ev.name === 'switch_mode' && result.status === 'generating') {
+        // The server's sanitised request: what Retry sends to POST /api/modes, and the name shown meanwhile.
+        const { requested, companyName, jobId } = result as { requested: string; companyName: string | null; jobId: string };
+        jobRequests.current.set(jobId, { industry: requested, companyName, label: companyName ?? titleCase(requested) });
       }
     },
     onMode(mode, persona) {
@@ -47,7 +50,9 @@ export function App() {
       void modes.switchTo(mode, persona);
     },
     onJob(ev) {
-      if (/mode/i.test(ev.kind)) void jobs.watch(ev.jobId, ev.status, newModeLabel.current);
+      if (ev.kind !== 'mode-generation') return;
+      const request = jobRequests.current.get(ev.jobId) ?? { industry: ev.jobId.replace(/-+/g, ' '), companyName: null, label: 'your new mode' };
+      void jobs.watch(ev.jobId, ev.status, request);
     },
   };
   const chat = useChat({ sessionId: session.sessionId, personaSeed: session.personaSeed, modeId: modes.requestModeId, handlers });
@@ -61,6 +66,7 @@ export function App() {
     session.renew();
   };
   const pick = (m: ModeSummary) => {
+    jobs.stop();
     dash.clear();
     void modes.switchTo({ id: m.id, companyName: m.companyName, primaryColor: m.primaryColor });
   };
@@ -79,13 +85,14 @@ export function App() {
           newConversation();
           modes.reset();
         }}
+        onPickMode={pick}
       />
       <main class="workspace">
         <ChatPanel mode={view?.mode ?? null} bubbles={chat.bubbles} busy={chat.busy} status={chat.status} onSend={chat.send} onRetry={chat.retry} />
         <section class="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>
           <div class="stage__scroll" tabIndex={0}>
             {modes.notice && <NoticeBar notice={modes.notice} onDismiss={modes.dismissNotice} />}
-            {jobs.job && <JobBanner job={jobs.job} onRetry={chat.retry} onDismiss={jobs.stop} />}
+            {jobs.job && <JobBanner job={jobs.job} onRetry={() => void jobs.retry()} onDismiss={jobs.stop} />}
             {view && tab ? (
               <Dashboard mode={view.mode} persona={view.persona} tab={tab} stage={dash.stage} highlighted={dash.highlighted} />
             ) : modes.booting ? (
@@ -101,3 +108,5 @@ export function App() {
     </div>
   );
 }
+
+const titleCase = (text: string) => text.replace(/(^|\s)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());

@@ -5,6 +5,7 @@ import './styles/layout.css';
 import './styles/chat.css';
 import './styles/dashboard.css';
 import './styles/charts.css';
+import './styles/modes.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -1,5 +1,6 @@
 import type { ChatEvent, ChatRequest } from '../../../api/contracts/chat';
 import type { Health } from '../../../api/contracts/health';
+import type { CreateModeRequest, Job, ModeJobAccepted } from '../../../api/contracts/jobs';
 import type { Mode, ModeSummary } from '../../../api/contracts/mode';
 import type { Persona } from '../../../api/contracts/persona';
 import { createSseParser } from './sse';
@@ -30,20 +31,26 @@ export class ApiError extends Error {
   }
 }
 
-export interface JobStatus {
-  id: string;
-  kind: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  result?: unknown;
-  error?: unknown;
-}
+/** POST /api/modes: the mode at once, or the job designing it. */
+export type CreateModeResult = { kind: 'ready'; mode: Mode } | { kind: 'job'; jobId: string };
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal);
 export const listModes = (signal?: AbortSignal) => getJson<{ modes: ModeSummary[] }>('/api/modes', signal);
 export const getMode = (id: string, signal?: AbortSignal) => getJson<Mode>(`/api/modes/${enc(id)}`, signal);
 export const getPersona = (id: string, seed: number, signal?: AbortSignal) =>
   getJson<Persona>(`/api/modes/${enc(id)}/persona?seed=${seed}`, signal);
-export const getJob = (id: string, signal?: AbortSignal) => getJson<JobStatus>(`/api/jobs/${enc(id)}`, signal);
+export const getJob = (id: string, signal?: AbortSignal) => getJson<Job>(`/api/jobs/${enc(id)}`, signal);
+
+export async function createMode(req: CreateModeRequest, signal?: AbortSignal): Promise<CreateModeResult> {
+  const res = await send('/api/modes', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(req),
+    signal,
+  });
+  const body = (await res.json()) as Mode | ModeJobAccepted;
+  return res.status === 202 && 'jobId' in body ? { kind: 'job', jobId: body.jobId } : { kind: 'ready', mode: body as Mode };
+}
 
 /** POSTs a chat turn and calls `onEvent` for every SSE event until `done`, `error` or the end of the stream. */
 export async function streamChat(req: ChatRequest, onEvent: (ev: ChatEvent) => void, signal?: AbortSignal) {

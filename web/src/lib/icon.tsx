@@ -1,6 +1,6 @@
 import type { IconName } from '../../../api/contracts/mode';
 
-type UiIcon = 'send' | 'mic' | 'refresh' | 'sparkle' | 'info' | 'alert' | 'up' | 'down' | 'close' | 'wand';
+type UiIcon = 'send' | 'mic' | 'refresh' | 'sparkle' | 'info' | 'alert' | 'up' | 'down' | 'close' | 'wand' | 'chevron';
 
 /** 24×24 stroke icons drawn for this app (industry icons from the Mode contract plus a few UI ones). */
 const PATHS: Record<IconName | UiIcon, string> = {
@@ -42,6 +42,7 @@ const PATHS: Record<IconName | UiIcon, string> = {
   alert: 'M12 3L2 20h20zm0 6v5m0 3h.01',
   up: 'M12 19V5m-6 6l6-6 6 6',
   down: 'M12 5v14m-6-6l6 6 6-6',
+  chevron: 'M6 9l6 6 6-6',
   close: 'M6 6l12 12M18 6L6 18',
   wand: 'M4 20L15 9m-2-2l2-2 4 4-2 2M18 3v3m-1.5-1.5h3M6 5v2M5 6h2',
 };

@@ -32,6 +32,10 @@ export function noteFor(ev: ToolEvent): ToolNote | null {
         const name = obj(result.mode).companyName;
         return { id, icon: 'wand', label: typeof name === 'string' ? `Became ${name}` : 'Switched industry' };
       }
+      if (result.status === 'generating') {
+        const what = typeof result.companyName === 'string' ? result.companyName : result.requested;
+        return { id, icon: 'wand', label: typeof what === 'string' ? `Designing ${what}` : 'Designing a new mode' };
+      }
       return null;
     }
     default:

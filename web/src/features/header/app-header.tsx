@@ -1,7 +1,8 @@
 import type { Health } from '../../../../api/contracts/health';
-import type { Mode } from '../../../../api/contracts/mode';
+import type { Mode, ModeSummary } from '../../../../api/contracts/mode';
 import { Icon } from '../../lib/icon';
 import { PRODUCT_NAME } from '../modes/apply-theme';
+import { ModePicker } from '../modes/mode-picker';
 import { OfflineBadge } from './offline-badge';
 import { VoiceButton } from './voice-button';
 
@@ -11,10 +12,11 @@ interface Props {
   healthError: boolean;
   onNewConversation: () => void;
   onHome: () => void;
+  onPickMode: (mode: ModeSummary) => void;
 }
 
 /** Top bar in the mode's primary colour: brand, engine badge, voice and conversation controls. */
-export function AppHeader({ mode, health, healthError, onNewConversation, onHome }: Props) {
+export function AppHeader({ mode, health, healthError, onNewConversation, onHome, onPickMode }: Props) {
   const name = mode?.companyName ?? PRODUCT_NAME;
   const tagline = mode?.tagline ?? 'Say the magic words. Become any industry.';
   return (
@@ -39,6 +41,7 @@ export function AppHeader({ mode, health, healthError, onNewConversation, onHome
             <Icon name="alert" size={14} /> API unreachable
           </span>
         )}
+        <ModePicker currentId={mode?.id ?? null} onPick={onPickMode} />
         <VoiceButton available={health?.voice.available ?? false} reason={health ? (health.voice.reason ?? null) : healthError ? 'Voice is unavailable: the API cannot be reached.' : null} />
         <button type="button" class="btn btn--on-primary" data-testid="new-conversation" aria-label="New conversation" onClick={onNewConversation}>
           <Icon name="refresh" size={16} />

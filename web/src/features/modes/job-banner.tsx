@@ -9,11 +9,11 @@ export function JobBanner({ job, onRetry, onDismiss }: { job: JobView; onRetry: 
       {failed ? <Icon name="alert" size={18} /> : <span class="spinner spinner--small" aria-hidden="true" />}
       <p>
         <strong>{failed ? `Couldn't design ${job.label}` : `Designing ${job.label}…`}</strong>{' '}
-        {failed ? job.error : 'A brand-new experience is being generated. It is saved for every later visitor.'}
+        {failed ? job.error : 'A brand-new mode is being designed; you can keep using this one meanwhile. It is saved for every later visitor.'}
       </p>
       {failed && (
         <>
-          <button type="button" class="btn btn--small btn--outline" onClick={onRetry}>
+          <button type="button" class="btn btn--small btn--outline" data-testid="job-retry" onClick={onRetry}>
             Retry
           </button>
           <button type="button" class="icon-btn icon-btn--quiet" aria-label="Dismiss" onClick={onDismiss}>

@@ -1,9 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Mode } from '../../../../api/contracts/mode';
-import { getJob, isAbort, toApiError } from '../../api/client';
-import { modeFromJobResult } from './job-result';
+import type { JobStatus } from '../../../../api/contracts/jobs';
+import { createMode, getJob, isAbort, toApiError } from '../../api/client';
+import { modeIdOf } from './job-result';
 
-export type JobState = 'queued' | 'running' | 'done' | 'failed';
+export type JobState = JobStatus;
+
+/** What Retry sends again (POST /api/modes), and the name shown while waiting. */
+export interface JobRequest {
+  industry: string;
+  companyName: string | null;
+  label: string;
+}
 
 export interface JobView {
   jobId: string;
@@ -12,16 +19,28 @@ export interface JobView {
   error?: string;
 }
 
-const POLL_MS = 1500;
+/** First poll soon (offline generation takes about a second), then back off so a slow job costs few requests. */
+const FIRST_POLL_MS = 500;
+const MAX_POLL_MS = 5_000;
+const BACKOFF = 1.6;
 const GIVE_UP_MS = 180_000;
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
 
 /**
  * Follows a background mode-generation job (announced by a chat `job` event) by polling
- * GET /api/jobs/{id}, and hands the finished mode to `onReady`. A `mode` event makes it moot: stop().
+ * GET /api/jobs/{id} with exponential back-off, and hands the finished mode's id to `onReady`.
+ * The current mode stays usable throughout. `retry` asks for the mode again (POST /api/modes),
+ * which starts a fresh job or returns the mode if someone else's run has finished meanwhile.
  */
-export function useJobWatch(onReady: (mode: Mode | string, label: string) => void) {
+export function useJobWatch(onReady: (modeId: string, label: string) => void) {
   const [job, setJob] = useState<JobView | null>(null);
   const poll = useRef<AbortController | null>(null);
+  const request = useRef<JobRequest | null>(null);
   const ready = useRef(onReady);
   ready.current = onReady;
   useEffect(() => () => poll.current?.abort(), []);
@@ -32,37 +51,66 @@ export function useJobWatch(onReady: (mode: Mode | string, label: string) => voi
     setJob(null);
   }, []);
 
-  const watch = useCallback(async (jobId: string, status: JobState, label: string) => {
-    if (status === 'done') return;
-    poll.current?.abort();
-    const ac = new AbortController();
-    poll.current = ac;
+  const follow = useCallback(async (jobId: string, status: JobState, label: string, ac: AbortController) => {
     setJob({ jobId, status, label });
-    if (status === 'failed') return;
     const started = Date.now();
+    let wait = FIRST_POLL_MS;
     try {
       while (Date.now() - started < GIVE_UP_MS) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
+        await sleep(wait, ac.signal);
         if (ac.signal.aborted) return;
+        wait = Math.min(MAX_POLL_MS, wait * BACKOFF);
         const j = await getJob(jobId, ac.signal);
+        if (ac.signal.aborted) return;
         if (j.status === 'done') {
-          const mode = modeFromJobResult(j.result);
+          const modeId = modeIdOf(j);
           poll.current = null;
-          setJob(mode ? null : { jobId, status: 'failed', label, error: 'The new mode finished but could not be read.' });
-          if (mode) ready.current(mode, label);
+          setJob(modeId ? null : { jobId, status: 'failed', label, error: 'The new mode finished but could not be read.' });
+          if (modeId) ready.current(modeId, label);
           return;
         }
-        if (j.status === 'failed') {
-          const reason = typeof j.error === 'string' ? j.error : (j.error as { message?: string } | undefined)?.message;
-          return setJob({ jobId, status: 'failed', label, error: reason ?? 'Generation failed.' });
-        }
+        if (j.status === 'failed') return setJob({ jobId, status: 'failed', label, error: j.error?.message ?? 'Generation failed.' });
         setJob({ jobId, status: j.status, label });
       }
       setJob({ jobId, status: 'failed', label, error: 'This is taking longer than expected.' });
     } catch (err) {
-      if (!isAbort(err)) setJob({ jobId, status: 'failed', label, error: toApiError(err).message });
+      if (!isAbort(err) && !ac.signal.aborted) setJob({ jobId, status: 'failed', label, error: toApiError(err).message });
     }
   }, []);
 
-  return { job, watch, stop };
+  const watch = useCallback(
+    async (jobId: string, status: JobState, req: JobRequest) => {
+      if (status === 'done') return;
+      poll.current?.abort();
+      const ac = new AbortController();
+      poll.current = ac;
+      request.current = req;
+      await follow(jobId, status, req.label, ac);
+    },
+    [follow],
+  );
+
+  const retry = useCallback(async () => {
+    const req = request.current;
+    if (!req) return;
+    poll.current?.abort();
+    const ac = new AbortController();
+    poll.current = ac;
+    setJob({ jobId: '', status: 'queued', label: req.label });
+    try {
+      const outcome = await createMode({ industry: req.industry, companyName: req.companyName }, ac.signal);
+      if (ac.signal.aborted) return;
+      if (outcome.kind === 'ready') {
+        poll.current = null;
+        setJob(null);
+        ready.current(outcome.mode.id, req.label);
+        return;
+      }
+      await follow(outcome.jobId, 'queued', req.label, ac);
+    } catch (err) {
+      if (!isAbort(err) && !ac.signal.aborted) setJob({ jobId: '', status: 'failed', label: req.label, error: toApiError(err).message });
+    }
+  }, [follow]);
+
+  return { job, watch, retry, stop };
 }

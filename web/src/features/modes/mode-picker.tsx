@@ -1,0 +1,106 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ModeSummary } from '../../../../api/contracts/mode';
+import { listModes, toApiError } from '../../api/client';
+import { Icon } from '../../lib/icon';
+
+interface Props {
+  currentId: string | null;
+  onPick: (mode: ModeSummary) => void;
+}
+
+/**
+ * Header menu of every mode, pre-built and generated (GET /api/modes). The list is fetched each
+ * time it opens, so a mode designed a moment ago — by anyone — is there.
+ */
+export function ModePicker({ currentId, onPick }: Props) {
+  const [open, setOpen] = useState(false);
+  const [modes, setModes] = useState<ModeSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const ac = new AbortController();
+    setError(null);
+    listModes(ac.signal)
+      .then((list) => setModes(list.modes))
+      .catch((err: unknown) => !ac.signal.aborted && setError(toApiError(err).message));
+    const outside = (e: MouseEvent) => {
+      if (!root.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const escape = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener('mousedown', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      ac.abort();
+      document.removeEventListener('mousedown', outside);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
+
+  const choose = (m: ModeSummary) => {
+    setOpen(false);
+    if (m.id !== currentId) onPick(m);
+  };
+  const groups: Array<[string, ModeSummary[]]> = modes
+    ? [
+        ['Pre-built', modes.filter((m) => m.source === 'builtin')],
+        ['Designed on request', modes.filter((m) => m.source === 'generated')],
+      ]
+    : [];
+
+  return (
+    <div class="mode-picker" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        class="btn btn--on-primary"
+        data-testid="mode-picker"
+        aria-expanded={open}
+        aria-controls="mode-picker-list"
+        onClick={() => setOpen((o) => !o)}
+      >
+        <Icon name="sparkle" size={16} />
+        <span class="hide-narrow">Modes</span>
+        <Icon name="chevron" size={14} />
+      </button>
+      {open && (
+        <div class="mode-picker__panel" id="mode-picker-list">
+          {!modes && !error && <p class="mode-picker__note">Loading modes…</p>}
+          {error && <p class="mode-picker__note" role="alert">Couldn't load the modes: {error}</p>}
+          {groups.map(([title, list]) =>
+            list.length === 0 ? null : (
+              <section key={title} aria-label={title}>
+                <h2 class="mode-picker__group">{title}</h2>
+                <ul>
+                  {list.map((m) => (
+                    <li key={m.id}>
+                      <button
+                        type="button"
+                        class="mode-option"
+                        data-testid="mode-option"
+                        data-mode-id={m.id}
+                        aria-current={m.id === currentId ? 'true' : undefined}
+                        onClick={() => choose(m)}
+                        style={{ '--swatch': m.primaryColor }}
+                      >
+                        <span class="mode-option__swatch" aria-hidden="true" />
+                        <span class="mode-option__name">{m.companyName}</span>
+                        <span class="mode-option__industry">{m.name}</span>
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ),
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
