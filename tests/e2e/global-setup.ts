@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { emulatedAzureEnv, startFoundryEmulator } from '../fakes/foundry-emulator';
 
-/** Starts the demo exactly as `npm start` does, but on a free port with in-memory Azurite. */
+/**
+ * Starts the demo exactly as `npm start` does, but on a free port with in-memory Azurite.
+ * E2E_PROVIDER=azure runs the same suite against the Foundry emulator through the Azure adapters.
+ */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const root = path.resolve(__dirname, '../..');
   const entry = path.join(root, 'dist/api/local/start.js');
@@ -10,7 +14,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(executable)) throw new Error(`Chromium not found at ${executable}: apt-get install -y chromium (see README).`);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startLocal } = require(entry) as typeof import('../../api/local/start');
-  const server = await startLocal({ root, port: 0, inMemoryStorage: true, quiet: true, env: { PRESTO_OFFLINE_CHUNK_MS: '8' } });
+  const provider = process.env.E2E_PROVIDER ?? 'offline';
+  if (provider !== 'offline' && provider !== 'azure') throw new Error(`E2E_PROVIDER must be offline or azure, not "${provider}"`);
+  const emulator = provider === 'azure' ? await startFoundryEmulator({ chunkDelayMs: 4 }) : undefined;
+  const env = emulator ? emulatedAzureEnv(emulator) : { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '8' };
+  const server = await startLocal({ root, port: 0, inMemoryStorage: true, quiet: true, env });
   process.env.E2E_BASE_URL = server.url;
-  return async () => server.stop();
+  process.env.E2E_PROVIDER = provider;
+  return async () => {
+    await server.stop();
+    await emulator?.stop();
+  };
 }

@@ -9,6 +9,9 @@ export const baseURL = () => {
   return url;
 };
 
+/** Which ChatModel the suite runs against (global setup: E2E_PROVIDER=offline|azure). */
+export const provider = (): 'offline' | 'azure' => (process.env.E2E_PROVIDER === 'azure' ? 'azure' : 'offline');
+
 /** Opens the app with a known persona seed (a fresh visitor otherwise gets a random one). */
 export async function openApp(page: Page, seed = SEED): Promise<void> {
   await page.addInitScript((s) => {

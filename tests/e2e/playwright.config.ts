@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  outputDir: '../../test-results/e2e',
+  // One folder per provider: `npm run test:e2e` runs the suite offline, then against the Foundry emulator.
+  outputDir: `../../test-results/e2e-${process.env.E2E_PROVIDER ?? 'offline'}`,
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },

@@ -1,21 +1,29 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { BUILTIN_MODE_IDS } from '../../api/contracts/mode';
-import { getMode, openApp, say } from './helpers';
+import type { Health } from '../../api/contracts/health';
+import { api, getMode, openApp, provider, say } from './helpers';
 
-test('offline badge explains how to connect Azure; voice is present but disabled with the reason', async ({ page }) => {
+test('provider badge (offline: explains how to connect Azure; azure: none); voice is present but disabled with the reason', async ({ page }) => {
   await openApp(page);
   const badge = page.getByTestId('offline-badge');
-  await expect(badge).toBeVisible();
-  await badge.hover();
-  await expect(page.getByText(/AZURE_OPENAI_ENDPOINT/).first()).toBeVisible();
+  if (provider() === 'azure') {
+    expect((await api<Health>(page, '/api/health')).provider).toBe('azure');
+    // The badge would appear once /api/health answers; wait for that before asserting its absence.
+    await expect(page.locator('#voice-reason')).not.toHaveText(/Checking/);
+    await expect(badge).toHaveCount(0);
+  } else {
+    await expect(badge).toBeVisible();
+    await badge.hover();
+    await expect(page.getByText(/AZURE_OPENAI_ENDPOINT/).first()).toBeVisible();
+  }
   const voice = page.getByTestId('voice-toggle');
   await expect(voice).toBeVisible();
   await expect(voice).toBeDisabled();
   const described = (await voice.getAttribute('title')) ?? '';
   const describedBy = await voice.getAttribute('aria-describedby');
   const reason = describedBy ? await page.locator(`[id="${describedBy}"]`).innerText() : described;
-  expect(`${described} ${reason}`).toMatch(/Azure|offline/i);
+  expect(`${described} ${reason}`).toMatch(provider() === 'azure' ? /voice|realtime/i : /Azure|offline/i);
 });
 
 test('a failed request shows an error with Retry, and Retry recovers', async ({ page }) => {

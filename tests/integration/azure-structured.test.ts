@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { StructuredModeGenerator } from '../../api/adapters/structured-mode-generator';
+import { GeneratedModeDraft } from '../../api/contracts/generated-mode';
 import { DomainError } from '../../api/domain/errors';
 import type { ModelMessage } from '../../api/domain/ports';
 import { azureHarness, type AzureHarness } from './azure-harness';
@@ -16,7 +18,7 @@ const Draft = z.object({
 });
 const messages: ModelMessage[] = [{ role: 'user', content: 'Design a veterinary clinic mode.' }];
 const valid = { name: 'Happy Paws', primary: '#1d4ed8', tabs: [{ id: 'pets', label: 'Pets' }, { id: 'visits', label: 'Visits' }], tagline: null, score: 7 };
-const complete = () => h.adapters.structuredModel.complete({ name: 'mode_draft', schema: Draft, messages, maxCompletionTokens: 1200 });
+const complete = () => h.adapters.structuredModel.complete({ name: 'test_draft', schema: Draft, messages, maxCompletionTokens: 1200 });
 
 describe('Structured output on the structured deployment (PITFALLS 3.1)', () => {
   it('goes to the structured deployment (not model-router) with a strict json_schema, and returns the zod-validated value', async () => {
@@ -27,7 +29,7 @@ describe('Structured output on the structured deployment (PITFALLS 3.1)', () => 
     expect('tagline' in draft).toBe(false);
     const body = h.emulator.chatRequests()[0]! as Record<string, unknown>;
     expect(body.model).toBe('gpt-5-mini');
-    expect(body).toMatchObject({ max_completion_tokens: 1200, response_format: { type: 'json_schema', json_schema: { name: 'mode_draft', strict: true } } });
+    expect(body).toMatchObject({ max_completion_tokens: 1200, response_format: { type: 'json_schema', json_schema: { name: 'test_draft', strict: true } } });
     expect(body).not.toHaveProperty('max_tokens');
     const schema = (body.response_format as { json_schema: { schema: Record<string, unknown> } }).json_schema.schema;
     expect(schema).toMatchObject({ type: 'object', additionalProperties: false, required: ['name', 'primary', 'tabs', 'tagline', 'score'] });
@@ -47,7 +49,7 @@ describe('Structured output on the structured deployment (PITFALLS 3.1)', () => 
     h.emulator.enqueueFor('gpt-5-mini', { kind: 'text', text: 'Sure! Here is a mode:' }, { kind: 'json', value: valid, finishReason: 'length' });
     const error = await complete().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'invalid_model_output', retryable: true, message: expect.stringMatching(/gpt-5-mini.*mode_draft/) });
+    expect(error).toMatchObject({ code: 'invalid_model_output', retryable: true, message: expect.stringMatching(/gpt-5-mini.*test_draft/) });
     expect(h.emulator.chatRequests()).toHaveLength(2);
   });
 
@@ -62,6 +64,14 @@ describe('Structured output on the structured deployment (PITFALLS 3.1)', () => 
     h.emulator.enqueueFor('gpt-5-mini', { kind: 'completion_filtered' });
     await expect(complete()).rejects.toMatchObject({ code: 'content_filtered' });
     expect(h.emulator.chatRequests()).toHaveLength(1);
+  });
+
+  it('mode generation (issue #4) on Azure: GeneratedModeDraft fits strict mode and the draft comes from the structured deployment', async () => {
+    h = await azureHarness();
+    const draft = await new StructuredModeGenerator(h.adapters.structuredModel).generate({ industry: 'veterinary clinic', companyName: 'Happy Paws' });
+    expect(GeneratedModeDraft.parse(draft).companyName).toBe('Happy Paws');
+    const body = h.emulator.chatRequests()[0]! as Record<string, unknown>;
+    expect(body).toMatchObject({ model: 'gpt-5-mini', response_format: { json_schema: { name: 'mode_draft', strict: true } } });
   });
 
   it('shares the chat\'s rate-limit handling: 429 then success', async () => {

@@ -4,6 +4,7 @@ import { modeFromSystemPrompt, type PromptMode } from './prompt-mode';
 import { replyFromToolResults } from './brain-reply';
 import type { ChatMessageBody, ChatRequestBody, ScriptedReply } from './types';
 
+/** Answers a json_schema request; undefined falls back to a schema-shaped placeholder. */
 export type JsonBrain = (request: ChatRequestBody) => unknown;
 
 const text = (m: ChatMessageBody | undefined): string => (typeof m?.content === 'string' ? m.content : '');
@@ -42,11 +43,11 @@ function smalltalk(mode: PromptMode | undefined): string {
  * sentence with the figures from the tool result JSON. Schema-bound requests get `jsonBrains[name]`
  * (issue #4 registers its own) or a schema-shaped placeholder.
  */
-export function defaultBrain(request: ChatRequestBody, jsonBrains: ReadonlyMap<string, JsonBrain>): ScriptedReply {
+export async function defaultBrain(request: ChatRequestBody, jsonBrains: ReadonlyMap<string, JsonBrain>): Promise<ScriptedReply> {
   const format = request.response_format;
   if (format?.type === 'json_schema' && format.json_schema) {
-    const brain = jsonBrains.get(format.json_schema.name);
-    return { kind: 'json', value: brain ? brain(request) : fillSchema(format.json_schema.schema ?? {}) };
+    const value = await jsonBrains.get(format.json_schema.name)?.(request);
+    return { kind: 'json', value: value ?? fillSchema(format.json_schema.schema ?? {}) };
   }
   const system = request.messages.find((m) => m.role === 'system' || m.role === 'developer');
   const mode = modeFromSystemPrompt(text(system));

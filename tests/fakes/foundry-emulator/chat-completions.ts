@@ -119,7 +119,7 @@ export function chatCompletionsRoute(state: ChatState): Route {
       const reply =
         state.hook?.(body, deployment) ??
         state.take(deployment.name) ??
-        (state.promptFilter.test(lastUserText(body)) ? ({ kind: 'prompt_filtered' } as const) : defaultBrain(body, state.jsonBrains));
+        (state.promptFilter.test(lastUserText(body)) ? ({ kind: 'prompt_filtered' } as const) : await defaultBrain(body, state.jsonBrains));
       if (reply.kind === 'rate_limit') return void send(ctx, wire.rateLimitError(deployment.name, reply.retryAfterMs, reply.retryAfterSeconds));
       if (reply.kind === 'prompt_filtered') return void send(ctx, wire.promptFilteredError());
       if (reply.kind === 'error') return void send(ctx, { status: reply.status, body: reply.body, ...(reply.headers ? { headers: reply.headers } : {}) });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { JsonBrain } from './brain';
 import { chatCompletionsRoute, type ChatState } from './chat-completions';
+import { modeDraftBrain } from './mode-draft-brain';
 import { probeRoutes } from './probe-routes';
 import { defaultDeployments, type ChatRequestBody, type EmulatedDeployment, type RecordedRequest, type Route, type RouteContext, type ScriptedReply } from './types';
 import * as wire from './wire';
@@ -61,7 +62,7 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
   const deployments = options.deployments ?? defaultDeployments();
   const requests: RecordedRequest[] = [];
   const queues = new Map<string, ScriptedReply[]>();
-  const jsonBrains = new Map<string, JsonBrain>();
+  const jsonBrains = new Map<string, JsonBrain>([['mode_draft', modeDraftBrain]]);
   const state: ChatState = {
     take: (name) => queues.get(name)?.shift() ?? queues.get('*')?.shift(),
     jsonBrains,

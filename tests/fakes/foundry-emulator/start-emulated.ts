@@ -1,0 +1,35 @@
+// `npm run start:emulated`: the demo on the azure provider, wired to a local Foundry emulator with
+// key auth — the Azure code path by hand, with no Azure. Same local runtime as `npm start`.
+import { resolve } from 'node:path';
+import { consoleLogger } from '../../../api/local/invocation';
+import { startLocal } from '../../../api/local/start';
+import { buildWebIfStale } from '../../../api/local/web-build';
+import { emulatedAzureEnv } from './app-env';
+import { startFoundryEmulator } from './emulator';
+
+async function main(): Promise<void> {
+  // dist/tests/fakes/foundry-emulator/start-emulated.js → the project root.
+  const root = resolve(__dirname, '../../../..');
+  buildWebIfStale(root, consoleLogger);
+  const emulator = await startFoundryEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0), chunkDelayMs: 15 });
+  const runtime = await startLocal({ root, port: Number(process.env.PORT ?? 4280), env: emulatedAzureEnv(emulator) });
+  console.log(`\nFoundry emulator: ${emulator.url}/openai/v1/ (api-key: ${emulator.apiKey}; deployments: ${emulator.deployments.map((d) => d.name).join(', ')})`);
+  console.log(`Presto-Change-O on the azure provider: ${runtime.url}  (health: ${runtime.url}/api/health?deep=1; Ctrl-C to stop)\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    setTimeout(() => process.exit(0), 10_000).unref();
+    void runtime
+      .stop()
+      .then(() => emulator.stop())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[emulated] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
