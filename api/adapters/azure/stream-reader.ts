@@ -4,24 +4,29 @@ import { ContentFiltered, UpstreamUnavailable } from '../../domain/errors';
 import type { ModelChunk, ModelToolCall } from '../../domain/ports';
 
 /** The parts of an Azure chat.completion.chunk we read; anything else (filter annotations …) is ignored. */
-const ToolCallDelta = z.object({
-  index: z.number().int().min(0).max(63),
-  id: z.string().nullish(),
-  function: z.object({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
-});
-const Chunk = z.object({
-  model: z.string().nullish(),
-  choices: z
-    .array(
-      z.object({
-        index: z.number().int().optional(),
-        delta: z.object({ content: z.string().nullish(), tool_calls: z.array(ToolCallDelta).nullish() }).nullish(),
-        finish_reason: z.string().nullish(),
-      }),
-    )
-    .nullish(),
-  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).nullish(),
-});
+function chunkSchema() {
+  const ToolCallDelta = z.object({
+    index: z.number().int().min(0).max(63),
+    id: z.string().nullish(),
+    function: z.object({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+  });
+  return z.object({
+    model: z.string().nullish(),
+    choices: z
+      .array(
+        z.object({
+          index: z.number().int().optional(),
+          delta: z.object({ content: z.string().nullish(), tool_calls: z.array(ToolCallDelta).nullish() }).nullish(),
+          finish_reason: z.string().nullish(),
+        }),
+      )
+      .nullish(),
+    usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).nullish(),
+  });
+}
+type ChunkSchema = ReturnType<typeof chunkSchema>;
+// Built on first use, not at require time: every millisecond of module load is cold start.
+let Chunk: ChunkSchema | undefined;
 
 interface PartialCall {
   id: string;
@@ -29,7 +34,7 @@ interface PartialCall {
   arguments: string;
 }
 
-export function toUsage(usage: z.infer<typeof Chunk>['usage']): Usage {
+export function toUsage(usage: z.infer<ChunkSchema>['usage']): Usage {
   return {
     promptTokens: usage?.prompt_tokens ?? 0,
     completionTokens: usage?.completion_tokens ?? 0,
@@ -57,6 +62,7 @@ export async function* readChatStream(chunks: AsyncIterable<unknown>, deployment
   let finish: string | undefined;
 
   for await (const raw of chunks) {
+    Chunk ??= chunkSchema();
     const parsed = Chunk.safeParse(raw);
     if (!parsed.success) continue;
     const chunk = parsed.data;

@@ -6,12 +6,14 @@ import type { AzureCaller, DeploymentTarget } from './azure-caller';
 import { InvalidModelOutput } from './errors';
 import { dropNullOptionals, toStrictJsonSchema, type StrictSchema } from './strict-schema';
 
-/** The parts of a non-streamed completion we read. */
-const Completion = z.object({
-  choices: z
-    .array(z.object({ finish_reason: z.string().nullish(), message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }) }))
-    .min(1),
-});
+/** The parts of a non-streamed completion we read (built on first use: module load is cold start). */
+const completionSchema = () =>
+  z.object({
+    choices: z
+      .array(z.object({ finish_reason: z.string().nullish(), message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }) }))
+      .min(1),
+  });
+let Completion: ReturnType<typeof completionSchema> | undefined;
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; raw: string; problem: string };
 
@@ -67,6 +69,7 @@ export class AzureStructuredModel implements StructuredModel {
     } finally {
       release();
     }
+    Completion ??= completionSchema();
     const parsed = Completion.safeParse(completion);
     if (!parsed.success) return { ok: false, raw: '', problem: `unexpected response shape (${issues(parsed.error)})` };
     const choice = parsed.data.choices[0]!;
