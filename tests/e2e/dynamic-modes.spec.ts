@@ -32,6 +32,26 @@ async function watchJobBanner(page: Page): Promise<() => Promise<boolean>> {
   return () => page.evaluate(() => (window as unknown as { __sawJob: boolean }).__sawJob);
 }
 
+/** Milliseconds, measured in the page, from pressing Enter in the chat to the job banner appearing. */
+async function timeToJobBanner(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __sent?: number; __banner?: number };
+    document.querySelector('[data-testid="chat-input"]')?.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Enter') w.__sent ??= performance.now();
+    });
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="job-status"]')) w.__banner ??= performance.now();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return async () => {
+    await page.waitForFunction(() => (window as unknown as { __banner?: number }).__banner !== undefined);
+    return page.evaluate(() => {
+      const w = window as unknown as { __sent: number; __banner: number };
+      return w.__banner - w.__sent;
+    });
+  };
+}
+
 test.describe('dynamic modes for any industry', () => {
   test('veterinary clinic called Happy Paws: progress within a second, old mode usable, then a light pet-care mode', async ({ page }, info) => {
     await openApp(page);
@@ -40,11 +60,11 @@ test.describe('dynamic modes for any industry', () => {
     const release = await holdJobPolls(page);
     const input = page.getByTestId('chat-input');
     await input.fill("Presto-Change-O, you're a veterinary clinic called Happy Paws");
-    const sent = Date.now();
+    const latency = await timeToJobBanner(page);
     await input.press('Enter');
     const banner = page.getByTestId('job-status');
-    await expect(banner).toBeVisible({ timeout: 1_000 });
-    expect(Date.now() - sent).toBeLessThan(1_000);
+    await expect(banner).toBeVisible();
+    expect(await latency()).toBeLessThan(1_000);
     await expect(banner).toHaveAttribute('data-status', /queued|running/);
     await expect(banner).toContainText('Happy Paws');
     await expect(page.locator('[data-testid="chat-message"][data-role="assistant"]').last()).toContainText(/preparing a brand-new mode for Happy Paws/);

@@ -18,7 +18,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (provider !== 'offline' && provider !== 'azure') throw new Error(`E2E_PROVIDER must be offline or azure, not "${provider}"`);
   const emulator = provider === 'azure' ? await startFoundryEmulator({ chunkDelayMs: 4 }) : undefined;
   const env = emulator ? emulatedAzureEnv(emulator) : { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '8' };
-  const server = await startLocal({ root, port: 0, inMemoryStorage: true, quiet: true, env });
+  // Test-only fault (api/adapters/fault-injection.ts): the first design of a "haunted …" industry fails, so the failure UI and Retry can be shown.
+  const server = await startLocal({ root, port: 0, inMemoryStorage: true, quiet: true, env: { ...env, PRESTO_FAULT_INJECTION: 'generation-fails-once:haunted' } });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_PROVIDER = provider;
   return async () => {

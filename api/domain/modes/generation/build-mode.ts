@@ -24,7 +24,9 @@ export function seriesFor(d: DraftDataset): SeriesSpec {
     const payment = -Math.max(Math.abs(d.monthlyChange), t / 200);
     return { shape: 'burndown', start: [t * 0.95, t * 1.05], drift: payment, noise: 0.1, min: 0, max: t * 1.2, decimals };
   }
-  const cap = d.unit === 'percent' ? 100 : Math.max(t * 6, t + Math.abs(d.monthlyChange) * 40);
+  // Percentages and 0-100 scores never leave their scale; other values get generous headroom.
+  const bounded = d.unit === 'percent' || (d.kind === 'score' && t <= 100);
+  const cap = bounded ? 100 : Math.max(t * 6, t + Math.abs(d.monthlyChange) * 40);
   const noise = d.kind === 'balance' ? 0.05 : d.shape === 'seasonal' ? 0.25 : 0.12;
   const start: [number, number] = [t * 0.85, Math.min(cap, t * 1.15)];
   return { shape: d.shape, start, drift: d.monthlyChange, noise, min: 0, max: cap, decimals };

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { GeneratedModeDraft } from '../../../../api/contracts/generated-mode';
 import { Mode } from '../../../../api/contracts/mode';
 import { OfflineModeGenerator } from '../../../../api/adapters/offline/mode-generator';
-import { buildGeneratedMode, GenerationRejected } from '../../../../api/domain/modes/generation/build-mode';
+import { buildGeneratedMode, GenerationRejected, seriesFor } from '../../../../api/domain/modes/generation/build-mode';
 import { rgbToHex } from '../../../../api/domain/palette';
 import { themeContrastProblems } from '../../../../api/domain/palette';
 import { buildPersona } from '../../../../api/domain/persona';
@@ -101,5 +101,15 @@ describe('GeneratedModeDraft as a strict json_schema (AZURE-FACTS §4.7)', () =>
     expect(GeneratedModeDraft.safeParse({ ...draft, companyName: 'x'.repeat(41) }).success).toBe(false);
     expect(GeneratedModeDraft.safeParse({ ...draft, datasets: draft.datasets.slice(0, 5) }).success).toBe(false);
     expect(GeneratedModeDraft.safeParse(draft).success).toBe(true);
+  });
+});
+
+describe('seriesFor', () => {
+  it('keeps percentages and 0-100 scores on their scale, and pays burndowns down', () => {
+    const base = { id: 'x_y', label: 'Score', keywords: ['score'], defaultChart: 'line' as const, monthlyChange: 0.5 };
+    expect(seriesFor({ ...base, unit: 'points', kind: 'score', shape: 'walk', typicalValue: 86 }).max).toBe(100);
+    expect(seriesFor({ ...base, unit: 'percent', kind: 'rate', shape: 'walk', typicalValue: 92 }).max).toBe(100);
+    expect(seriesFor({ ...base, unit: 'points', kind: 'score', shape: 'walk', typicalValue: 720 }).max).toBeGreaterThan(720);
+    expect(seriesFor({ ...base, unit: 'USD', kind: 'balance', shape: 'burndown', typicalValue: 6400, monthlyChange: -480 }).drift).toBeLessThan(0);
   });
 });
