@@ -18,6 +18,7 @@ import { jobGet } from '../../api/functions/job-get';
 import { modeGenerationQueue } from '../../api/functions/mode-generation-queue';
 import { modesGet } from '../../api/functions/modes-get';
 import { modesPost } from '../../api/functions/modes-post';
+import { toolsPost } from '../../api/functions/tools-post';
 import { UpstreamUnavailable } from '../../api/domain/errors';
 import { outputFindings } from '../../api/domain/guard/injection';
 import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
@@ -141,6 +142,13 @@ describe('mode generation on Azurite', () => {
     const lines = (await audit.downloadToBuffer()).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toEqual([expect.objectContaining({ tool: 'switch_mode', outcome: 'ok', jobId: 'veterinary-clinic--whisker-wellness', sessionId: 'session-vet-1' })]);
     expect((await settled(env.deps, 'veterinary-clinic--whisker-wellness')).status).toBe('done');
+  });
+
+  it('voice: POST /api/tools/switch_mode starts the same job and reports it', async () => {
+    const body = JSON.stringify({ sessionId: 'session-voice-1', modeId: 'banking', personaSeed: 4, args: { industry: 'aquarium', builtin: null, company_name: null } });
+    const res = await toolsPost(() => env.deps)(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/tools/switch_mode', params: { name: 'switch_mode' }, headers: { 'content-type': 'application/json' }, body: { string: body } }), ctx());
+    expect(res.jsonBody).toMatchObject({ result: { status: 'generating', requested: 'aquarium' }, job: { jobId: 'aquarium', kind: 'mode-generation', status: 'queued' } });
+    expect((await settled(env.deps, 'aquarium')).status).toBe('done');
   });
 
   it('20 injection strings: each is refused (400) or reduced to plain words, and what gets stored is clean', async () => {

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { JobStatus } from '../../../../api/contracts/jobs';
 import { createMode, getJob, isAbort, toApiError } from '../../api/client';
 import { modeIdOf } from './job-result';
+import { nextPollDelay } from './poll-backoff';
 
 export type JobState = JobStatus;
 
@@ -19,10 +20,6 @@ export interface JobView {
   error?: string;
 }
 
-/** First poll soon (offline generation takes about a second), then back off so a slow job costs few requests. */
-const FIRST_POLL_MS = 500;
-const MAX_POLL_MS = 5_000;
-const BACKOFF = 1.6;
 const GIVE_UP_MS = 180_000;
 
 const sleep = (ms: number, signal: AbortSignal) =>
@@ -54,12 +51,12 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void) {
   const follow = useCallback(async (jobId: string, status: JobState, label: string, ac: AbortController) => {
     setJob({ jobId, status, label });
     const started = Date.now();
-    let wait = FIRST_POLL_MS;
+    let wait = nextPollDelay(undefined);
     try {
       while (Date.now() - started < GIVE_UP_MS) {
         await sleep(wait, ac.signal);
         if (ac.signal.aborted) return;
-        wait = Math.min(MAX_POLL_MS, wait * BACKOFF);
+        wait = nextPollDelay(wait);
         const j = await getJob(jobId, ac.signal);
         if (ac.signal.aborted) return;
         if (j.status === 'done') {
