@@ -82,7 +82,6 @@ export class DeploymentsCheck {
   }
 
   private async run(): Promise<DeploymentHealth[]> {
-    const client = await this.client.get();
     const table = probes(this.config);
     const roles = Object.keys(VARIABLES) as Role[];
     return Promise.all(
@@ -90,7 +89,7 @@ export class DeploymentsCheck {
         const variable = VARIABLES[role];
         const deployment = String(this.config[variable as keyof typeof this.config]);
         try {
-          await table[role](client, deployment);
+          await table[role](await this.client.get(), deployment);
           return { role, deployment, variable, status: 'ok', message: 'Deployment found.' };
         } catch (error) {
           return { role, deployment, variable, ...verdict(role, deployment, error) };
