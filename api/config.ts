@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRANSCRIPTION_MODELS } from './contracts/realtime';
 
 export const AZURE_CREDENTIALS = ['default', 'cli', 'managed-identity', 'client-secret'] as const;
 
@@ -15,6 +16,12 @@ const Env = z.object({
   AZURE_OPENAI_STRUCTURED_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-5-mini'),
   AZURE_OPENAI_REALTIME_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-realtime'),
   AZURE_OPENAI_IMAGE_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-image-1-mini'),
+  /** Azure region of the realtime deployment (e.g. swedencentral); voice is refused outside gpt-realtime's regions (PITFALLS 2.3). */
+  AZURE_OPENAI_REALTIME_REGION: z.string().regex(/^[A-Za-z0-9 _-]{2,40}$/, 'an Azure region name such as swedencentral').optional(),
+  /** Model that transcribes the user's speech in a voice session; without one, user transcripts stay empty (PITFALLS 2.4). */
+  AZURE_OPENAI_TRANSCRIPTION_MODEL: z.enum(TRANSCRIPTION_MODELS).default('whisper-1'),
+  /** Voice sessions are replaced before this age; Azure ends them at 30 minutes (PITFALLS 2.1). Tests use seconds. */
+  PRESTO_REALTIME_SESSION_SECONDS: z.coerce.number().int().min(15).max(1800).default(1800),
   AZURE_OPENAI_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/).default('2025-04-01-preview'),
   /** Key auth; without it a Microsoft Entra token comes from AZURE_CREDENTIAL (PITFALLS 1.1, 1.3). */
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),

@@ -7,7 +7,7 @@ import { StoredModeCatalog } from './adapters/mode-catalog';
 import { BlobDocumentStore } from './adapters/storage/blob-document-store';
 import { loadConfig, type Config } from './config';
 import { buildPersona } from './domain/persona';
-import type { ChatModel, Clock, DocumentStore, JobQueue, ModeGenerator, StructuredModel } from './domain/ports';
+import type { ChatModel, Clock, DocumentStore, JobQueue, ModeGenerator, RealtimeSecrets, StructuredModel } from './domain/ports';
 import type { ModeCatalog } from './domain/tools/context';
 import { randomUUID } from 'node:crypto';
 import { BlobAuditLog } from './adapters/audit/blob-audit-log';
@@ -15,6 +15,8 @@ import { createModeGenerator } from './adapters/mode-generators';
 import { StorageJobQueue } from './adapters/storage/storage-job-queue';
 import { ToolGuard } from './domain/guard/tool-guard';
 import { requestMode, type ModeRequestOutcome } from './domain/modes/generation/request-mode';
+import { SlidingWindowLimiter } from './domain/guard/rate-limit';
+import { REALTIME_SESSIONS_PER_MINUTE } from './domain/realtime/start-session';
 
 export interface Deps {
   config: Config;
@@ -33,6 +35,10 @@ export interface Deps {
   toolGuard: ToolGuard;
   /** A stored or pre-built mode, or the job generating it (POST /api/modes, switch_mode). */
   requestMode(request: { industry: string; companyName?: string | null }): Promise<ModeRequestOutcome>;
+  /** Voice session secrets (azure provider only; offline answers 503 with the reason). */
+  realtimeSecrets?: RealtimeSecrets;
+  /** Voice sessions minted per conversation (POST /api/realtime/session). */
+  realtimeLimiter: SlidingWindowLimiter;
 }
 
 let deps: Deps | undefined;
@@ -51,6 +57,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const chatModel = overrides.chatModel ?? azure?.chatModel ?? new OfflineChatModel((id) => modes.get(id), config.PRESTO_OFFLINE_CHUNK_MS);
   const structuredModel = overrides.structuredModel ?? azure?.structuredModel;
   const deployments = overrides.deployments ?? azure?.deployments;
+  const realtimeSecrets = overrides.realtimeSecrets ?? azure?.realtimeSecrets;
   const clock = overrides.clock ?? { now: () => new Date() };
   const jobQueue = overrides.jobQueue ?? new StorageJobQueue(config);
   const modeGenerator = overrides.modeGenerator ?? createModeGenerator(config, structuredModel);
@@ -63,6 +70,8 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     chatModel,
     ...(structuredModel ? { structuredModel } : {}),
     ...(deployments ? { deployments } : {}),
+    ...(realtimeSecrets ? { realtimeSecrets } : {}),
+    realtimeLimiter: overrides.realtimeLimiter ?? new SlidingWindowLimiter(REALTIME_SESSIONS_PER_MINUTE, 60_000),
     persona: overrides.persona ?? ((mode, seed) => buildPersona(mode, seed, new Date())),
     clock,
     jobQueue,

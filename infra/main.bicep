@@ -173,6 +173,8 @@ var appEnvironment = {
   AZURE_OPENAI_CHAT_DEPLOYMENT: chatDeploymentName
   AZURE_OPENAI_STRUCTURED_DEPLOYMENT: structuredDeploymentName
   AZURE_OPENAI_REALTIME_DEPLOYMENT: realtimeDeploymentName
+  // Voice is refused outside gpt-realtime's regions (PITFALLS 2.3; api/domain/realtime/regions.ts).
+  AZURE_OPENAI_REALTIME_REGION: aiLocation
   AZURE_OPENAI_IMAGE_DEPLOYMENT: imageDeploymentName
   AZURE_OPENAI_API_VERSION: openAiApiVersion
   AzureWebJobsStorage__blobServiceUri: storage.outputs.blobServiceUri
@@ -217,6 +219,7 @@ output AZURE_OPENAI_ENDPOINT string = appEnvironment.AZURE_OPENAI_ENDPOINT
 output AZURE_OPENAI_CHAT_DEPLOYMENT string = appEnvironment.AZURE_OPENAI_CHAT_DEPLOYMENT
 output AZURE_OPENAI_STRUCTURED_DEPLOYMENT string = appEnvironment.AZURE_OPENAI_STRUCTURED_DEPLOYMENT
 output AZURE_OPENAI_REALTIME_DEPLOYMENT string = appEnvironment.AZURE_OPENAI_REALTIME_DEPLOYMENT
+output AZURE_OPENAI_REALTIME_REGION string = appEnvironment.AZURE_OPENAI_REALTIME_REGION
 output AZURE_OPENAI_IMAGE_DEPLOYMENT string = appEnvironment.AZURE_OPENAI_IMAGE_DEPLOYMENT
 output AZURE_OPENAI_API_VERSION string = appEnvironment.AZURE_OPENAI_API_VERSION
 output AzureWebJobsStorage__blobServiceUri string = appEnvironment.AzureWebJobsStorage__blobServiceUri

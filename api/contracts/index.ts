@@ -7,3 +7,4 @@ export * from './health';
 export * from './format';
 export * from './jobs';
 export * from './generated-mode';
+export * from './realtime';

@@ -90,3 +90,14 @@ export interface StructuredModel {
     maxCompletionTokens: number;
   }): Promise<T>;
 }
+
+/**
+ * Mints short-lived client secrets for browser WebRTC voice sessions (AZURE-FACTS §2: GA
+ * `/openai/v1/realtime/client_secrets`). The session config travels with the secret, so the
+ * browser can neither see nor change it. Implemented by the Azure adapter only.
+ */
+export interface RealtimeSecrets {
+  /** Where the browser posts its SDP offer (`…/openai/v1/realtime/calls`). */
+  readonly callsUrl: string;
+  mint(session: import('./realtime/session-config').RealtimeSessionConfig, ttlSeconds: number): Promise<{ value: string; expiresAt: Date }>;
+}

@@ -1,6 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import type { Health } from '../contracts/health';
 import { getDeps, type Deps } from '../deps';
+import { voiceAvailability } from '../domain/realtime/availability';
 import { withErrors } from '../http/errors';
 
 const OFFLINE_HINT =
@@ -20,9 +21,7 @@ export function healthGet(deps: () => Deps) {
       storage: storageOk ? 'ok' : 'unavailable',
       version: config.version,
       ...(offline ? { hint: OFFLINE_HINT } : {}),
-      voice: offline
-        ? { available: false, reason: 'Voice needs the Azure provider (gpt-realtime); the offline engine is text only.' }
-        : { available: false, reason: 'Voice arrives with the realtime feature (issue #5).' },
+      voice: voiceAvailability({ provider: config.provider, realtimeRegion: config.AZURE_OPENAI_REALTIME_REGION }),
       ...(deployments ? { deployments } : {}),
     };
     return { status: 200, jsonBody: body, headers: { 'Cache-Control': 'no-store' } };

@@ -1,12 +1,13 @@
 import type { OpenAI } from 'openai';
 import type { Config } from '../../config';
-import type { ChatModel, StructuredModel } from '../../domain/ports';
+import type { ChatModel, RealtimeSecrets, StructuredModel } from '../../domain/ports';
 import { AzureCaller } from './azure-caller';
 import { AzureChatModel } from './chat-model';
 import { DeploymentLimiters } from './concurrency';
 import { createTokenProvider, type IdentitySdk } from './credential';
 import { DeploymentsCheck } from './deployments-check';
 import { createOpenAiClient, OpenAiClientHolder } from './openai-client';
+import { AzureRealtimeSecrets } from './realtime-secrets';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { AzureStructuredModel } from './structured-model';
 
@@ -14,6 +15,7 @@ export interface AzureAdapters {
   chatModel: ChatModel;
   structuredModel: StructuredModel;
   deployments: DeploymentsCheck;
+  realtimeSecrets: RealtimeSecrets;
 }
 
 export interface AzureAdapterOptions {
@@ -40,5 +42,6 @@ export function createAzureAdapters(config: Config, options: AzureAdapterOptions
     chatModel: new AzureChatModel(caller, { deployment: config.AZURE_OPENAI_CHAT_DEPLOYMENT, variable: 'AZURE_OPENAI_CHAT_DEPLOYMENT' }, config.AZURE_OPENAI_TIMEOUT_MS),
     structuredModel: new AzureStructuredModel(caller, { deployment: config.AZURE_OPENAI_STRUCTURED_DEPLOYMENT, variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT' }),
     deployments: new DeploymentsCheck(client, config),
+    realtimeSecrets: new AzureRealtimeSecrets(caller, { deployment: config.AZURE_OPENAI_REALTIME_DEPLOYMENT, variable: 'AZURE_OPENAI_REALTIME_DEPLOYMENT' }, endpoint),
   };
 }

@@ -14,7 +14,7 @@ interface Tool<S extends z.ZodType> {
   execute(args: z.infer<S>, ctx: ToolContext): Promise<ToolOutcome>;
 }
 
-/** Every tool, defined once; chat and (later) realtime definitions are generated from this list. */
+/** Every tool, defined once; chat and realtime definitions are generated from this list. */
 export const TOOLS: readonly Tool<z.ZodType>[] = [switchMode, showChart, showMetrics, selectTab] as never;
 
 let definitions: ToolDefinition[] | undefined;
@@ -27,6 +27,16 @@ export function toolDefinitions(): ToolDefinition[] {
     return { name: t.name, description: t.description, parameters };
   });
   return definitions;
+}
+
+/** A tool as the realtime session takes it (GA `tools[]`): the realtime function tool has no `strict` flag. */
+export interface RealtimeFunctionTool extends ToolDefinition {
+  type: 'function';
+}
+
+/** The same definitions for the voice session (STYLE-ANCHORS 7.3 #8): one list, two shapes. */
+export function realtimeToolDefinitions(): RealtimeFunctionTool[] {
+  return toolDefinitions().map((t) => ({ type: 'function' as const, ...t }));
 }
 
 /**

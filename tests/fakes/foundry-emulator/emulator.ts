@@ -4,6 +4,8 @@ import type { JsonBrain } from './brain';
 import { chatCompletionsRoute, type ChatState } from './chat-completions';
 import { modeDraftBrain } from './mode-draft-brain';
 import { probeRoutes } from './probe-routes';
+import { RealtimeEmulator } from './realtime/realtime-emulator';
+import { realtimeRoutes } from './realtime/routes';
 import { defaultDeployments, type ChatRequestBody, type EmulatedDeployment, type RecordedRequest, type Route, type RouteContext, type ScriptedReply } from './types';
 import * as wire from './wire';
 
@@ -18,6 +20,8 @@ export interface FoundryEmulatorOptions {
   /** Pause between streamed chunks, so a browser sees text arrive. */
   chunkDelayMs?: number;
   promptFilter?: RegExp;
+  /** Emulated realtime calls end after this (Azure: 1800; PITFALLS 2.1). */
+  realtimeSessionSeconds?: number;
 }
 
 export interface FoundryEmulator {
@@ -36,6 +40,8 @@ export interface FoundryEmulator {
   jsonBrain(name: string, brain: JsonBrain): void;
   /** Adds an entry to the router table (realtime #5, images #6); earlier entries win. */
   route(route: Route): void;
+  /** Realtime client secrets and WebRTC calls (issue #5): drive a call by id. */
+  readonly realtime: RealtimeEmulator;
   chatRequests(): ChatRequestBody[];
   reset(): void;
   stop(): Promise<void>;
@@ -96,7 +102,8 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
       res.end(JSON.stringify(json));
     };
     const denied = authorized(req);
-    if (denied) return sendJson(denied.status, denied.body);
+    const ownAuth = [...extra, ...routes].some((r) => r.ownAuth && r.method === req.method && r.pattern.test(url.pathname));
+    if (denied && !ownAuth) return sendJson(denied.status, denied.body);
     for (const route of [...extra, ...routes]) {
       const match = route.pattern.exec(url.pathname);
       if (!match || route.method !== req.method) continue;
@@ -107,7 +114,8 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
     sendJson(notFound.status, notFound.body);
   };
 
-  routes.push(chatCompletionsRoute(state), ...probeRoutes());
+  const realtime = new RealtimeEmulator({ sessionMaxSeconds: options.realtimeSessionSeconds });
+  routes.push(chatCompletionsRoute(state), ...realtimeRoutes(realtime), ...probeRoutes());
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -131,6 +139,7 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
     },
     jsonBrain: (name, brain) => jsonBrains.set(name, brain),
     route: (route) => extra.push(route),
+    realtime,
     chatRequests: () => requests.filter((r) => r.path === '/openai/v1/chat/completions').map((r) => r.body as ChatRequestBody),
     reset: () => {
       queues.clear();
@@ -139,6 +148,7 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
     },
     stop: () =>
       new Promise<void>((resolve) => {
+        realtime.closeAll();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

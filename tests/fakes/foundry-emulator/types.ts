@@ -68,8 +68,10 @@ export interface RecordedRequest {
 
 /** One entry of the emulator's router table; issues #5 (realtime) and #6 (images) add theirs. */
 export interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'DELETE' | 'OPTIONS';
   pattern: RegExp;
+  /** The route checks credentials itself (realtime `calls` take the ephemeral secret; CORS preflights none). */
+  ownAuth?: boolean;
   handler(context: RouteContext): Promise<void> | void;
 }
 

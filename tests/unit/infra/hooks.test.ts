@@ -18,6 +18,7 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
       AZURE_OPENAI_CHAT_DEPLOYMENT: 'model-router',
       AZURE_OPENAI_STRUCTURED_DEPLOYMENT: 'gpt-5-mini',
       AZURE_OPENAI_REALTIME_DEPLOYMENT: 'gpt-realtime',
+      AZURE_OPENAI_REALTIME_REGION: 'swedencentral',
       AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt-image-1-mini',
       AZURE_OPENAI_API_VERSION: '2025-04-01-preview',
       AzureWebJobsStorage__blobServiceUri: 'https://stx.blob.core.windows.net/',

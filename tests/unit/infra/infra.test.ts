@@ -19,6 +19,7 @@ const WIRING = {
   AZURE_OPENAI_CHAT_DEPLOYMENT: 'output+setting',
   AZURE_OPENAI_STRUCTURED_DEPLOYMENT: 'output+setting',
   AZURE_OPENAI_REALTIME_DEPLOYMENT: 'output+setting',
+  AZURE_OPENAI_REALTIME_REGION: 'output+setting',
   AZURE_OPENAI_IMAGE_DEPLOYMENT: 'output+setting',
   AZURE_OPENAI_API_VERSION: 'output+setting',
   AzureWebJobsStorage__blobServiceUri: 'output+setting',
@@ -41,6 +42,8 @@ const WIRING = {
   AZURE_OPENAI_MAX_ATTEMPTS: 'default',
   AZURE_OPENAI_MAX_CONCURRENCY: 'default',
   PRESTO_OFFLINE_CHUNK_MS: 'default',
+  AZURE_OPENAI_TRANSCRIPTION_MODEL: 'default',
+  PRESTO_REALTIME_SESSION_SECONDS: 'default',
 } as const satisfies Record<string, 'output+setting' | 'function-setting' | 'never' | 'default'>;
 
 const named = (how: (typeof WIRING)[keyof typeof WIRING]) => Object.entries(WIRING).filter(([, w]) => w === how).map(([k]) => k).sort();

@@ -1,0 +1,35 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { RealtimeSessionRequest } from '../contracts/realtime';
+import { getDeps, type Deps } from '../deps';
+import { startRealtimeSession } from '../domain/realtime/start-session';
+import { withErrors } from '../http/errors';
+import { readJson } from '../http/read-json';
+
+/**
+ * Mints a voice session for the browser: a short-lived client secret carrying the server-built
+ * session config (STYLE-ANCHORS 7.3 #11). The browser then talks WebRTC to Azure directly (PITFALLS 2.2).
+ */
+export function realtimeSessionPost(deps: () => Deps) {
+  return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+    const body = await readJson(request, RealtimeSessionRequest);
+    const { config, modes, persona, realtimeSecrets, realtimeLimiter, clock } = deps();
+    const session = await startRealtimeSession(body, {
+      modes,
+      persona,
+      secrets: realtimeSecrets,
+      limiter: realtimeLimiter,
+      clock,
+      settings: {
+        provider: config.provider,
+        realtimeRegion: config.AZURE_OPENAI_REALTIME_REGION,
+        deployment: config.AZURE_OPENAI_REALTIME_DEPLOYMENT,
+        transcriptionModel: config.AZURE_OPENAI_TRANSCRIPTION_MODEL,
+        sessionMaxSeconds: config.PRESTO_REALTIME_SESSION_SECONDS,
+      },
+    });
+    // A secret must never be cached by the browser or anything in between.
+    return { status: 200, jsonBody: session, headers: { 'Cache-Control': 'no-store' } };
+  });
+}
+
+app.http('realtime-session-post', { route: 'realtime/session', methods: ['POST'], handler: realtimeSessionPost(getDeps) });
