@@ -4,6 +4,7 @@ import { initialJsGzipBytes } from './bundle-size';
 import { coldStartMs } from './cold-start';
 import { chatFirstByteMs } from './first-byte';
 import { modePaintMs } from './mode-paint';
+import { modeBench } from './modes';
 import { ms, percentile } from './stats';
 
 /** `npm run bench`: speed and size goals live here, not in timed test assertions. */
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
     console.log(`chat request → first SSE byte (offline, n=${ttfb.length}): p50 ${ms(percentile(ttfb, 50))}  p95 ${ms(percentile(ttfb, 95))}`);
     const paint = await modePaintMs(server.url);
     console.log(`mode event → themed dashboard painted (n=${paint.length}): p50 ${ms(percentile(paint, 50))}  p95 ${ms(percentile(paint, 95))}`);
+    const generated = await modeBench(root, server.url);
+    console.log(`generator calls for 20 concurrent requests of one new industry: ${generated.generatorCalls}  [must be 1]`);
+    console.log(`load a stored generated mode, POST /api/modes → 200 (n=${generated.loadMs.length}): p50 ${ms(percentile(generated.loadMs, 50))}  p95 ${ms(percentile(generated.loadMs, 95))}`);
   } finally {
     await server.stop();
   }

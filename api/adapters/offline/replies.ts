@@ -22,6 +22,10 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
       if (result.status === 'generating') return result.message;
       return result.status === 'switched' ? result.welcome : `${result.message} Say "Presto-Change-O, you're a bank" to try one.`;
     }
+    if (name === 'make_chart_image' && 'status' in result) {
+      const r = result as { status: string; message?: string; chart?: { title?: string } };
+      return r.status === 'ready' ? `Here is your illustrated ${String(r.chart?.title ?? 'chart').toLowerCase()} chart.` : (r.message ?? 'Painting your chart…');
+    }
     if (name === 'select_tab' && 'tab' in result && result.tab) return `Here is your ${result.tab.label} tab.`;
     if (name === 'show_metrics' && 'metrics' in result && result.metrics) {
       return `Here is your overview: ${list(result.metrics.map((m) => `${m.label.toLowerCase()} ${m.formatted}`))}.`;
@@ -31,7 +35,8 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
       if (s.length === 1 && s[0]) {
         const d = mode.datasets.find((x) => x.id === s[0]!.datasetId);
         if (d?.kind === 'balance') return `Your ${s[0].label.toLowerCase()} stands at ${s[0].latestFormatted} as of ${monthName(s[0].month)}.`;
-        return `Your ${s[0].label.toLowerCase()} was ${s[0].latestFormatted} in ${monthName(s[0].month)}.`;
+        // "Label: figure in Month" reads right for any label ("Vaccinations given", "Meals served").
+        return `${s[0].label}: ${s[0].latestFormatted} in ${monthName(s[0].month)}.`;
       }
       return `As of ${monthName(s[0]?.month ?? '')}: ${list(s.map((x) => `${x.label.toLowerCase()} ${x.latestFormatted}`))}.`;
     }
