@@ -16,6 +16,8 @@ const Env = z.object({
   AZURE_OPENAI_STRUCTURED_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-5-mini'),
   AZURE_OPENAI_REALTIME_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-realtime'),
   AZURE_OPENAI_IMAGE_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-image-1-mini'),
+  /** Chart images are diagrams: low quality is fast, cheap and legible; medium for sharper text (AZURE-FACTS §3). */
+  AZURE_OPENAI_IMAGE_QUALITY: z.enum(['low', 'medium']).default('low'),
   /** Azure region of the realtime deployment (e.g. swedencentral); voice is refused outside gpt-realtime's regions (PITFALLS 2.3). */
   AZURE_OPENAI_REALTIME_REGION: z.string().regex(/^[A-Za-z0-9 _-]{2,40}$/, 'an Azure region name such as swedencentral').optional(),
   /** Model that transcribes the user's speech in a voice session; without one, user transcripts stay empty (PITFALLS 2.4). */
@@ -47,6 +49,12 @@ const Env = z.object({
   PRESTO_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/).default('presto'),
   /** Delay between offline-engine text chunks; 0 in benchmarks. */
   PRESTO_OFFLINE_CHUNK_MS: z.coerce.number().int().min(0).max(1000).default(12),
+  /** NCRONTAB (6 fields, UTC on Azure) of the chart image pre-generation timer: daily at 04:00 by default. */
+  PRESTO_CHART_SCHEDULE: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z*/,?-]+(?:\s+[0-9A-Za-z*/,?-]+){5}$/, 'an NCRONTAB expression with 6 fields, e.g. "0 0 4 * * *"')
+    .default('0 0 4 * * *'),
   /** TEST ONLY: make mode generation fail on purpose (api/adapters/fault-injection.ts). Never set in Azure. */
   PRESTO_FAULT_INJECTION: z.string().regex(/^generation-fails(?:-once)?:[a-z0-9 -]{2,40}(?:,generation-fails(?:-once)?:[a-z0-9 -]{2,40})*$/).optional(),
 });
@@ -87,4 +95,15 @@ function credentialProblems(env: NodeJS.ProcessEnv): string[] {
   return (['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'] as const)
     .filter((name) => !env[name])
     .map((name) => `${name}: required when AZURE_CREDENTIAL=client-secret`);
+}
+
+/**
+ * The chart pre-generation timer's schedule. A timer's schedule is fixed when the function is
+ * registered (before any request loads the rest of the config), so this reads only its own
+ * variable — and still names it when it is wrong.
+ */
+export function chartSchedule(env: NodeJS.ProcessEnv = process.env): string {
+  const parsed = Env.shape.PRESTO_CHART_SCHEDULE.safeParse(env.PRESTO_CHART_SCHEDULE);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration — PRESTO_CHART_SCHEDULE: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
 }

@@ -15,6 +15,9 @@ import { createModeGenerator } from './adapters/mode-generators';
 import { StorageJobQueue } from './adapters/storage/storage-job-queue';
 import { ToolGuard } from './domain/guard/tool-guard';
 import { requestMode, type ModeRequestOutcome } from './domain/modes/generation/request-mode';
+import { createChartAdapters, type ChartAdapters } from './adapters/charts/chart-adapters';
+import type { CreateChartImageRequest } from './contracts/charts';
+import { requestChartImage, type ChartRequestOptions, type ChartRequestOutcome } from './domain/charts/request-chart';
 import { SlidingWindowLimiter } from './domain/guard/rate-limit';
 import { REALTIME_SESSIONS_PER_MINUTE } from './domain/realtime/start-session';
 
@@ -35,6 +38,10 @@ export interface Deps {
   toolGuard: ToolGuard;
   /** A stored or pre-built mode, or the job generating it (POST /api/modes, switch_mode). */
   requestMode(request: { industry: string; companyName?: string | null }): Promise<ModeRequestOutcome>;
+  /** Chart image store, renderer and generator (issue #6). */
+  charts: ChartAdapters;
+  /** A stored chart image, or the one job painting it (POST /api/charts, make_chart_image, the timer). */
+  requestChartImage(request: CreateChartImageRequest, options?: ChartRequestOptions): Promise<ChartRequestOutcome>;
   /** Voice session secrets (azure provider only; offline answers 503 with the reason). */
   realtimeSecrets?: RealtimeSecrets;
   /** Voice sessions minted per conversation (POST /api/realtime/session). */
@@ -63,6 +70,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const modeGenerator = overrides.modeGenerator ?? createModeGenerator(config, structuredModel);
   const toolGuard = overrides.toolGuard ?? new ToolGuard(new BlobAuditLog(store, (e) => console.warn('[audit] write failed:', e)), clock);
   const newToken = () => randomUUID().replace(/-/g, '');
+  const charts = overrides.charts ?? createChartAdapters(config, azure?.imageGenerator);
   return {
     config,
     store,
@@ -78,6 +86,10 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     modeGenerator,
     toolGuard,
     requestMode: overrides.requestMode ?? ((request) => requestMode(request, { modes, store, queue: jobQueue, clock, newToken })),
+    charts,
+    requestChartImage:
+      overrides.requestChartImage ??
+      ((request, options) => requestChartImage(request, { modes, store, images: charts.images, queue: jobQueue, clock, generator: charts.generator, newToken }, options)),
   };
 }
 

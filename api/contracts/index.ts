@@ -7,4 +7,5 @@ export * from './health';
 export * from './format';
 export * from './jobs';
 export * from './generated-mode';
+export * from './charts';
 export * from './realtime';

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { Slug } from './common';
 
 /** Queue names: kebab-case constants, shared by producers, triggers and host.json. */
-export const QUEUE_NAMES = ['mode-generation'] as const;
+export const QUEUE_NAMES = ['mode-generation', 'chart-images'] as const;
 export const QueueName = z.enum(QUEUE_NAMES);
 export type QueueName = z.infer<typeof QueueName>;
 export const MODE_GENERATION_QUEUE: QueueName = 'mode-generation';
+export const CHART_IMAGES_QUEUE: QueueName = 'chart-images';
 
 /**
  * host.json `extensions.queues.maxDequeueCount`. The queue handler needs it to know an attempt is
@@ -13,7 +14,7 @@ export const MODE_GENERATION_QUEUE: QueueName = 'mode-generation';
  */
 export const MAX_DEQUEUE_COUNT = 5;
 
-export const JOB_KINDS = ['mode-generation'] as const;
+export const JOB_KINDS = ['mode-generation', 'chart-image'] as const;
 export const JobKind = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof JobKind>;
 

@@ -3,7 +3,7 @@ import { BuiltinModeId, ChartType, ModeSummary } from './mode';
 import { Point } from './persona';
 
 /** Tool names: one const array for the type, the enum and the route check. */
-export const TOOL_NAMES = ['switch_mode', 'show_chart', 'show_metrics', 'select_tab'] as const;
+export const TOOL_NAMES = ['switch_mode', 'show_chart', 'show_metrics', 'select_tab', 'make_chart_image'] as const;
 export const ToolName = z.enum(TOOL_NAMES);
 export type ToolName = z.infer<typeof ToolName>;
 

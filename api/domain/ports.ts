@@ -69,7 +69,8 @@ export interface ModeGenerator {
 
 /** Sends a message to a storage queue; the encoding the trigger expects is the adapter's business. */
 export interface JobQueue {
-  send(queue: QueueName, message: unknown): Promise<void>;
+  /** `delaySeconds` keeps the message invisible that long first (a later retry; at most 7 days). */
+  send(queue: QueueName, message: unknown, options?: { delaySeconds?: number }): Promise<void>;
 }
 
 export interface Clock {
@@ -100,4 +101,38 @@ export interface RealtimeSecrets {
   /** Where the browser posts its SDP offer (`…/openai/v1/realtime/calls`). */
   readonly callsUrl: string;
   mint(session: import('./realtime/session-config').RealtimeSessionConfig, ttlSeconds: number): Promise<{ value: string; expiresAt: Date }>;
+}
+
+/** A PNG, already checked (domain/charts/png.ts): never unvalidated upstream bytes. */
+export interface PngImage {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Draws a chart picture (issue #6): gpt-image on the image deployment (azure) or the local
+ * renderer (offline). Throws UpstreamUnavailable when throttled, ImageRefused when filtered and
+ * InvalidImage when the bytes are not the PNG asked for.
+ */
+export interface ImageGenerator {
+  /** What draws (deployment and quality, or renderer version): part of every chart key. */
+  readonly model: string;
+  readonly source: 'model' | 'local';
+  generate(picture: import('./charts/picture').ChartPicture, signal?: AbortSignal): Promise<PngImage>;
+}
+
+/** Renders a chart picture locally: the offline image generator, and every fallback. */
+export interface ChartRenderer {
+  readonly version: string;
+  render(picture: import('./charts/picture').ChartPicture): Promise<PngImage>;
+}
+
+/** Binary blobs with string metadata (`charts/<key>.png`). */
+export interface ImageStore {
+  get(path: string): Promise<{ bytes: Uint8Array; metadata: Record<string, string>; etag: string } | undefined>;
+  /** Metadata only (no download): is the image there, and is it a fallback? */
+  head(path: string): Promise<{ metadata: Record<string, string>; etag: string } | undefined>;
+  /** `onlyIfAbsent` writes with If-None-Match: * and returns false when the blob exists. */
+  put(path: string, bytes: Uint8Array, metadata: Record<string, string>, options?: { onlyIfAbsent?: boolean }): Promise<boolean>;
 }

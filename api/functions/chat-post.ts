@@ -11,11 +11,11 @@ import { sseResponse } from '../http/sse';
 export function chatPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const body = await readJson(request, ChatRequest);
-    const { modes, chatModel, persona, toolGuard, requestMode } = deps();
+    const { modes, chatModel, persona, toolGuard, requestMode, requestChartImage } = deps();
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const turn = { mode, personaSeed: body.personaSeed, messages: body.messages, sessionId: body.sessionId };
-    const events = runChat(turn, { model: chatModel, modes, persona, guard: toolGuard, requestMode, log: (e) => context.error('chat failed', e) });
+    const events = runChat(turn, { model: chatModel, modes, persona, guard: toolGuard, requestMode, requestChartImage, log: (e) => context.error('chat failed', e) });
     return sseResponse(flushAfter(events, () => toolGuard.flush()));
   });
 }

@@ -14,11 +14,11 @@ export function toolsPost(deps: () => Deps) {
     const name = ToolName.safeParse(request.params.name);
     if (!name.success) return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
     const body = await readJson(request, ToolRequest);
-    const { modes, persona, toolGuard, requestMode } = deps();
+    const { modes, persona, toolGuard, requestMode, requestChartImage } = deps();
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const call = { sessionId: body.sessionId, modeId: mode.id, tool: name.data, args: body.args };
-    const outcome = toolGuard.admit(call) ?? (await runTool(name.data, body.args, { mode, persona: persona(mode, body.personaSeed), modes, requestMode }));
+    const outcome = toolGuard.admit(call) ?? (await runTool(name.data, body.args, { mode, persona: persona(mode, body.personaSeed), modes, requestMode, requestChartImage }));
     toolGuard.record(call, outcome);
     // Capped, so a slow audit write can delay a voice tool result by at most this much.
     await waitAtMost(toolGuard.flush(), 500);

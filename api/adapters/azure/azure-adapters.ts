@@ -10,11 +10,14 @@ import { createOpenAiClient, OpenAiClientHolder } from './openai-client';
 import { AzureRealtimeSecrets } from './realtime-secrets';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { AzureStructuredModel } from './structured-model';
+import type { ImageGenerator } from '../../domain/ports';
+import { AzureImageGenerator, IMAGE_SLOT_WAIT_MS, IMAGE_TIMEOUT_MS } from './image-generator';
 
 export interface AzureAdapters {
   chatModel: ChatModel;
   structuredModel: StructuredModel;
   deployments: DeploymentsCheck;
+  imageGenerator: ImageGenerator;
   realtimeSecrets: RealtimeSecrets;
 }
 
@@ -42,6 +45,12 @@ export function createAzureAdapters(config: Config, options: AzureAdapterOptions
     chatModel: new AzureChatModel(caller, { deployment: config.AZURE_OPENAI_CHAT_DEPLOYMENT, variable: 'AZURE_OPENAI_CHAT_DEPLOYMENT' }, config.AZURE_OPENAI_TIMEOUT_MS),
     structuredModel: new AzureStructuredModel(caller, { deployment: config.AZURE_OPENAI_STRUCTURED_DEPLOYMENT, variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT' }),
     deployments: new DeploymentsCheck(client, config),
+    // Its own caller: one image request in flight per deployment (6 requests/minute by default, PITFALLS 4.3).
+    imageGenerator: new AzureImageGenerator(
+      new AzureCaller(client, new DeploymentLimiters(1, IMAGE_SLOT_WAIT_MS), policy),
+      { deployment: config.AZURE_OPENAI_IMAGE_DEPLOYMENT, variable: 'AZURE_OPENAI_IMAGE_DEPLOYMENT' },
+      { endpoint, apiVersion: config.AZURE_OPENAI_API_VERSION, quality: config.AZURE_OPENAI_IMAGE_QUALITY, timeoutMs: Math.max(IMAGE_TIMEOUT_MS, config.AZURE_OPENAI_TIMEOUT_MS) },
+    ),
     realtimeSecrets: new AzureRealtimeSecrets(caller, { deployment: config.AZURE_OPENAI_REALTIME_DEPLOYMENT, variable: 'AZURE_OPENAI_REALTIME_DEPLOYMENT' }, endpoint),
   };
 }

@@ -54,6 +54,8 @@ export class OfflineChatModel implements ChatModel {
         const title = intent.datasetIds.length > 1 ? `${labels.join(' vs ')}` : `${labels[0]}`;
         return make('show_chart', { dataset_ids: intent.datasetIds, chart_type: type, range_months: intent.rangeMonths, title });
       }
+      case 'illustrate':
+        return make('make_chart_image', { dataset_ids: intent.datasetIds });
       case 'smalltalk':
         return null;
     }

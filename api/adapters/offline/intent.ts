@@ -13,6 +13,8 @@ export type Intent =
   | { kind: 'tab'; tabId: string }
   | { kind: 'chart'; datasetIds: string[]; chartType: 'line' | 'bar' | 'area' | 'pie' | null; rangeMonths: number }
   | { kind: 'metrics' }
+  /** "illustrate my savings", "make me a picture of my spending" → make_chart_image (issue #6). */
+  | { kind: 'illustrate'; datasetIds: string[] }
   | { kind: 'smalltalk' };
 
 /**
@@ -30,6 +32,8 @@ const INDUSTRY_PHRASES: Record<BuiltinModeId, string[]> = {
 
 const MAGIC = /\b(?:hey\s+)?presto\b/i;
 const CHANGE = /^(?:(?:please|now|ok|okay|and)\s+)*(?:you(?:'|’)?re|you\s+are|youre|turn\s+(?:yourself\s+)?into|transform\s+(?:yourself\s+)?into|become|change\s+(?:yourself\s+)?into|switch\s+(?:yourself\s+)?(?:to|into)|be(?=\s+an?\s))\s+(?:now\s+)?(.+)$/i;
+/** Asking for a picture rather than a chart: "illustrate", "a picture/image/drawing of", "paint", "draw". */
+const ILLUSTRATE = /\b(?:illustrat(?:e|ed|ion)|picture|image|drawing|paint(?:ing)?|draw|sketch)\b/i;
 const EXPLICIT_MODE = /\b(?:switch|change)\s+to\s+(?:the\s+)?(.+?)\s+mode\b/i;
 
 function normalizeIndustry(phrase: string): { industry: string; company: string | null } {
@@ -116,6 +120,8 @@ export function detectIntent(text: string, mode: IntentMode): Intent {
   const tab = tabIntent(text, mode);
   if (tab) return tab;
   const datasetIds = mentionedDatasets(text, mode);
+  // A picture of what was named, or of the mode's first dataset ("illustrate my finances").
+  if (ILLUSTRATE.test(text)) return { kind: 'illustrate', datasetIds: datasetIds.length ? datasetIds : mode.datasets.slice(0, 1).map((d) => d.id) };
   if (datasetIds.length > 0) return { kind: 'chart', datasetIds, chartType: chartType(text), rangeMonths: rangeMonths(text) };
   if (/\b(kpis?|metrics|overview|summary|dashboard|how am i doing)\b/i.test(text)) return { kind: 'metrics' };
   return { kind: 'smalltalk' };

@@ -40,7 +40,9 @@ export class StorageJobQueue implements JobQueue {
     return client;
   }
 
-  async send(queue: QueueName, message: unknown): Promise<void> {
-    await (await this.queue(queue)).sendMessage(encodeQueueMessage(message));
+  async send(queue: QueueName, message: unknown, options: { delaySeconds?: number } = {}): Promise<void> {
+    // A visibility timeout on send is how Storage queues delay a message (up to 7 days).
+    const delay = options.delaySeconds ? { visibilityTimeout: Math.min(7 * 24 * 3600, Math.ceil(options.delaySeconds)) } : {};
+    await (await this.queue(queue)).sendMessage(encodeQueueMessage(message), delay);
   }
 }

@@ -34,6 +34,8 @@ export interface ChatDeps {
   guard?: ToolGuard;
   /** Lets switch_mode reach stored and generated modes (issue #4). */
   requestMode?: ToolContext['requestMode'];
+  /** Lets make_chart_image reach the chart image cache and queue (issue #6). */
+  requestChartImage?: ToolContext['requestChartImage'];
 }
 
 /**
@@ -89,7 +91,7 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
           (toolCalls > MAX_TOOL_CALLS_PER_TURN
             ? { result: { error: { code: 'tool_limit', message: 'Too many tool calls in one turn; answer with what you have.' } } }
             : parsed.ok
-              ? await runTool(call.function.name, parsed.value, { mode, persona, modes: deps.modes, requestMode: deps.requestMode })
+              ? await runTool(call.function.name, parsed.value, { mode, persona, modes: deps.modes, requestMode: deps.requestMode, requestChartImage: deps.requestChartImage })
               : { result: { error: { code: 'invalid_json', message: 'The arguments were not valid JSON.' } } });
         deps.guard?.record(gateCall, outcome);
         yield { type: 'tool', callId: call.id, name: call.function.name, args: parsed.ok ? parsed.value : call.function.arguments, result: outcome.result };

@@ -25,6 +25,7 @@ export function systemPrompt(mode: Mode, persona: Persona, modes: ModeSummary[])
     'Answer in one short sentence, using the exact figures below. Never invent numbers.',
     'Whenever you answer about a dataset, also call show_chart with its id so the chart animates in.',
     'Use select_tab when asked to go to a tab, show_metrics for an overview.',
+    'Call make_chart_image when asked for a picture, illustration or drawing of a dataset.',
     'Call switch_mode only when the user explicitly asks you to become another industry, such as',
     '"Presto-Change-O, you\'re a bank" or "hey presto, turn yourself into an insurer". A mention of the word',
     '"presto" alone (presto pasta) is not a request. Pre-built modes: ' + builtins + '.',

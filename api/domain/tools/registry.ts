@@ -4,6 +4,7 @@ import type { ToolContext, ToolOutcome } from './context';
 import { toolError } from './context';
 import { selectTab } from './select-tab';
 import { showChart } from './show-chart';
+import { makeChartImage } from './make-chart-image';
 import { showMetrics } from './show-metrics';
 import { switchMode } from './switch-mode';
 
@@ -15,7 +16,7 @@ interface Tool<S extends z.ZodType> {
 }
 
 /** Every tool, defined once; chat and realtime definitions are generated from this list. */
-export const TOOLS: readonly Tool<z.ZodType>[] = [switchMode, showChart, showMetrics, selectTab] as never;
+export const TOOLS: readonly Tool<z.ZodType>[] = [switchMode, showChart, showMetrics, selectTab, makeChartImage] as never;
 
 let definitions: ToolDefinition[] | undefined;
 

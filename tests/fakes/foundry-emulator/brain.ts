@@ -26,6 +26,8 @@ function toolCall(request: ChatRequestBody, mode: PromptMode, userText: string):
       const type = intent.chartType ?? (ids.length > 1 ? 'line' : mode.defaultChart(ids[0] ?? ''));
       return call('show_chart', { dataset_ids: ids, chart_type: type, range_months: intent.rangeMonths, title: labels.join(' vs ').slice(0, 80) });
     }
+    case 'illustrate':
+      return call('make_chart_image', { dataset_ids: intent.datasetIds });
     case 'smalltalk':
       return undefined;
   }

@@ -4,6 +4,7 @@ import type { JsonBrain } from './brain';
 import { chatCompletionsRoute, type ChatState } from './chat-completions';
 import { modeDraftBrain } from './mode-draft-brain';
 import { probeRoutes } from './probe-routes';
+import { createImageEmulation, type ImageEmulation } from './image-generations';
 import { RealtimeEmulator } from './realtime/realtime-emulator';
 import { realtimeRoutes } from './realtime/routes';
 import { defaultDeployments, type ChatRequestBody, type EmulatedDeployment, type RecordedRequest, type Route, type RouteContext, type ScriptedReply } from './types';
@@ -31,6 +32,8 @@ export interface FoundryEmulator {
   readonly deployments: EmulatedDeployment[];
   /** Every request, in order, for assertions. */
   readonly requests: RecordedRequest[];
+  /** gpt-image on the dated deployment route (#6): scripted replies, request log, generation count. */
+  readonly images: ImageEmulation;
   /** Queues replies for the next chat completions (of one deployment, or any). */
   enqueue(...replies: ScriptedReply[]): void;
   enqueueFor(deployment: string, ...replies: ScriptedReply[]): void;
@@ -115,7 +118,8 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
   };
 
   const realtime = new RealtimeEmulator({ sessionMaxSeconds: options.realtimeSessionSeconds });
-  routes.push(chatCompletionsRoute(state), ...realtimeRoutes(realtime), ...probeRoutes());
+  const images = createImageEmulation();
+  routes.push(chatCompletionsRoute(state), ...realtimeRoutes(realtime), images.route, ...probeRoutes());
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -139,12 +143,14 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
     },
     jsonBrain: (name, brain) => jsonBrains.set(name, brain),
     route: (route) => extra.push(route),
+    images,
     realtime,
     chatRequests: () => requests.filter((r) => r.path === '/openai/v1/chat/completions').map((r) => r.body as ChatRequestBody),
     reset: () => {
       queues.clear();
       state.hook = undefined;
       requests.length = 0;
+      images.reset();
     },
     stop: () =>
       new Promise<void>((resolve) => {

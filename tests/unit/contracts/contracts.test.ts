@@ -28,7 +28,7 @@ describe('contracts', () => {
 
   it('tool definitions are JSON Schema objects with every field required (strict-ready)', () => {
     const defs = toolDefinitions();
-    expect(defs.map((d) => d.name)).toEqual(['switch_mode', 'show_chart', 'show_metrics', 'select_tab']);
+    expect(defs.map((d) => d.name)).toEqual(['switch_mode', 'show_chart', 'show_metrics', 'select_tab', 'make_chart_image']);
     for (const def of defs) {
       expect(def.parameters).toMatchObject({ type: 'object', additionalProperties: false });
       const props = Object.keys((def.parameters as { properties: object }).properties);

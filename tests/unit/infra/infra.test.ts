@@ -42,6 +42,9 @@ const WIRING = {
   AZURE_OPENAI_MAX_ATTEMPTS: 'default',
   AZURE_OPENAI_MAX_CONCURRENCY: 'default',
   PRESTO_OFFLINE_CHUNK_MS: 'default',
+  // Chart images (#6): low quality and a daily 04:00 UTC pre-generation are right in Azure; override as app settings.
+  AZURE_OPENAI_IMAGE_QUALITY: 'default',
+  PRESTO_CHART_SCHEDULE: 'default',
   AZURE_OPENAI_TRANSCRIPTION_MODEL: 'default',
   PRESTO_REALTIME_SESSION_SECONDS: 'default',
 } as const satisfies Record<string, 'output+setting' | 'function-setting' | 'never' | 'default'>;

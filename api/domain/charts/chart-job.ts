@@ -1,0 +1,91 @@
+import { ChartJobRecord, type ChartImage, type ChartJob, type ChartJobRequest } from '../../contracts/charts';
+import type { JobError, JobStatus } from '../../contracts/jobs';
+import { STALE_AFTER_MS } from '../modes/generation/job';
+import type { DocumentStore } from '../ports';
+
+/** Chart jobs live beside mode jobs, so GET /api/jobs/{id} answers for both. */
+export const chartJobPath = (id: string) => `jobs/${id}.json`;
+
+/**
+ * queued → running → done | failed, as for modes; a transient failure goes back to queued. A done
+ * job may carry a `retry` plan: its image is a fallback and a delayed message will try the model
+ * again (that replaces the image, not the job's status).
+ */
+const ALLOWED: Record<JobStatus, readonly JobStatus[]> = {
+  queued: ['running', 'done', 'failed'],
+  running: ['running', 'queued', 'done', 'failed'],
+  done: [],
+  failed: [],
+};
+
+function move(job: ChartJobRecord, to: JobStatus, now: Date, patch: Partial<ChartJobRecord> = {}): ChartJobRecord {
+  if (!ALLOWED[job.status].includes(to)) throw new Error(`A ${job.status} chart job cannot become ${to}.`);
+  const { error: _previous, ...rest } = job;
+  return { ...rest, ...patch, status: to, updatedAt: now.toISOString() };
+}
+
+export function newChartJob(id: string, request: ChartJobRequest, token: string, now: Date): ChartJobRecord {
+  const at = now.toISOString();
+  return { id, kind: 'chart-image', status: 'queued', createdAt: at, updatedAt: at, attempts: 0, request, token };
+}
+
+export const startChart = (job: ChartJobRecord, attempt: number, now: Date) => move(job, 'running', now, { attempts: attempt });
+export const requeueChart = (job: ChartJobRecord, now: Date) => move(job, 'queued', now);
+export const failChart = (job: ChartJobRecord, error: JobError, now: Date) => move(job, 'failed', now, { error });
+
+/** Done with its image; `retry` when the image is a fallback waiting for a later model attempt. */
+export function finishChart(job: ChartJobRecord, image: ChartImage, now: Date, retry?: ChartJobRecord['retry']): ChartJobRecord {
+  const { retry: _old, ...rest } = move(job, 'done', now, { result: image });
+  return retry ? { ...rest, retry } : rest;
+}
+
+/** A done job's image changed (the fallback replaced) or its retry plan moved on. */
+export function amendChart(job: ChartJobRecord, now: Date, change: { result?: ChartImage; retry?: ChartJobRecord['retry'] | null }): ChartJobRecord {
+  const { retry: old, ...rest } = job;
+  const retry = change.retry === null ? undefined : (change.retry ?? old);
+  return { ...rest, ...(change.result ? { result: change.result } : {}), ...(retry ? { retry } : {}), updatedAt: now.toISOString() };
+}
+
+export function isStaleChart(job: ChartJobRecord, now: Date): boolean {
+  return (job.status === 'queued' || job.status === 'running') && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS;
+}
+
+/** A later retry is still expected or running: planned (or started), and not long overdue (a lost message). */
+export function retryPending(job: ChartJobRecord, now: Date): boolean {
+  if (!job.retry) return false;
+  return now.getTime() < Date.parse(job.retry.started ?? job.retry.at) + STALE_AFTER_MS;
+}
+
+/** What GET /api/jobs/{id} shows: no request, token or retry plan; a stale job reads as failed. */
+export function publicChartJob(job: ChartJobRecord, now: Date): ChartJob {
+  const { request: _r, token: _t, retry: _p, ...view } = job;
+  if (!isStaleChart(job, now)) return view;
+  return { ...view, status: 'failed', error: { code: 'stalled', message: 'Painting this chart stopped responding. Please try again.', retryable: true } };
+}
+
+export async function readChartJob(store: DocumentStore, id: string): Promise<{ job: ChartJobRecord; etag: string } | undefined> {
+  const doc = await store.read(chartJobPath(id));
+  if (!doc) return undefined;
+  const parsed = ChartJobRecord.safeParse(doc.value);
+  return parsed.success ? { job: parsed.data, etag: doc.etag } : undefined;
+}
+
+/**
+ * Compare-and-swap update (If-Match), re-reading when another writer got in first; `change` returns
+ * undefined to leave the job alone. `changed` tells a caller whether its change won (a claim).
+ */
+export async function updateChartJob(
+  store: DocumentStore,
+  id: string,
+  change: (job: ChartJobRecord) => ChartJobRecord | undefined,
+  tries = 5,
+): Promise<{ job: ChartJobRecord; changed: boolean } | undefined> {
+  for (let i = 0; i < tries; i++) {
+    const current = await readChartJob(store, id);
+    if (!current) return undefined;
+    const next = change(current.job);
+    if (!next) return { job: current.job, changed: false };
+    if (await store.replace(chartJobPath(id), next, current.etag)) return { job: next, changed: true };
+  }
+  throw new Error(`Chart job ${id} kept changing under us; giving up after ${tries} tries.`);
+}

@@ -1,0 +1,19 @@
+import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { CreateChartImageRequest, type ChartJobAccepted } from '../contracts/charts';
+import { getDeps, type Deps } from '../deps';
+import { withErrors } from '../http/errors';
+import { readJson } from '../http/read-json';
+
+/** POST /api/charts {modeId, datasetIds, personaSeed} → 200 ChartImage when stored, 202 {jobId, statusUrl} while it is painted. */
+export function chartsPost(deps: () => Deps) {
+  return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+    const body = await readJson(request, CreateChartImageRequest);
+    const outcome = await deps().requestChartImage(body);
+    if (outcome.kind === 'ready') return { status: 200, jsonBody: outcome.image, headers: { 'Cache-Control': 'no-store' } };
+    const statusUrl = `/api/jobs/${outcome.job.id}`;
+    const accepted: ChartJobAccepted = { jobId: outcome.job.id, statusUrl };
+    return { status: 202, jsonBody: accepted, headers: { Location: statusUrl, 'Retry-After': '1', 'Cache-Control': 'no-store' } };
+  });
+}
+
+app.http('charts-post', { route: 'charts', methods: ['POST'], handler: chartsPost(getDeps) });

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { paintChart } from './png';
+import type { Route, RouteContext } from './types';
+import * as wire from './wire';
+
+/** What a test can make the next image generation do. */
+export type ImageReply =
+  /** A valid PNG of the requested size (the default); `b64` sends exactly that instead. */
+  | { kind: 'image'; b64?: string }
+  | { kind: 'rate_limit'; retryAfterMs?: number; retryAfterSeconds?: number }
+  /** Azure's safety refusal: `prompt` (input) or `output` (the generated image filtered). */
+  | { kind: 'content_filter'; where?: 'prompt' | 'output' }
+  | { kind: 'error'; status: number; body: unknown; headers?: Record<string, string> };
+
+const SIZES = ['1024x1024', '1024x1536', '1536x1024', 'auto'] as const;
+
+/** The request body as Azure validates it (AZURE-FACTS §3): no response_format, PNG/JPEG only. */
+export const ImageRequestBody = z.looseObject({
+  prompt: z.string(),
+  n: z.number().int().min(1).max(10).optional(),
+  size: z.enum(SIZES).optional(),
+  quality: z.enum(['low', 'medium', 'high', 'auto']).optional(),
+  output_format: z.enum(['PNG', 'JPEG', 'png', 'jpeg']).optional(),
+});
+export type ImageRequestBody = z.infer<typeof ImageRequestBody>;
+
+export interface ImageEmulation {
+  readonly route: Route;
+  /** Queues replies for the next image generations. */
+  enqueue(...replies: ImageReply[]): void;
+  /** Decides every generation until reset (undefined → the queue, then a PNG). */
+  respond(hook: ((body: ImageRequestBody) => ImageReply | undefined) | undefined): void;
+  /** Every valid image request received, in order (the request log). */
+  requests(): ImageRequestBody[];
+  /** How many images were actually generated (200 answers). */
+  generated(): number;
+  reset(): void;
+}
+
+/** Azure's exact refusal bodies (AZURE-FACTS §3; how-to/dall-e.md). */
+export function contentFilterError(where: 'prompt' | 'output'): wire.WireError {
+  const message = where === 'prompt' ? 'Your task failed as a result of our safety system.' : 'Generated image was filtered as a result of our safety system.';
+  return { status: 400, body: { created: Math.floor(Date.now() / 1000), error: { code: 'contentFilter', message } } };
+}
+
+function rateLimit(deployment: string, reply: Extract<ImageReply, { kind: 'rate_limit' }>): wire.WireError {
+  const error = wire.rateLimitError(deployment, reply.retryAfterMs, reply.retryAfterSeconds);
+  const body = error.body as { error: { message: string } };
+  return { ...error, body: { error: { ...body.error, message: body.error.message.replace('token rate limit', 'request rate limit').replace('ChatCompletions_Create', 'Images_Generations_Create') } } };
+}
+
+/**
+ * `POST /openai/deployments/{deployment}/images/generations?api-version=…`: gpt-image on the dated
+ * route. 404 for unknown deployments or a missing api-version, 400 for invalid bodies (an empty
+ * prompt, as the deep health probe sends), scripted 429 / content-filter answers, and otherwise
+ * `{created, data: [{b64_json}]}` with a real PNG of the requested size.
+ */
+export function createImageEmulation(): ImageEmulation {
+  const queue: ImageReply[] = [];
+  const log: ImageRequestBody[] = [];
+  let hook: ((body: ImageRequestBody) => ImageReply | undefined) | undefined;
+  let generated = 0;
+  const send = (ctx: RouteContext, error: wire.WireError) => ctx.sendJson(error.status, error.body, error.headers);
+
+  const route: Route = {
+    method: 'POST',
+    pattern: /^\/openai\/deployments\/([^/]+)\/images\/generations$/,
+    handler(ctx) {
+      const name = decodeURIComponent(ctx.match[1] ?? '');
+      const deployment = ctx.deployment(name);
+      if (!deployment || deployment.kind !== 'image') return send(ctx, wire.deploymentNotFoundError());
+      if (!ctx.url.searchParams.get('api-version')) return send(ctx, wire.notFoundError());
+      if (ctx.body && typeof ctx.body === 'object' && 'response_format' in ctx.body) {
+        return send(ctx, wire.invalidRequestError("Unknown parameter: 'response_format'.", 'response_format'));
+      }
+      const parsed = ImageRequestBody.safeParse(ctx.body);
+      if (!parsed.success) return send(ctx, wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      if (parsed.data.prompt.trim() === '') return send(ctx, wire.invalidRequestError("'' is too short - 'prompt'", 'prompt'));
+      log.push(parsed.data);
+      const reply = hook?.(parsed.data) ?? queue.shift() ?? { kind: 'image' };
+      if (reply.kind === 'rate_limit') return send(ctx, rateLimit(name, reply));
+      if (reply.kind === 'content_filter') return send(ctx, contentFilterError(reply.where ?? 'prompt'));
+      if (reply.kind === 'error') return send(ctx, { status: reply.status, body: reply.body, ...(reply.headers ? { headers: reply.headers } : {}) });
+      const [width, height] = (parsed.data.size && parsed.data.size !== 'auto' ? parsed.data.size : '1024x1024').split('x').map(Number) as [number, number];
+      const b64 = reply.b64 ?? paintChart(parsed.data.prompt, width, height).toString('base64');
+      generated++;
+      ctx.sendJson(200, { created: Math.floor(Date.now() / 1000), data: [{ b64_json: b64 }] });
+    },
+  };
+
+  return {
+    route,
+    enqueue: (...replies) => void queue.push(...replies),
+    respond: (next) => {
+      hook = next;
+    },
+    requests: () => [...log],
+    generated: () => generated,
+    reset: () => {
+      queue.length = 0;
+      log.length = 0;
+      hook = undefined;
+      generated = 0;
+    },
+  };
+}
