@@ -34,6 +34,7 @@ export function App() {
     onTool(ev) {
       const result = (ev.result ?? {}) as Record<string, unknown>;
       if (ev.name === 'show_chart' && isChartSpec(result.chart)) dash.addChart(result.chart);
+      else if (ev.name === 'make_chart_image' && isChartSpec(result.chart)) dash.addChart(result.chart, true);
       else if (ev.name === 'select_tab') {
         const id = tabIdOf(ev);
         if (id) dash.selectTab(id);

@@ -7,7 +7,9 @@ export const SVG_WIDTH = 768;
 export const SVG_HEIGHT = 512;
 const LEFT_EDGE = 44;
 const RIGHT = 724;
-const TOP = 122;
+const TOP = 134;
+/** Sized to stay legible when the picture is shown at card width (~450 px, 0.6×). */
+const SIZE = { title: 30, sub: 17, tick: 15, legend: 16, note: 13 };
 
 interface Plot {
   left: number;
@@ -31,8 +33,8 @@ export function chartSvg(p: ChartPicture): string {
   const last = single?.points.at(-1);
   const headline =
     single && last && p.type !== 'pie'
-      ? text(RIGHT, 64, formatValue(last.y, single.unit), { 'text-anchor': 'end', 'font-size': 24, 'font-weight': 700, fill: p.colors.text }) +
-        text(RIGHT, 88, monthShortYear(last.x), { 'text-anchor': 'end', 'font-size': 13, fill: p.colors.muted })
+      ? text(RIGHT, 68, formatValue(last.y, single.unit), { 'text-anchor': 'end', 'font-size': SIZE.title, 'font-weight': 700, fill: p.colors.text }) +
+        text(RIGHT, 96, monthShortYear(last.x), { 'text-anchor': 'end', 'font-size': SIZE.sub, fill: p.colors.muted })
       : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${SVG_WIDTH}" height="${SVG_HEIGHT}" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" font-family="${esc(FONT)}">`,
@@ -41,12 +43,12 @@ export function chartSvg(p: ChartPicture): string {
     `<rect x="16" y="16" width="${SVG_WIDTH - 32}" height="${SVG_HEIGHT - 32}" rx="18" fill="${p.colors.surface}" stroke="${p.colors.muted}" stroke-opacity="0.25"/>`,
     `<rect x="16" y="16" width="${SVG_WIDTH - 32}" height="6" fill="${p.colors.primary}" clip-path="url(#card)"/>`,
     // Bold sans glyphs average ~0.56 em: long titles (up to 80 characters) shrink to fit the card.
-    text(LEFT_EDGE, 64, p.title, { 'font-size': Math.min(24, (headline ? 480 : 680) / (0.56 * p.title.length)), 'font-weight': 700, fill: p.colors.text }),
-    text(LEFT_EDGE, 88, `${p.companyName} · ${periodOf(p)}`, { 'font-size': 14, fill: p.colors.muted }),
+    text(LEFT_EDGE, 68, p.title, { 'font-size': fit(SIZE.title, headline ? 450 : 680, p.title.length), 'font-weight': 700, fill: p.colors.text }),
+    text(LEFT_EDGE, 96, `${p.companyName} · ${periodOf(p)}`, { 'font-size': fit(SIZE.sub, headline ? 450 : 680, p.companyName.length + 40), fill: p.colors.muted }),
     headline,
     body,
     // Bottom right, unless a legend needs the bottom row: then top right, where no headline is.
-    text(RIGHT, headline || p.series.length === 1 ? 482 : 88, 'Rendered locally by Presto-Change-O', { 'text-anchor': 'end', 'font-size': 11, fill: p.colors.muted }),
+    text(RIGHT, headline || p.series.length === 1 ? 482 : 28 + 16, 'Rendered locally by Presto-Change-O', { 'text-anchor': 'end', 'font-size': SIZE.note, fill: p.colors.muted }),
     '</svg>',
   ].join('');
 }
@@ -57,8 +59,8 @@ function cartesian(p: ChartPicture): string {
   const unit = p.series[0]?.unit ?? 'count';
   const dom = yTicks(p.series.flatMap((s) => s.points.map((q) => q.y)), bars || p.type === 'area', p.series.every((s) => s.unit === 'count'));
   const labels = dom.ticks.map((t) => compact(t, unit));
-  const left = LEFT_EDGE + 22 + Math.max(...labels.map((l) => l.length)) * 7;
-  const bottom = p.series.length > 1 ? 398 : 414;
+  const left = LEFT_EDGE + 24 + Math.max(...labels.map((l) => l.length)) * SIZE.tick * 0.56;
+  const bottom = p.series.length > 1 ? 384 : 404;
   const n = Math.max(1, months.length);
   const band = bars ? (RIGHT - left) / n : n > 1 ? (RIGHT - left) / (n - 1) : RIGHT - left;
   const plot: Plot = {
@@ -72,16 +74,18 @@ function cartesian(p: ChartPicture): string {
     .map((t, i) => {
       const y = plot.y(t);
       return `<line x1="${r1(left)}" x2="${RIGHT}" y1="${r1(y)}" y2="${r1(y)}" stroke="${p.colors.muted}" stroke-opacity="${t === 0 ? 0.6 : 0.2}"/>` +
-        text(left - 10, y + 4, labels[i] ?? '', { 'text-anchor': 'end', 'font-size': 12, fill: p.colors.muted });
+        text(left - 10, y + 5, labels[i] ?? '', { 'text-anchor': 'end', 'font-size': SIZE.tick, fill: p.colors.muted });
     })
     .join('');
-  const step = Math.max(1, Math.ceil(n / 12));
+  // Every other month when a label ("Dec ’25", ~4 em) would not fit its slot.
+  const slot = n > 1 ? (RIGHT - left) / (bars ? n : n - 1) : RIGHT - left;
+  const step = Math.max(1, Math.ceil((SIZE.tick * 4) / slot));
   const xLabels = months
-    .map((m, i) => (i % step === 0 ? text(plot.x(i), bottom + 20, monthTick(m, i === 0), { 'text-anchor': 'middle', 'font-size': 12, fill: p.colors.muted }) : ''))
+    .map((m, i) => ((n - 1 - i) % step === 0 ? text(plot.x(i), bottom + 24, monthTick(m, i < step), { 'text-anchor': 'middle', 'font-size': SIZE.tick, fill: p.colors.muted }) : ''))
     .join('');
   const axisTitles =
-    text(0, 0, unitTitle(unit), { transform: `translate(30 ${r1((TOP + bottom) / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': 12, fill: p.colors.muted }) +
-    text((left + RIGHT) / 2, bottom + 40, 'Month', { 'text-anchor': 'middle', 'font-size': 12, fill: p.colors.muted });
+    text(0, 0, unitTitle(unit), { transform: `translate(34 ${r1((TOP + bottom) / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': SIZE.tick, fill: p.colors.muted }) +
+    text((left + RIGHT) / 2, bottom + 48, 'Month', { 'text-anchor': 'middle', 'font-size': SIZE.tick, fill: p.colors.muted });
   const marks = p.series.map((s, i) => (bars ? barMarks(p, s, i, plot, n) : lineMarks(p, s, i, plot, n, p.type === 'area'))).join('');
   return grid + xLabels + axisTitles + marks + (p.series.length > 1 ? legend(p) : '');
 }
@@ -114,16 +118,25 @@ function barMarks(p: ChartPicture, s: PictureSeries, i: number, plot: Plot, n: n
 }
 
 function legend(p: ChartPicture): string {
+  const labels = p.series.map((s) => {
+    const last = s.points.at(-1);
+    return last ? `${s.label} ${formatValue(last.y, s.unit)}` : s.label;
+  });
+  // One row: the font shrinks until every entry fits beside its swatch.
+  const size = fit(SIZE.legend, RIGHT - LEFT_EDGE - 34 * labels.length, labels.join('').length, 0.52);
   let x = LEFT_EDGE;
-  return p.series
-    .map((s, i) => {
-      const last = s.points.at(-1);
-      const label = last ? `${s.label} ${formatValue(last.y, s.unit)}` : s.label;
-      const item = `<rect x="${r1(x)}" y="462" width="12" height="12" rx="3" fill="${colourOf(p, i)}"/>` + text(x + 18, 473, label, { 'font-size': 13, fill: p.colors.text });
-      x += 30 + label.length * 7;
+  return labels
+    .map((label, i) => {
+      const item = `<rect x="${r1(x)}" y="458" width="14" height="14" rx="3" fill="${colourOf(p, i)}"/>` + text(x + 20, 471, label, { 'font-size': size, fill: p.colors.text });
+      x += 34 + label.length * size * 0.52;
       return item;
     })
     .join('');
+}
+
+/** The largest font size up to `max` at which `chars` characters fit in `width` (average glyph ≈ `em` of the size). */
+function fit(max: number, width: number, chars: number, em = 0.56): number {
+  return Math.max(9, Math.min(max, width / (em * Math.max(1, chars))));
 }
 
 /** One series: a slice per recent month; several: a slice per series (latest values), like the dashboard's pie. */
@@ -146,13 +159,13 @@ function donut(p: ChartPicture): string {
     .join('');
   const rows = slices
     .map((s, i) => {
-      const y = 176 + i * 40;
+      const y = 184 + i * 42;
       const pct = `${Math.round((s.value / total) * 100)}%`;
       return `<rect x="420" y="${y - 13}" width="14" height="14" rx="3" fill="${s.colour}"/>` +
-        text(444, y, s.label, { 'font-size': 15, fill: p.colors.text }) +
-        text(RIGHT, y, `${formatValue(s.value, s.unit)} · ${pct}`, { 'text-anchor': 'end', 'font-size': 15, 'font-weight': 700, fill: p.colors.text });
+        text(444, y, s.label, { 'font-size': SIZE.legend + 1, fill: p.colors.text }) +
+        text(RIGHT, y, `${formatValue(s.value, s.unit)} · ${pct}`, { 'text-anchor': 'end', 'font-size': SIZE.legend + 1, 'font-weight': 700, fill: p.colors.text });
     })
     .join('');
-  const centre = text(cx, cy + 6, multi ? 'Latest' : `${slices.length} months`, { 'text-anchor': 'middle', 'font-size': 16, fill: p.colors.muted });
+  const centre = text(cx, cy + 6, multi ? 'Latest' : `${slices.length} months`, { 'text-anchor': 'middle', 'font-size': SIZE.legend + 2, fill: p.colors.muted });
   return arcs + centre + rows;
 }

@@ -117,7 +117,8 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   }
 }
 
-async function send(path: string, init: RequestInit): Promise<Response> {
+/** fetch against API_BASE; a non-2xx answer becomes an ApiError (also used by the lazily loaded api/charts.ts). */
+export async function send(path: string, init: RequestInit): Promise<Response> {
   let res: Response;
   try {
     res = await fetch(API_BASE + path, init);

@@ -8,6 +8,13 @@ import { loadStored, saveStored } from './storage';
  */
 export function useSession() {
   const [personaSeed] = useState(() => {
+    // `?seed=7` picks the customer (and keeps it): the demo persona whose chart images are pre-generated.
+    const param = new URLSearchParams(globalThis.location?.search ?? '').get('seed') ?? '';
+    const asked = /^\d{1,10}$/.test(param) ? Number(param) : NaN;
+    if (asked < 2_147_483_647) {
+      saveStored({ personaSeed: asked });
+      return asked;
+    }
     const stored = loadStored().personaSeed;
     if (stored !== undefined) return stored;
     const seed = randomSeed();

@@ -25,7 +25,7 @@ describe('the chart picture and its SVG (the local renderer and every fallback)'
 
   it('has a title, the company and period, a headline figure, axis labels and unit/month axis titles', () => {
     const svg = chartSvg(picture(['checking']));
-    for (const text of ['Checking balance', `${banking.companyName} · December 2025 to November 2026`, 'Dec ’25', 'Nov', 'US dollars', 'Month', 'Rendered locally by Presto-Change-O']) {
+    for (const text of ['Checking balance', `${banking.companyName} · December 2025 to November 2026`, 'Jan ’26', 'Nov', 'US dollars', 'Month', 'Rendered locally by Presto-Change-O']) {
       expect(svg).toContain(`>${text}<`);
     }
     const last = persona.series.checking!.at(-1)!.y;

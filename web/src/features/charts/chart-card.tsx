@@ -5,17 +5,21 @@ import { lastPoint, periodOf, seriesColor } from './chart-utils';
 import { LineChart } from './line-chart';
 import { PIE_MONTHS, PieChart } from './pie-chart';
 import { useWidth } from './use-width';
+import { useIllustrate } from '../illustrate/use-illustrate';
 
 interface Props {
   spec: ChartSpec;
   source: 'chat' | 'tab';
   /** Newly arrived from the assistant: plays the highlight ring once. */
   fresh?: boolean;
+  /** Start illustrating at once (the assistant called make_chart_image). */
+  illustrate?: boolean;
 }
 
 /** A titled card holding one chart, its headline figure and (for several series) a legend. */
-export function ChartCard({ spec, source, fresh }: Props) {
+export function ChartCard({ spec, source, fresh, illustrate }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
+  const ill = useIllustrate(spec, illustrate);
   const single = spec.series.length === 1 ? spec.series[0] : undefined;
   const last = single ? lastPoint(single) : undefined;
   return (
@@ -38,9 +42,10 @@ export function ChartCard({ spec, source, fresh }: Props) {
           </div>
         )}
       </figcaption>
-      <div class="chart-card__body" ref={ref}>
+      <div class="chart-card__body" ref={ref} hidden={ill.covering}>
         {width > 0 && <ChartBody spec={spec} width={width} />}
       </div>
+      {ill.panel}
       {spec.series.length > 1 && spec.type !== 'pie' && (
         <ul class="chart-legend">
           {spec.series.map((s, i) => {
@@ -55,6 +60,7 @@ export function ChartCard({ spec, source, fresh }: Props) {
           })}
         </ul>
       )}
+      {ill.button && <div class="chart-card__actions">{ill.button}</div>}
     </figure>
   );
 }

@@ -19,6 +19,10 @@ export function noteFor(ev: ToolEvent): ToolNote | null {
       const title = obj(result.chart).title;
       return { id, icon: 'chart', label: typeof title === 'string' ? `Charted ${title}` : 'Added a chart' };
     }
+    case 'make_chart_image': {
+      const title = obj(result.chart).title;
+      return { id, icon: 'chart', label: typeof title === 'string' ? `Illustrated ${title}` : 'Illustrated a chart' };
+    }
     case 'select_tab': {
       const label = obj(result.tab).label;
       return { id, icon: 'home', label: typeof label === 'string' ? `Opened ${label}` : 'Changed tab' };

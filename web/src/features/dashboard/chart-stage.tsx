@@ -18,7 +18,7 @@ export function ChartStage({ charts }: { charts: StageChart[] }) {
       </h2>
       <div class={`chart-grid${charts.length === 1 ? ' chart-grid--solo' : ''}`}>
         {charts.map((c) => (
-          <ChartCard key={c.key} spec={c.spec} source="chat" fresh />
+          <ChartCard key={c.key} spec={c.spec} source="chat" fresh illustrate={c.illustrate} />
         ))}
       </div>
     </section>

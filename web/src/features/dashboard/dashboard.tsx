@@ -5,6 +5,8 @@ import { KpiGrid } from './kpi-grid';
 import { TabCharts } from './tab-charts';
 import type { StageChart } from './use-dashboard';
 import { WelcomeBanner } from './welcome-banner';
+import { useMemo } from 'preact/hooks';
+import { IllustrateContext } from '../illustrate/illustrate-context';
 
 interface Props {
   mode: Mode;
@@ -16,13 +18,17 @@ interface Props {
 
 /** Centre column for a mode: greeting, KPI cards, the assistant's charts, then the open tab. */
 export function Dashboard({ mode, persona, tab, stage, highlighted }: Props) {
+  // What every chart card's Illustrate button asks POST /api/charts for (issue #6).
+  const target = useMemo(() => ({ modeId: mode.id, personaSeed: persona.seed }), [mode.id, persona.seed]);
   return (
-    <div class="dashboard" key={mode.id}>
-      <WelcomeBanner mode={mode} persona={persona} />
-      <KpiGrid mode={mode} persona={persona} highlighted={highlighted} />
-      <ChartStage charts={stage} />
-      <TabCharts mode={mode} persona={persona} tab={tab} />
-    </div>
+    <IllustrateContext.Provider value={target}>
+      <div class="dashboard" key={mode.id}>
+        <WelcomeBanner mode={mode} persona={persona} />
+        <KpiGrid mode={mode} persona={persona} highlighted={highlighted} />
+        <ChartStage charts={stage} />
+        <TabCharts mode={mode} persona={persona} tab={tab} />
+      </div>
+    </IllustrateContext.Provider>
   );
 }
 

@@ -5,6 +5,8 @@ import { randomId } from '../../lib/ids';
 export interface StageChart {
   key: string;
   spec: ChartSpec;
+  /** Arrived from make_chart_image: the card illustrates itself at once. */
+  illustrate?: boolean;
 }
 
 /** Charts the assistant showed stay on stage, newest first, at most this many. */
@@ -19,8 +21,8 @@ export function useDashboard() {
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const addChart = useCallback((spec: ChartSpec) => {
-    setStage((s) => [{ key: randomId('c_'), spec }, ...s].slice(0, STAGE_MAX));
+  const addChart = useCallback((spec: ChartSpec, illustrate = false) => {
+    setStage((s) => [{ key: randomId('c_'), spec, illustrate }, ...s].slice(0, STAGE_MAX));
   }, []);
 
   const highlight = useCallback((ids: string[]) => {
