@@ -5,6 +5,7 @@ import { coldStartMs } from './cold-start';
 import { chatFirstByteMs } from './first-byte';
 import { modePaintMs } from './mode-paint';
 import { modeBench } from './modes';
+import { chartBench } from './charts';
 import { ms, percentile } from './stats';
 
 /** `npm run bench`: speed and size goals live here, not in timed test assertions. */
@@ -25,6 +26,9 @@ async function main(): Promise<void> {
     const generated = await modeBench(root, server.url);
     console.log(`generator calls for 20 concurrent requests of one new industry: ${generated.generatorCalls}  [must be 1]`);
     console.log(`load a stored generated mode, POST /api/modes → 200 (n=${generated.loadMs.length}): p50 ${ms(percentile(generated.loadMs, 50))}  p95 ${ms(percentile(generated.loadMs, 95))}`);
+    const charts = await chartBench(root, server.url);
+    console.log(`chart image generations for 20 concurrent identical POST /api/charts: ${charts.generations}  [must be 1]`);
+    console.log(`cached chart image, GET /api/charts/{key} (${(charts.bytes / 1024).toFixed(0)} KB PNG, n=${charts.getMs.length}): p50 ${ms(percentile(charts.getMs, 50))}  p95 ${ms(percentile(charts.getMs, 95))}`);
   } finally {
     await server.stop();
   }
