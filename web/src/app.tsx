@@ -15,6 +15,8 @@ import { NoticeBar } from './features/modes/notice-bar';
 import { type JobRequest, useJobWatch } from './features/modes/use-job-watch';
 import { useModeState } from './features/modes/use-mode-state';
 import { TabBar } from './features/tabs/tab-bar';
+import { useVoice } from './features/voice/use-voice';
+import { voiceHost } from './features/voice/voice-host';
 import { useFetch } from './lib/use-fetch';
 import { useSession } from './lib/use-session';
 
@@ -57,6 +59,7 @@ export function App() {
     },
   };
   const chat = useChat({ sessionId: session.sessionId, personaSeed: session.personaSeed, modeId: modes.requestModeId, handlers });
+  const voice = useVoice();
 
   const view = modes.view;
   const tab = view ? (view.mode.tabs.find((t) => t.id === dash.tabId) ?? view.mode.tabs[0]) : undefined;
@@ -66,6 +69,14 @@ export function App() {
     jobs.stop();
     session.renew();
   };
+  // Voice shares the chat's conversation: same session, mode, persona, handlers and history.
+  const voiceBar = voice.Panel && (
+    <voice.Panel
+      host={voiceHost({ sessionId: session.sessionId, personaSeed: session.personaSeed, modeId: modes.requestModeId, handlers, chat: chat.voice })}
+      conversationKey={`${view?.mode.id ?? modes.requestModeId.current}|${session.sessionId}`}
+      onClose={voice.close}
+    />
+  );
   const pick = (m: ModeSummary) => {
     jobs.stop();
     dash.clear();
@@ -87,9 +98,18 @@ export function App() {
           modes.reset();
         }}
         onPickMode={pick}
+        voice={{ pressed: voice.on, onToggle: voice.toggle, problem: voice.problem, hint: voice.loadError }}
       />
       <main class="workspace">
-        <ChatPanel mode={view?.mode ?? null} bubbles={chat.bubbles} busy={chat.busy} status={chat.status} onSend={chat.send} onRetry={chat.retry} />
+        <ChatPanel
+          mode={view?.mode ?? null}
+          bubbles={chat.bubbles}
+          busy={chat.busy}
+          status={chat.status}
+          onSend={chat.send}
+          onRetry={chat.retry}
+          voiceBar={voiceBar}
+        />
         <section class="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>
           <div class="stage__scroll" tabIndex={0}>
             {modes.notice && <NoticeBar notice={modes.notice} onDismiss={modes.dismissNotice} />}

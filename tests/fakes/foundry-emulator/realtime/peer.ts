@@ -16,15 +16,19 @@ export interface EmulatedPeer {
 
 let werift: Promise<typeof import('werift')> | undefined;
 
+/** werift is loaded only when a test actually uses realtime (it costs a second or so to load). */
+export function warmWebRtc(): Promise<typeof import('werift')> {
+  werift ??= import('werift');
+  return werift;
+}
+
 /**
  * Answers a browser's SDP offer with a werift peer, in the order AZURE-FACTS §7 verified:
  * remote offer → our outgoing audio track (reusing the offer's audio m-line, so it is sendrecv) →
  * answer → wait for ICE gathering → the answer SDP. Loopback only, no STUN.
  */
 export async function answerOffer(offerSdp: string): Promise<EmulatedPeer> {
-  // werift is loaded only when a test actually places a call.
-  werift ??= import('werift');
-  const rtc = await werift;
+  const rtc = await warmWebRtc();
   const pc: RTCPeerConnection = new rtc.RTCPeerConnection({
     codecs: { audio: [rtc.useOPUS()], video: [] },
     iceServers: [],

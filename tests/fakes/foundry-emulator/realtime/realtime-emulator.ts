@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { defaultBrain } from '../brain';
 import { RealtimeCall, type CallSession } from './call';
-import { answerOffer } from './peer';
+import { answerOffer, warmWebRtc } from './peer';
 
 export interface RealtimeEmulatorOptions {
   /** Azure's limit is 30 minutes (PITFALLS 2.1); a test can make calls expire sooner. */
@@ -36,6 +36,8 @@ export class RealtimeEmulator {
   }
 
   mint(session: CallSession, ttlSeconds: number): { value: string; expiresAt: number } {
+    // A call usually follows within a second: load werift now, not inside the SDP answer.
+    void warmWebRtc();
     const value = `ek_${randomBytes(18).toString('base64url')}`;
     const expiresAt = Math.floor(Date.now() / 1000) + ttlSeconds;
     this.secrets.set(value, { session, expiresAt });
@@ -55,6 +57,11 @@ export class RealtimeEmulator {
     const call = new RealtimeCall(peer, session, { brain, sessionMaxSeconds: this.sessionMaxSeconds, offerAt });
     this.calls.set(call.id, call);
     return call;
+  }
+
+  /** Loads the WebRTC stack ahead of the first call (real Azure's peer is always warm). */
+  warm(): Promise<unknown> {
+    return warmWebRtc();
   }
 
   call(id: string): RealtimeCall | undefined {

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Mode } from '../../../../api/contracts/mode';
 import { Icon } from '../../lib/icon';
 import { ChatComposer } from './chat-composer';
@@ -12,10 +13,12 @@ interface Props {
   status: string | null;
   onSend: (text: string) => boolean;
   onRetry: () => void;
+  /** The live voice controls, when voice is on. */
+  voiceBar?: ComponentChildren;
 }
 
 /** Left column: the assistant conversation, starter prompts and the message box. */
-export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry }: Props) {
+export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceBar }: Props) {
   const empty = bubbles.length === 0;
   return (
     <section class="chat-panel" aria-label="Assistant">
@@ -41,6 +44,7 @@ export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry }: Prop
         <MessageList bubbles={bubbles} busy={busy} status={status} onRetry={onRetry} />
         {empty && <Suggestions items={suggestionsFor(mode)} disabled={busy} onPick={(s) => onSend(s)} />}
       </div>
+      {voiceBar}
       <ChatComposer
         busy={busy}
         onSend={onSend}

@@ -41,8 +41,9 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
         if (b.kind === 'user') {
           return (
             <div key={b.id} class="msg msg--user">
-              <div class="bubble bubble--user" data-testid="chat-message" data-role="user">
-                {b.text}
+              <div class={`bubble bubble--user${b.pending ? ' is-listening' : ''}`} data-testid="chat-message" data-role="user" data-voice={b.voice ? 'true' : undefined}>
+                {/* Azure sends no partial transcripts (PITFALLS 2.5): "listening…" until the final one. */}
+                {b.pending ? <span data-testid="voice-listening">listening…</span> : b.text}
               </div>
             </div>
           );
@@ -51,7 +52,13 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
         return (
           <div key={b.id} class="msg msg--assistant">
             {b.text && (
-              <div class={`bubble bubble--assistant${b.streaming ? ' is-streaming' : ''}`} data-testid="chat-message" data-role="assistant">
+              <div
+                class={`bubble bubble--assistant${b.streaming ? ' is-streaming' : ''}`}
+                data-testid="chat-message"
+                data-role="assistant"
+                data-voice={b.voice ? 'true' : undefined}
+                data-interrupted={b.interrupted ? 'true' : undefined}
+              >
                 <RichText text={b.text} />
               </div>
             )}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChatEvent, ChatMessage, ToolEvent } from '../../../../api/contracts/chat';
 import type { Mode } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
@@ -8,8 +8,8 @@ import { randomId } from '../../lib/ids';
 import { type ToolNote, noteFor } from './tool-note';
 
 export type Bubble =
-  | { id: string; kind: 'user'; text: string }
-  | { id: string; kind: 'assistant'; text: string; notes: ToolNote[]; streaming: boolean; cut?: boolean }
+  | { id: string; kind: 'user'; text: string; pending?: boolean; voice?: boolean }
+  | { id: string; kind: 'assistant'; text: string; notes: ToolNote[]; streaming: boolean; cut?: boolean; interrupted?: boolean; voice?: boolean }
   | { id: string; kind: 'error'; message: string; retryable: boolean };
 
 export interface ChatHandlers {
@@ -121,5 +121,17 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     setBusy(false);
   }, []);
 
-  return { bubbles, busy, status, send, retry, reset };
+  /** Voice turns (features/voice) join the same conversation: bubbles in spoken order, one history. */
+  const voice = useMemo(
+    () => ({
+      upsert: (bubble: Bubble) => setBubbles((bs) => (bs.some((b) => b.id === bubble.id) ? bs.map((b) => (b.id === bubble.id ? bubble : b)) : [...bs, bubble])),
+      history: (): readonly ChatMessage[] => history.current,
+      appendHistory: (messages: ChatMessage[]) => {
+        history.current = capHistory([...history.current, ...messages]);
+      },
+    }),
+    [],
+  );
+
+  return { bubbles, busy, status, send, retry, reset, voice };
 }

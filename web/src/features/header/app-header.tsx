@@ -13,10 +13,12 @@ interface Props {
   onNewConversation: () => void;
   onHome: () => void;
   onPickMode: (mode: ModeSummary) => void;
+  /** The voice toggle (features/voice/use-voice.ts); `problem` disables it with the reason (e.g. insecure origin). */
+  voice?: { pressed: boolean; onToggle: () => void; problem: string | null; hint: string | null };
 }
 
 /** Top bar in the mode's primary colour: brand, engine badge, voice and conversation controls. */
-export function AppHeader({ mode, health, healthError, onNewConversation, onHome, onPickMode }: Props) {
+export function AppHeader({ mode, health, healthError, onNewConversation, onHome, onPickMode, voice }: Props) {
   const name = mode?.companyName ?? PRODUCT_NAME;
   const tagline = mode?.tagline ?? 'Say the magic words. Become any industry.';
   return (
@@ -42,7 +44,13 @@ export function AppHeader({ mode, health, healthError, onNewConversation, onHome
           </span>
         )}
         <ModePicker currentId={mode?.id ?? null} onPick={onPickMode} />
-        <VoiceButton available={health?.voice.available ?? false} reason={health ? (health.voice.reason ?? null) : healthError ? 'Voice is unavailable: the API cannot be reached.' : null} />
+        <VoiceButton
+          available={(health?.voice.available ?? false) && !voice?.problem}
+          reason={voice?.problem ?? (health ? (health.voice.reason ?? null) : healthError ? 'Voice is unavailable: the API cannot be reached.' : null)}
+          pressed={voice?.pressed}
+          onToggle={voice?.onToggle}
+          hint={voice?.hint}
+        />
         <button type="button" class="btn btn--on-primary" data-testid="new-conversation" aria-label="New conversation" onClick={onNewConversation}>
           <Icon name="refresh" size={16} />
           <span class="hide-narrow">New conversation</span>

@@ -5,15 +5,22 @@ interface Props {
   reason: string | null;
   available: boolean;
   onToggle?: () => void;
+  /** Voice is on. */
+  pressed?: boolean;
+  /** Shown while enabled, e.g. why the last attempt failed. */
+  hint?: string | null;
 }
 
 /**
- * Microphone toggle. Voice needs the realtime session (Azure only); until it is wired into this
- * page the button stays disabled and says why, in a tooltip and to screen readers.
+ * Microphone toggle. Voice needs the realtime session (Azure only) and a secure page; otherwise the
+ * button stays disabled and says why, in a tooltip and to screen readers. Pressing it is the only
+ * thing that ever asks for the microphone (PITFALLS 7.1).
  */
-export function VoiceButton({ reason, available, onToggle }: Props) {
+export function VoiceButton({ reason, available, onToggle, pressed = false, hint }: Props) {
   const enabled = available && Boolean(onToggle);
-  const why = enabled ? 'Talk to the assistant' : reason || (available ? 'Voice is not enabled in this build.' : 'Checking whether voice is available…');
+  const why = enabled
+    ? hint || (pressed ? 'Turn voice off' : 'Talk to the assistant')
+    : reason || (available ? 'Voice is not enabled in this build.' : 'Checking whether voice is available…');
   return (
     <span class="voice" title={why}>
       <button
@@ -22,7 +29,7 @@ export function VoiceButton({ reason, available, onToggle }: Props) {
         data-testid="voice-toggle"
         aria-label="Voice"
         aria-describedby="voice-reason"
-        aria-pressed={false}
+        aria-pressed={pressed}
         disabled={!enabled}
         onClick={onToggle}
       >
