@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { startLocal } from '../../api/local/start';
 import { initialJsGzipBytes } from './bundle-size';
@@ -16,6 +17,12 @@ async function main(): Promise<void> {
 
   const cold = coldStartMs(root);
   console.log(`API cold start, require chat-post.js: median ${ms(percentile(cold, 50))}  [goal ≤ 150 ms]  samples ${cold.map((n) => n.toFixed(0)).join(' ')}`);
+
+  const azure = JSON.parse(
+    execFileSync(process.execPath, [path.join(__dirname, 'azure-overhead.js')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }).toString(),
+  ) as { emulator: { p50: number; p95: number }; ours: { p50: number; p95: number; missing: number }; overhead: { p50: number; p95: number }; eventLoopP99: number };
+  console.log(`azure provider, 50 concurrent streams: first text from the emulator p50 ${ms(azure.emulator.p50)} p95 ${ms(azure.emulator.p95)}; through /api/chat p50 ${ms(azure.ours.p50)} p95 ${ms(azure.ours.p95)}${azure.ours.missing ? ` (${azure.ours.missing} without text)` : ''}`);
+  console.log(`  overhead of our API: p50 ${ms(azure.overhead.p50)}  p95 ${ms(azure.overhead.p95)}  [target p50 ≤ 5 ms]; event-loop delay p99 under that load: ${ms(azure.eventLoopP99)}  [target ≤ 50 ms]`);
 
   const server = await startLocal({ port: 0, inMemoryStorage: true, quiet: true, env: { PRESTO_OFFLINE_CHUNK_MS: '0' } });
   try {
