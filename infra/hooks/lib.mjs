@@ -84,7 +84,8 @@ export function setApiBase(html, apiUrl) {
 
 /**
  * Adds the Function app origin to the CSP connect-src of staticwebapp.config.json, so the browser may
- * stream chat from it (SWA's own /api buffers SSE: https://github.com/Azure/static-web-apps/issues/1628).
+ * stream chat from it (SWA's own /api buffers SSE: https://github.com/Azure/static-web-apps/issues/1628),
+ * and to img-src, so chart images (`<img src="<api>/api/charts/<key>">`, issue #6) may load from it.
  * Idempotent; a config without a CSP is returned unchanged (nothing restricts connections then).
  */
 export function allowConnectTo(configText, apiUrl) {
@@ -94,9 +95,11 @@ export function allowConnectTo(configText, apiUrl) {
   const name = Object.keys(headers).find((h) => h.toLowerCase() === 'content-security-policy');
   if (!name) return configText;
   const directives = String(headers[name]).split(';').map((d) => d.trim()).filter(Boolean);
-  const index = directives.findIndex((d) => d.split(/\s+/)[0].toLowerCase() === 'connect-src');
-  if (index === -1) directives.push(`connect-src 'self' ${origin}`);
-  else if (!directives[index].split(/\s+/).includes(origin)) directives[index] += ` ${origin}`;
+  for (const directive of ['connect-src', 'img-src']) {
+    const index = directives.findIndex((d) => d.split(/\s+/)[0].toLowerCase() === directive);
+    if (index === -1) directives.push(`${directive} 'self' ${origin}`);
+    else if (!directives[index].split(/\s+/).includes(origin)) directives[index] += ` ${origin}`;
+  }
   headers[name] = directives.join('; ');
   return `${JSON.stringify({ ...config, globalHeaders: headers }, null, 2)}\n`;
 }

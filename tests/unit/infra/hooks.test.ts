@@ -65,6 +65,9 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
     const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders['Content-Security-Policy']!;
     const connect = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'))!;
     expect(connect.split(/\s+/)).toEqual(expect.arrayContaining(["'self'", API]));
+    // Chart images load from the Function app too (issue #6).
+    const img = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('img-src'))!;
+    expect(img.split(/\s+/)).toEqual(expect.arrayContaining(["'self'", 'data:', 'blob:', API]));
     expect(allowConnectTo(once, API)).toBe(once);
     expect(csp).toContain("default-src 'self'");
   });
