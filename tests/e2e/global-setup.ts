@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { emulatedAzureEnv, startFoundryEmulator } from '../fakes/foundry-emulator';
-import { swaConfigAllowing } from './voice-csp';
+import { swaConfigAllowing } from '../fakes/foundry-emulator/realtime/csp';
 
 /**
  * Starts the demo exactly as `npm start` does, but on a free port with in-memory Azurite.
@@ -20,7 +20,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const emulator = provider === 'azure' ? await startFoundryEmulator({ chunkDelayMs: 4 }) : undefined;
   const env = emulator ? emulatedAzureEnv(emulator) : { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '8' };
   // Test-only fault (api/adapters/fault-injection.ts): the first design of a "haunted …" industry fails, so the failure UI and Retry can be shown.
-  // Voice posts its SDP offer to the emulator, so its origin joins the CSP connect-src (voice-csp.ts).
+  // Voice posts its SDP offer to the emulator, so its origin joins the CSP connect-src (realtime/csp.ts).
   const swaConfigPath = emulator ? swaConfigAllowing(root, emulator.url) : undefined;
   const server = await startLocal({ root, port: 0, inMemoryStorage: true, quiet: true, ...(swaConfigPath ? { swaConfigPath } : {}), env: { ...env, PRESTO_FAULT_INJECTION: 'generation-fails-once:haunted' } });
   process.env.E2E_BASE_URL = server.url;

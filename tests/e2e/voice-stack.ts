@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { emulatedAzureEnv, startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
-import { swaConfigAllowing } from './voice-csp';
+import { swaConfigAllowing } from '../fakes/foundry-emulator/realtime/csp';
 
 export interface VoiceStack {
   url: string;

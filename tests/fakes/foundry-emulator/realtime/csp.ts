@@ -5,7 +5,8 @@ import path from 'node:path';
 /**
  * The real staticwebapp.config.json with one more origin in the CSP `connect-src`: the browser
  * posts its SDP offer straight to the realtime endpoint — `https://*.openai.azure.com` in Azure
- * (already allowed), the Foundry emulator's loopback origin in e2e. Everything else stays as shipped.
+ * (already allowed), the Foundry emulator's loopback origin in e2e and `npm run start:emulated`.
+ * Everything else stays as shipped.
  */
 export function swaConfigAllowing(root: string, origin: string): string {
   const config = JSON.parse(readFileSync(path.join(root, 'staticwebapp.config.json'), 'utf8')) as { globalHeaders?: Record<string, string> };
