@@ -35,9 +35,9 @@ export function httpCalls(page: Page, base = process.env.E2E_EMULATOR_URL, key =
 }
 
 /** Resolves with the id of the next call the page places (`201` + `Location: /v1/realtime/calls/{id}`). */
-export function nextCall(page: Page): Promise<string> {
+export function nextCall(page: Page, timeout = 20_000): Promise<string> {
   return page
-    .waitForResponse((r: Response) => r.url().endsWith('/openai/v1/realtime/calls') && r.request().method() === 'POST' && r.status() === 201, { timeout: 20_000 })
+    .waitForResponse((r: Response) => r.url().endsWith('/openai/v1/realtime/calls') && r.request().method() === 'POST' && r.status() === 201, { timeout })
     .then((r) => {
       const id = /\/realtime\/calls\/([^/?]+)/.exec(r.headers().location ?? '')?.[1];
       if (!id) throw new Error(`no call id in Location: ${r.headers().location}`);

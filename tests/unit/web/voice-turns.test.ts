@@ -132,4 +132,19 @@ describe('VoiceTurns', () => {
     expect(h.shown()).toHaveLength(1);
     expect(h.shown()[0]).toMatchObject({ text: ANSWER, notes: [{ label: 'Charted Checking' }] });
   });
+
+  it('turning voice off leaves nothing "listening…" or streaming, and keeps what was said', () => {
+    const h = harness();
+    h.feed(
+      { type: 'response.created', responseId: 'r1' },
+      { type: 'response.output_audio_transcript.delta', responseId: 'r1', itemId: 'a1', delta: 'Your checking' },
+      { type: 'input_audio_buffer.speech_started', itemId: 'u1' },
+    );
+    h.turns.close();
+    expect(h.shown().map((b) => ({ kind: b.kind, pending: b.kind === 'user' ? b.pending : undefined, streaming: b.kind === 'assistant' ? b.streaming : undefined }))).toEqual([
+      { kind: 'assistant', pending: undefined, streaming: false },
+      { kind: 'user', pending: false, streaming: undefined },
+    ]);
+    expect(h.history).toEqual([{ role: 'assistant', content: 'Your checking' }]);
+  });
 });

@@ -66,6 +66,11 @@ export class ToolRunner {
     this.host.send({ type: 'response.create' });
   }
 
+  /** A tool call is still waiting for its answer. */
+  get busy(): boolean {
+    return [...this.runs.values()].some((runs) => runs.some((r) => !r.settled));
+  }
+
   close(): void {
     this.abort.abort();
   }

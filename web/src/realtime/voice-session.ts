@@ -89,9 +89,12 @@ export class VoiceSession {
 
   /** The mode or conversation changed: the session's instructions must follow (swap when idle). */
   retarget(): void {
+    if (this.target && !this.closed && this.stale()) void this.swap();
+  }
+
+  private stale(): boolean {
     const next = this.host.conversation();
-    if (!this.target || this.closed) return;
-    if (next.modeId !== this.target.modeId || next.sessionId !== this.target.sessionId) void this.swap();
+    return next.modeId !== this.target?.modeId || next.sessionId !== this.target?.sessionId;
   }
 
   setMicMuted(muted: boolean): void {
@@ -117,6 +120,7 @@ export class VoiceSession {
     this.closed = true;
     this.clock.stop();
     this.tools.close();
+    this.turns.close();
     this.active?.close();
     this.active = null;
     this.mic?.stop();
@@ -162,10 +166,10 @@ export class VoiceSession {
       else this.set({ phase: 'error', renewing: false, message });
     } finally {
       this.swapping = false;
-      if (this.swapAgain && !this.closed && this.state.phase === 'live') {
-        this.swapAgain = false;
-        void this.swap();
-      }
+      // Asked again meanwhile: only needed if the call dropped or the conversation moved on since.
+      const again = this.swapAgain && !this.closed && this.state.phase === 'live';
+      this.swapAgain = false;
+      if (again && (!this.active?.open || this.stale())) void this.swap();
     }
   }
 
@@ -198,7 +202,7 @@ export class VoiceSession {
   /** Resolves when the current call is not mid-answer, or after a bound. */
   private async idle(): Promise<void> {
     const until = Date.now() + HANDOVER_WAIT_MS;
-    while (this.active?.open && (this.turns.speaking || this.inflight.size > 0) && Date.now() < until) {
+    while (this.active?.open && (this.turns.speaking || this.inflight.size > 0 || this.tools.busy) && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 100));
     }
   }

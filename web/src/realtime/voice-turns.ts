@@ -115,6 +115,18 @@ export class VoiceTurns {
     this.render(true);
   }
 
+  /** Voice was turned off: nothing stays "listening…" or streaming, and what was said is kept. */
+  close(): void {
+    clearTimeout(this.flushTimer);
+    this.playback = null;
+    this.closeTurn();
+    for (const entry of this.log) {
+      if (entry.kind === 'assistant') entry.done = true;
+      else if (entry.text === null) entry.deadline = 0;
+    }
+    this.flush();
+  }
+
   private userStarted(itemId: string): void {
     if (this.playback) this.interrupt();
     this.closeTurn();

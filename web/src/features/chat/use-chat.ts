@@ -37,6 +37,7 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
   const history = useRef<ChatMessage[]>([]);
   const lastRequest = useRef<ChatMessage[] | null>(null);
   const inflight = useRef<AbortController | null>(null);
+  const spokenMeanwhile = useRef<ChatMessage[]>([]);
   const on = useRef(handlers);
   on.current = handlers;
   useEffect(() => () => inflight.current?.abort(), []);
@@ -47,6 +48,7 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
       const ac = new AbortController();
       inflight.current = ac;
       lastRequest.current = messages;
+      spokenMeanwhile.current = [];
       setBusy(true);
       const aid = randomId('a_');
       setBubbles((bs) => [...bs.filter((b) => b.kind !== 'error' && !(b.kind === 'assistant' && b.cut)), { id: aid, kind: 'assistant', text: '', notes: [], streaming: true }]);
@@ -75,7 +77,8 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
           } else if (ev.type === 'error') {
             turn.failure = new ApiError(ev.code, ev.message, ev.retryable);
           } else if (ev.type === 'done') {
-            history.current = capHistory([...messages, ...ev.messages]);
+            // Voice turns that finished while this answer streamed stay in the shared history.
+            history.current = capHistory([...messages, ...ev.messages, ...spokenMeanwhile.current.splice(0)]);
           }
         }, ac.signal);
       } catch (err) {
@@ -128,6 +131,7 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
       history: (): readonly ChatMessage[] => history.current,
       appendHistory: (messages: ChatMessage[]) => {
         history.current = capHistory([...history.current, ...messages]);
+        if (inflight.current) spokenMeanwhile.current.push(...messages);
       },
     }),
     [],
