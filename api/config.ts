@@ -55,6 +55,12 @@ const Env = z.object({
     .trim()
     .regex(/^[0-9A-Za-z*/,?-]+(?:\s+[0-9A-Za-z*/,?-]+){5}$/, 'an NCRONTAB expression with 6 fields, e.g. "0 0 4 * * *"')
     .default('0 0 4 * * *'),
+  /** The public demo's budget per anonymous visitor (session + client address), issue #8; e2e raises it. */
+  PRESTO_DEMO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  PRESTO_DEMO_TOKENS_PER_DAY: z.coerce.number().int().min(0).max(100_000_000).default(100_000),
+  PRESTO_DEMO_IMAGES_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(10),
+  PRESTO_DEMO_GENERATIONS_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(10),
+  PRESTO_DEMO_REALTIME_SESSIONS_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(10),
   /** TEST ONLY: make mode generation fail on purpose (api/adapters/fault-injection.ts). Never set in Azure. */
   PRESTO_FAULT_INJECTION: z.string().regex(/^generation-fails(?:-once)?:[a-z0-9 -]{2,40}(?:,generation-fails(?:-once)?:[a-z0-9 -]{2,40})*$/).optional(),
 });

@@ -20,6 +20,8 @@ import type { CreateChartImageRequest } from './contracts/charts';
 import { requestChartImage, type ChartRequestOptions, type ChartRequestOutcome } from './domain/charts/request-chart';
 import { SlidingWindowLimiter } from './domain/guard/rate-limit';
 import { REALTIME_SESSIONS_PER_MINUTE } from './domain/realtime/start-session';
+import { Billing } from './domain/billing/billing';
+import { createBilling } from './adapters/billing/create-billing';
 
 export interface Deps {
   config: Config;
@@ -46,6 +48,8 @@ export interface Deps {
   realtimeSecrets?: RealtimeSecrets;
   /** Voice sessions minted per conversation (POST /api/realtime/session). */
   realtimeLimiter: SlidingWindowLimiter;
+  /** API keys, plans, the demo budget and metering (issue #8). */
+  billing: Billing;
 }
 
 let deps: Deps | undefined;
@@ -80,6 +84,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     ...(deployments ? { deployments } : {}),
     ...(realtimeSecrets ? { realtimeSecrets } : {}),
     realtimeLimiter: overrides.realtimeLimiter ?? new SlidingWindowLimiter(REALTIME_SESSIONS_PER_MINUTE, 60_000),
+    billing: overrides.billing ?? createBilling(config, clock),
     persona: overrides.persona ?? ((mode, seed) => buildPersona(mode, seed, new Date())),
     clock,
     jobQueue,

@@ -2,6 +2,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import { CreateChartImageRequest, type ChartJobAccepted } from '../contracts/charts';
 import { getDeps, type Deps } from '../deps';
 import { withErrors } from '../http/errors';
+import { withBilling } from '../http/with-billing';
 import { readJson } from '../http/read-json';
 
 /** POST /api/charts {modeId, datasetIds, personaSeed} → 200 ChartImage when stored, 202 {jobId, statusUrl} while it is painted. */
@@ -16,4 +17,4 @@ export function chartsPost(deps: () => Deps) {
   });
 }
 
-app.http('charts-post', { route: 'charts', methods: ['POST'], handler: chartsPost(getDeps) });
+app.http('charts-post', { route: 'charts', methods: ['POST'], handler: withBilling('image', chartsPost(getDeps), getDeps) });

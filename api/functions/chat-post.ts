@@ -4,6 +4,7 @@ import { getDeps, type Deps } from '../deps';
 import { runChat } from '../domain/chat/run-chat';
 import { NotFound } from '../domain/errors';
 import { withErrors } from '../http/errors';
+import { withBilling } from '../http/with-billing';
 import { readJson } from '../http/read-json';
 import { flushAfter } from '../http/flush-after';
 import { sseResponse } from '../http/sse';
@@ -20,4 +21,4 @@ export function chatPost(deps: () => Deps) {
   });
 }
 
-app.http('chat-post', { route: 'chat', methods: ['POST'], handler: chatPost(getDeps) });
+app.http('chat-post', { route: 'chat', methods: ['POST'], handler: withBilling('chat', chatPost(getDeps), getDeps) });

@@ -2,6 +2,7 @@ import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } 
 import { CreateModeRequest, type ModeJobAccepted } from '../contracts/jobs';
 import { getDeps, type Deps } from '../deps';
 import { withErrors } from '../http/errors';
+import { withBilling } from '../http/with-billing';
 import { readJson } from '../http/read-json';
 
 /** POST /api/modes {industry, companyName?} → 200 Mode when ready, 202 {jobId, statusUrl} while it is designed. */
@@ -18,4 +19,4 @@ export function modesPost(deps: () => Deps) {
   });
 }
 
-app.http('modes-post', { route: 'modes', methods: ['POST'], handler: modesPost(getDeps) });
+app.http('modes-post', { route: 'modes', methods: ['POST'], handler: withBilling('generation', modesPost(getDeps), getDeps) });

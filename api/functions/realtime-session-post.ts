@@ -3,6 +3,7 @@ import { RealtimeSessionRequest } from '../contracts/realtime';
 import { getDeps, type Deps } from '../deps';
 import { startRealtimeSession } from '../domain/realtime/start-session';
 import { withErrors } from '../http/errors';
+import { withBilling } from '../http/with-billing';
 import { readJson } from '../http/read-json';
 
 /**
@@ -32,4 +33,4 @@ export function realtimeSessionPost(deps: () => Deps) {
   });
 }
 
-app.http('realtime-session-post', { route: 'realtime/session', methods: ['POST'], handler: realtimeSessionPost(getDeps) });
+app.http('realtime-session-post', { route: 'realtime/session', methods: ['POST'], handler: withBilling('realtime', realtimeSessionPost(getDeps), getDeps) });

@@ -5,6 +5,7 @@ import { getDeps, type Deps } from '../deps';
 import { NotFound } from '../domain/errors';
 import { runTool } from '../domain/tools/registry';
 import { jsonError, withErrors } from '../http/errors';
+import { withBilling } from '../http/with-billing';
 import { waitAtMost } from '../http/flush-after';
 import { readJson } from '../http/read-json';
 
@@ -34,4 +35,4 @@ export function toolsPost(deps: () => Deps) {
   });
 }
 
-app.http('tools-post', { route: 'tools/{name}', methods: ['POST'], handler: toolsPost(getDeps) });
+app.http('tools-post', { route: 'tools/{name}', methods: ['POST'], handler: withBilling('tool', toolsPost(getDeps), getDeps) });

@@ -7,6 +7,7 @@ import { chatFirstByteMs } from './first-byte';
 import { modePaintMs } from './mode-paint';
 import { modeBench } from './modes';
 import { chartBench } from './charts';
+import { billingOverheadMs } from './billing';
 import { ms, percentile } from './stats';
 
 /** `npm run bench`: speed and size goals live here, not in timed test assertions. */
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   console.log(`azure provider, 50 concurrent streams: first text from the emulator p50 ${ms(azure.emulator.p50)} p95 ${ms(azure.emulator.p95)}; through /api/chat p50 ${ms(azure.ours.p50)} p95 ${ms(azure.ours.p95)}${azure.ours.missing ? ` (${azure.ours.missing} without text)` : ''}`);
   console.log(`  overhead of our API: p50 ${ms(azure.overhead.p50)}  p95 ${ms(azure.overhead.p95)}  [target p50 ≤ 5 ms]; event-loop delay p99 under that load: ${ms(azure.eventLoopP99)}  [target ≤ 50 ms]`);
 
-  const server = await startLocal({ port: 0, inMemoryStorage: true, quiet: true, env: { PRESTO_OFFLINE_CHUNK_MS: '0' } });
+  const server = await startLocal({ port: 0, inMemoryStorage: true, quiet: true, env: { PRESTO_OFFLINE_CHUNK_MS: '0', PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000', PRESTO_DEMO_IMAGES_PER_DAY: '100000', PRESTO_DEMO_GENERATIONS_PER_DAY: '100000' } });
   try {
     const ttfb = await chatFirstByteMs(server.url);
     console.log(`chat request → first SSE byte (offline, n=${ttfb.length}): p50 ${ms(percentile(ttfb, 50))}  p95 ${ms(percentile(ttfb, 95))}`);
@@ -36,6 +37,8 @@ async function main(): Promise<void> {
     const charts = await chartBench(root, server.url);
     console.log(`chart image generations for 20 concurrent identical POST /api/charts: ${charts.generations}  [must be 1]`);
     console.log(`cached chart image, GET /api/charts/{key} (${(charts.bytes / 1024).toFixed(0)} KB PNG, n=${charts.getMs.length}): p50 ${ms(percentile(charts.getMs, 50))}  p95 ${ms(percentile(charts.getMs, 95))}`);
+    const billing = await billingOverheadMs(server.storageConnectionString);
+    console.log(`added by auth + limits + metering per call (withBilling, n=200): API key p50 ${ms(billing.key.p50)} p95 ${ms(billing.key.p95)}; anonymous p50 ${ms(billing.anonymous.p50)} p95 ${ms(billing.anonymous.p95)}`);
   } finally {
     await server.stop();
   }

@@ -28,3 +28,12 @@ async function storageCredential(config: Config) {
     ? new ManagedIdentityCredential({ clientId: config.AzureWebJobsStorage__clientId })
     : new DefaultAzureCredential();
 }
+
+/** Table Storage (API keys and usage counters, issue #8); Azurite serves it over http, hence allowInsecureConnection. */
+export async function createTableClient(config: Config, table: string): Promise<import('@azure/data-tables').TableClient> {
+  const { TableClient } = await import('@azure/data-tables');
+  if (config.AzureWebJobsStorage) return TableClient.fromConnectionString(config.AzureWebJobsStorage, table, { allowInsecureConnection: true });
+  const uri = config.AzureWebJobsStorage__tableServiceUri;
+  if (!uri) throw new Error('AzureWebJobsStorage__tableServiceUri is required for tables with identity-based storage.');
+  return new TableClient(uri, table, await storageCredential(config));
+}

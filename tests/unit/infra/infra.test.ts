@@ -47,6 +47,12 @@ const WIRING = {
   PRESTO_CHART_SCHEDULE: 'default',
   AZURE_OPENAI_TRANSCRIPTION_MODEL: 'default',
   PRESTO_REALTIME_SESSION_SECONDS: 'default',
+  // The demo's per-visitor budget (#8): the defaults are the intended public budget; override as app settings.
+  PRESTO_DEMO_REQUESTS_PER_MINUTE: 'default',
+  PRESTO_DEMO_TOKENS_PER_DAY: 'default',
+  PRESTO_DEMO_IMAGES_PER_DAY: 'default',
+  PRESTO_DEMO_GENERATIONS_PER_DAY: 'default',
+  PRESTO_DEMO_REALTIME_SESSIONS_PER_DAY: 'default',
 } as const satisfies Record<string, 'output+setting' | 'function-setting' | 'never' | 'default'>;
 
 const named = (how: (typeof WIRING)[keyof typeof WIRING]) => Object.entries(WIRING).filter(([, w]) => w === how).map(([k]) => k).sort();

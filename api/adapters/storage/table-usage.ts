@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import type { TableClient } from '@azure/data-tables';
+import type { Config } from '../../config';
+import { EMPTY_COUNTERS } from '../../domain/billing/budget';
+import type { UsageCounters, UsageStore } from '../../domain/billing/ports';
+import { lazyTable, literal, statusOf } from './table-lazy';
+
+const MAX_ATTEMPTS = 40;
+
+const CounterEntity = z.object({
+  rowKey: z.string(),
+  etag: z.string(),
+  requests: z.number().int().default(0),
+  promptTokens: z.number().int().default(0),
+  completionTokens: z.number().int().default(0),
+  images: z.number().int().default(0),
+  generations: z.number().int().default(0),
+  realtimeSessions: z.number().int().default(0),
+  minute: z.string().default(''),
+  minuteRequests: z.number().int().default(0),
+  applied: z.string().default('[]'),
+});
+
+function toCounters(entity: z.infer<typeof CounterEntity>): UsageCounters {
+  const { rowKey: _r, etag: _e, applied, ...numbers } = entity;
+  return { ...numbers, applied: z.array(z.string()).catch([]).parse(JSON.parse(applied)) };
+}
+
+/**
+ * Usage counters in the `usage` table, one entity per subject per UTC day. Every change is a
+ * compare-and-swap on the entity's ETag (If-Match; insert for the first call of the day), retried
+ * on 412/409, so limits hold across instances. Within one instance, calls for the same subject
+ * are queued first: a hundred racing calls would otherwise spend most of their time losing races.
+ */
+export class TableUsageStore implements UsageStore {
+  private readonly table: () => Promise<TableClient>;
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    config: Config,
+    tableName = 'usage',
+    private readonly sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  ) {
+    this.table = lazyTable(config, tableName);
+  }
+
+  update<R>(subject: string, day: string, change: (current: UsageCounters) => { next?: UsageCounters; result: R }): Promise<R> {
+    const previous = this.queues.get(subject) ?? Promise.resolve();
+    const run = previous.catch(() => undefined).then(() => this.swap(subject, day, change));
+    this.queues.set(subject, run);
+    // Drop the queue entry once idle so the map does not grow with every visitor ever seen.
+    void run.catch(() => undefined).then(() => this.queues.get(subject) === run && this.queues.delete(subject));
+    return run;
+  }
+
+  async days(subject: string, fromDay: string): Promise<Array<{ day: string; counters: UsageCounters }>> {
+    const table = await this.table();
+    const rows: Array<{ day: string; counters: UsageCounters }> = [];
+    for await (const entity of table.listEntities({ queryOptions: { filter: `PartitionKey eq ${literal(subject)} and RowKey ge ${literal(fromDay)}` } })) {
+      const parsed = CounterEntity.parse(entity);
+      rows.push({ day: parsed.rowKey, counters: toCounters(parsed) });
+    }
+    return rows.sort((a, b) => a.day.localeCompare(b.day));
+  }
+
+  private async swap<R>(subject: string, day: string, change: (current: UsageCounters) => { next?: UsageCounters; result: R }): Promise<R> {
+    const table = await this.table();
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.read(table, subject, day);
+      const { next, result } = change(stored ? toCounters(stored) : { ...EMPTY_COUNTERS, applied: [] });
+      if (!next) return result;
+      const entity = { partitionKey: subject, rowKey: day, ...next, applied: JSON.stringify(next.applied) };
+      try {
+        if (stored) await table.updateEntity(entity, 'Replace', { etag: stored.etag });
+        else await table.createEntity(entity);
+        return result;
+      } catch (error) {
+        const status = statusOf(error);
+        if ((status !== 412 && status !== 409) || attempt >= MAX_ATTEMPTS) throw error;
+        // Another instance won this round: back off a little, with jitter, and decide again on fresh counters.
+        await this.sleep(Math.random() * Math.min(50, 2 * attempt));
+      }
+    }
+  }
+
+  private async read(table: TableClient, subject: string, day: string) {
+    try {
+      return CounterEntity.parse(await table.getEntity(subject, day));
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { Deps } from '../deps';
+import { reservedUnit, type Admission, type BillableKind } from '../domain/billing/budget';
+import type { Caller } from '../domain/billing/billing';
+import { apiKeyOf, visitorOf } from './billing-caller';
+import { jsonError, withErrors } from './errors';
+import { waitAtMost } from './flush-after';
+import { meterStream } from './meter-stream';
+
+type Handler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
+
+/** Metering waits at most this long before the response ends (the platform may freeze the instance after). */
+const METER_WAIT_MS = 2_000;
+
+/**
+ * The one billing wrapper for every billable trigger: authenticate (x-api-key, or the anonymous
+ * demo budget), admit against the plan (429 + Retry-After naming the limit), call the trigger,
+ * then meter what it used. The invocation id is the idempotency key: a replayed counter write is
+ * recognised and skipped, so nothing is counted twice.
+ */
+export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pick<Deps, 'billing'>): Handler {
+  return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+    const { billing } = deps();
+    const apiKey = apiKeyOf(request);
+    const caller = await billing.identify(apiKey, apiKey ? '' : await visitorOf(request));
+    if (!caller) return jsonError(401, 'invalid_api_key', 'This API key is unknown or has been revoked.');
+    const admission = await billing.admit(caller, kind, context.invocationId);
+    if (!admission.ok) return refusal(caller, admission);
+    const response = await handler(request, context);
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(rateHeaders(admission))) headers.set(name, value);
+    const meter = (delta: Parameters<typeof billing.meter>[2]) =>
+      waitAtMost(billing.meter(caller, admission.day, delta, context.invocationId).catch((e: unknown) => context.error('metering failed', e)), METER_WAIT_MS);
+    if (kind === 'chat' && isStream(response.body)) {
+      return { ...response, headers, body: meterStream(response.body, (usage) => meter(usage)) };
+    }
+    // A reserved image or generation is given back when nothing new was made (an error, or 200 from the store).
+    const unit = reservedUnit(kind);
+    const status = response.status ?? 200;
+    if (unit && (status >= 400 || (status === 200 && kind !== 'realtime'))) await meter({ [unit]: -1 });
+    return { ...response, headers };
+  });
+}
+
+function rateHeaders(window: Admission): Record<string, string> {
+  return { 'x-ratelimit-limit': String(window.limit), 'x-ratelimit-remaining': String(window.remaining), 'x-ratelimit-reset': String(window.resetSeconds) };
+}
+
+const LIMIT_TEXT: Record<Extract<Admission, { ok: false }>['limitName'], string> = {
+  requests_per_minute: 'requests per minute',
+  tokens_per_day: 'chat tokens for today',
+  images_per_day: 'chart pictures for today',
+  generations_per_day: 'new industries for today',
+  realtime_sessions_per_day: 'voice sessions for today',
+};
+
+function refusal(caller: Caller, admission: Extract<Admission, { ok: false }>): HttpResponseInit {
+  const wait = admission.retryAfterSeconds >= 3600 ? 'tomorrow' : admission.retryAfterSeconds >= 90 ? `in ${Math.ceil(admission.retryAfterSeconds / 60)} minutes` : `in ${admission.retryAfterSeconds} seconds`;
+  const message =
+    caller.kind === 'anonymous'
+      ? `The demo has reached its limit of ${LIMIT_TEXT[admission.limitName]} for your visit, so nobody runs up the bill. Please try again ${wait}.`
+      : `Your ${caller.plan} plan's limit of ${LIMIT_TEXT[admission.limitName]} (${admission.limitName}) is reached. Try again ${wait}.`;
+  return {
+    status: 429,
+    jsonBody: { error: { code: 'rate_limited', message, retryable: true, limit: admission.limitName } },
+    headers: { ...rateHeaders(admission), 'Retry-After': String(admission.retryAfterSeconds) },
+  };
+}
+
+function isStream(body: unknown): body is AsyncIterable<Uint8Array> {
+  return typeof body === 'object' && body !== null && Symbol.asyncIterator in body && !(body instanceof ReadableStream);
+}

@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatEvent } from '../../../api/contracts/chat';
+import { buildDeps } from '../../../api/deps';
+import { chatPost } from '../../../api/functions/chat-post';
+import { withBilling } from '../../../api/http/with-billing';
+import { emulatedAzureEnv, startFoundryEmulator, type FoundryEmulator } from '../../fakes/foundry-emulator';
+import { billingHarness, bodyText, ctx, post, type BillingHarness } from '../billing.harness';
+
+let h: BillingHarness;
+let emulator: FoundryEmulator;
+beforeAll(async () => {
+  h = await billingHarness();
+  emulator = await startFoundryEmulator();
+});
+afterAll(async () => {
+  await h?.azurite.stop();
+  await emulator?.stop();
+});
+
+const ok = async () => ({ status: 200, jsonBody: {} });
+const chatBody = (sessionId: string) => ({ sessionId, modeId: 'banking', personaSeed: 7, messages: [{ role: 'user', content: 'How much is left in my checking account?' }] });
+
+describe('limits hold under concurrency (ETag compare-and-swap on Azurite tables)', () => {
+  it('100 concurrent calls from two instances against a limit of 50 → exactly 50 succeed; the rest are 429 with Retry-After naming the limit', async () => {
+    const env = { PRESTO_DEMO_REQUESTS_PER_MINUTE: '50' };
+    // Two Billing objects = two Function instances: separate in-process queues, one shared table entity.
+    const instances = [h.billing(env), h.billing(env)].map((billing) => withBilling('tool', ok, () => ({ billing })));
+    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => instances[i % 2]!(post('tools/show_metrics', { sessionId: 'crowd' }), ctx())));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(50);
+    const refused = results.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(50);
+    for (const r of refused) {
+      const headers = new Headers(r.headers);
+      expect(Number(headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(headers.get('x-ratelimit-remaining')).toBe('0');
+      expect(r.jsonBody).toMatchObject({ error: { code: 'rate_limited', retryable: true, limit: 'requests_per_minute' } });
+    }
+  });
+
+  it('a key over its plan gets 429 naming the daily limit (free: 3 generations/day); a cached answer gives its generation back', async () => {
+    const billing = h.billing();
+    const { key } = await h.createKey('free');
+    let status = 202;
+    const handler = withBilling('generation', async () => ({ status, jsonBody: {} }), () => ({ billing }));
+    status = 200; // served from the store: nothing generated, nothing spent
+    expect((await handler(post('modes', {}, { 'x-api-key': key }), ctx())).status).toBe(200);
+    status = 202;
+    for (let i = 0; i < 3; i++) expect((await handler(post('modes', {}, { 'x-api-key': key }), ctx())).status).toBe(202);
+    const over = await handler(post('modes', {}, { 'x-api-key': key }), ctx());
+    expect(over.status).toBe(429);
+    expect(over.jsonBody).toMatchObject({ error: { limit: 'generations_per_day', message: expect.stringMatching(/free plan.*generations_per_day/) } });
+    expect(Number(new Headers(over.headers).get('retry-after'))).toBeGreaterThan(3600);
+  });
+});
+
+describe('anonymous demo budget per visitor (session + client address)', () => {
+  it('one visitor runs out with a friendly message; another session or address still has its own budget', async () => {
+    const billing = h.billing({ PRESTO_DEMO_REQUESTS_PER_MINUTE: '2' });
+    const handler = withBilling('tool', ok, () => ({ billing }));
+    const call = (sessionId: string, ip = '198.51.100.7') => handler(post('tools/show_metrics', { sessionId }, { 'x-forwarded-for': `${ip}, 10.0.0.1` }), ctx());
+    expect((await call('visitor-a')).status).toBe(200);
+    expect((await call('visitor-a')).status).toBe(200);
+    const third = await call('visitor-a');
+    expect(third.status).toBe(429);
+    expect(third.jsonBody).toMatchObject({ error: { message: expect.stringMatching(/^The demo has reached its limit of requests per minute for your visit.*try again in \d+ seconds\.$/) } });
+    expect((await call('visitor-b')).status).toBe(200);
+    expect((await call('visitor-a', '198.51.100.8')).status).toBe(200);
+  });
+});
+
+describe('metering', () => {
+  it('meters the chat tokens the model reported (emulator usage in the done event), once per invocation', async () => {
+    const config = h.config(emulatedAzureEnv(emulator));
+    const deps = buildDeps(config);
+    const { key } = await h.createKey('pro');
+    const handler = withBilling('chat', chatPost(() => deps), () => deps);
+    const invocation = ctx();
+    const res = await handler(post('chat', chatBody('meter-session-1'), { 'x-api-key': key }), invocation);
+    expect(res.jsonBody).toBeUndefined();
+    const done = (await bodyText(res)).split('\n\n').filter(Boolean).map((b) => ChatEvent.parse(JSON.parse(b.split('\n')[1]!.slice(6)))).find((e) => e.type === 'done');
+    expect(done?.type === 'done' && done.usage.promptTokens).toBeGreaterThan(0);
+    const usage = done?.type === 'done' ? done.usage : undefined;
+    const caller = (await deps.billing.identify(key, ''))!;
+    const day = (await deps.billing.usage(caller, 1))[0]!;
+    expect(day.counters).toMatchObject({ requests: 1, promptTokens: usage!.promptTokens, completionTokens: usage!.completionTokens });
+    // A replayed metering write (same invocation) is recognised and not counted again.
+    await deps.billing.meter(caller, day.day, { promptTokens: usage!.promptTokens, completionTokens: usage!.completionTokens }, invocation.invocationId);
+    expect((await deps.billing.usage(caller, 1))[0]!.counters.promptTokens).toBe(usage!.promptTokens);
+  });
+});
