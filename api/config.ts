@@ -40,7 +40,8 @@ const Env = z.object({
   AZURE_OPENAI_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(6).default(3),
   /** Concurrent calls per deployment from this instance (PITFALLS 4.2). */
   AZURE_OPENAI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  AzureWebJobsStorage: z.string().min(1).optional(),
+  // Flex Consumption may re-add an empty AzureWebJobsStorage beside the identity settings: treat '' as unset.
+  AzureWebJobsStorage: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
   /** Identity-based storage (Azure, no keys): https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity */
   AzureWebJobsStorage__blobServiceUri: z.url().optional(),
   AzureWebJobsStorage__queueServiceUri: z.url().optional(),
