@@ -6,6 +6,8 @@ import type { UsageCounters, UsageStore } from '../../domain/billing/ports';
 import { lazyTable, literal, statusOf } from './table-lazy';
 
 const MAX_ATTEMPTS = 40;
+/** Counter entities remembered per instance (subject × day); the oldest is forgotten first. */
+const CACHED_MAX = 5_000;
 
 const CounterEntity = z.object({
   rowKey: z.string(),
@@ -31,10 +33,13 @@ function toCounters(entity: z.infer<typeof CounterEntity>): UsageCounters {
  * compare-and-swap on the entity's ETag (If-Match; insert for the first call of the day), retried
  * on 412/409, so limits hold across instances. Within one instance, calls for the same subject
  * are queued first: a hundred racing calls would otherwise spend most of their time losing races.
+ * The last entity written is remembered with its ETag, so a call usually costs one write and no
+ * read; a stale copy only costs a 412 and a fresh read.
  */
 export class TableUsageStore implements UsageStore {
   private readonly table: () => Promise<TableClient>;
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly known = new Map<string, { counters: UsageCounters; etag: string }>();
 
   constructor(
     config: Config,
@@ -65,16 +70,18 @@ export class TableUsageStore implements UsageStore {
 
   private async swap<R>(subject: string, day: string, change: (current: UsageCounters) => { next?: UsageCounters; result: R }): Promise<R> {
     const table = await this.table();
+    const id = `${subject}/${day}`;
     for (let attempt = 1; ; attempt++) {
-      const stored = await this.read(table, subject, day);
-      const { next, result } = change(stored ? toCounters(stored) : { ...EMPTY_COUNTERS, applied: [] });
+      const stored = this.known.get(id) ?? (await this.read(table, subject, day));
+      const { next, result } = change(stored ? stored.counters : { ...EMPTY_COUNTERS, applied: [] });
       if (!next) return result;
       const entity = { partitionKey: subject, rowKey: day, ...next, applied: JSON.stringify(next.applied) };
       try {
-        if (stored) await table.updateEntity(entity, 'Replace', { etag: stored.etag });
-        else await table.createEntity(entity);
+        const written = stored ? await table.updateEntity(entity, 'Replace', { etag: stored.etag }) : await table.createEntity(entity);
+        this.remember(id, written.etag ? { counters: next, etag: written.etag } : undefined);
         return result;
       } catch (error) {
+        this.known.delete(id);
         const status = statusOf(error);
         if ((status !== 412 && status !== 409) || attempt >= MAX_ATTEMPTS) throw error;
         // Another instance won this round: back off a little, with jitter, and decide again on fresh counters.
@@ -83,9 +90,17 @@ export class TableUsageStore implements UsageStore {
     }
   }
 
+  private remember(id: string, entry: { counters: UsageCounters; etag: string } | undefined): void {
+    this.known.delete(id);
+    if (!entry) return;
+    this.known.set(id, entry);
+    if (this.known.size > CACHED_MAX) this.known.delete(this.known.keys().next().value!);
+  }
+
   private async read(table: TableClient, subject: string, day: string) {
     try {
-      return CounterEntity.parse(await table.getEntity(subject, day));
+      const entity = CounterEntity.parse(await table.getEntity(subject, day));
+      return { counters: toCounters(entity), etag: entity.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
