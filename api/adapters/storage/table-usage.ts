@@ -72,7 +72,8 @@ export class TableUsageStore implements UsageStore {
     const table = await this.table();
     const id = `${subject}/${day}`;
     for (let attempt = 1; ; attempt++) {
-      const stored = this.known.get(id) ?? (await this.read(table, subject, day));
+      // A subject this instance has not seen today is most likely new: try the insert first and read only on 409.
+      const stored = this.known.get(id) ?? (attempt === 1 ? undefined : await this.read(table, subject, day));
       const { next, result } = change(stored ? stored.counters : { ...EMPTY_COUNTERS, applied: [] });
       if (!next) return result;
       const entity = { partitionKey: subject, rowKey: day, ...next, applied: JSON.stringify(next.applied) };
