@@ -6,7 +6,8 @@ const MAX_SIDE = 4096;
 const COLOUR_DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] };
 
 let table: Uint32Array | undefined;
-function crc32(bytes: Uint8Array): number {
+/** PNG chunk CRC (ISO 3309); also used by the test emulator to make valid PNGs. */
+export function crc32(bytes: Uint8Array): number {
   table ??= Uint32Array.from({ length: 256 }, (_, n) => {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;

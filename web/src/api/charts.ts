@@ -1,16 +1,11 @@
 import type { ChartImage, ChartJob, ChartJobAccepted, CreateChartImageRequest } from '../../../api/contracts/charts';
-import { ApiError, send } from './client';
+import { ApiError, postJson, send } from './client';
 
 export type ChartImageResult = { kind: 'ready'; image: ChartImage } | { kind: 'job'; jobId: string };
 
 /** POST /api/charts: the stored image at once (200), or the job painting it (202). */
 export async function createChartImage(req: CreateChartImageRequest, signal?: AbortSignal): Promise<ChartImageResult> {
-  const res = await send('/api/charts', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(req),
-    signal,
-  });
+  const res = await postJson('/api/charts', req, signal);
   const body = (await res.json()) as ChartImage | ChartJobAccepted;
   if (res.status === 202 && 'jobId' in body) return { kind: 'job', jobId: body.jobId };
   if ('url' in body && typeof body.url === 'string') return { kind: 'ready', image: body };

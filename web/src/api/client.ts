@@ -41,13 +41,13 @@ export const getPersona = (id: string, seed: number, signal?: AbortSignal) =>
   getJson<Persona>(`/api/modes/${enc(id)}/persona?seed=${seed}`, signal);
 export const getJob = (id: string, signal?: AbortSignal) => getJson<Job>(`/api/jobs/${enc(id)}`, signal);
 
+/** POSTs a JSON body; errors become ApiError like every other call (see `send`). */
+export function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
+  return send(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal });
+}
+
 export async function createMode(req: CreateModeRequest, signal?: AbortSignal): Promise<CreateModeResult> {
-  const res = await send('/api/modes', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify(req),
-    signal,
-  });
+  const res = await postJson('/api/modes', req, signal);
   const body = (await res.json()) as Mode | ModeJobAccepted;
   return res.status === 202 && 'jobId' in body ? { kind: 'job', jobId: body.jobId } : { kind: 'ready', mode: body as Mode };
 }
