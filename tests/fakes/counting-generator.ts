@@ -8,11 +8,14 @@ export class CountingGenerator implements ModeGenerator {
   readonly calls: ModeGenerationRequest[] = [];
   fail?: (request: ModeGenerationRequest) => Error | undefined;
   delayMs = 0;
+  /** While set, every call waits for this promise: a test can keep a job running until it has looked. */
+  hold?: Promise<void>;
 
   constructor(private readonly inner: ModeGenerator = new OfflineModeGenerator()) {}
 
   async generate(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {
     this.calls.push(request);
+    if (this.hold) await this.hold;
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const error = this.fail?.(request);
     if (error) throw error;

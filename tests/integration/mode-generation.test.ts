@@ -106,9 +106,18 @@ describe('mode generation on Azurite', () => {
   });
 
   it('20 concurrent requests for one new industry share one job and one generator call', async () => {
-    const responses = await Promise.all(Array.from({ length: 20 }, () => post(env.deps, { industry: 'food bank' })));
-    const jobIds = new Set(responses.map((r) => (r.status === 202 ? ModeJobAccepted.parse(r.jsonBody).jobId : 'ready')));
-    expect([...jobIds]).toEqual(['food-bank']);
+    // The generator is held until every response is in, so none of the 20 can see a finished mode
+    // (the queue runner is fast enough to finish a job while slower requests are still in flight).
+    let release!: () => void;
+    env.generator.hold = new Promise<void>((r) => (release = r));
+    try {
+      const responses = await Promise.all(Array.from({ length: 20 }, () => post(env.deps, { industry: 'food bank' })));
+      expect(responses.map((r) => r.status)).toEqual(Array(20).fill(202));
+      expect(new Set(responses.map((r) => ModeJobAccepted.parse(r.jsonBody).jobId))).toEqual(new Set(['food-bank']));
+    } finally {
+      env.generator.hold = undefined;
+      release();
+    }
     await settled(env.deps, 'food-bank');
     expect(env.generator.callsFor('food bank')).toBe(1);
     const later = await Promise.all(Array.from({ length: 5 }, () => post(env.deps, { industry: 'a food bank' })));
