@@ -53,11 +53,17 @@ export async function prepareVoicePage(page: Page, options: { modeId?: string; p
   await page.addInitScript(
     ({ modeId, seed, permission, deny }) => {
       if (modeId) localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: seed, modeId }));
-      const w = window as unknown as { __voice: { gum: number; spoken: string[]; chartAt: number[] } };
-      w.__voice = { gum: 0, spoken: [], chartAt: [] };
+      const w = window as unknown as { __voice: { gum: number; spoken: string[]; chartAt: number[]; listeningAt: number[] } };
+      w.__voice = { gum: 0, spoken: [], chartAt: [], listeningAt: [] };
+      const added = (n: Node, selector: string) => n instanceof Element && (n.matches(selector) || n.querySelector(selector) !== null);
       // When each assistant chart enters the page (for the tool call → chart timing).
       new MutationObserver((records) => {
-        for (const r of records) for (const n of Array.from(r.addedNodes)) if (n instanceof Element && n.querySelector('[data-testid="chart"][data-source="chat"]')) w.__voice.chartAt.push(performance.now());
+        for (const r of records)
+          for (const n of Array.from(r.addedNodes)) {
+            if (added(n, '[data-testid="chart"][data-source="chat"]')) w.__voice.chartAt.push(performance.now());
+            // "listening…" lasts only as long as the speech; recorded here so a slow test runner cannot miss it.
+            if (added(n, '[data-testid="voice-listening"]')) w.__voice.listeningAt.push(performance.now());
+          }
       }).observe(document, { childList: true, subtree: true });
       const devices = navigator.mediaDevices;
       if (devices) {
@@ -88,6 +94,9 @@ export const toolCallToChartMs = (page: Page) =>
     const at = (window as unknown as { __voice: { chartAt: number[] } }).__voice.chartAt.find((t) => call && t >= call.startTime);
     return call && at !== undefined ? Math.round(at - call.startTime) : NaN;
   });
+
+/** How many times a "listening…" placeholder has appeared since the page loaded. */
+export const listeningShown = (page: Page) => page.evaluate(() => (window as unknown as { __voice: { listeningAt: number[] } }).__voice.listeningAt.length);
 
 export const micRequests = (page: Page) => page.evaluate(() => (window as unknown as { __voice: { gum: number } }).__voice.gum);
 export const spokenFallbacks = (page: Page) => page.evaluate(() => (window as unknown as { __voice: { spoken: string[] } }).__voice.spoken);
