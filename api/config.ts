@@ -38,8 +38,13 @@ const Env = z.object({
   AZURE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
   /** Attempts per call on 429/5xx, backing off with jitter and honouring retry-after-ms (PITFALLS 4.2). */
   AZURE_OPENAI_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(6).default(3),
-  /** Concurrent calls per deployment from this instance (PITFALLS 4.2). */
-  AZURE_OPENAI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /**
+   * Concurrent calls per deployment from this instance: a ceiling against runaway bursts (PITFALLS
+   * 4.2), not a throttle. A chat stream holds its slot for the whole answer (seconds), so a low cap
+   * makes the ninth visitor of a live demo wait for other people's answers; Azure's own 429s are
+   * handled by retry-after (azure-caller.ts).
+   */
+  AZURE_OPENAI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(64),
   // Flex Consumption may re-add an empty AzureWebJobsStorage beside the identity settings: treat '' as unset.
   AzureWebJobsStorage: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
   /** Identity-based storage (Azure, no keys): https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity */
