@@ -6,7 +6,7 @@ import { OfflineChatModel } from './adapters/offline/chat-model';
 import { StoredModeCatalog } from './adapters/mode-catalog';
 import { BlobDocumentStore } from './adapters/storage/blob-document-store';
 import { loadConfig, type Config } from './config';
-import { buildPersona } from './domain/persona';
+import { personaMemo } from './domain/persona';
 import type { ChatModel, Clock, DocumentStore, JobQueue, ModeGenerator, RealtimeSecrets, StructuredModel } from './domain/ports';
 import type { ModeCatalog } from './domain/tools/context';
 import { randomUUID } from 'node:crypto';
@@ -70,6 +70,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const deployments = overrides.deployments ?? azure?.deployments;
   const realtimeSecrets = overrides.realtimeSecrets ?? azure?.realtimeSecrets;
   const clock = overrides.clock ?? { now: () => new Date() };
+  const persona = personaMemo();
   const jobQueue = overrides.jobQueue ?? new StorageJobQueue(config);
   const modeGenerator = overrides.modeGenerator ?? createModeGenerator(config, structuredModel);
   const toolGuard = overrides.toolGuard ?? new ToolGuard(new BlobAuditLog(store, (e) => console.warn('[audit] write failed:', e)), clock);
@@ -85,7 +86,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     ...(realtimeSecrets ? { realtimeSecrets } : {}),
     realtimeLimiter: overrides.realtimeLimiter ?? new SlidingWindowLimiter(REALTIME_SESSIONS_PER_MINUTE, 60_000),
     billing: overrides.billing ?? createBilling(config, clock),
-    persona: overrides.persona ?? ((mode, seed) => buildPersona(mode, seed, new Date())),
+    persona: overrides.persona ?? ((mode, seed) => persona(mode, seed, new Date())),
     clock,
     jobQueue,
     modeGenerator,

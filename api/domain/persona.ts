@@ -146,3 +146,27 @@ export function datasetForPath(mode: Mode, path: string): Dataset | undefined {
   const field = mode.persona.fields.find((f) => f.path === path);
   return field && 'dataset' in field ? mode.datasets.find((d) => d.id === field.dataset) : undefined;
 }
+
+/** Personas kept per mode object (a pre-built mode is one object for the process's life). */
+const PERSONAS_PER_MODE = 64;
+
+/**
+ * `buildPersona` remembered per mode object, seed and month: a chat turn, its tool calls and the
+ * persona route all ask for the same customer, and drawing 24 months of every dataset was a
+ * measurable part of each turn's CPU. Personas are treated as read-only by every caller.
+ */
+export function personaMemo(build: (mode: Mode, seed: number, asOf: Date) => Persona = buildPersona): (mode: Mode, seed: number, asOf: Date) => Persona {
+  const byMode = new WeakMap<Mode, Map<string, Persona>>();
+  return (mode, seed, asOf) => {
+    const key = `${seed}@${asOf.getUTCFullYear()}-${asOf.getUTCMonth()}`;
+    let personas = byMode.get(mode);
+    if (!personas) byMode.set(mode, (personas = new Map()));
+    let persona = personas.get(key);
+    if (!persona) {
+      persona = build(mode, seed, asOf);
+      if (personas.size >= PERSONAS_PER_MODE) personas.delete(personas.keys().next().value!);
+      personas.set(key, persona);
+    }
+    return persona;
+  };
+}

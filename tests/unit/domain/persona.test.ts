@@ -9,6 +9,7 @@ import {
   hashString,
   monthLabels,
   mulberry32,
+  personaMemo,
   personaSeries,
 } from '../../../api/domain/persona';
 import { deriveTheme } from '../../../api/domain/palette';
@@ -214,5 +215,30 @@ describe('lookups', () => {
     expect(datasetForPath(fixture, 'loan.change')?.id).toBe('loan');
     expect(datasetForPath(fixture, 'limit')).toBeUndefined();
     expect(datasetForPath(fixture, 'missing')).toBeUndefined();
+  });
+});
+
+describe('personaMemo', () => {
+  it('gives the same customer as buildPersona, builds it once per mode, seed and month, and relabels in a new month', () => {
+    const build = vi.fn(buildPersona);
+    const persona = personaMemo(build);
+    const first = persona(fixture, 7, ASOF);
+    expect(first).toEqual(buildPersona(fixture, 7, ASOF));
+    expect(persona(fixture, 7, new Date(ASOF.getTime() + 60_000))).toBe(first);
+    expect(build).toHaveBeenCalledTimes(1);
+    expect(persona(fixture, 8, ASOF).seed).toBe(8);
+    const nextMonth = new Date(Date.UTC(ASOF.getUTCFullYear(), ASOF.getUTCMonth() + 1, 2));
+    expect(persona(fixture, 7, nextMonth).series.loan?.at(-1)?.x).toBe(monthLabels(nextMonth).at(-1));
+    expect(build).toHaveBeenCalledTimes(3);
+  });
+
+  it('keeps a bounded number of personas per mode', () => {
+    const build = vi.fn(buildPersona);
+    const persona = personaMemo(build);
+    for (let seed = 0; seed < 100; seed++) persona(fixture, seed, ASOF);
+    persona(fixture, 99, ASOF);
+    expect(build).toHaveBeenCalledTimes(100);
+    persona(fixture, 0, ASOF); // forgotten (the oldest), so built again
+    expect(build).toHaveBeenCalledTimes(101);
   });
 });
