@@ -24,9 +24,27 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     const apiKey = apiKeyOf(request);
     const caller = await billing.identify(apiKey, apiKey ? '' : await visitorOf(request));
     if (!caller) return jsonError(401, 'invalid_api_key', 'This API key is unknown or has been revoked.');
-    const admission = await billing.admit(caller, kind, context.invocationId);
-    if (!admission.ok) return refusal(caller, admission);
-    const response = await handler(request, context);
+    const speculate = kind === 'chat' && billing.likelyAdmits(caller, kind); // judged before this call's own admission
+    const admitting = billing.admit(caller, kind, context.invocationId);
+    let admission: Awaited<typeof admitting>;
+    let response: HttpResponseInit;
+    if (speculate) {
+      // The answer is started while the admission is written, so the counter's round trip overlaps
+      // the model's first token instead of preceding it; no byte goes out until admission says yes.
+      const [admitted, started] = await Promise.allSettled([admitting, startAnswer(handler, request, context)]);
+      if (admitted.status === 'rejected' || !admitted.value.ok) {
+        if (started.status === 'fulfilled') abandon(started.value);
+        if (admitted.status === 'rejected') throw admitted.reason;
+        return refusal(caller, admitted.value as Extract<Admission, { ok: false }>);
+      }
+      if (started.status === 'rejected') throw started.reason;
+      admission = admitted.value;
+      response = started.value.stream ? { ...started.value.response, body: resume(started.value.stream) } : started.value.response;
+    } else {
+      admission = await admitting;
+      if (!admission.ok) return refusal(caller, admission);
+      response = await handler(request, context);
+    }
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(rateHeaders(admission))) headers.set(name, value);
     const meter = (delta: Parameters<typeof billing.meter>[2]) =>
@@ -65,6 +83,38 @@ function refusal(caller: Caller, admission: Extract<Admission, { ok: false }>): 
     jsonBody: { error: { code: 'rate_limited', message, retryable: true, limit: admission.limitName } },
     headers: { ...rateHeaders(admission), 'Retry-After': String(admission.retryAfterSeconds) },
   };
+}
+
+/** A handler's response with its stream already asked for its first chunk (which starts the model call). */
+interface StartedAnswer {
+  response: HttpResponseInit;
+  stream?: { iterator: AsyncIterator<Uint8Array>; first: Promise<IteratorResult<Uint8Array>> };
+}
+
+async function startAnswer(handler: Handler, request: HttpRequest, context: InvocationContext): Promise<StartedAnswer> {
+  const response = await handler(request, context);
+  if (!isStream(response.body)) return { response };
+  const iterator = response.body[Symbol.asyncIterator]();
+  const first = iterator.next();
+  first.catch(() => undefined); // awaited by resume(); a refused answer's failure is nobody's concern
+  return { response, stream: { iterator, first } };
+}
+
+/** Stops a started answer that will not be sent (its generator's finally blocks abort the model call). */
+function abandon(started: StartedAnswer): void {
+  const stream = started.stream;
+  if (stream) void stream.first.then(() => stream.iterator.return?.()).catch(() => undefined);
+}
+
+/** The started stream, from its first chunk on; closing it early closes the source. */
+async function* resume(stream: NonNullable<StartedAnswer['stream']>): AsyncGenerator<Uint8Array> {
+  let finished = false;
+  try {
+    for (let next = await stream.first; !next.done; next = await stream.iterator.next()) yield next.value;
+    finished = true;
+  } finally {
+    if (!finished) await stream.iterator.return?.();
+  }
 }
 
 function isStream(body: unknown): body is AsyncIterable<Uint8Array> {

@@ -58,6 +58,10 @@ export class TableUsageStore implements UsageStore {
     return run;
   }
 
+  peek(subject: string, day: string): UsageCounters | undefined {
+    return this.known.get(`${subject}/${day}`)?.counters;
+  }
+
   async days(subject: string, fromDay: string): Promise<Array<{ day: string; counters: UsageCounters }>> {
     const table = await this.table();
     const rows: Array<{ day: string; counters: UsageCounters }> = [];
@@ -73,7 +77,10 @@ export class TableUsageStore implements UsageStore {
     const id = `${subject}/${day}`;
     for (let attempt = 1; ; attempt++) {
       // A subject this instance has not seen today is most likely new: try the insert first and read only on 409.
-      const stored = this.known.get(id) ?? (attempt === 1 ? undefined : await this.read(table, subject, day));
+      const cached = this.known.get(id);
+      const stored = cached ?? (attempt === 1 ? undefined : await this.read(table, subject, day));
+      // A fresh read is remembered even when nothing is written (a refusal), so `peek` knows the caller is at a limit.
+      if (stored && !cached) this.remember(id, stored);
       const { next, result } = change(stored ? stored.counters : { ...EMPTY_COUNTERS, applied: [] });
       if (!next) return result;
       const entity = { partitionKey: subject, rowKey: day, ...next, applied: JSON.stringify(next.applied) };

@@ -44,6 +44,17 @@ export class Billing {
     return { ...decision, day };
   }
 
+  /**
+   * Whether `admit` will most likely say yes, judged from this instance's last copy of the counters
+   * (no I/O). A caller this instance has not seen today is assumed fresh. Used only to start work
+   * while the real admission is being written, never instead of it.
+   */
+  likelyAdmits(caller: Caller, kind: BillableKind): boolean {
+    const now = this.deps.clock.now();
+    const current = this.deps.usage.peek(subjectOf(caller), dayOf(now));
+    return !current || admit(current, caller.limits, kind, now, '').result.ok;
+  }
+
   /** Adds what the call used, once per `opId` however often it is retried. */
   async meter(caller: Caller, day: string, delta: MeterDelta, opId: string): Promise<void> {
     if (Object.values(delta).every((v) => !v)) return;
