@@ -105,6 +105,19 @@ describe('mode generation on Azurite', () => {
     expect(list.modes.find((m) => m.id === 'veterinary-clinic--happy-paws')).toMatchObject({ source: 'generated', companyName: 'Happy Paws' });
   });
 
+  it('POST /api/modes with a pre-built industry\'s everyday word ("a Bank") answers the pre-built mode, and a company there keys like chat\'s variant', async () => {
+    const bank = await post(env.deps, { industry: 'a Bank' });
+    expect(bank.status).toBe(200);
+    expect(Mode.parse(bank.jsonBody)).toMatchObject({ id: 'banking', source: 'builtin' });
+    const airline = await post(env.deps, { industry: 'airline' });
+    expect(Mode.parse(airline.jsonBody).id).toBe('airline');
+    expect(env.generator.calls.filter((c) => /bank|airline/.test(c.industry) && !c.companyName)).toEqual([]);
+    const variant = await post(env.deps, { industry: 'bank', companyName: 'Tidewater Trust' });
+    expect(variant.status).toBe(202);
+    expect(ModeJobAccepted.parse(variant.jsonBody).jobId).toBe('banking--tidewater-trust');
+    await settled(env.deps, 'banking--tidewater-trust');
+  });
+
   it('20 concurrent requests for one new industry share one job and one generator call', async () => {
     // The generator is held until every response is in, so none of the 20 can see a finished mode
     // (the queue runner is fast enough to finish a job while slower requests are still in flight).

@@ -1,5 +1,8 @@
 import type { BuiltinModeId, Dataset, Tab } from '../../contracts/mode';
 import { findBrand } from './brands';
+import { builtinFor } from '../../domain/modes/industry-phrases';
+
+export { builtinFor };
 
 /** The parts of a mode intent detection reads (the Foundry emulator's brain passes a mode parsed from a prompt). */
 export interface IntentMode {
@@ -17,19 +20,6 @@ export type Intent =
   | { kind: 'illustrate'; datasetIds: string[] }
   | { kind: 'smalltalk' };
 
-/**
- * Whole-phrase synonyms for the pre-built modes. The engine compares the *entire* requested
- * industry phrase, so "food bank" or "veterinary clinic" never fall into banking or healthcare.
- */
-const INDUSTRY_PHRASES: Record<BuiltinModeId, string[]> = {
-  banking: ['bank', 'banking', 'banker', 'retail bank', 'credit union', 'banking app', 'bank account'],
-  insurance: ['insurer', 'insurance', 'insurance company', 'insurance provider', 'insurance agency', 'insurance carrier'],
-  healthcare: ['hospital', 'healthcare', 'health care', 'healthcare provider', 'health system', 'medical center', 'health plan', 'health insurer', 'doctor', 'doctors office', 'clinic', 'medical clinic'],
-  retail: ['retailer', 'retail', 'store', 'shop', 'retail store', 'department store', 'online store', 'online shop', 'ecommerce', 'e-commerce'],
-  airline: ['airline', 'air carrier', 'carrier', 'airways', 'air line', 'flight company'],
-  energy: ['utility', 'utility company', 'energy', 'energy company', 'energy provider', 'power company', 'electric company', 'electricity provider', 'power utility'],
-};
-
 const MAGIC = /\b(?:hey\s+)?presto\b/i;
 const CHANGE = /^(?:(?:please|now|ok|okay|and)\s+)*(?:you(?:'|’)?re|you\s+are|youre|turn\s+(?:yourself\s+)?into|transform\s+(?:yourself\s+)?into|become|change\s+(?:yourself\s+)?into|switch\s+(?:yourself\s+)?(?:to|into)|be(?=\s+an?\s))\s+(?:now\s+)?(.+)$/i;
 /** Asking for a picture rather than a chart: "illustrate", "a picture/image/drawing of", "paint", "draw". */
@@ -46,14 +36,6 @@ function normalizeIndustry(phrase: string): { industry: string; company: string 
   }
   text = text.replace(/^(?:now\s+)?(?:an?|the|my)\s+/i, '').trim();
   return { industry: text.slice(0, 80), company };
-}
-
-export function builtinFor(industry: string): BuiltinModeId | null {
-  const key = industry.toLowerCase().replace(/\s+/g, ' ').replace(/[^a-z\s-]/g, '').trim();
-  for (const [id, phrases] of Object.entries(INDUSTRY_PHRASES) as [BuiltinModeId, string[]][]) {
-    if (phrases.includes(key)) return id;
-  }
-  return null;
 }
 
 function switchIntent(text: string): Intent | null {

@@ -6,6 +6,7 @@ import type { Clock, DocumentStore, JobQueue } from '../../ports';
 import type { ModeCatalog } from '../../tools/context';
 import { fail, isRestartable, jobPath, newJob, publicJob, readJob } from './job';
 import { modeKey } from './key';
+import { builtinFor } from '../industry-phrases';
 
 export interface ModeRequestDeps {
   modes: ModeCatalog;
@@ -27,7 +28,10 @@ export type ModeRequestOutcome =
  * enqueues), and a failed or stale job is replaced with If-Match on its ETag (again one winner).
  */
 export async function requestMode(input: { industry: string; companyName?: string | null }, deps: ModeRequestDeps): Promise<ModeRequestOutcome> {
-  const request = sanitizeModeRequest(input);
+  const sanitized = sanitizeModeRequest(input);
+  // "bank" is the pre-built banking mode, not a generated copy of it; with a company name the base id
+  // keys the variant, so "bank" + "Wells Fargo" is the same mode however the industry was worded.
+  const request = { ...sanitized, industry: builtinFor(sanitized.industry) ?? sanitized.industry };
   const key = modeKey(request.industry, request.companyName);
   // The catalogue answers pre-built ids from code first, so "banking" can never be generated over.
   const stored = await deps.modes.get(key);
