@@ -27,7 +27,7 @@ function operation(route: RouteDoc): Json {
   responses['400'] ??= { description: 'Invalid input', content: error };
   if (route.billable) {
     responses['401'] = { description: 'Unknown or revoked x-api-key', content: error };
-    responses['429'] = { description: 'Over the plan or demo budget; error.limit names the limit', headers: { 'Retry-After': { schema: { type: 'integer' } }, ...RATE_HEADERS }, content: error };
+    responses['429'] = { description: 'Over the plan or demo budget; error.limit names the limit and error.retryAfterSeconds repeats Retry-After', headers: { 'Retry-After': { schema: { type: 'integer' } }, ...RATE_HEADERS }, content: error };
   }
   return {
     operationId: route.function,

@@ -80,7 +80,8 @@ function refusal(caller: Caller, admission: Extract<Admission, { ok: false }>): 
       : `Your ${caller.plan} plan's limit of ${LIMIT_TEXT[admission.limitName]} (${admission.limitName}) is reached. Try again ${wait}.`;
   return {
     status: 429,
-    jsonBody: { error: { code: 'rate_limited', message, retryable: true, limit: admission.limitName } },
+    // retryAfterSeconds repeats Retry-After in the body: a cross-origin SPA cannot read that header (not CORS-safelisted).
+    jsonBody: { error: { code: 'rate_limited', message, retryable: true, limit: admission.limitName, retryAfterSeconds: admission.retryAfterSeconds } },
     headers: { ...rateHeaders(admission), 'Retry-After': String(admission.retryAfterSeconds) },
   };
 }

@@ -130,13 +130,17 @@ export async function send(path: string, init: RequestInit): Promise<Response> {
   return res;
 }
 
+/** A limit that lifts later than this (a daily budget) offers no Retry: pressing it now cannot work. */
+const RETRY_NOW_MAX_SECONDS = 120;
+
 async function errorFrom(res: Response): Promise<ApiError> {
   const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
   try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; retryable?: unknown } };
+    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; retryable?: unknown; retryAfterSeconds?: unknown } };
     const e = body.error;
     if (e && typeof e.message === 'string') {
-      return new ApiError(String(e.code ?? res.status), e.message, typeof e.retryable === 'boolean' ? e.retryable : retryable, res.status);
+      const waitsLong = typeof e.retryAfterSeconds === 'number' && e.retryAfterSeconds > RETRY_NOW_MAX_SECONDS;
+      return new ApiError(String(e.code ?? res.status), e.message, (typeof e.retryable === 'boolean' ? e.retryable : retryable) && !waitsLong, res.status);
     }
   } catch {
     /* not JSON: fall through to a generic message */

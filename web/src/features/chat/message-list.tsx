@@ -31,9 +31,12 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
               <Icon name="alert" size={18} />
               <div>
                 <p>{b.message}</p>
-                <button type="button" class="btn btn--small btn--outline" data-testid="chat-retry" onClick={onRetry}>
-                  <Icon name="refresh" size={16} /> Retry
-                </button>
+                {/* No Retry where it cannot help now: a filtered prompt, a bad request, a daily limit. */}
+                {b.retryable && (
+                  <button type="button" class="btn btn--small btn--outline" data-testid="chat-retry" onClick={onRetry}>
+                    <Icon name="refresh" size={16} /> Retry
+                  </button>
+                )}
               </div>
             </div>
           );
