@@ -67,6 +67,12 @@ const Env = z.object({
   PRESTO_DEMO_IMAGES_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(10),
   PRESTO_DEMO_GENERATIONS_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(10),
   PRESTO_DEMO_REALTIME_SESSIONS_PER_DAY: z.coerce.number().int().min(0).max(100_000).default(10),
+  /**
+   * Visitors' worth of budget shared by everyone calling from one client address: sessionIds are
+   * client-chosen, so this bounds what a script inventing them can spend, while a room behind one
+   * NAT (a conference Wi-Fi) still gets this many visitors' budgets.
+   */
+  PRESTO_DEMO_VISITORS_PER_NETWORK: z.coerce.number().int().min(1).max(10_000).default(20),
   /** TEST ONLY: make mode generation fail on purpose (api/adapters/fault-injection.ts). Never set in Azure. */
   PRESTO_FAULT_INJECTION: z.string().regex(/^generation-fails(?:-once)?:[a-z0-9 -]{2,40}(?:,generation-fails(?:-once)?:[a-z0-9 -]{2,40})*$/).optional(),
 });

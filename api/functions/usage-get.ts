@@ -11,7 +11,7 @@ export function usageGet(deps: () => Pick<Deps, 'billing'>) {
     const apiKey = apiKeyOf(request);
     if (!apiKey) return jsonError(401, 'api_key_required', 'Send your API key in the x-api-key header to see its usage.');
     const { billing } = deps();
-    const caller = await billing.identify(apiKey, '');
+    const caller = await billing.identify(apiKey);
     if (caller?.kind !== 'key') return jsonError(401, 'invalid_api_key', 'This API key is unknown or has been revoked.');
     const rows = await billing.usage(caller, days);
     const body: UsageResponse = {

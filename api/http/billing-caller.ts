@@ -2,6 +2,7 @@ import type { HttpRequest } from '@azure/functions';
 import { z } from 'zod';
 import { API_KEY_HEADER } from '../contracts/billing';
 import { MAX_BODY_BYTES } from '../contracts/chat';
+import type { Visitor } from '../domain/billing/billing';
 
 const SessionOnly = z.object({ sessionId: z.string().min(1).max(128) });
 
@@ -10,7 +11,7 @@ const SessionOnly = z.object({ sessionId: z.string().min(1).max(128) });
  * x-forwarded-for / x-client-ip) plus the body's sessionId where the route has one. The body is
  * read from a clone so the trigger still reads it itself.
  */
-export async function visitorOf(request: HttpRequest): Promise<string> {
+export async function visitorOf(request: HttpRequest): Promise<Visitor> {
   const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
   const address = forwarded || request.headers.get('x-client-ip')?.trim() || 'unknown';
   let session = '';
@@ -22,7 +23,7 @@ export async function visitorOf(request: HttpRequest): Promise<string> {
       // Not JSON: the trigger answers 400 itself; the visitor is then the address alone.
     }
   }
-  return `${address}|${session}`;
+  return { address, session };
 }
 
 /** The x-api-key header, or undefined when absent or blank (anonymous). */

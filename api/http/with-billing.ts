@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Deps } from '../deps';
 import { reservedUnit, type Admission, type BillableKind } from '../domain/billing/budget';
-import type { Caller } from '../domain/billing/billing';
+import type { Caller, Refusal } from '../domain/billing/billing';
 import { apiKeyOf, visitorOf } from './billing-caller';
 import { jsonError, withErrors } from './errors';
 import { waitAtMost } from './flush-after';
@@ -22,7 +22,7 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const { billing } = deps();
     const apiKey = apiKeyOf(request);
-    const caller = await billing.identify(apiKey, apiKey ? '' : await visitorOf(request));
+    const caller = await billing.identify(apiKey, apiKey ? undefined : await visitorOf(request));
     if (!caller) return jsonError(401, 'invalid_api_key', 'This API key is unknown or has been revoked.');
     const speculate = kind === 'chat' && billing.likelyAdmits(caller, kind); // judged before this call's own admission
     const admitting = billing.admit(caller, kind, context.invocationId);
@@ -35,7 +35,7 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
       if (admitted.status === 'rejected' || !admitted.value.ok) {
         if (started.status === 'fulfilled') abandon(started.value);
         if (admitted.status === 'rejected') throw admitted.reason;
-        return refusal(caller, admitted.value as Extract<Admission, { ok: false }>);
+        return refusal(caller, admitted.value as Refusal);
       }
       if (started.status === 'rejected') throw started.reason;
       admission = admitted.value;
@@ -72,11 +72,11 @@ const LIMIT_TEXT: Record<Extract<Admission, { ok: false }>['limitName'], string>
   realtime_sessions_per_day: 'voice sessions for today',
 };
 
-function refusal(caller: Caller, admission: Extract<Admission, { ok: false }>): HttpResponseInit {
+function refusal(caller: Caller, admission: Refusal): HttpResponseInit {
   const wait = admission.retryAfterSeconds >= 3600 ? 'tomorrow' : admission.retryAfterSeconds >= 90 ? `in ${Math.ceil(admission.retryAfterSeconds / 60)} minutes` : `in ${admission.retryAfterSeconds} seconds`;
   const message =
     caller.kind === 'anonymous'
-      ? `The demo has reached its limit of ${LIMIT_TEXT[admission.limitName]} for your visit, so nobody runs up the bill. Please try again ${wait}.`
+      ? `The demo has reached its limit of ${LIMIT_TEXT[admission.limitName]} for ${admission.scope === 'network' ? 'visitors from your network' : 'your visit'}, so nobody runs up the bill. Please try again ${wait}.`
       : `Your ${caller.plan} plan's limit of ${LIMIT_TEXT[admission.limitName]} (${admission.limitName}) is reached. Try again ${wait}.`;
   return {
     status: 429,

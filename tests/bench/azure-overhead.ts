@@ -127,7 +127,8 @@ async function main(): Promise<void> {
         `${api!.ready.url}/api/chat`,
         {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          // 50 visitors from 50 places, as on a public site (one address would share one network budget).
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` },
           body: JSON.stringify({ sessionId: `bench-${i}-session`, modeId: 'banking', personaSeed: i, messages: [{ role: 'user', content: QUESTION }] }),
         },
         /event: delta/,

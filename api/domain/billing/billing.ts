@@ -1,12 +1,21 @@
 import type { Clock } from '../ports';
-import { admit, dayOf, meter, type Admission, type BillableKind, type MeterDelta } from './budget';
+import { admit, dayOf, meter, reservedUnit, type Admission, type BillableKind, type MeterDelta } from './budget';
 import { PLANS, type PlanLimits, type PlanName } from './plans';
 import type { ApiKeyStore, UsageCounters, UsageStore } from './ports';
 
-/** Who pays for a call: an API key's owner, or one anonymous demo visitor. */
+/** Who pays for a call: an API key's owner, or one anonymous demo visitor (and the network it calls from). */
 export type Caller =
   | { kind: 'key'; id: string; name: string; plan: PlanName; limits: PlanLimits }
-  | { kind: 'anonymous'; visitor: string; limits: PlanLimits };
+  | { kind: 'anonymous'; visitor: string; network: string; limits: PlanLimits; networkLimits: PlanLimits };
+
+/** An anonymous browser call: the client address and the conversation's sessionId (client-chosen). */
+export interface Visitor {
+  address: string;
+  session: string;
+}
+
+/** Which budget refused a call: the caller's own, or (anonymous) the one every visitor from its address shares. */
+export type Refusal = Extract<Admission, { ok: false }> & { scope: 'caller' | 'network' };
 
 export interface BillingDeps {
   keys: ApiKeyStore;
@@ -16,10 +25,25 @@ export interface BillingDeps {
   hash(value: string): string;
   /** The per-visitor budget of the public demo (config). */
   demo: PlanLimits;
+  /**
+   * The budget every anonymous visitor from one client address shares (config: the visitor budget
+   * times PRESTO_DEMO_VISITORS_PER_NETWORK). A sessionId is the client's to invent, so without it a
+   * script could start a fresh visitor budget with every call.
+   */
+  demoNetwork: PlanLimits;
 }
 
 /** Counter partitions: table keys may not hold `/ \ # ?`, and a visitor's address is never stored in clear. */
 const subjectOf = (caller: Caller) => (caller.kind === 'key' ? `key-${caller.id}` : `anon-${caller.visitor}`);
+
+/** Every budget a call is counted against, the caller's own first. */
+const budgetsOf = (caller: Caller): Array<{ subject: string; limits: PlanLimits; scope: Refusal['scope'] }> =>
+  caller.kind === 'key'
+    ? [{ subject: subjectOf(caller), limits: caller.limits, scope: 'caller' }]
+    : [
+        { subject: subjectOf(caller), limits: caller.limits, scope: 'caller' },
+        { subject: `net-${caller.network}`, limits: caller.networkLimits, scope: 'network' },
+      ];
 
 /**
  * Authentication, admission and metering for billable routes. Every decision reads storage (no
@@ -29,19 +53,36 @@ export class Billing {
   constructor(private readonly deps: BillingDeps) {}
 
   /** undefined: the key is unknown or revoked. Without a key the caller is an anonymous visitor. */
-  async identify(apiKey: string | undefined, visitor: string): Promise<Caller | undefined> {
-    if (apiKey === undefined) return { kind: 'anonymous', visitor: this.deps.hash(`visitor:${visitor}`).slice(0, 32), limits: this.deps.demo };
+  async identify(apiKey: string | undefined, visitor: Visitor = { address: 'unknown', session: '' }): Promise<Caller | undefined> {
+    if (apiKey === undefined) {
+      return {
+        kind: 'anonymous',
+        visitor: this.deps.hash(`visitor:${visitor.address}|${visitor.session}`).slice(0, 32),
+        network: this.deps.hash(`network:${visitor.address}`).slice(0, 32),
+        limits: this.deps.demo,
+        networkLimits: this.deps.demoNetwork,
+      };
+    }
     const record = await this.deps.keys.findByHash(this.deps.hash(apiKey));
     if (!record || record.revokedAt) return undefined;
     return { kind: 'key', id: record.id, name: record.name, plan: record.plan, limits: PLANS[record.plan] };
   }
 
   /** Counts the call if the caller's plan has room; `day` is where its later metering goes. */
-  async admit(caller: Caller, kind: BillableKind, opId: string): Promise<Admission & { day: string }> {
+  async admit(caller: Caller, kind: BillableKind, opId: string): Promise<(({ ok: true } & Admission) | Refusal) & { day: string }> {
     const now = this.deps.clock.now();
     const day = dayOf(now);
-    const decision = await this.deps.usage.update(subjectOf(caller), day, (current) => admit(current, caller.limits, kind, now, `a:${opId}`));
-    return { ...decision, day };
+    const budgets = budgetsOf(caller);
+    // Every budget is decided at once (one round trip, not one per budget); the rate headers are the caller's own.
+    const decisions = await Promise.all(budgets.map((b) => this.deps.usage.update(b.subject, day, (current) => admit(current, b.limits, kind, now, `a:${opId}`))));
+    const refused = decisions.findIndex((d) => !d.ok);
+    if (refused < 0) return { ...(decisions[0] as { ok: true } & Admission), day };
+    // A unit reserved on a budget that said yes is given back: the call does not happen.
+    const unit = reservedUnit(kind);
+    if (unit) {
+      await Promise.all(decisions.map((d, i) => (d.ok ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`)) : undefined)));
+    }
+    return { ...(decisions[refused] as Extract<Admission, { ok: false }>), scope: budgets[refused]!.scope, day };
   }
 
   /**
@@ -51,14 +92,16 @@ export class Billing {
    */
   likelyAdmits(caller: Caller, kind: BillableKind): boolean {
     const now = this.deps.clock.now();
-    const current = this.deps.usage.peek(subjectOf(caller), dayOf(now));
-    return !current || admit(current, caller.limits, kind, now, '').result.ok;
+    return budgetsOf(caller).every((b) => {
+      const current = this.deps.usage.peek(b.subject, dayOf(now));
+      return !current || admit(current, b.limits, kind, now, '').result.ok;
+    });
   }
 
   /** Adds what the call used, once per `opId` however often it is retried. */
   async meter(caller: Caller, day: string, delta: MeterDelta, opId: string): Promise<void> {
     if (Object.values(delta).every((v) => !v)) return;
-    await this.deps.usage.update(subjectOf(caller), day, (current) => meter(current, delta, `m:${opId}`));
+    await Promise.all(budgetsOf(caller).map((b) => this.deps.usage.update(b.subject, day, (current) => meter(current, delta, `m:${opId}`))));
   }
 
   /** The caller's counters for the last `days` UTC days, oldest first. */

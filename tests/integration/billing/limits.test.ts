@@ -66,6 +66,32 @@ describe('anonymous demo budget per visitor (session + client address)', () => {
     expect((await call('visitor-b')).status).toBe(200);
     expect((await call('visitor-a', '198.51.100.8')).status).toBe(200);
   });
+  it('inventing sessionIds does not escape the demo budget: every visitor from one address shares a network budget (visitors × PRESTO_DEMO_VISITORS_PER_NETWORK)', async () => {
+    const billing = h.billing({ PRESTO_DEMO_REQUESTS_PER_MINUTE: '2', PRESTO_DEMO_GENERATIONS_PER_DAY: '5', PRESTO_DEMO_VISITORS_PER_NETWORK: '2' });
+    const handler = withBilling('tool', ok, () => ({ billing }));
+    const call = (sessionId: string, ip = '198.51.100.20') => handler(post('tools/show_metrics', { sessionId }, { 'x-forwarded-for': ip }), ctx());
+    // Two visitors' worth (2 × 2 requests this minute) from one address, in fresh sessions each time…
+    for (const session of ['s-1', 's-2', 's-3', 's-4']) expect((await call(session)).status).toBe(200);
+    // …then a brand-new session from the same address is refused, and told why.
+    const refused = await call('s-5');
+    expect(refused.status).toBe(429);
+    expect(refused.jsonBody).toMatchObject({ error: { limit: 'requests_per_minute', message: expect.stringMatching(/^The demo has reached its limit of requests per minute for visitors from your network/) } });
+    // Another address is not affected.
+    expect((await call('s-5', '198.51.100.21')).status).toBe(200);
+
+    // A refused call gives back the unit it reserved on the budget that had room.
+    const generation = withBilling('generation', ok, () => ({ billing }));
+    const generate = (sessionId: string) => generation(post('modes', { sessionId, industry: 'zoo' }, { 'x-forwarded-for': '198.51.100.22' }), ctx());
+    expect((await generate('g-1')).status).toBe(200);
+    expect((await generate('g-1')).status).toBe(200);
+    expect((await generate('g-2')).status).toBe(200);
+    expect((await generate('g-2')).status).toBe(200);
+    const over = await generate('g-3'); // the network's 4 requests this minute are spent
+    expect(over.status).toBe(429);
+    const visitor = await billing.identify(undefined, { address: '198.51.100.22', session: 'g-3' });
+    const [today] = await billing.usage(visitor!, 1);
+    expect(today?.counters.generations).toBe(0);
+  });
 });
 
 describe('metering', () => {
@@ -80,7 +106,7 @@ describe('metering', () => {
     const done = (await bodyText(res)).split('\n\n').filter(Boolean).map((b) => ChatEvent.parse(JSON.parse(b.split('\n')[1]!.slice(6)))).find((e) => e.type === 'done');
     expect(done?.type === 'done' && done.usage.promptTokens).toBeGreaterThan(0);
     const usage = done?.type === 'done' ? done.usage : undefined;
-    const caller = (await deps.billing.identify(key, ''))!;
+    const caller = (await deps.billing.identify(key))!;
     const day = (await deps.billing.usage(caller, 1))[0]!;
     expect(day.counters).toMatchObject({ requests: 1, promptTokens: usage!.promptTokens, completionTokens: usage!.completionTokens });
     // A replayed metering write (same invocation) is recognised and not counted again.

@@ -59,7 +59,7 @@ function chatTrigger() {
 
 function setup(requestsPerMinute: number) {
   const usage = new MemoryUsage();
-  const billing = new Billing({ keys: { create: async () => {}, findByHash: async () => undefined, list: async () => [], update: async () => false }, usage, clock: { now: () => NOW }, hash, demo: limits(requestsPerMinute) });
+  const billing = new Billing({ keys: { create: async () => {}, findByHash: async () => undefined, list: async () => [], update: async () => false }, usage, clock: { now: () => NOW }, hash, demo: limits(requestsPerMinute), demoNetwork: limits(requestsPerMinute * 10) });
   const { trace, handler } = chatTrigger();
   const call = () =>
     withBilling('chat', handler, () => ({ billing }))(

@@ -53,6 +53,7 @@ const WIRING = {
   PRESTO_DEMO_IMAGES_PER_DAY: 'default',
   PRESTO_DEMO_GENERATIONS_PER_DAY: 'default',
   PRESTO_DEMO_REALTIME_SESSIONS_PER_DAY: 'default',
+  PRESTO_DEMO_VISITORS_PER_NETWORK: 'default',
 } as const satisfies Record<string, 'output+setting' | 'function-setting' | 'never' | 'default'>;
 
 const named = (how: (typeof WIRING)[keyof typeof WIRING]) => Object.entries(WIRING).filter(([, w]) => w === how).map(([k]) => k).sort();
