@@ -40,7 +40,7 @@ export interface LocalRuntime {
  * Applies app settings like Core Tools does with local.settings.json `Values`: they never
  * override variables already set in the environment. Returns an undo function.
  */
-function applySettings(root: string, overrides: Record<string, string>, storage: string): () => void {
+function applySettings(root: string, overrides: Record<string, string>, storage: string, isolated: boolean): () => void {
   const saved = new Map<string, string | undefined>();
   const set = (key: string, value: string) => {
     if (!saved.has(key)) saved.set(key, process.env[key]);
@@ -55,8 +55,10 @@ function applySettings(root: string, overrides: Record<string, string>, storage:
   }
   for (const [key, value] of Object.entries(overrides)) set(key, value);
   // "UseDevelopmentStorage=true" means the default ports; ours may differ, so spell them out.
+  // In-memory storage is a test's own: an AzureWebJobsStorage inherited from a parent process (a
+  // test runner that started another runtime) must not point this one at someone else's data.
   const current = process.env.AzureWebJobsStorage;
-  if (!current || /^UseDevelopmentStorage=true;?$/i.test(current.trim())) set('AzureWebJobsStorage', storage);
+  if (!current || /^UseDevelopmentStorage=true;?$/i.test(current.trim()) || (isolated && !('AzureWebJobsStorage' in overrides))) set('AzureWebJobsStorage', storage);
   if (!process.env.FUNCTIONS_WORKER_RUNTIME) set('FUNCTIONS_WORKER_RUNTIME', 'node');
   return () => {
     for (const [key, value] of saved) {
@@ -93,7 +95,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
       : { blobPort: 10000, queuePort: 10001, tablePort: 10002 };
     const azurite: AzuriteHandle = await startAzurite({ ...ports, root, inMemory: options.inMemoryStorage });
     stops.push(() => azurite.stop());
-    stops.push(applySettings(root, options.env ?? {}, azurite.connectionString));
+    stops.push(applySettings(root, options.env ?? {}, azurite.connectionString, options.inMemoryStorage === true));
 
     const { registry } = loadApp(root);
     warnUnsupportedOutputs(registry, logger);

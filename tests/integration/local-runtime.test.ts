@@ -201,6 +201,27 @@ describe('static site with staticwebapp.config.json', () => {
   });
 });
 
+describe('in-memory storage is the runtime\'s own', () => {
+  it('even when a parent process left AzureWebJobsStorage pointing at another runtime\'s data; the variable is restored on stop', async () => {
+    const inherited = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;';
+    const before = process.env.AzureWebJobsStorage;
+    process.env.AzureWebJobsStorage = inherited;
+    try {
+      const own = await startLocal({ root: fixture, port: 0, inMemoryStorage: true, staticRoot: join(fixture, 'static'), swaConfigPath, logger: () => {} });
+      try {
+        expect(process.env.AzureWebJobsStorage).toBe(own.storageConnectionString);
+        expect(own.storageConnectionString).not.toBe(inherited);
+      } finally {
+        await own.stop();
+      }
+      expect(process.env.AzureWebJobsStorage).toBe(inherited);
+    } finally {
+      if (before === undefined) delete process.env.AzureWebJobsStorage;
+      else process.env.AzureWebJobsStorage = before;
+    }
+  }, 60_000);
+});
+
 describe('process hygiene', () => {
   it('saw no unhandled rejections', () => {
     expect(unhandled).toEqual([]);

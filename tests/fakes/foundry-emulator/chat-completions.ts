@@ -17,9 +17,9 @@ type Completion = { text: string; calls: { id: string; name: string; arguments: 
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function lastUserText(body: ChatRequestBody): string {
-  const user = [...body.messages].reverse().find((m) => m.role === 'user');
-  return typeof user?.content === 'string' ? user.content : '';
+/** Azure screens the whole prompt, history included, not just the newest message. */
+function userTexts(body: ChatRequestBody): string[] {
+  return body.messages.flatMap((m) => (m.role === 'user' && typeof m.content === 'string' ? [m.content] : []));
 }
 
 function completionOf(reply: ScriptedReply, deployment: EmulatedDeployment): Completion | undefined {
@@ -119,7 +119,7 @@ export function chatCompletionsRoute(state: ChatState): Route {
       const reply =
         state.hook?.(body, deployment) ??
         state.take(deployment.name) ??
-        (state.promptFilter.test(lastUserText(body)) ? ({ kind: 'prompt_filtered' } as const) : await defaultBrain(body, state.jsonBrains));
+        (userTexts(body).some((text) => state.promptFilter.test(text)) ? ({ kind: 'prompt_filtered' } as const) : await defaultBrain(body, state.jsonBrains));
       if (reply.kind === 'rate_limit') return void send(ctx, wire.rateLimitError(deployment.name, reply.retryAfterMs, reply.retryAfterSeconds));
       if (reply.kind === 'prompt_filtered') return void send(ctx, wire.promptFilteredError());
       if (reply.kind === 'error') return void send(ctx, { status: reply.status, body: reply.body, ...(reply.headers ? { headers: reply.headers } : {}) });

@@ -77,8 +77,11 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
           } else if (ev.type === 'error') {
             turn.failure = new ApiError(ev.code, ev.message, ev.retryable);
           } else if (ev.type === 'done') {
+            // A filtered exchange stays out of the history: Azure screens the whole prompt, so resent
+            // with every later turn it would get those filtered too (PITFALLS 5.1).
+            const kept = ev.finishReason === 'content_filter' ? messages.slice(0, -1) : [...messages, ...ev.messages];
             // Voice turns that finished while this answer streamed stay in the shared history.
-            history.current = capHistory([...messages, ...ev.messages, ...spokenMeanwhile.current.splice(0)]);
+            history.current = capHistory([...kept, ...spokenMeanwhile.current.splice(0)]);
           }
         }, ac.signal);
       } catch (err) {
@@ -89,7 +92,9 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
       inflight.current = null;
       setStatus(null);
       const { failure: failed, welcome, gotText } = turn;
-      patch((b) => ({ ...b, streaming: false, text: !gotText && welcome && !failed ? welcome : b.text, cut: Boolean(failed) }));
+      // An in-character answer to a filtered question is a whole answer, not a cut-off one: it stays.
+      const cut = Boolean(failed) && failed?.code !== 'content_filtered';
+      patch((b) => ({ ...b, streaming: false, text: !gotText && welcome && !failed ? welcome : b.text, cut }));
       setBubbles((bs) => {
         const kept = bs.filter((b) => !(b.id === aid && b.kind === 'assistant' && !b.text.trim() && b.notes.length === 0));
         return failed ? [...kept, { id: randomId('e_'), kind: 'error', message: failed.message, retryable: failed.retryable }] : kept;
