@@ -14,7 +14,7 @@ import { BlobAuditLog } from './adapters/audit/blob-audit-log';
 import { createModeGenerator } from './adapters/mode-generators';
 import { StorageJobQueue } from './adapters/storage/storage-job-queue';
 import { ToolGuard } from './domain/guard/tool-guard';
-import { requestMode, type ModeRequestOutcome } from './domain/modes/generation/request-mode';
+import { requestMode, type ModeRequestOptions, type ModeRequestOutcome } from './domain/modes/generation/request-mode';
 import { createChartAdapters, type ChartAdapters } from './adapters/charts/chart-adapters';
 import type { CreateChartImageRequest } from './contracts/charts';
 import { requestChartImage, type ChartRequestOptions, type ChartRequestOutcome } from './domain/charts/request-chart';
@@ -39,7 +39,7 @@ export interface Deps {
   /** Per-session tool rate limit and the tool-call audit log (PITFALLS 9.2). */
   toolGuard: ToolGuard;
   /** A stored or pre-built mode, or the job generating it (POST /api/modes, switch_mode). */
-  requestMode(request: { industry: string; companyName?: string | null }): Promise<ModeRequestOutcome>;
+  requestMode(request: { industry: string; companyName?: string | null }, options?: ModeRequestOptions): Promise<ModeRequestOutcome>;
   /** Chart image store, renderer and generator (issue #6). */
   charts: ChartAdapters;
   /** A stored chart image, or the one job painting it (POST /api/charts, make_chart_image, the timer). */
@@ -91,7 +91,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     jobQueue,
     modeGenerator,
     toolGuard,
-    requestMode: overrides.requestMode ?? ((request) => requestMode(request, { modes, store, queue: jobQueue, clock, newToken })),
+    requestMode: overrides.requestMode ?? ((request, options) => requestMode(request, { modes, store, queue: jobQueue, clock, newToken }, options)),
     charts,
     requestChartImage:
       overrides.requestChartImage ??

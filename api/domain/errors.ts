@@ -38,3 +38,10 @@ export class ContentFiltered extends DomainError {
     super('content_filtered', "Azure's content filter blocked this message. Please rephrase it.", 422, false);
   }
 }
+
+/** A daily allowance is spent: the paid work a tool would start (a picture, a new mode) is refused. */
+export class BudgetSpent extends DomainError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super('rate_limited', message, 429, true);
+  }
+}

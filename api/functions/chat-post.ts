@@ -5,6 +5,7 @@ import { runChat } from '../domain/chat/run-chat';
 import { NotFound } from '../domain/errors';
 import { withErrors } from '../http/errors';
 import { withBilling } from '../http/with-billing';
+import { billedStarters } from '../http/billed-starters';
 import { readJson } from '../http/read-json';
 import { flushAfter } from '../http/flush-after';
 import { sseResponse } from '../http/sse';
@@ -12,7 +13,8 @@ import { sseResponse } from '../http/sse';
 export function chatPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const body = await readJson(request, ChatRequest);
-    const { modes, chatModel, persona, toolGuard, requestMode, requestChartImage } = deps();
+    const { modes, chatModel, persona, toolGuard } = deps();
+    const { requestMode, requestChartImage } = billedStarters(deps(), context);
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const turn = { mode, personaSeed: body.personaSeed, messages: body.messages, sessionId: body.sessionId };

@@ -6,16 +6,18 @@ import { NotFound } from '../domain/errors';
 import { runTool } from '../domain/tools/registry';
 import { jsonError, withErrors } from '../http/errors';
 import { withBilling } from '../http/with-billing';
+import { billedStarters } from '../http/billed-starters';
 import { waitAtMost } from '../http/flush-after';
 import { readJson } from '../http/read-json';
 
 /** Runs one tool for the voice client (realtime tool calls arrive in the browser). */
 export function toolsPost(deps: () => Deps) {
-  return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+  return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const name = ToolName.safeParse(request.params.name);
     if (!name.success) return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
     const body = await readJson(request, ToolRequest);
-    const { modes, persona, toolGuard, requestMode, requestChartImage } = deps();
+    const { modes, persona, toolGuard } = deps();
+    const { requestMode, requestChartImage } = billedStarters(deps(), context);
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const call = { sessionId: body.sessionId, modeId: mode.id, tool: name.data, args: body.args };

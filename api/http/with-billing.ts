@@ -1,13 +1,26 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { Deps } from '../deps';
 import { reservedUnit, type Admission, type BillableKind } from '../domain/billing/budget';
-import type { Caller, Refusal } from '../domain/billing/billing';
+import type { Caller, Refusal, Reservation } from '../domain/billing/billing';
+import type { SpendKind } from '../domain/billing/budget';
+import { BudgetSpent } from '../domain/errors';
 import { apiKeyOf, visitorOf } from './billing-caller';
 import { jsonError, withErrors } from './errors';
 import { waitAtMost } from './flush-after';
 import { meterStream } from './meter-stream';
 
 type Handler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
+
+/** Reserves a unit of the caller's daily allowance for paid work started on the way; throws BudgetSpent when spent. */
+export type Spend = (kind: SpendKind) => Promise<void>;
+
+const spenders = new WeakMap<InvocationContext, Spend>();
+
+/**
+ * The billed caller's Spend for this invocation: chat and voice tools start pictures and new modes,
+ * which count against images/generations per day like POST /api/charts and /api/modes do.
+ */
+export const spendOf = (context: InvocationContext): Spend | undefined => spenders.get(context);
 
 /** Metering waits at most this long before the response ends (the platform may freeze the instance after). */
 const METER_WAIT_MS = 2_000;
@@ -26,6 +39,14 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     if (!caller) return jsonError(401, 'invalid_api_key', 'This API key is unknown or has been revoked.');
     const speculate = kind === 'chat' && billing.likelyAdmits(caller, kind); // judged before this call's own admission
     const admitting = billing.admit(caller, kind, context.invocationId);
+    let spent = 0;
+    spenders.set(context, async (spendKind) => {
+      // Never before this call's own admission (a speculative answer may reach a tool first).
+      const admitted = await admitting;
+      if (!admitted.ok) throw new BudgetSpent(limitMessage(caller, admitted), admitted.retryAfterSeconds);
+      const reserved = await billing.reserve(caller, spendKind, `${context.invocationId}:${spent++}`);
+      if (!reserved.ok) throw new BudgetSpent(limitMessage(caller, reserved), reserved.retryAfterSeconds);
+    });
     let admission: Awaited<typeof admitting>;
     let response: HttpResponseInit;
     if (speculate) {
@@ -72,12 +93,15 @@ const LIMIT_TEXT: Record<Extract<Admission, { ok: false }>['limitName'], string>
   realtime_sessions_per_day: 'voice sessions for today',
 };
 
+function limitMessage(caller: Caller, spent: Refusal | Extract<Reservation, { ok: false }>): string {
+  const wait = spent.retryAfterSeconds >= 3600 ? 'tomorrow' : spent.retryAfterSeconds >= 90 ? `in ${Math.ceil(spent.retryAfterSeconds / 60)} minutes` : `in ${spent.retryAfterSeconds} seconds`;
+  return caller.kind === 'anonymous'
+    ? `The demo has reached its limit of ${LIMIT_TEXT[spent.limitName]} for ${spent.scope === 'network' ? 'visitors from your network' : 'your visit'}, so nobody runs up the bill. Please try again ${wait}.`
+    : `Your ${caller.plan} plan's limit of ${LIMIT_TEXT[spent.limitName]} (${spent.limitName}) is reached. Try again ${wait}.`;
+}
+
 function refusal(caller: Caller, admission: Refusal): HttpResponseInit {
-  const wait = admission.retryAfterSeconds >= 3600 ? 'tomorrow' : admission.retryAfterSeconds >= 90 ? `in ${Math.ceil(admission.retryAfterSeconds / 60)} minutes` : `in ${admission.retryAfterSeconds} seconds`;
-  const message =
-    caller.kind === 'anonymous'
-      ? `The demo has reached its limit of ${LIMIT_TEXT[admission.limitName]} for ${admission.scope === 'network' ? 'visitors from your network' : 'your visit'}, so nobody runs up the bill. Please try again ${wait}.`
-      : `Your ${caller.plan} plan's limit of ${LIMIT_TEXT[admission.limitName]} (${admission.limitName}) is reached. Try again ${wait}.`;
+  const message = limitMessage(caller, admission);
   return {
     status: 429,
     // retryAfterSeconds repeats Retry-After in the body: a cross-origin SPA cannot read that header (not CORS-safelisted).

@@ -1,5 +1,5 @@
 import type { Clock } from '../ports';
-import { admit, dayOf, meter, reservedUnit, type Admission, type BillableKind, type MeterDelta } from './budget';
+import { admit, dayOf, meter, reserve, reservedUnit, type Admission, type BillableKind, type LimitName, type MeterDelta, type SpendKind } from './budget';
 import { PLANS, type PlanLimits, type PlanName } from './plans';
 import type { ApiKeyStore, UsageCounters, UsageStore } from './ports';
 
@@ -16,6 +16,9 @@ export interface Visitor {
 
 /** Which budget refused a call: the caller's own, or (anonymous) the one every visitor from its address shares. */
 export type Refusal = Extract<Admission, { ok: false }> & { scope: 'caller' | 'network' };
+
+/** A unit reserved (`Billing.reserve`), or which daily limit is spent and until when. */
+export type Reservation = { ok: true } | { ok: false; limitName: LimitName; retryAfterSeconds: number; scope: Refusal['scope'] };
 
 export interface BillingDeps {
   keys: ApiKeyStore;
@@ -83,6 +86,23 @@ export class Billing {
       await Promise.all(decisions.map((d, i) => (d.ok ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`)) : undefined)));
     }
     return { ...(decisions[refused] as Extract<Admission, { ok: false }>), scope: budgets[refused]!.scope, day };
+  }
+
+  /**
+   * One unit of a daily allowance for work an admitted call starts on the way — a chart picture or a
+   * new mode asked for in chat or by voice — from every budget the caller counts against; a unit
+   * taken from a budget that said yes is given back when another says no.
+   */
+  async reserve(caller: Caller, kind: SpendKind, opId: string): Promise<Reservation> {
+    const now = this.deps.clock.now();
+    const day = dayOf(now);
+    const budgets = budgetsOf(caller);
+    const decisions = await Promise.all(budgets.map((b) => this.deps.usage.update(b.subject, day, (current) => reserve(current, b.limits, kind, now, `s:${opId}`))));
+    const refused = decisions.findIndex((d) => !d.ok);
+    if (refused < 0) return { ok: true };
+    const unit = reservedUnit(kind)!;
+    await Promise.all(decisions.map((d, i) => (d.ok ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`)) : undefined)));
+    return { ...(decisions[refused] as Extract<Reservation, { ok: false }>), scope: budgets[refused]!.scope };
   }
 
   /**

@@ -55,6 +55,20 @@ export function admit(current: UsageCounters, limits: PlanLimits, kind: Billable
   return { next, result: { ok: true, ...window, remaining: window.remaining - 1 } };
 }
 
+/** A daily unit a call spends on the way (a chart picture or a new mode asked for in chat or by voice). */
+export type SpendKind = 'image' | 'generation';
+
+/**
+ * Reserves one unit of a daily allowance for work a call starts on the way (no request is counted:
+ * the call itself was admitted already). A replayed `opId` is granted without counting again.
+ */
+export function reserve(current: UsageCounters, limits: PlanLimits, kind: SpendKind, now: Date, opId: string): { next?: UsageCounters; result: { ok: true } | { ok: false; limitName: LimitName; retryAfterSeconds: number } } {
+  if (current.applied.includes(opId)) return { result: { ok: true } };
+  const unit = UNIT_OF[kind]!;
+  if (current[unit.unit] >= limits[unit.limit]) return { result: { ok: false, limitName: unit.name, retryAfterSeconds: secondsToNextDay(now) } };
+  return { next: { ...current, [unit.unit]: current[unit.unit] + 1, applied: remember(current.applied, opId) }, result: { ok: true } };
+}
+
 export type MeterDelta = Partial<Pick<UsageCounters, 'promptTokens' | 'completionTokens' | 'images' | 'generations' | 'realtimeSessions'>>;
 
 /** Adds what a finished call used (negative to give back a reserved unit); a replayed `opId` changes nothing. */

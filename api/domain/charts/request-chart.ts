@@ -28,6 +28,8 @@ export type ChartRequestOutcome =
 export interface ChartRequestOptions {
   /** The scheduled pre-generation: a fallback with no retry on its way is asked for again. */
   replaceFallback?: boolean;
+  /** Called before a picture that is not stored is asked for; throws to refuse (the caller's budget). */
+  beforeCreate?: () => Promise<void>;
 }
 
 /**
@@ -48,6 +50,11 @@ export async function requestChartImage(input: CreateChartImageRequest, deps: Ch
   if (stored && !(options.replaceFallback && stored.fallback)) return { kind: 'ready', image: stored, picture };
 
   const request = { modeId: mode.id, datasetIds, personaSeed: input.personaSeed, key, asOf };
+  if (!stored && options.beforeCreate) {
+    // Only a caller who would start the painting pays for it; joining a job under way is free.
+    const current = await readChartJob(deps.store, chartJobId(key));
+    if (!current || (await restartable(current.job, deps, false))) await options.beforeCreate();
+  }
   const outcome = await ensureChartJob(request, deps, stored !== undefined);
   if (stored) return { kind: 'ready', image: stored, picture, ...(outcome.created ? { requeued: true } : {}) };
   if (outcome.job.status === 'done') {

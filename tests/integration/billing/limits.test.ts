@@ -4,7 +4,9 @@ import { buildDeps } from '../../../api/deps';
 import { chatPost } from '../../../api/functions/chat-post';
 import { withBilling } from '../../../api/http/with-billing';
 import { emulatedAzureEnv, startFoundryEmulator, type FoundryEmulator } from '../../fakes/foundry-emulator';
-import { billingHarness, bodyText, ctx, post, type BillingHarness } from '../billing.harness';
+import { billingHarness, bodyText, ctx, fixedClock, post, type BillingHarness } from '../billing.harness';
+import { HttpRequest, type HttpResponseInit } from '@azure/functions';
+import { toolsPost } from '../../../api/functions/tools-post';
 
 let h: BillingHarness;
 let emulator: FoundryEmulator;
@@ -91,6 +93,47 @@ describe('anonymous demo budget per visitor (session + client address)', () => {
     const visitor = await billing.identify(undefined, { address: '198.51.100.22', session: 'g-3' });
     const [today] = await billing.usage(visitor!, 1);
     expect(today?.counters.generations).toBe(0);
+  });
+});
+
+describe('paid work started by tools', () => {
+  const events = async (res: HttpResponseInit) =>
+    (await bodyText(res)).split('\n\n').filter(Boolean).map((b) => ChatEvent.parse(JSON.parse(b.split('\n').find((l) => l.startsWith('data: '))!.slice(6))));
+  const chat = (text: string, personaSeed: number, ip: string) =>
+    post('chat', { sessionId: 'painter-1', modeId: 'banking', personaSeed, messages: [{ role: 'user', content: text }] }, { 'x-forwarded-for': ip });
+
+  it('pictures asked for in chat count against images per day: past it the tool says so and nothing is painted; a stored picture stays free', async () => {
+    const deps = buildDeps(h.config({ PRESTO_DEMO_IMAGES_PER_DAY: '1' }), { clock: fixedClock });
+    const handler = withBilling('chat', chatPost(() => deps), () => deps);
+    const ip = '198.51.100.40';
+    const first = (await events(await handler(chat('Illustrate my savings', 1, ip), ctx()))).find((e) => e.type === 'tool');
+    expect(first).toMatchObject({ name: 'make_chart_image', result: { status: expect.stringMatching(/^(generating|ready)$/) } });
+    const refusedTurn = await events(await handler(chat('Illustrate my savings', 2, ip), ctx()));
+    const second = refusedTurn.find((e) => e.type === 'tool');
+    expect(second).toMatchObject({ name: 'make_chart_image', result: { error: { code: 'rate_limited', message: expect.stringMatching(/limit of chart pictures for today/) } } });
+    // The assistant passes that on instead of promising a picture.
+    expect(refusedTurn.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('')).toMatch(/limit of chart pictures for today/);
+    const visitor = await deps.billing.identify(undefined, { address: ip, session: 'painter-1' });
+    const [today] = await deps.billing.usage(visitor!, 1);
+    expect(today?.counters.images).toBe(1);
+    // The same picture again joins the job painting it (or is served from the store) without spending anything.
+    const again = (await events(await handler(chat('Illustrate my savings', 1, ip), ctx()))).find((e) => e.type === 'tool');
+    expect(again).toMatchObject({ name: 'make_chart_image', result: { status: expect.stringMatching(/^(generating|ready)$/) } });
+    expect((await deps.billing.usage(visitor!, 1))[0]?.counters.images).toBe(1);
+  });
+
+  it('new modes asked for by voice (POST /api/tools/switch_mode) count against generations per day', async () => {
+    const deps = buildDeps(h.config({ PRESTO_DEMO_GENERATIONS_PER_DAY: '1' }), { clock: fixedClock });
+    const handler = withBilling('tool', toolsPost(() => deps), () => deps);
+    const ip = '198.51.100.41';
+    const voice = (industry: string) =>
+      handler(
+        new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/tools/switch_mode', params: { name: 'switch_mode' }, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: { string: JSON.stringify({ sessionId: 'talker-1', modeId: 'banking', personaSeed: 3, args: { industry, builtin: null, company_name: null } }) } }),
+        ctx(),
+      );
+    expect((await voice('zoo')).jsonBody).toMatchObject({ result: { status: 'generating' } });
+    expect((await voice('aquarium')).jsonBody).toMatchObject({ result: { error: { code: 'rate_limited', message: expect.stringMatching(/limit of new industries for today/) } } });
+    expect((await voice('zoo')).jsonBody).toMatchObject({ result: { status: 'generating' } }); // joining the zoo's design is free
   });
 });
 

@@ -27,7 +27,12 @@ export type ModeRequestOutcome =
  * share one job: the job document is created with If-None-Match: * (only one creator wins and
  * enqueues), and a failed or stale job is replaced with If-Match on its ETag (again one winner).
  */
-export async function requestMode(input: { industry: string; companyName?: string | null }, deps: ModeRequestDeps): Promise<ModeRequestOutcome> {
+export interface ModeRequestOptions {
+  /** Called before a mode that is not stored is asked for; throws to refuse (the caller's budget). */
+  beforeCreate?: () => Promise<void>;
+}
+
+export async function requestMode(input: { industry: string; companyName?: string | null }, deps: ModeRequestDeps, options: ModeRequestOptions = {}): Promise<ModeRequestOutcome> {
   const sanitized = sanitizeModeRequest(input);
   // "bank" is the pre-built banking mode, not a generated copy of it; with a company name the base id
   // keys the variant, so "bank" + "Wells Fargo" is the same mode however the industry was worded.
@@ -37,6 +42,11 @@ export async function requestMode(input: { industry: string; companyName?: strin
   const stored = await deps.modes.get(key);
   if (stored) return { kind: 'ready', mode: stored };
 
+  if (options.beforeCreate) {
+    // Only a caller who would start the design pays for it; joining a job under way is free.
+    const current = await readJob(deps.store, key);
+    if (!current || isRestartable(current.job, deps.clock.now())) await options.beforeCreate();
+  }
   const { job, created } = await ensureJob(key, { industry: request.industry, companyName: request.companyName }, deps);
   if (job.status === 'done') {
     const mode = await deps.modes.get(key);
