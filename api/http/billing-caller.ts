@@ -7,13 +7,19 @@ import type { Visitor } from '../domain/billing/billing';
 const SessionOnly = z.object({ sessionId: z.string().min(1).max(128) });
 
 /**
- * The anonymous visitor behind a keyless call: the client address (the platform's front end sets
- * x-forwarded-for / x-client-ip) plus the body's sessionId where the route has one. The body is
- * read from a clone so the trigger still reads it itself.
+ * The anonymous visitor behind a keyless call: the client address plus the body's sessionId where
+ * the route has one. The body is read from a clone so the trigger still reads it itself.
+ *
+ * The address comes from what the platform sets, not what the client sends: App Service's front
+ * end (Functions included) adds `client-ip` (the peer address and port) and overwrites any a client
+ * sent, so it cannot be spoofed (https://github.com/Azure/app-service-linux-docs/pull/140);
+ * `x-client-ip` is the fallback. The first
+ * `x-forwarded-for` entry is the client's to invent; it is only the fallback where no front end
+ * runs (the local runtime, tests). The SPA calls the Function app directly (no proxy in between),
+ * so the front end sees the visitor itself.
  */
 export async function visitorOf(request: HttpRequest): Promise<Visitor> {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const address = forwarded || request.headers.get('x-client-ip')?.trim() || 'unknown';
+  const address = platformAddress(request) || request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
   let session = '';
   if (Number(request.headers.get('content-length') ?? '0') <= MAX_BODY_BYTES) {
     try {
@@ -24,6 +30,16 @@ export async function visitorOf(request: HttpRequest): Promise<Visitor> {
     }
   }
   return { address, session };
+}
+
+/** `client-ip` without its port (`1.2.3.4:5678`, `[2001:db8::1]:5678`), else `x-client-ip`. */
+function platformAddress(request: HttpRequest): string | undefined {
+  const withPort = request.headers.get('client-ip')?.trim();
+  if (!withPort) return request.headers.get('x-client-ip')?.trim() || undefined;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(withPort);
+  if (bracketed) return bracketed[1];
+  // One colon: IPv4 with a port; more: a bare IPv6 address.
+  return withPort.split(':').length === 2 ? withPort.split(':')[0] : withPort;
 }
 
 /** The x-api-key header, or undefined when absent or blank (anonymous). */
