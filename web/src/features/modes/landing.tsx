@@ -21,7 +21,7 @@ export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
         </p>
         <figure class="magic-phrase">
           <blockquote>“Presto-Change-O, you're a bank.”</blockquote>
-          <figcaption>Type it in the assistant on the left, then ask “How much is left in my checking account?”</figcaption>
+          <figcaption>Type it to the assistant, then ask “How much is left in my checking account?”</figcaption>
         </figure>
       </section>
       <section class="landing__modes" aria-labelledby="landing-modes-title">
