@@ -28,17 +28,26 @@ function toCounters(entity: z.infer<typeof CounterEntity>): UsageCounters {
   return { ...numbers, applied: z.array(z.string()).catch([]).parse(JSON.parse(applied)) };
 }
 
+/** One caller's change waiting for its subject's next write. */
+interface Pending {
+  change: (current: UsageCounters) => { next?: UsageCounters; result: unknown };
+  resolve(result: unknown): void;
+  reject(error: unknown): void;
+}
+
 /**
  * Usage counters in the `usage` table, one entity per subject per UTC day. Every change is a
  * compare-and-swap on the entity's ETag (If-Match; insert for the first call of the day), retried
- * on 412/409, so limits hold across instances. Within one instance, calls for the same subject
- * are queued first: a hundred racing calls would otherwise spend most of their time losing races.
- * The last entity written is remembered with its ETag, so a call usually costs one write and no
- * read; a stale copy only costs a 412 and a fresh read.
+ * on 412/409, so limits hold across instances. Within one instance, the changes waiting for one
+ * subject are folded into a single write: a room of visitors behind one address (one network
+ * budget) or a busy API key costs one round trip per batch, not one per call, and a hundred
+ * racing calls do not spend their time losing races to each other. The last entity written is
+ * remembered with its ETag, so a write usually needs no read; a stale copy costs a 412 and a read.
  */
 export class TableUsageStore implements UsageStore {
   private readonly table: () => Promise<TableClient>;
-  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Changes waiting per subject/day; a subject with an entry has a writer running. */
+  private readonly waiting = new Map<string, Pending[]>();
   private readonly known = new Map<string, { counters: UsageCounters; etag: string }>();
 
   constructor(
@@ -50,12 +59,14 @@ export class TableUsageStore implements UsageStore {
   }
 
   update<R>(subject: string, day: string, change: (current: UsageCounters) => { next?: UsageCounters; result: R }): Promise<R> {
-    const previous = this.queues.get(subject) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.swap(subject, day, change));
-    this.queues.set(subject, run);
-    // Drop the queue entry once idle so the map does not grow with every visitor ever seen.
-    void run.catch(() => undefined).then(() => this.queues.get(subject) === run && this.queues.delete(subject));
-    return run;
+    const id = `${subject}/${day}`;
+    return new Promise<R>((resolve, reject) => {
+      const pending: Pending = { change, resolve: resolve as (result: unknown) => void, reject };
+      const queue = this.waiting.get(id);
+      if (queue) return void queue.push(pending);
+      this.waiting.set(id, [pending]);
+      void this.drain(id, subject, day);
+    });
   }
 
   peek(subject: string, day: string): UsageCounters | undefined {
@@ -72,22 +83,48 @@ export class TableUsageStore implements UsageStore {
     return rows.sort((a, b) => a.day.localeCompare(b.day));
   }
 
-  private async swap<R>(subject: string, day: string, change: (current: UsageCounters) => { next?: UsageCounters; result: R }): Promise<R> {
+  /** Writes batches for one subject until nothing is waiting; changes arriving meanwhile form the next batch. */
+  private async drain(id: string, subject: string, day: string): Promise<void> {
+    for (;;) {
+      const batch = this.waiting.get(id)!.splice(0);
+      if (batch.length === 0) {
+        this.waiting.delete(id);
+        return;
+      }
+      try {
+        const results = await this.swap(id, subject, day, batch);
+        batch.forEach((p, i) => p.resolve(results[i]));
+      } catch (error) {
+        for (const p of batch) p.reject(error);
+      }
+    }
+  }
+
+  /** Applies every change of the batch in order to fresh-enough counters and writes the outcome once. */
+  private async swap(id: string, subject: string, day: string, batch: Pending[]): Promise<unknown[]> {
     const table = await this.table();
-    const id = `${subject}/${day}`;
     for (let attempt = 1; ; attempt++) {
-      // A subject this instance has not seen today is most likely new: try the insert first and read only on 409.
       const cached = this.known.get(id);
+      // A subject this instance has not seen today is most likely new: try the insert first and read only on 409.
       const stored = cached ?? (attempt === 1 ? undefined : await this.read(table, subject, day));
       // A fresh read is remembered even when nothing is written (a refusal), so `peek` knows the caller is at a limit.
       if (stored && !cached) this.remember(id, stored);
-      const { next, result } = change(stored ? stored.counters : { ...EMPTY_COUNTERS, applied: [] });
-      if (!next) return result;
-      const entity = { partitionKey: subject, rowKey: day, ...next, applied: JSON.stringify(next.applied) };
+      let counters = stored ? stored.counters : { ...EMPTY_COUNTERS, applied: [] };
+      let changed = false;
+      const results = batch.map((p) => {
+        const { next, result } = p.change(counters);
+        if (next) {
+          counters = next;
+          changed = true;
+        }
+        return result;
+      });
+      if (!changed) return results;
+      const entity = { partitionKey: subject, rowKey: day, ...counters, applied: JSON.stringify(counters.applied) };
       try {
         const written = stored ? await table.updateEntity(entity, 'Replace', { etag: stored.etag }) : await table.createEntity(entity);
-        this.remember(id, written.etag ? { counters: next, etag: written.etag } : undefined);
-        return result;
+        this.remember(id, written.etag ? { counters, etag: written.etag } : undefined);
+        return results;
       } catch (error) {
         this.known.delete(id);
         const status = statusOf(error);
