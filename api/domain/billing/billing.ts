@@ -81,10 +81,7 @@ export class Billing {
     const refused = decisions.findIndex((d) => !d.ok);
     if (refused < 0) return { ...(decisions[0] as { ok: true } & Admission), day };
     // A unit reserved on a budget that said yes is given back: the call does not happen.
-    const unit = reservedUnit(kind);
-    if (unit) {
-      await Promise.all(decisions.map((d, i) => (d.ok ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`)) : undefined)));
-    }
+    await this.giveBack(budgets, decisions, reservedUnit(kind), day, opId);
     return { ...(decisions[refused] as Extract<Admission, { ok: false }>), scope: budgets[refused]!.scope, day };
   }
 
@@ -100,8 +97,7 @@ export class Billing {
     const decisions = await Promise.all(budgets.map((b) => this.deps.usage.update(b.subject, day, (current) => reserve(current, b.limits, kind, now, `s:${opId}`))));
     const refused = decisions.findIndex((d) => !d.ok);
     if (refused < 0) return { ok: true };
-    const unit = reservedUnit(kind)!;
-    await Promise.all(decisions.map((d, i) => (d.ok ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`)) : undefined)));
+    await this.giveBack(budgets, decisions, reservedUnit(kind), day, opId);
     return { ...(decisions[refused] as Extract<Reservation, { ok: false }>), scope: budgets[refused]!.scope };
   }
 
@@ -122,6 +118,12 @@ export class Billing {
   async meter(caller: Caller, day: string, delta: MeterDelta, opId: string): Promise<void> {
     if (Object.values(delta).every((v) => !v)) return;
     await Promise.all(budgetsOf(caller).map((b) => this.deps.usage.update(b.subject, day, (current) => meter(current, delta, `m:${opId}`))));
+  }
+
+  /** Returns the unit taken from each budget that said yes when another said no. */
+  private async giveBack(budgets: ReturnType<typeof budgetsOf>, decisions: Array<{ ok: boolean }>, unit: ReturnType<typeof reservedUnit>, day: string, opId: string): Promise<void> {
+    if (!unit) return;
+    await Promise.all(decisions.map((d, i) => (d.ok ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`)) : undefined)));
   }
 
   /** The caller's counters for the last `days` UTC days, oldest first. */
