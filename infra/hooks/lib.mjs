@@ -62,14 +62,14 @@ export function mergeLocalSettings(existing, envValues) {
 }
 
 /** The origin of an https URL; anything else is refused (a wrong API_URL must not reach the SPA). */
-export function httpsOrigin(url) {
+export function httpsOrigin(url, name = 'API_URL') {
   let parsed;
   try {
     parsed = new URL(url);
   } catch {
-    throw new Error(`API_URL is not a URL: ${JSON.stringify(url)}`);
+    throw new Error(`${name} is not a URL: ${JSON.stringify(url)}`);
   }
-  if (parsed.protocol !== 'https:') throw new Error(`API_URL must be https: ${url}`);
+  if (parsed.protocol !== 'https:') throw new Error(`${name} must be https: ${url}`);
   return parsed.origin;
 }
 
@@ -83,19 +83,28 @@ export function setApiBase(html, apiUrl) {
 }
 
 /**
+ * Adds the Azure OpenAI endpoint's own origin to connect-src: the browser posts its voice SDP offer
+ * to `<endpoint>/openai/v1/realtime/calls`, and the static CSP only allows *.openai.azure.com, while
+ * an AIServices endpoint may be *.cognitiveservices.azure.com or *.services.ai.azure.com.
+ */
+export function allowVoiceTo(configText, endpoint) {
+  return allowConnectTo(configText, endpoint, ['connect-src'], 'AZURE_OPENAI_ENDPOINT');
+}
+
+/**
  * Adds the Function app origin to the CSP connect-src of staticwebapp.config.json, so the browser may
  * stream chat from it (SWA's own /api buffers SSE: https://github.com/Azure/static-web-apps/issues/1628),
  * and to img-src, so chart images (`<img src="<api>/api/charts/<key>">`, issue #6) may load from it.
  * Idempotent; a config without a CSP is returned unchanged (nothing restricts connections then).
  */
-export function allowConnectTo(configText, apiUrl) {
-  const origin = httpsOrigin(apiUrl);
+export function allowConnectTo(configText, apiUrl, directivesToExtend = ['connect-src', 'img-src'], label = 'API_URL') {
+  const origin = httpsOrigin(apiUrl, label);
   const config = JSON.parse(configText);
   const headers = config.globalHeaders ?? {};
   const name = Object.keys(headers).find((h) => h.toLowerCase() === 'content-security-policy');
   if (!name) return configText;
   const directives = String(headers[name]).split(';').map((d) => d.trim()).filter(Boolean);
-  for (const directive of ['connect-src', 'img-src']) {
+  for (const directive of directivesToExtend) {
     const index = directives.findIndex((d) => d.split(/\s+/)[0].toLowerCase() === directive);
     if (index === -1) directives.push(`${directive} 'self' ${origin}`);
     else if (!directives[index].split(/\s+/).includes(origin)) directives[index] += ` ${origin}`;

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allowConnectTo, setApiBase } from './lib.mjs';
+import { allowConnectTo, allowVoiceTo, setApiBase } from './lib.mjs';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist');
 const apiUrl = process.env.API_URL;
@@ -17,5 +17,8 @@ if (!apiUrl) {
 const indexPath = join(dist, 'index.html');
 writeFileSync(indexPath, setApiBase(readFileSync(indexPath, 'utf8'), apiUrl));
 const configPath = join(dist, 'staticwebapp.config.json');
-writeFileSync(configPath, allowConnectTo(readFileSync(configPath, 'utf8'), apiUrl));
+let config = allowConnectTo(readFileSync(configPath, 'utf8'), apiUrl);
+// Voice posts its SDP offer to the Azure OpenAI endpoint itself (a Bicep output, like API_URL).
+if (process.env.AZURE_OPENAI_ENDPOINT) config = allowVoiceTo(config, process.env.AZURE_OPENAI_ENDPOINT);
+writeFileSync(configPath, config);
 console.log(`point-spa-at-api: web/dist now calls ${apiUrl}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowConnectTo, httpsOrigin, mergeLocalSettings, parseEnvValues, setApiBase } from '../../../infra/hooks/lib.mjs';
+import { allowConnectTo, allowVoiceTo, httpsOrigin, mergeLocalSettings, parseEnvValues, setApiBase } from '../../../infra/hooks/lib.mjs';
 import { read } from './bicep-text';
 
 const API = 'https://func-abc123.azurewebsites.net';
@@ -70,6 +70,17 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
     expect(img.split(/\s+/)).toEqual(expect.arrayContaining(["'self'", 'data:', 'blob:', API]));
     expect(allowConnectTo(once, API)).toBe(once);
     expect(csp).toContain("default-src 'self'");
+  });
+
+  it('adds the Azure OpenAI endpoint (voice SDP offers) to connect-src only, whatever its domain, once', () => {
+    const endpoint = 'https://presto-ai.cognitiveservices.azure.com/';
+    const once = allowVoiceTo(allowConnectTo(read('staticwebapp.config.json'), API), endpoint);
+    const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders['Content-Security-Policy']!;
+    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(name))!.split(/\s+/);
+    expect(directive('connect-src')).toEqual(expect.arrayContaining(["'self'", API, 'https://presto-ai.cognitiveservices.azure.com']));
+    expect(directive('img-src')).not.toContain('https://presto-ai.cognitiveservices.azure.com');
+    expect(allowVoiceTo(once, endpoint)).toBe(once);
+    expect(() => allowVoiceTo(once, 'http://insecure.example')).toThrow(/AZURE_OPENAI_ENDPOINT must be https/);
   });
 
   it('adds a connect-src when the CSP has none, and leaves a config without CSP alone', () => {
