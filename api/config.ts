@@ -55,12 +55,16 @@ const Env = z.object({
   PRESTO_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/).default('presto'),
   /** Delay between offline-engine text chunks; 0 in benchmarks. */
   PRESTO_OFFLINE_CHUNK_MS: z.coerce.number().int().min(0).max(1000).default(12),
-  /** NCRONTAB (6 fields, UTC on Azure) of the chart image pre-generation timer: daily at 04:00 by default. */
+  /**
+   * NCRONTAB (6 fields, UTC on Azure) of the chart image pre-generation timer: daily at 00:05 by
+   * default, because an image's key includes the month its series ends in: a later hour left the
+   * first hours of every month without pre-made images.
+   */
   PRESTO_CHART_SCHEDULE: z
     .string()
     .trim()
     .regex(/^[0-9A-Za-z*/,?-]+(?:\s+[0-9A-Za-z*/,?-]+){5}$/, 'an NCRONTAB expression with 6 fields, e.g. "0 0 4 * * *"')
-    .default('0 0 4 * * *'),
+    .default('0 5 0 * * *'),
   /** The public demo's budget per anonymous visitor (session + client address), issue #8; e2e raises it. */
   PRESTO_DEMO_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   PRESTO_DEMO_TOKENS_PER_DAY: z.coerce.number().int().min(0).max(100_000_000).default(100_000),

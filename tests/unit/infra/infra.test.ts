@@ -42,7 +42,7 @@ const WIRING = {
   AZURE_OPENAI_MAX_ATTEMPTS: 'default',
   AZURE_OPENAI_MAX_CONCURRENCY: 'default',
   PRESTO_OFFLINE_CHUNK_MS: 'default',
-  // Chart images (#6): low quality and a daily 04:00 UTC pre-generation are right in Azure; override as app settings.
+  // Chart images (#6): low quality and a daily 00:05 UTC pre-generation are right in Azure; override as app settings.
   AZURE_OPENAI_IMAGE_QUALITY: 'default',
   PRESTO_CHART_SCHEDULE: 'default',
   AZURE_OPENAI_TRANSCRIPTION_MODEL: 'default',
