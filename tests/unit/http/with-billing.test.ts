@@ -82,8 +82,9 @@ describe('withBilling on chat: the answer starts while the admission is written'
     let release!: () => void;
     usage.hold = new Promise((r) => (release = r));
     const pending = call();
-    expect(await settled(pending)).toBe(false);
-    expect(trace.started).toBe(1);
+    await expect.poll(() => trace.started).toBe(1);
+    expect(await settled(pending)).toBe(false); // cannot settle while the admission write is held
+
     release();
     const res = await pending;
     expect(res.status).toBe(200);
