@@ -92,8 +92,12 @@ export class TableUsageStore implements UsageStore {
         return;
       }
       try {
-        const results = await this.swap(id, subject, day, batch);
-        batch.forEach((p, i) => p.resolve(results[i]));
+        const outcomes = await this.swap(id, subject, day, batch);
+        batch.forEach((p, i) => {
+          const outcome = outcomes[i]!;
+          if ('error' in outcome) p.reject(outcome.error);
+          else p.resolve(outcome.result);
+        });
       } catch (error) {
         for (const p of batch) p.reject(error);
       }
@@ -101,7 +105,7 @@ export class TableUsageStore implements UsageStore {
   }
 
   /** Applies every change of the batch in order to fresh-enough counters and writes the outcome once. */
-  private async swap(id: string, subject: string, day: string, batch: Pending[]): Promise<unknown[]> {
+  private async swap(id: string, subject: string, day: string, batch: Pending[]): Promise<Array<{ result: unknown } | { error: unknown }>> {
     const table = await this.table();
     for (let attempt = 1; ; attempt++) {
       const cached = this.known.get(id);
@@ -111,13 +115,18 @@ export class TableUsageStore implements UsageStore {
       if (stored && !cached) this.remember(id, stored);
       let counters = stored ? stored.counters : { ...EMPTY_COUNTERS, applied: [] };
       let changed = false;
+      // A change that throws fails alone; the others in the batch are still written.
       const results = batch.map((p) => {
-        const { next, result } = p.change(counters);
-        if (next) {
-          counters = next;
-          changed = true;
+        try {
+          const { next, result } = p.change(counters);
+          if (next) {
+            counters = next;
+            changed = true;
+          }
+          return { result };
+        } catch (error) {
+          return { error };
         }
-        return result;
       });
       if (!changed) return results;
       const entity = { partitionKey: subject, rowKey: day, ...counters, applied: JSON.stringify(counters.applied) };

@@ -49,4 +49,20 @@ describe('usage counters on one instance', () => {
     // 120 changes; one at a time would have been 120 writes.
     expect(writes()).toBeLessThan(20);
   });
+
+  it('a change that throws fails on its own; the others waiting with it are still counted', async () => {
+    const { store } = countingStore();
+    const now = fixedClock.now();
+    const day = now.toISOString().slice(0, 10);
+    const outcomes = await Promise.allSettled([
+      store.update('net-odd', day, (c) => admit(c, limits, 'chat', now, 'a:1')),
+      store.update('net-odd', day, () => {
+        throw new Error('a bug in one caller');
+      }),
+      store.update('net-odd', day, (c) => admit(c, limits, 'chat', now, 'a:2')),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const [today] = await store.days('net-odd', day);
+    expect(today?.counters.requests).toBe(2);
+  });
 });
