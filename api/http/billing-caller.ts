@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@azure/functions';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { API_KEY_HEADER } from '../contracts/billing';
 import { MAX_BODY_BYTES } from '../contracts/chat';
@@ -38,8 +39,10 @@ function platformAddress(request: HttpRequest): string | undefined {
   if (!withPort) return request.headers.get('x-client-ip')?.trim() || undefined;
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(withPort);
   if (bracketed) return bracketed[1];
-  // One colon: IPv4 with a port; more: a bare IPv6 address.
-  return withPort.split(':').length === 2 ? withPort.split(':')[0] : withPort;
+  if (isIP(withPort)) return withPort; // a bare address, IPv6 included
+  // `address:port`, also for an unbracketed IPv6 (`::ffff:1.2.3.4:5678`): a port must never make a new visitor.
+  const cut = withPort.lastIndexOf(':');
+  return cut > 0 && /^\d+$/.test(withPort.slice(cut + 1)) && isIP(withPort.slice(0, cut)) ? withPort.slice(0, cut) : withPort;
 }
 
 /** The x-api-key header, or undefined when absent or blank (anonymous). */

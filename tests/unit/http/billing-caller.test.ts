@@ -10,6 +10,8 @@ describe('visitorOf: who a keyless call is', () => {
     expect(await visitorOf(request({ 'client-ip': '203.0.113.9:51234', 'x-forwarded-for': '10.9.9.9, 203.0.113.9:51234' }))).toEqual({ address: '203.0.113.9', session: 's-1' });
     expect(await visitorOf(request({ 'client-ip': '[2001:db8::7]:443', 'x-forwarded-for': '10.9.9.9' }))).toEqual({ address: '2001:db8::7', session: 's-1' });
     expect(await visitorOf(request({ 'client-ip': '2001:db8::7' }))).toEqual({ address: '2001:db8::7', session: 's-1' });
+    // A source port never makes a new visitor, whatever the address form.
+    expect(await visitorOf(request({ 'client-ip': '::ffff:203.0.113.9:40001' }))).toEqual({ address: '::ffff:203.0.113.9', session: 's-1' });
     expect(await visitorOf(request({ 'x-client-ip': '198.51.100.3', 'x-forwarded-for': '10.9.9.9' }))).toEqual({ address: '198.51.100.3', session: 's-1' });
   });
 
