@@ -41,7 +41,12 @@ export class ContentFiltered extends DomainError {
 
 /** A daily allowance is spent: the paid work a tool would start (a picture, a new mode) is refused. */
 export class BudgetSpent extends DomainError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    /** The limit that is spent, e.g. `images_per_day`. */
+    readonly limit: string,
+  ) {
     super('rate_limited', message, 429, true);
   }
 }

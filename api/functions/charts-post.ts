@@ -3,13 +3,14 @@ import { CreateChartImageRequest, type ChartJobAccepted } from '../contracts/cha
 import { getDeps, type Deps } from '../deps';
 import { withErrors } from '../http/errors';
 import { withBilling } from '../http/with-billing';
+import { billedStarters } from '../http/billed-starters';
 import { readJson } from '../http/read-json';
 
 /** POST /api/charts {modeId, datasetIds, personaSeed} → 200 ChartImage when stored, 202 {jobId, statusUrl} while it is painted. */
 export function chartsPost(deps: () => Deps) {
-  return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+  return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const body = await readJson(request, CreateChartImageRequest);
-    const outcome = await deps().requestChartImage(body);
+    const outcome = await billedStarters(deps(), context).requestChartImage(body);
     if (outcome.kind === 'ready') return { status: 200, jsonBody: outcome.image, headers: { 'Cache-Control': 'no-store' } };
     const statusUrl = `/api/jobs/${outcome.job.id}`;
     const accepted: ChartJobAccepted = { jobId: outcome.job.id, statusUrl };

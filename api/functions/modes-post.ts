@@ -3,13 +3,14 @@ import { CreateModeRequest, type ModeJobAccepted } from '../contracts/jobs';
 import { getDeps, type Deps } from '../deps';
 import { withErrors } from '../http/errors';
 import { withBilling } from '../http/with-billing';
+import { billedStarters } from '../http/billed-starters';
 import { readJson } from '../http/read-json';
 
 /** POST /api/modes {industry, companyName?} → 200 Mode when ready, 202 {jobId, statusUrl} while it is designed. */
 export function modesPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const body = await readJson(request, CreateModeRequest);
-    const outcome = await deps().requestMode(body);
+    const outcome = await billedStarters(deps(), context).requestMode({ industry: body.industry, companyName: body.companyName ?? null });
     if (outcome.kind === 'ready') return { status: 200, jsonBody: outcome.mode, headers: { 'Cache-Control': 'no-store' } };
     // Flagged words were cut out before use; logging them is how unusual requests get reviewed (PITFALLS 9.1).
     if (outcome.flags.length) context.warn(`modes-post: sanitised request for ${outcome.job.id}: ${outcome.flags.join(', ')}`);

@@ -1,6 +1,6 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { ZodError } from 'zod';
-import { DomainError } from '../domain/errors';
+import { BudgetSpent, DomainError } from '../domain/errors';
 
 export function jsonError(status: number, code: string, message: string, retryable = false, headers?: Record<string, string>): HttpResponseInit {
   return { status, jsonBody: { error: { code, message, retryable } }, headers };
@@ -11,6 +11,14 @@ export function toErrorResponse(error: unknown, context: InvocationContext): Htt
   if (error instanceof ZodError) {
     const issues = error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
     return jsonError(400, 'invalid_request', issues);
+  }
+  if (error instanceof BudgetSpent) {
+    // The same 429 as a refusal at admission: the limit's name, when it lifts, and Retry-After.
+    return {
+      status: 429,
+      jsonBody: { error: { code: error.code, message: error.message, retryable: true, limit: error.limit, retryAfterSeconds: error.retryAfterSeconds } },
+      headers: { 'Retry-After': String(error.retryAfterSeconds) },
+    };
   }
   if (error instanceof DomainError) return jsonError(error.status, error.code, error.message, error.retryable);
   context.error('Unhandled error', error);

@@ -43,9 +43,9 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     spenders.set(context, async (spendKind) => {
       // Never before this call's own admission (a speculative answer may reach a tool first).
       const admitted = await admitting;
-      if (!admitted.ok) throw new BudgetSpent(limitMessage(caller, admitted), admitted.retryAfterSeconds);
+      if (!admitted.ok) throw new BudgetSpent(limitMessage(caller, admitted), admitted.retryAfterSeconds, admitted.limitName);
       const reserved = await billing.reserve(caller, spendKind, `${context.invocationId}:${spent++}`);
-      if (!reserved.ok) throw new BudgetSpent(limitMessage(caller, reserved), reserved.retryAfterSeconds);
+      if (!reserved.ok) throw new BudgetSpent(limitMessage(caller, reserved), reserved.retryAfterSeconds, reserved.limitName);
     });
     let admission: Awaited<typeof admitting>;
     let response: HttpResponseInit;
@@ -73,10 +73,9 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     if (kind === 'chat' && isStream(response.body)) {
       return { ...response, headers, body: meterStream(response.body, (usage) => meter(usage)) };
     }
-    // A reserved image or generation is given back when nothing new was made (an error, or 200 from the store).
+    // A unit taken at admission (a voice session) is given back when the call failed.
     const unit = reservedUnit(kind);
-    const status = response.status ?? 200;
-    if (unit && (status >= 400 || (status === 200 && kind !== 'realtime'))) await meter({ [unit]: -1 });
+    if (unit && (response.status ?? 200) >= 400) await meter({ [unit]: -1 });
     return { ...response, headers };
   });
 }

@@ -72,4 +72,25 @@ test.describe('the demo budget, as a visitor meets it', () => {
       await expect(page.getByTestId('chat-retry')).toBeVisible();
     });
   });
+
+  test.describe('a daily picture budget', () => {
+    const server = ownRuntime({ PRESTO_DEMO_IMAGES_PER_DAY: '1' });
+
+    test('a new picture past it explains the limit (and offers no retry); one already painted is still shown', async ({ page }) => {
+      await openBank(page, server().url);
+      const card = (id: string) => page.locator(`[data-testid="chart"][data-source="tab"][data-dataset-ids="${id}"]`);
+      await card('checking').getByTestId('illustrate').click();
+      await expect(card('checking').getByTestId('chart-image')).toBeVisible({ timeout: 20_000 });
+      // The day's one picture is spent: the next new one is refused, and says until when.
+      await card('savings').getByTestId('illustrate').click();
+      const refusal = card('savings').locator('.chart-image-error');
+      await expect(refusal).toContainText(/limit of chart pictures for today for your visit.*try again tomorrow/i);
+      await expect(refusal).not.toContainText(/Press Illustrate to try again/);
+      // The picture already painted costs nothing to see again, also after a reload.
+      await page.reload();
+      await expect(page.getByTestId('chat-input')).toBeVisible();
+      await card('checking').getByTestId('illustrate').click();
+      await expect(card('checking').getByTestId('chart-image')).toBeVisible({ timeout: 20_000 });
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { Clock } from '../ports';
-import { admit, dayOf, meter, reserve, reservedUnit, type Admission, type BillableKind, type LimitName, type MeterDelta, type SpendKind } from './budget';
+import { admit, dayOf, meter, reserve, reservedUnit, spendUnit, type Admission, type BillableKind, type LimitName, type MeterDelta, type SpendKind } from './budget';
 import { PLANS, type PlanLimits, type PlanName } from './plans';
 import type { ApiKeyStore, UsageCounters, UsageStore } from './ports';
 
@@ -97,7 +97,7 @@ export class Billing {
     const decisions = await Promise.all(budgets.map((b) => this.deps.usage.update(b.subject, day, (current) => reserve(current, b.limits, kind, now, `s:${opId}`))));
     const refused = decisions.findIndex((d) => !d.ok);
     if (refused < 0) return { ok: true };
-    await this.giveBack(budgets, decisions, reservedUnit(kind), day, opId);
+    await this.giveBack(budgets, decisions, spendUnit(kind), day, opId);
     return { ...(decisions[refused] as Extract<Reservation, { ok: false }>), scope: budgets[refused]!.scope };
   }
 
@@ -121,7 +121,7 @@ export class Billing {
   }
 
   /** Returns the unit taken from each budget that said yes when another said no. */
-  private async giveBack(budgets: ReturnType<typeof budgetsOf>, decisions: Array<{ ok: boolean }>, unit: ReturnType<typeof reservedUnit>, day: string, opId: string): Promise<void> {
+  private async giveBack(budgets: ReturnType<typeof budgetsOf>, decisions: Array<{ ok: boolean }>, unit: ReturnType<typeof spendUnit> | undefined, day: string, opId: string): Promise<void> {
     if (!unit) return;
     await Promise.all(decisions.map((d, i) => (d.ok ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`)) : undefined)));
   }

@@ -9,11 +9,19 @@ export const LIMIT_NAMES = ['requests_per_minute', 'tokens_per_day', 'images_per
 export type LimitName = (typeof LIMIT_NAMES)[number];
 
 type Unit = 'images' | 'generations' | 'realtimeSessions';
+/** The daily allowance each kind draws on. */
 const UNIT_OF: Partial<Record<BillableKind, { unit: Unit; limit: keyof PlanLimits; name: LimitName }>> = {
   generation: { unit: 'generations', limit: 'generationsPerDay', name: 'generations_per_day' },
   image: { unit: 'images', limit: 'imagesPerDay', name: 'images_per_day' },
   realtime: { unit: 'realtimeSessions', limit: 'realtimeSessionsPerDay', name: 'realtime_sessions_per_day' },
 };
+
+/**
+ * Kinds whose call always starts the paid work, so admission takes the unit. Pictures and new modes
+ * are only paid for by the caller who starts one (`reserve`, on the way): a stored one is free, and
+ * so is joining one being made.
+ */
+const TAKEN_AT_ADMISSION: ReadonlySet<BillableKind> = new Set(['realtime']);
 
 /** Enough to recognise a replay even with a hundred calls racing on one counter. */
 const APPLIED_KEPT = 100;
@@ -48,7 +56,7 @@ export function admit(current: UsageCounters, limits: PlanLimits, kind: Billable
   const refuse = (limitName: LimitName, retryAfterSeconds: number) => ({ result: { ok: false as const, limitName, retryAfterSeconds, ...window } });
   if (used >= limits.requestsPerMinute) return refuse('requests_per_minute', window.resetSeconds);
   if (kind === 'chat' && current.promptTokens + current.completionTokens >= limits.tokensPerDay) return refuse('tokens_per_day', secondsToNextDay(now));
-  const unit = UNIT_OF[kind];
+  const unit = TAKEN_AT_ADMISSION.has(kind) ? UNIT_OF[kind] : undefined;
   if (unit && current[unit.unit] >= limits[unit.limit]) return refuse(unit.name, secondsToNextDay(now));
   const next = { ...current, requests: current.requests + 1, minute, minuteRequests: used + 1, applied: remember(current.applied, opId) };
   if (unit) next[unit.unit] += 1;
@@ -79,8 +87,11 @@ export function meter(current: UsageCounters, delta: MeterDelta, opId: string): 
   return { next, result: true };
 }
 
-/** The unit a kind reserved on admission, to give back when the call did not spend it. */
-export const reservedUnit = (kind: BillableKind): Unit | undefined => UNIT_OF[kind]?.unit;
+/** The unit a kind took on admission, to give back when the call did not spend it. */
+export const reservedUnit = (kind: BillableKind): Unit | undefined => (TAKEN_AT_ADMISSION.has(kind) ? UNIT_OF[kind]?.unit : undefined);
+
+/** The unit `reserve` takes for a kind (given back when another budget refuses). */
+export const spendUnit = (kind: SpendKind): Unit => UNIT_OF[kind]!.unit;
 
 function remember(applied: string[], opId: string): string[] {
   return [...applied, opId].slice(-APPLIED_KEPT);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../../api/adapters/billing/key-material';
 import { usageGet } from '../../../api/functions/usage-get';
-import { withBilling } from '../../../api/http/with-billing';
+import { spendOf, withBilling } from '../../../api/http/with-billing';
 import { billingHarness, ctx, post, type BillingHarness } from '../billing.harness';
 import { HttpRequest } from '@azure/functions';
 
@@ -55,7 +55,11 @@ describe('API keys (Table Storage, hashes only) and the operator CLI', () => {
   it('GET /api/usage: per-day counters for a key; 401 without one', async () => {
     const billing = h.billing();
     const { key } = await h.createKey('free');
-    const handler = withBilling('generation', async () => ({ status: 202, jsonBody: {} }), () => ({ billing }));
+    // A route that starts a new design each time: it spends a generation on the way, as modes-post does.
+    const handler = withBilling('generation', async (_request, context) => {
+      await spendOf(context)!('generation');
+      return { status: 202, jsonBody: {} };
+    }, () => ({ billing }));
     await handler(post('modes', {}, { 'x-api-key': key }), ctx());
     await handler(post('modes', {}, { 'x-api-key': key }), ctx());
     const get = (headers: Record<string, string>) => usageGet(() => ({ billing }))(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/usage?days=3', headers }), ctx());

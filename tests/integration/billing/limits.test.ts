@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ChatEvent } from '../../../api/contracts/chat';
 import { buildDeps } from '../../../api/deps';
 import { chatPost } from '../../../api/functions/chat-post';
+import { modesPost } from '../../../api/functions/modes-post';
 import { withBilling } from '../../../api/http/with-billing';
 import { emulatedAzureEnv, startFoundryEmulator, type FoundryEmulator } from '../../fakes/foundry-emulator';
 import { billingHarness, bodyText, ctx, fixedClock, post, type BillingHarness } from '../billing.harness';
@@ -39,19 +40,21 @@ describe('limits hold under concurrency (ETag compare-and-swap on Azurite tables
     }
   });
 
-  it('a key over its plan gets 429 naming the daily limit (free: 3 generations/day); a cached answer gives its generation back', async () => {
-    const billing = h.billing();
+  it('a key over its plan gets 429 naming the daily limit (free: 3 generations/day); only starting a new design spends one', async () => {
+    const deps = buildDeps(h.config(), { clock: fixedClock });
     const { key } = await h.createKey('free');
-    let status = 202;
-    const handler = withBilling('generation', async () => ({ status, jsonBody: {} }), () => ({ billing }));
-    status = 200; // served from the store: nothing generated, nothing spent
-    expect((await handler(post('modes', {}, { 'x-api-key': key }), ctx())).status).toBe(200);
-    status = 202;
-    for (let i = 0; i < 3; i++) expect((await handler(post('modes', {}, { 'x-api-key': key }), ctx())).status).toBe(202);
-    const over = await handler(post('modes', {}, { 'x-api-key': key }), ctx());
+    const handler = withBilling('generation', modesPost(() => deps), () => deps);
+    const ask = (industry: string) => handler(post('modes', { industry }, { 'x-api-key': key }), ctx());
+    expect((await ask('bank')).status).toBe(200); // pre-built: nothing designed, nothing spent
+    for (const industry of ['zoo', 'aquarium', 'bakery']) expect((await ask(industry)).status).toBe(202);
+    expect((await ask('zoo')).status).toBe(202); // joining the zoo's design under way is free
+    const over = await ask('florist');
     expect(over.status).toBe(429);
-    expect(over.jsonBody).toMatchObject({ error: { limit: 'generations_per_day', message: expect.stringMatching(/free plan.*generations_per_day/) } });
+    expect(over.jsonBody).toMatchObject({ error: { code: 'rate_limited', limit: 'generations_per_day', message: expect.stringMatching(/free plan.*generations_per_day/) } });
     expect(Number(new Headers(over.headers).get('retry-after'))).toBeGreaterThan(3600);
+    expect((await ask('an airline')).status).toBe(200); // what exists is still served past the limit
+    const caller = (await deps.billing.identify(key))!;
+    expect((await deps.billing.usage(caller, 1))[0]?.counters.generations).toBe(3);
   });
 });
 
@@ -81,18 +84,26 @@ describe('anonymous demo budget per visitor (session + client address)', () => {
     // Another address is not affected.
     expect((await call('s-5', '198.51.100.21')).status).toBe(200);
 
-    // A refused call gives back the unit it reserved on the budget that had room.
-    const generation = withBilling('generation', ok, () => ({ billing }));
-    const generate = (sessionId: string) => generation(post('modes', { sessionId, industry: 'zoo' }, { 'x-forwarded-for': '198.51.100.22' }), ctx());
-    expect((await generate('g-1')).status).toBe(200);
-    expect((await generate('g-1')).status).toBe(200);
-    expect((await generate('g-2')).status).toBe(200);
-    expect((await generate('g-2')).status).toBe(200);
-    const over = await generate('g-3'); // the network's 4 requests this minute are spent
+    // A refused call gives back the unit admission took on the budget that had room (a voice session).
+    const realtime = withBilling('realtime', ok, () => ({ billing }));
+    const talk = (sessionId: string) => realtime(post('realtime/session', { sessionId }, { 'x-forwarded-for': '198.51.100.22' }), ctx());
+    for (const session of ['v-1', 'v-1', 'v-2', 'v-2']) expect((await talk(session)).status).toBe(200);
+    const over = await talk('v-3'); // the network's 4 requests this minute are spent
     expect(over.status).toBe(429);
-    const visitor = await billing.identify(undefined, { address: '198.51.100.22', session: 'g-3' });
+    const visitor = await billing.identify(undefined, { address: '198.51.100.22', session: 'v-3' });
     const [today] = await billing.usage(visitor!, 1);
-    expect(today?.counters.generations).toBe(0);
+    expect(today?.counters.realtimeSessions).toBe(0);
+  });
+
+  it('a picture refused by the network budget gives back the unit the visitor\'s own budget had reserved', async () => {
+    const billing = h.billing({ PRESTO_DEMO_IMAGES_PER_DAY: '1', PRESTO_DEMO_VISITORS_PER_NETWORK: '1' });
+    const a = (await billing.identify(undefined, { address: '198.51.100.50', session: 'painter-a' }))!;
+    const b = (await billing.identify(undefined, { address: '198.51.100.50', session: 'painter-b' }))!;
+    expect(await billing.reserve(a, 'image', 'op-a')).toEqual({ ok: true });
+    expect(await billing.reserve(b, 'image', 'op-b')).toMatchObject({ ok: false, scope: 'network', limitName: 'images_per_day' });
+    expect((await billing.usage(b, 1))[0]?.counters.images ?? 0).toBe(0);
+    expect(await billing.reserve(a, 'image', 'op-a')).toEqual({ ok: true }); // a replay is not counted again
+    expect((await billing.usage(a, 1))[0]?.counters.images).toBe(1);
   });
 });
 
@@ -131,9 +142,9 @@ describe('paid work started by tools', () => {
         new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/tools/switch_mode', params: { name: 'switch_mode' }, headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: { string: JSON.stringify({ sessionId: 'talker-1', modeId: 'banking', personaSeed: 3, args: { industry, builtin: null, company_name: null } }) } }),
         ctx(),
       );
-    expect((await voice('zoo')).jsonBody).toMatchObject({ result: { status: 'generating' } });
-    expect((await voice('aquarium')).jsonBody).toMatchObject({ result: { error: { code: 'rate_limited', message: expect.stringMatching(/limit of new industries for today/) } } });
-    expect((await voice('zoo')).jsonBody).toMatchObject({ result: { status: 'generating' } }); // joining the zoo's design is free
+    expect((await voice('planetarium')).jsonBody).toMatchObject({ result: { status: 'generating' } });
+    expect((await voice('observatory')).jsonBody).toMatchObject({ result: { error: { code: 'rate_limited', message: expect.stringMatching(/limit of new industries for today/) } } });
+    expect((await voice('planetarium')).jsonBody).toMatchObject({ result: { status: 'generating' } }); // joining its design under way is free
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, EMPTY_COUNTERS, meter } from '../../../../api/domain/billing/budget';
+import { admit, EMPTY_COUNTERS, meter, reserve } from '../../../../api/domain/billing/budget';
 import { PLANS } from '../../../../api/domain/billing/plans';
 
 const at = new Date('2026-11-24T23:59:30Z');
@@ -24,7 +24,23 @@ describe('admit', () => {
     expect(admit(spent, PLANS.free, 'chat', at, 'x').result).toMatchObject({ ok: false, limitName: 'tokens_per_day', retryAfterSeconds: 30 });
     expect(admit(spent, PLANS.free, 'tool', at, 'x').result.ok).toBe(true);
     expect(admit({ ...fresh(), realtimeSessions: 2 }, PLANS.free, 'realtime', at, 'x').result).toMatchObject({ ok: false, limitName: 'realtime_sessions_per_day' });
-    expect(admit({ ...fresh(), images: 4 }, PLANS.free, 'image', at, 'x').next).toMatchObject({ images: 5 });
+    expect(admit({ ...fresh(), realtimeSessions: 1 }, PLANS.free, 'realtime', at, 'x').next).toMatchObject({ realtimeSessions: 2 });
+  });
+
+  it('pictures and new modes are not taken at admission: a stored one stays free past the limit', () => {
+    const spent = { ...fresh(), images: 5, generations: 3 };
+    expect(admit(spent, PLANS.free, 'image', at, 'x')).toMatchObject({ result: { ok: true }, next: { images: 5, requests: 1 } });
+    expect(admit(spent, PLANS.free, 'generation', at, 'x')).toMatchObject({ result: { ok: true }, next: { generations: 3 } });
+  });
+});
+
+describe('reserve', () => {
+  it('takes one unit for a caller who starts new work, refuses at the limit until tomorrow, and counts a replay once', () => {
+    const first = reserve(fresh(), PLANS.free, 'image', at, 's1');
+    expect(first).toEqual({ next: expect.objectContaining({ images: 1, requests: 0, applied: ['s1'] }), result: { ok: true } });
+    expect(reserve(first.next!, PLANS.free, 'image', at, 's1')).toEqual({ result: { ok: true } });
+    expect(reserve({ ...fresh(), images: 5 }, PLANS.free, 'image', at, 's2').result).toEqual({ ok: false, limitName: 'images_per_day', retryAfterSeconds: 30 });
+    expect(reserve({ ...fresh(), generations: 3 }, PLANS.free, 'generation', at, 's3').result).toMatchObject({ ok: false, limitName: 'generations_per_day' });
   });
 });
 

@@ -35,7 +35,8 @@ export function IllustrationPanel({ target, datasetIds, visible, onReady, onFail
   if (state.status === 'failed') {
     return (
       <p class="chart-image-error" role="alert">
-        Couldn't paint this chart: {state.message} Press Illustrate to try again.
+        Couldn't paint this chart: {state.message}
+        {state.retryable && ' Press Illustrate to try again.'}
       </p>
     );
   }

@@ -4,7 +4,8 @@ import { createChartImage, getChartJob } from '../../api/charts';
 import { isAbort, toApiError } from '../../api/client';
 import type { IllustrateTarget } from './illustrate-context';
 
-export type ChartImageState = { status: 'painting' } | { status: 'ready'; image: ChartImage } | { status: 'failed'; message: string };
+/** `retryable`: pressing Illustrate again can work now (not after a daily limit, say). */
+export type ChartImageState = { status: 'painting' } | { status: 'ready'; image: ChartImage } | { status: 'failed'; message: string; retryable: boolean };
 
 /** First poll soon (a cached or offline image takes well under a second), then back off. */
 const FIRST_POLL_MS = 400;
@@ -36,13 +37,17 @@ export function useChartImage(target: IllustrateTarget, datasetIds: string[]): C
         if (ac.signal.aborted) break;
         const job = await getChartJob(first.jobId, ac.signal);
         if (job.status === 'done' && job.result) return { status: 'ready', image: job.result };
-        if (job.status === 'failed') return { status: 'failed', message: job.error?.message ?? 'Painting this chart failed.' };
+        if (job.status === 'failed') return { status: 'failed', message: job.error?.message ?? 'Painting this chart failed.', retryable: job.error?.retryable ?? true };
       }
-      return { status: 'failed', message: 'This is taking longer than expected.' };
+      return { status: 'failed', message: 'This is taking longer than expected.', retryable: true };
     };
     run().then(
       (next) => !ac.signal.aborted && setState(next),
-      (err: unknown) => !ac.signal.aborted && !isAbort(err) && setState({ status: 'failed', message: toApiError(err).message }),
+      (err: unknown) => {
+        if (ac.signal.aborted || isAbort(err)) return;
+        const error = toApiError(err);
+        setState({ status: 'failed', message: error.message, retryable: error.retryable });
+      },
     );
     return () => ac.abort();
   }, [target.modeId, target.personaSeed, ids]);
