@@ -13,9 +13,11 @@ export function JobBanner({ job, onRetry, onDismiss }: { job: JobView; onRetry: 
       </p>
       {failed && (
         <>
-          <button type="button" class="btn btn--small btn--outline" data-testid="job-retry" onClick={onRetry}>
-            Retry
-          </button>
+          {!job.final && (
+            <button type="button" class="btn btn--small btn--outline" data-testid="job-retry" onClick={onRetry}>
+              Retry
+            </button>
+          )}
           <button type="button" class="icon-btn icon-btn--quiet" aria-label="Dismiss" onClick={onDismiss}>
             <Icon name="close" size={16} />
           </button>

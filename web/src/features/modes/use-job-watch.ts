@@ -18,6 +18,8 @@ export interface JobView {
   status: JobState;
   label: string;
   error?: string;
+  /** Failed in a way Retry cannot fix now (e.g. the day's new-industry budget is spent). */
+  final?: boolean;
 }
 
 const GIVE_UP_MS = 180_000;
@@ -105,7 +107,10 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void) {
       }
       await follow(outcome.jobId, 'queued', req.label, ac);
     } catch (err) {
-      if (!isAbort(err) && !ac.signal.aborted) setJob({ jobId: '', status: 'failed', label: req.label, error: toApiError(err).message });
+      if (isAbort(err) || ac.signal.aborted) return;
+      const error = toApiError(err);
+      // A daily limit reached on retry: pressing Retry again cannot work until it lifts.
+      setJob({ jobId: '', status: 'failed', label: req.label, error: error.message, ...(error.retryable ? {} : { final: true }) });
     }
   }, [follow]);
 
