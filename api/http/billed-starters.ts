@@ -6,9 +6,10 @@ import { spendOf } from './with-billing';
 type Starters = Required<Pick<ToolContext, 'requestMode' | 'requestChartImage'>>;
 
 /**
- * What tools start pictures and new modes with, for one billed invocation: work that is not stored
- * yet counts against the caller's images/generations per day, as POST /api/charts and /api/modes
- * do, so chat and voice are no way round those limits. Stored ones stay free.
+ * What a billed invocation starts pictures and new modes with — chat and voice tools, POST
+ * /api/charts and /api/modes alike: work that is not stored yet counts against the caller's
+ * images/generations per day, so no route is a way round those limits. Stored ones, and joining
+ * one under way, stay free.
  */
 export function billedStarters(deps: Pick<Deps, 'requestMode' | 'requestChartImage'>, context: InvocationContext): Starters {
   const spend = spendOf(context);
