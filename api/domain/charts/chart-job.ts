@@ -1,6 +1,7 @@
 import { ChartJobRecord, type ChartImage, type ChartJob, type ChartJobRequest } from '../../contracts/charts';
 import type { JobError, JobStatus } from '../../contracts/jobs';
 import { STALE_AFTER_MS } from '../modes/generation/job';
+import { readDocument, updateDocument } from '../documents';
 import type { DocumentStore } from '../ports';
 
 /** Chart jobs live beside mode jobs, so GET /api/jobs/{id} answers for both. */
@@ -64,28 +65,16 @@ export function publicChartJob(job: ChartJobRecord, now: Date): ChartJob {
 }
 
 export async function readChartJob(store: DocumentStore, id: string): Promise<{ job: ChartJobRecord; etag: string } | undefined> {
-  const doc = await store.read(chartJobPath(id));
-  if (!doc) return undefined;
-  const parsed = ChartJobRecord.safeParse(doc.value);
-  return parsed.success ? { job: parsed.data, etag: doc.etag } : undefined;
+  const doc = await readDocument(store, chartJobPath(id), ChartJobRecord);
+  return doc && { job: doc.value, etag: doc.etag };
 }
 
-/**
- * Compare-and-swap update (If-Match), re-reading when another writer got in first; `change` returns
- * undefined to leave the job alone. `changed` tells a caller whether its change won (a claim).
- */
+/** Compare-and-swap update (`updateDocument`); `changed` tells a caller whether its change won (a claim). */
 export async function updateChartJob(
   store: DocumentStore,
   id: string,
   change: (job: ChartJobRecord) => ChartJobRecord | undefined,
-  tries = 5,
 ): Promise<{ job: ChartJobRecord; changed: boolean } | undefined> {
-  for (let i = 0; i < tries; i++) {
-    const current = await readChartJob(store, id);
-    if (!current) return undefined;
-    const next = change(current.job);
-    if (!next) return { job: current.job, changed: false };
-    if (await store.replace(chartJobPath(id), next, current.etag)) return { job: next, changed: true };
-  }
-  throw new Error(`Chart job ${id} kept changing under us; giving up after ${tries} tries.`);
+  const updated = await updateDocument(store, chartJobPath(id), ChartJobRecord, change);
+  return updated && { job: updated.value, changed: updated.changed };
 }

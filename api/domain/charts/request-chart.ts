@@ -1,10 +1,11 @@
-import type { ChartImage, ChartImageMessage, ChartJob, ChartJobRecord, CreateChartImageRequest } from '../../contracts/charts';
+import { ChartJobRecord, type ChartImage, type ChartImageMessage, type ChartJob, type CreateChartImageRequest } from '../../contracts/charts';
 import { CHART_IMAGES_QUEUE } from '../../contracts/jobs';
+import { claimJob } from '../documents';
 import { NotFound, UpstreamUnavailable } from '../errors';
 import { buildPersona } from '../persona';
 import type { Clock, DocumentStore, ImageGenerator, ImageStore, JobQueue } from '../ports';
 import type { ModeCatalog } from '../tools/context';
-import { chartJobPath, failChart, isStaleChart, newChartJob, publicChartJob, readChartJob, retryPending } from './chart-job';
+import { chartJobPath, failChart, isStaleChart, newChartJob, publicChartJob, retryPending } from './chart-job';
 import { chartJobId, chartKey, monthOf } from './key';
 import { buildChartPicture, pictureDatasets, type ChartPicture } from './picture';
 import { readStoredImage } from './stored-image';
@@ -28,7 +29,7 @@ export type ChartRequestOutcome =
 export interface ChartRequestOptions {
   /** The scheduled pre-generation: a fallback with no retry on its way is asked for again. */
   replaceFallback?: boolean;
-  /** Called before a picture that is not stored is asked for; throws to refuse (the caller's budget). */
+  /** Called only when this caller starts a painting (never when it is stored or being made); throws to refuse (the caller's budget). */
   beforeCreate?: () => Promise<void>;
 }
 
@@ -50,12 +51,8 @@ export async function requestChartImage(input: CreateChartImageRequest, deps: Ch
   if (stored && !(options.replaceFallback && stored.fallback)) return { kind: 'ready', image: stored, picture };
 
   const request = { modeId: mode.id, datasetIds, personaSeed: input.personaSeed, key, asOf };
-  if (!stored && options.beforeCreate) {
-    // Only a caller who would start the painting pays for it; joining a job under way is free.
-    const current = await readChartJob(deps.store, chartJobId(key));
-    if (!current || (await restartable(current.job, deps, false))) await options.beforeCreate();
-  }
-  const outcome = await ensureChartJob(request, deps, stored !== undefined);
+  // Only a caller who starts a painting pays for it (a fallback's repaint is the system's own).
+  const outcome = await ensureChartJob(request, deps, stored !== undefined, stored ? undefined : options.beforeCreate);
   if (stored) return { kind: 'ready', image: stored, picture, ...(outcome.created ? { requeued: true } : {}) };
   if (outcome.job.status === 'done') {
     // It finished between our look at Blob and at the job: serve what it stored.
@@ -66,26 +63,20 @@ export async function requestChartImage(input: CreateChartImageRequest, deps: Ch
 }
 
 /**
- * The job for a key, created or restarted by exactly one caller. A failed or stale job restarts;
- * a done job restarts only if its image is gone, or (`fallbackStored`) when its fallback has no
- * retry pending any more.
+ * The one job for a key (`claimJob`). A failed or stale job restarts; a done job restarts only if
+ * its image is gone, or (`fallbackStored`) when its fallback has no retry pending any more.
  */
-async function ensureChartJob(request: ChartJobRecord['request'], deps: ChartRequestDeps, fallbackStored: boolean): Promise<{ job: ChartJobRecord; created: boolean }> {
+function ensureChartJob(request: ChartJobRecord['request'], deps: ChartRequestDeps, fallbackStored: boolean, beforeStart?: () => Promise<void>): Promise<{ job: ChartJobRecord; created: boolean }> {
   const id = chartJobId(request.key);
-  const path = chartJobPath(id);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const fresh = newChartJob(id, request, deps.newToken(), deps.clock.now());
-    if (await deps.store.create(path, fresh)) return { job: await enqueue(fresh, deps), created: true };
-    const current = await readChartJob(deps.store, id);
-    if (!current) {
-      const raw = await deps.store.read(path);
-      if (raw && (await deps.store.replace(path, fresh, raw.etag))) return { job: await enqueue(fresh, deps), created: true };
-      continue;
-    }
-    if (!(await restartable(current.job, deps, fallbackStored))) return { job: current.job, created: false };
-    if (await deps.store.replace(path, fresh, current.etag)) return { job: await enqueue(fresh, deps), created: true };
-  }
-  throw new UpstreamUnavailable('Chart images are busy right now. Please try again in a moment.');
+  return claimJob(deps.store, {
+    path: chartJobPath(id),
+    schema: ChartJobRecord,
+    fresh: () => newChartJob(id, request, deps.newToken(), deps.clock.now()),
+    restartable: (job) => restartable(job, deps, fallbackStored),
+    start: (job) => enqueue(job, deps),
+    ...(beforeStart ? { beforeStart } : {}),
+    busy: 'Chart images are busy right now. Please try again in a moment.',
+  });
 }
 
 async function restartable(job: ChartJobRecord, deps: ChartRequestDeps, fallbackStored: boolean): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { JobRecord, type Job, type JobError, type JobStatus } from '../../../contracts/jobs';
+import { readDocument, updateDocument } from '../../documents';
 import type { DocumentStore } from '../../ports';
 
 /**
@@ -62,28 +63,11 @@ export function publicJob(job: JobRecord, now: Date): Job {
 
 /** Reads a job document, validated; a corrupt one reads as missing. */
 export async function readJob(store: DocumentStore, id: string): Promise<{ job: JobRecord; etag: string } | undefined> {
-  const doc = await store.read(jobPath(id));
-  if (!doc) return undefined;
-  const parsed = JobRecord.safeParse(doc.value);
-  return parsed.success ? { job: parsed.data, etag: doc.etag } : undefined;
+  const doc = await readDocument(store, jobPath(id), JobRecord);
+  return doc && { job: doc.value, etag: doc.etag };
 }
 
-/**
- * Compare-and-swap update: re-reads and re-applies `change` if another writer got in between.
- * `change` returns undefined to leave the job as it is. Returns the job as stored.
- */
-export async function updateJob(
-  store: DocumentStore,
-  id: string,
-  change: (job: JobRecord) => JobRecord | undefined,
-  tries = 5,
-): Promise<JobRecord | undefined> {
-  for (let i = 0; i < tries; i++) {
-    const current = await readJob(store, id);
-    if (!current) return undefined;
-    const next = change(current.job);
-    if (!next) return current.job;
-    if (await store.replace(jobPath(id), next, current.etag)) return next;
-  }
-  throw new Error(`Job ${id} kept changing under us; giving up after ${tries} tries.`);
+/** Compare-and-swap update (`updateDocument`); returns the job as stored. */
+export async function updateJob(store: DocumentStore, id: string, change: (job: JobRecord) => JobRecord | undefined): Promise<JobRecord | undefined> {
+  return (await updateDocument(store, jobPath(id), JobRecord, change))?.value;
 }
