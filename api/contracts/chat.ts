@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PersonaSeed, SessionId, Slug } from './common';
+import { Conversation } from './common';
 import { Mode } from './mode';
 import { Persona } from './persona';
 
@@ -27,10 +27,7 @@ export const ChatMessage = z.discriminatedUnion('role', [
 ]);
 export type ChatMessage = z.infer<typeof ChatMessage>;
 
-export const ChatRequest = z.object({
-  sessionId: SessionId,
-  modeId: Slug,
-  personaSeed: PersonaSeed,
+export const ChatRequest = Conversation.extend({
   messages: z.array(ChatMessage).min(1).max(200),
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
@@ -83,10 +80,7 @@ export type ChatEvent = z.infer<typeof ChatEvent>;
 export type DoneEvent = z.infer<typeof DoneEvent>;
 export type ToolEvent = z.infer<typeof ToolEvent>;
 
-export const ToolRequest = z.object({
-  sessionId: SessionId,
-  modeId: Slug,
-  personaSeed: PersonaSeed,
+export const ToolRequest = Conversation.extend({
   args: z.unknown(),
 });
 export type ToolRequest = z.infer<typeof ToolRequest>;

@@ -25,6 +25,13 @@ export type SessionId = z.infer<typeof SessionId>;
 export const PersonaSeed = z.number().int().min(0).max(2_147_483_647);
 export type PersonaSeed = z.infer<typeof PersonaSeed>;
 
+/** What every conversation call names: the session, the mode it is in, and its customer. */
+export const Conversation = z.object({
+  sessionId: SessionId,
+  modeId: Slug,
+  personaSeed: PersonaSeed,
+});
+
 /** Every error body the API returns, whatever the status. */
 export const ApiError = z.object({
   error: z.object({

@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { PersonaSeed, SessionId, Slug } from './common';
+import { Conversation } from './common';
 import { Voice } from './mode';
 
 /** POST /api/realtime/session: which conversation the voice session belongs to. */
-export const RealtimeSessionRequest = z.object({
-  sessionId: SessionId,
-  modeId: Slug,
-  personaSeed: PersonaSeed,
+export const RealtimeSessionRequest = Conversation.extend({
   /** Overrides the mode's voice (one of the GA voices). */
   voice: Voice.optional(),
 });
