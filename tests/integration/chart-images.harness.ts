@@ -16,6 +16,9 @@ import type { FunctionHandler, Registration } from '../../api/local/functions-co
 import { readHostConfig } from '../../api/local/host-config';
 import { startQueueRunner, type QueueRunner } from '../../api/local/queue-runner';
 import { startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
+import { until } from '../helpers/until';
+
+export { until };
 
 const root = `${__dirname}/../..`;
 export const logs: string[] = [];
@@ -74,15 +77,6 @@ export async function getChart(deps: Deps, key: string, headers: Record<string, 
 export const getChartJob = async (deps: Deps, id: string) =>
   ChartJob.parse((await jobGet(() => deps)(new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/jobs/${id}`, params: { id } }), ctx())).jsonBody);
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 60));
-  }
-}
 
 /** POST until the image is stored (following the job), returning it and the job id. */
 export async function illustrate(deps: Deps, body: { modeId: string; datasetIds: string[]; personaSeed: number }): Promise<{ image: ChartImage; jobId?: string }> {

@@ -27,6 +27,7 @@ import { readHostConfig } from '../../api/local/host-config';
 import { startQueueRunner, type QueueRunner } from '../../api/local/queue-runner';
 import { CountingGenerator } from '../fakes/counting-generator';
 import { INJECTIONS } from '../fixtures/injections';
+import { until } from '../helpers/until';
 
 const root = resolve(__dirname, '../..');
 // The host's semantics from host.json (maxDequeueCount 5, base64), with shorter delays so a test takes seconds.
@@ -67,15 +68,6 @@ const post = (deps: Deps, body: unknown) =>
 const getJob = async (deps: Deps, id: string) =>
   Job.parse((await jobGet(() => deps)(new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/jobs/${id}`, params: { id } }), ctx())).jsonBody);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 const settled = (deps: Deps, id: string) => until(`job ${id}`, async () => {
   const job = await getJob(deps, id);
   return job.status === 'done' || job.status === 'failed' ? job : undefined;
