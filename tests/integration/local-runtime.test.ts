@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocal, type LocalRuntime } from '../../api/local/run-local';
+import { until } from '../helpers/until';
 
 const fixture = resolve(__dirname, '../fixtures/functions-app');
 const swaConfigPath = resolve(__dirname, '../../staticwebapp.config.json');
@@ -16,16 +17,6 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 let runtime: LocalRuntime;
 
 const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
-
-async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A raw request: the path goes on the wire exactly as written (fetch would normalise `..`). */
 function rawGet(path: string): Promise<{ status: number; body: string }> {
@@ -121,7 +112,7 @@ describe('HTTP functions', () => {
     const reader = res.body!.getReader();
     await reader.read();
     abort.abort();
-    const closed = await waitFor('the generator finally block', () => events.find((e) => e.kind === 'stream-finally' && e.tag === 'cut'), 5_000);
+    const closed = await until('the generator finally block', () => events.find((e) => e.kind === 'stream-finally' && e.tag === 'cut'), 5_000);
     expect(closed.completed).toBe(false);
     expect((await fetch(`${runtime.url}/api/hello/again`)).status).toBe(200);
   });
@@ -136,9 +127,9 @@ describe('queue trigger', () => {
     await queue.sendMessage(b64('plain words'));
     await queue.sendMessage(failing);
 
-    await waitFor('the good message', () => events.find((e) => e.kind === 'queue' && e.message?.id === 'fine'));
-    await waitFor('the plain-text message', () => events.find((e) => e.kind === 'queue' && e.message === 'plain words'));
-    const poisoned = await waitFor('a poison message', async () => (await poison.peekMessages()).peekedMessageItems[0], 20_000);
+    await until('the good message', () => events.find((e) => e.kind === 'queue' && e.message?.id === 'fine'));
+    await until('the plain-text message', () => events.find((e) => e.kind === 'queue' && e.message === 'plain words'));
+    const poisoned = await until('a poison message', async () => (await poison.peekMessages()).peekedMessageItems[0], 20_000);
     expect(poisoned.messageText).toBe(failing); // moved as-is, still base64
 
     const attempts = events.filter((e) => e.kind === 'queue' && e.message?.id === 'marker');
@@ -152,7 +143,7 @@ describe('queue trigger', () => {
 
 describe('timer trigger', () => {
   it('fires on a six-field NCRONTAB schedule with camelCase timer info', async () => {
-    const tick = await waitFor('a timer tick', () => events.find((e) => e.kind === 'timer'), 5_000);
+    const tick = await until('a timer tick', () => events.find((e) => e.kind === 'timer'), 5_000);
     expect(tick.functionName).toBe('tick');
     expect(tick.timer).toMatchObject({ isPastDue: false, scheduleStatus: { last: expect.any(String), next: expect.any(String), lastUpdated: expect.any(String) } });
     expect(Date.parse(tick.timer.scheduleStatus.next)).toBeGreaterThan(Date.parse(tick.timer.scheduleStatus.last));
