@@ -4,7 +4,7 @@ import { formatValue } from '../../api/contracts/format';
 import type { Job } from '../../api/contracts/jobs';
 import type { ModeList } from '../../api/contracts/mode';
 import { relativeLuminance } from '../../api/domain/palette';
-import { api, baseURL, getMode, getPersona, openApp, say, watchTransition } from './helpers';
+import { api, baseURL, getMode, getPersona, openApp, say, watchAppears, watchTransition } from './helpers';
 
 const cssVar = (page: Page, name: string) => page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
 const tabIds = (page: Page) => page.getByTestId('tab').evaluateAll((tabs) => tabs.map((t) => t.getAttribute('data-tab-id')));
@@ -18,18 +18,6 @@ async function holdJobPolls(page: Page): Promise<() => void> {
     await route.continue();
   });
   return release;
-}
-
-/** Records whether the job banner ever appears (a stored mode must switch without one). */
-async function watchJobBanner(page: Page): Promise<() => Promise<boolean>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __sawJob: boolean };
-    w.__sawJob = false;
-    new MutationObserver(() => {
-      if (document.querySelector('[data-testid="job-status"]')) w.__sawJob = true;
-    }).observe(document.body, { childList: true, subtree: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { __sawJob: boolean }).__sawJob);
 }
 
 /** Milliseconds, measured in the page, from pressing Enter in the chat to the job banner appearing. */
@@ -104,7 +92,7 @@ test.describe('dynamic modes for any industry', () => {
 
   test('asking for the veterinary clinic again, as a new visitor, is instant: no job, no regeneration', async ({ page }) => {
     await openApp(page, 777);
-    const sawJob = await watchJobBanner(page);
+    const sawJob = await watchAppears(page, '[data-testid="job-status"]'); // a stored mode switches without one
     const sawTransition = await watchTransition(page);
     await say(page, "Presto-Change-O, you're a veterinary clinic called Happy Paws");
     await expect(page.getByTestId('company-name')).toHaveText('Happy Paws');

@@ -44,16 +44,20 @@ export const getMode = (page: Page, id: string) => api<Mode>(page, `/api/modes/$
 export const getPersona = (page: Page, id: string, seed = SEED) => api<Persona>(page, `/api/modes/${id}/persona?seed=${seed}`);
 
 /**
- * Records whether the transition overlay ever appears: it is deliberately brief, so polling for
- * it could miss it between two checks.
+ * Records, in the page, whether anything matching `selector` ever appears from now on: brief
+ * elements (the transition overlay) could be missed by polling between two checks.
  */
-export async function watchTransition(page: Page): Promise<() => Promise<boolean>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __sawTransition: boolean };
-    w.__sawTransition = false;
+export async function watchAppears(page: Page, selector: string): Promise<() => Promise<boolean>> {
+  await page.evaluate((sel) => {
+    const w = window as unknown as { __saw?: Record<string, boolean> };
+    const saw = (w.__saw ??= {});
+    saw[sel] = false;
     new MutationObserver(() => {
-      if (document.querySelector('[data-testid="mode-transition"]')) w.__sawTransition = true;
+      if (document.querySelector(sel)) saw[sel] = true;
     }).observe(document.body, { childList: true, subtree: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { __sawTransition: boolean }).__sawTransition);
+  }, selector);
+  return () => page.evaluate((sel) => (window as unknown as { __saw: Record<string, boolean> }).__saw[sel] === true, selector);
 }
+
+/** Whether the mode transition overlay ever appears from now on. */
+export const watchTransition = (page: Page) => watchAppears(page, '[data-testid="mode-transition"]');
