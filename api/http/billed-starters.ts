@@ -15,7 +15,7 @@ export function billedStarters(deps: Pick<Deps, 'requestMode' | 'requestChartIma
   const spend = spendOf(context);
   if (!spend) return { requestMode: (request) => deps.requestMode(request), requestChartImage: (request) => deps.requestChartImage(request) };
   return {
-    requestMode: (request) => deps.requestMode(request, { beforeCreate: () => spend('generation') }),
-    requestChartImage: (request) => deps.requestChartImage(request, { beforeCreate: () => spend('image') }),
+    requestMode: (request) => deps.requestMode(request, { beforeStart: () => spend('generation') }),
+    requestChartImage: (request) => deps.requestChartImage(request, { beforeStart: () => spend('image') }),
   };
 }

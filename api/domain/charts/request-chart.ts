@@ -30,7 +30,7 @@ export interface ChartRequestOptions {
   /** The scheduled pre-generation: a fallback with no retry on its way is asked for again. */
   replaceFallback?: boolean;
   /** Called only when this caller starts a painting (never when it is stored or being made); throws to refuse (the caller's budget). */
-  beforeCreate?: () => Promise<void>;
+  beforeStart?: () => Promise<void>;
 }
 
 /**
@@ -52,7 +52,7 @@ export async function requestChartImage(input: CreateChartImageRequest, deps: Ch
 
   const request = { modeId: mode.id, datasetIds, personaSeed: input.personaSeed, key, asOf };
   // Only a caller who starts a painting pays for it (a fallback's repaint is the system's own).
-  const outcome = await ensureChartJob(request, deps, stored !== undefined, stored ? undefined : options.beforeCreate);
+  const outcome = await ensureChartJob(request, deps, stored !== undefined, stored ? undefined : options.beforeStart);
   if (stored) return { kind: 'ready', image: stored, picture, ...(outcome.created ? { requeued: true } : {}) };
   if (outcome.job.status === 'done') {
     // It finished between our look at Blob and at the job: serve what it stored.

@@ -24,7 +24,7 @@ export type ModeRequestOutcome =
 
 export interface ModeRequestOptions {
   /** Called only when this caller starts a design (never when the mode is stored or being made); throws to refuse (the caller's budget). */
-  beforeCreate?: () => Promise<void>;
+  beforeStart?: () => Promise<void>;
 }
 
 /**
@@ -43,7 +43,7 @@ export async function requestMode(input: { industry: string; companyName?: strin
   const stored = await deps.modes.get(key);
   if (stored) return { kind: 'ready', mode: stored };
 
-  const { job, created } = await ensureJob(key, { industry: request.industry, companyName: request.companyName }, deps, options.beforeCreate);
+  const { job, created } = await ensureJob(key, { industry: request.industry, companyName: request.companyName }, deps, options.beforeStart);
   if (job.status === 'done') {
     const mode = await deps.modes.get(key);
     if (mode) return { kind: 'ready', mode };
