@@ -8,23 +8,44 @@ const Env = z.object({
   /** The resource root, e.g. https://<resource>.openai.azure.com; http only on loopback (the emulator). */
   AZURE_OPENAI_ENDPOINT: z
     .url()
-    .refine((u) => /^https:\/\//.test(u) || /^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\/?$/.test(u), 'use https:// (http only on 127.0.0.1/localhost)')
+    .refine(
+      (u) => /^https:\/\//.test(u) || /^http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\/?$/.test(u),
+      'use https:// (http only on 127.0.0.1/localhost)',
+    )
     .refine((u) => !/\/openai(?:\/|$)/.test(u), 'give the resource root without /openai/… (the app adds /openai/v1/)')
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
-  AZURE_OPENAI_CHAT_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('model-router'),
-  AZURE_OPENAI_STRUCTURED_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-5-mini'),
-  AZURE_OPENAI_REALTIME_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-realtime'),
-  AZURE_OPENAI_IMAGE_DEPLOYMENT: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).default('gpt-image-1-mini'),
+  AZURE_OPENAI_CHAT_DEPLOYMENT: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .default('model-router'),
+  AZURE_OPENAI_STRUCTURED_DEPLOYMENT: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .default('gpt-5-mini'),
+  AZURE_OPENAI_REALTIME_DEPLOYMENT: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .default('gpt-realtime'),
+  AZURE_OPENAI_IMAGE_DEPLOYMENT: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/)
+    .default('gpt-image-1-mini'),
   /** Chart images are diagrams: low quality is fast, cheap and legible; medium for sharper text (AZURE-FACTS §3). */
   AZURE_OPENAI_IMAGE_QUALITY: z.enum(['low', 'medium']).default('low'),
   /** Azure region of the realtime deployment (e.g. swedencentral); voice is refused outside gpt-realtime's regions (PITFALLS 2.3). */
-  AZURE_OPENAI_REALTIME_REGION: z.string().regex(/^[A-Za-z0-9 _-]{2,40}$/, 'an Azure region name such as swedencentral').optional(),
+  AZURE_OPENAI_REALTIME_REGION: z
+    .string()
+    .regex(/^[A-Za-z0-9 _-]{2,40}$/, 'an Azure region name such as swedencentral')
+    .optional(),
   /** Model that transcribes the user's speech in a voice session; without one, user transcripts stay empty (PITFALLS 2.4). */
   AZURE_OPENAI_TRANSCRIPTION_MODEL: z.enum(TRANSCRIPTION_MODELS).default('whisper-1'),
   /** Voice sessions are replaced before this age; Azure ends them at 30 minutes (PITFALLS 2.1). Tests use seconds. */
   PRESTO_REALTIME_SESSION_SECONDS: z.coerce.number().int().min(15).max(1800).default(1800),
-  AZURE_OPENAI_API_VERSION: z.string().regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/).default('2025-04-01-preview'),
+  AZURE_OPENAI_API_VERSION: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/)
+    .default('2025-04-01-preview'),
   /** Key auth; without it a Microsoft Entra token comes from AZURE_CREDENTIAL (PITFALLS 1.1, 1.3). */
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
   AZURE_CREDENTIAL: z.enum(AZURE_CREDENTIALS).default('default'),
@@ -52,7 +73,10 @@ const Env = z.object({
   AzureWebJobsStorage__queueServiceUri: z.url().optional(),
   AzureWebJobsStorage__tableServiceUri: z.url().optional(),
   AzureWebJobsStorage__clientId: z.string().min(1).optional(),
-  PRESTO_BLOB_CONTAINER: z.string().regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/).default('presto'),
+  PRESTO_BLOB_CONTAINER: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{1,61}[a-z0-9])$/)
+    .default('presto'),
   /** Delay between offline-engine text chunks; 0 in benchmarks. */
   PRESTO_OFFLINE_CHUNK_MS: z.coerce.number().int().min(0).max(1000).default(12),
   /**
@@ -78,7 +102,10 @@ const Env = z.object({
    */
   PRESTO_DEMO_VISITORS_PER_NETWORK: z.coerce.number().int().min(1).max(10_000).default(20),
   /** TEST ONLY: make mode generation fail on purpose (api/adapters/fault-injection.ts). Never set in Azure. */
-  PRESTO_FAULT_INJECTION: z.string().regex(/^generation-fails(?:-once)?:[a-z0-9 -]{2,40}(?:,generation-fails(?:-once)?:[a-z0-9 -]{2,40})*$/).optional(),
+  PRESTO_FAULT_INJECTION: z
+    .string()
+    .regex(/^generation-fails(?:-once)?:[a-z0-9 -]{2,40}(?:,generation-fails(?:-once)?:[a-z0-9 -]{2,40})*$/)
+    .optional(),
 });
 
 /** The schema itself: tests/unit/infra checks every variable against infra/ (Bicep outputs, app settings). */
@@ -98,12 +125,16 @@ export class ConfigError extends Error {
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
-  const problems = [...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []), ...credentialProblems(env)];
+  const problems = [
+    ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
+    ...credentialProblems(env),
+  ];
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
   }
   const { AI_PROVIDER, ...rest } = parsed.data;
-  if (!rest.AzureWebJobsStorage && !rest.AzureWebJobsStorage__blobServiceUri) rest.AzureWebJobsStorage = 'UseDevelopmentStorage=true';
+  if (!rest.AzureWebJobsStorage && !rest.AzureWebJobsStorage__blobServiceUri)
+    rest.AzureWebJobsStorage = 'UseDevelopmentStorage=true';
   const provider = AI_PROVIDER ?? (rest.AZURE_OPENAI_ENDPOINT ? 'azure' : 'offline');
   if (provider === 'azure' && !rest.AZURE_OPENAI_ENDPOINT) {
     throw new ConfigError('Invalid configuration — AZURE_OPENAI_ENDPOINT: required when AI_PROVIDER=azure');
@@ -126,6 +157,9 @@ function credentialProblems(env: NodeJS.ProcessEnv): string[] {
  */
 export function chartSchedule(env: NodeJS.ProcessEnv = process.env): string {
   const parsed = Env.shape.PRESTO_CHART_SCHEDULE.safeParse(env.PRESTO_CHART_SCHEDULE);
-  if (!parsed.success) throw new ConfigError(`Invalid configuration — PRESTO_CHART_SCHEDULE: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new ConfigError(
+      `Invalid configuration — PRESTO_CHART_SCHEDULE: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+    );
   return parsed.data;
 }

@@ -7,7 +7,15 @@ import { StoredModeCatalog } from './adapters/mode-catalog';
 import { BlobDocumentStore } from './adapters/storage/blob-document-store';
 import { loadConfig, type Config } from './config';
 import { personaMemo } from './domain/persona';
-import type { ChatModel, Clock, DocumentStore, JobQueue, ModeGenerator, RealtimeSecrets, StructuredModel } from './domain/ports';
+import type {
+  ChatModel,
+  Clock,
+  DocumentStore,
+  JobQueue,
+  ModeGenerator,
+  RealtimeSecrets,
+  StructuredModel,
+} from './domain/ports';
 import type { ModeCatalog } from './domain/tools/context';
 import { randomUUID } from 'node:crypto';
 import { BlobAuditLog } from './adapters/audit/blob-audit-log';
@@ -39,7 +47,10 @@ export interface Deps {
   /** Per-session tool rate limit and the tool-call audit log (PITFALLS 9.2). */
   toolGuard: ToolGuard;
   /** A stored or pre-built mode, or the job generating it (POST /api/modes, switch_mode). */
-  requestMode(request: { industry: string; companyName?: string | null }, options?: ModeRequestOptions): Promise<ModeRequestOutcome>;
+  requestMode(
+    request: { industry: string; companyName?: string | null },
+    options?: ModeRequestOptions,
+  ): Promise<ModeRequestOutcome>;
   /** Chart image store, renderer and generator (issue #6). */
   charts: ChartAdapters;
   /** A stored chart image, or the one job painting it (POST /api/charts, make_chart_image, the timer). */
@@ -65,7 +76,10 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const modes = overrides.modes ?? new StoredModeCatalog(store);
   // Built without loading the SDKs: openai and @azure/identity load on the first Azure call.
   const azure = config.provider === 'azure' ? createAzureAdapters(config) : undefined;
-  const chatModel = overrides.chatModel ?? azure?.chatModel ?? new OfflineChatModel((id) => modes.get(id), config.PRESTO_OFFLINE_CHUNK_MS);
+  const chatModel =
+    overrides.chatModel ??
+    azure?.chatModel ??
+    new OfflineChatModel((id) => modes.get(id), config.PRESTO_OFFLINE_CHUNK_MS);
   const structuredModel = overrides.structuredModel ?? azure?.structuredModel;
   const deployments = overrides.deployments ?? azure?.deployments;
   const realtimeSecrets = overrides.realtimeSecrets ?? azure?.realtimeSecrets;
@@ -73,7 +87,9 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const persona = personaMemo();
   const jobQueue = overrides.jobQueue ?? new StorageJobQueue(config);
   const modeGenerator = overrides.modeGenerator ?? createModeGenerator(config, structuredModel);
-  const toolGuard = overrides.toolGuard ?? new ToolGuard(new BlobAuditLog(store, (e) => console.warn('[audit] write failed:', e)), clock);
+  const toolGuard =
+    overrides.toolGuard ??
+    new ToolGuard(new BlobAuditLog(store, (e) => console.warn('[audit] write failed:', e)), clock);
   const newToken = () => randomUUID().replace(/-/g, '');
   const charts = overrides.charts ?? createChartAdapters(config, azure?.imageGenerator);
   return {
@@ -91,11 +107,18 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     jobQueue,
     modeGenerator,
     toolGuard,
-    requestMode: overrides.requestMode ?? ((request, options) => requestMode(request, { modes, store, queue: jobQueue, clock, newToken }, options)),
+    requestMode:
+      overrides.requestMode ??
+      ((request, options) => requestMode(request, { modes, store, queue: jobQueue, clock, newToken }, options)),
     charts,
     requestChartImage:
       overrides.requestChartImage ??
-      ((request, options) => requestChartImage(request, { modes, store, images: charts.images, queue: jobQueue, clock, generator: charts.generator, newToken }, options)),
+      ((request, options) =>
+        requestChartImage(
+          request,
+          { modes, store, images: charts.images, queue: jobQueue, clock, generator: charts.generator, newToken },
+          options,
+        )),
   };
 }
 

@@ -27,7 +27,10 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
   readonly name: string;
   private readonly failedOnce = new Set<string>();
 
-  constructor(private readonly inner: ModeGenerator, private readonly rules: FaultRule[]) {
+  constructor(
+    private readonly inner: ModeGenerator,
+    private readonly rules: FaultRule[],
+  ) {
     this.name = `${inner.name}+faults`;
   }
 
@@ -35,7 +38,8 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
     const words = `${request.industry} ${request.companyName ?? ''}`.toLowerCase();
     for (const rule of this.rules) {
       if (!words.includes(rule.word)) continue;
-      if (rule.kind === 'generation-fails') throw new UpstreamUnavailable('The mode designer is unavailable (injected test fault)');
+      if (rule.kind === 'generation-fails')
+        throw new UpstreamUnavailable('The mode designer is unavailable (injected test fault)');
       const key = `${rule.word}|${words}`;
       if (!this.failedOnce.has(key)) {
         this.failedOnce.add(key);

@@ -17,7 +17,10 @@ export class StoredModeCatalog implements ModeCatalog {
   private cached?: { at: number; modes: ModeSummary[] };
   private readonly generated = new Map<string, Mode>();
 
-  constructor(private readonly store: DocumentStore, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async get(id: string): Promise<Mode | undefined> {
     const builtin = getBuiltinMode(id);
@@ -41,7 +44,13 @@ export class StoredModeCatalog implements ModeCatalog {
     for (const name of names) {
       const mode = await this.get(name.slice('modes/'.length).replace(/\.json$/, ''));
       if (mode && mode.source === 'generated') {
-        generated.push({ id: mode.id, name: mode.name, companyName: mode.companyName, source: mode.source, primaryColor: mode.theme.primary });
+        generated.push({
+          id: mode.id,
+          name: mode.name,
+          companyName: mode.companyName,
+          source: mode.source,
+          primaryColor: mode.theme.primary,
+        });
       }
     }
     const modes = [...builtinModeSummaries(), ...generated];

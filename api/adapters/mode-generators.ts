@@ -13,9 +13,14 @@ import { StructuredModeGenerator } from './structured-mode-generator';
  */
 export function createModeGenerator(config: Config, structuredModel: StructuredModel | undefined): ModeGenerator {
   if (config.provider === 'azure' && !structuredModel) {
-    throw new ConfigError('AI_PROVIDER=azure needs the structured-output adapter (StructuredModel, issue #3) to design new modes.');
+    throw new ConfigError(
+      'AI_PROVIDER=azure needs the structured-output adapter (StructuredModel, issue #3) to design new modes.',
+    );
   }
-  const base = config.provider === 'azure' && structuredModel ? new StructuredModeGenerator(structuredModel) : new OfflineModeGenerator();
+  const base =
+    config.provider === 'azure' && structuredModel
+      ? new StructuredModeGenerator(structuredModel)
+      : new OfflineModeGenerator();
   const faults = parseFaults(config.PRESTO_FAULT_INJECTION);
   return faults.length > 0 ? new FaultInjectingModeGenerator(base, faults) : base;
 }

@@ -40,7 +40,12 @@ export async function runKeysCommand(argv: string[], store: ApiKeyStore, now: ()
     case 'list': {
       const keys = await store.list();
       if (keys.length === 0) return 'No API keys.';
-      return keys.map((k) => `${k.id}  ${k.plan.padEnd(8)} ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.createdAt}  ${k.name}`).join('\n');
+      return keys
+        .map(
+          (k) =>
+            `${k.id}  ${k.plan.padEnd(8)} ${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}  ${k.createdAt}  ${k.name}`,
+        )
+        .join('\n');
     }
     case 'revoke':
       if (!(await store.update(cmd.id, { revokedAt: now().toISOString() }))) throw new Error(`No key ${cmd.id}.`);

@@ -14,7 +14,10 @@ async function main(): Promise<void> {
   try {
     console.log(await runKeysCommand(argv, new TableApiKeyStore(loadConfig()), () => new Date()));
   } catch (error) {
-    const detail = error instanceof ZodError ? error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('; ') : (error as Error).message;
+    const detail =
+      error instanceof ZodError
+        ? error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).join('; ')
+        : (error as Error).message;
     console.error(`keys: ${detail}\n${USAGE}`);
     process.exitCode = 1;
   }

@@ -69,7 +69,9 @@ export const ChartJobRecord = ChartJob.extend({
    * A fallback is stored and delayed retry message number `n` is due at `at`; `started` once a
    * delivery of it claimed the attempt (so a duplicate delivery or the timer does not run it twice).
    */
-  retry: z.object({ n: z.number().int().min(1).max(20), at: z.iso.datetime(), started: z.iso.datetime().optional() }).optional(),
+  retry: z
+    .object({ n: z.number().int().min(1).max(20), at: z.iso.datetime(), started: z.iso.datetime().optional() })
+    .optional(),
 });
 export type ChartJobRecord = z.infer<typeof ChartJobRecord>;
 
@@ -98,7 +100,11 @@ export type ChartImageMeta = z.infer<typeof ChartImageMeta>;
 
 /** make_chart_image arguments (the chat and voice tool). */
 export const MakeChartImageArgs = z.object({
-  dataset_ids: z.array(z.string().min(1).max(48)).min(1).max(4).describe('Dataset ids of the current mode to illustrate together.'),
+  dataset_ids: z
+    .array(z.string().min(1).max(48))
+    .min(1)
+    .max(4)
+    .describe('Dataset ids of the current mode to illustrate together.'),
 });
 export type MakeChartImageArgs = z.infer<typeof MakeChartImageArgs>;
 

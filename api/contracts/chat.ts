@@ -75,7 +75,15 @@ export const DoneEvent = z.object({
   usage: Usage,
   messages: z.array(ChatMessage),
 });
-export const ChatEvent = z.discriminatedUnion('type', [DeltaEvent, ToolEvent, ModeEvent, StatusEvent, JobEvent, ErrorEvent, DoneEvent]);
+export const ChatEvent = z.discriminatedUnion('type', [
+  DeltaEvent,
+  ToolEvent,
+  ModeEvent,
+  StatusEvent,
+  JobEvent,
+  ErrorEvent,
+  DoneEvent,
+]);
 export type ChatEvent = z.infer<typeof ChatEvent>;
 export type DoneEvent = z.infer<typeof DoneEvent>;
 export type ToolEvent = z.infer<typeof ToolEvent>;

@@ -2,33 +2,77 @@ import { z } from 'zod';
 import { HexColor, Slug } from './common';
 
 /** Ids of the pre-built modes; one const array feeds the type, the zod enum and the tool schema. */
-export const BUILTIN_MODE_IDS = [
-  'banking',
-  'insurance',
-  'healthcare',
-  'retail',
-  'airline',
-  'energy',
-] as const;
+export const BUILTIN_MODE_IDS = ['banking', 'insurance', 'healthcare', 'retail', 'airline', 'energy'] as const;
 export const BuiltinModeId = z.enum(BUILTIN_MODE_IDS);
 export type BuiltinModeId = z.infer<typeof BuiltinModeId>;
 
 export const ICON_NAMES = [
-  'home', 'wallet', 'transfer', 'card', 'house', 'chart', 'shield', 'car', 'heart', 'file',
-  'users', 'calendar', 'pill', 'stethoscope', 'cart', 'tag', 'box', 'star', 'plane', 'ticket',
-  'map', 'bolt', 'leaf', 'sun', 'settings', 'bell', 'gift', 'truck', 'paw', 'briefcase',
+  'home',
+  'wallet',
+  'transfer',
+  'card',
+  'house',
+  'chart',
+  'shield',
+  'car',
+  'heart',
+  'file',
+  'users',
+  'calendar',
+  'pill',
+  'stethoscope',
+  'cart',
+  'tag',
+  'box',
+  'star',
+  'plane',
+  'ticket',
+  'map',
+  'bolt',
+  'leaf',
+  'sun',
+  'settings',
+  'bell',
+  'gift',
+  'truck',
+  'paw',
+  'briefcase',
 ] as const;
 export const IconName = z.enum(ICON_NAMES);
 export type IconName = z.infer<typeof IconName>;
 
-export const VOICES = ['alloy', 'ash', 'ballad', 'coral', 'echo', 'sage', 'shimmer', 'verse', 'marin', 'cedar'] as const;
+export const VOICES = [
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'sage',
+  'shimmer',
+  'verse',
+  'marin',
+  'cedar',
+] as const;
 export const Voice = z.enum(VOICES);
 export type Voice = z.infer<typeof Voice>;
 
 /** Tone words come from a fixed list so no free text reaches a system prompt through them. */
 export const TONE_WORDS = [
-  'warm', 'reassuring', 'precise', 'friendly', 'professional', 'upbeat', 'calm', 'concise',
-  'empathetic', 'trustworthy', 'playful', 'energetic', 'caring', 'confident', 'helpful',
+  'warm',
+  'reassuring',
+  'precise',
+  'friendly',
+  'professional',
+  'upbeat',
+  'calm',
+  'concise',
+  'empathetic',
+  'trustworthy',
+  'playful',
+  'energetic',
+  'caring',
+  'confident',
+  'helpful',
 ] as const;
 export const ToneWord = z.enum(TONE_WORDS);
 export type ToneWord = z.infer<typeof ToneWord>;
@@ -110,8 +154,16 @@ export type Dataset = z.infer<typeof Dataset>;
 
 /** A persona field is either a statistic of a dataset's series or a drawn number. */
 export const PersonaField = z.union([
-  z.object({ path: z.string().min(1).max(64), dataset: Slug, stat: z.enum(['last', 'sum12', 'avg12', 'first', 'change12']) }),
-  z.object({ path: z.string().min(1).max(64), range: z.tuple([z.number(), z.number()]), decimals: z.number().int().min(0).max(2) }),
+  z.object({
+    path: z.string().min(1).max(64),
+    dataset: Slug,
+    stat: z.enum(['last', 'sum12', 'avg12', 'first', 'change12']),
+  }),
+  z.object({
+    path: z.string().min(1).max(64),
+    range: z.tuple([z.number(), z.number()]),
+    decimals: z.number().int().min(0).max(2),
+  }),
 ]);
 export type PersonaField = z.infer<typeof PersonaField>;
 

@@ -3,7 +3,11 @@ import { UpstreamUnavailable } from './errors';
 import type { DocumentStore } from './ports';
 
 /** A document read and validated; a missing or corrupt one reads as undefined. */
-export async function readDocument<T>(store: DocumentStore, path: string, schema: z.ZodType<T>): Promise<{ value: T; etag: string } | undefined> {
+export async function readDocument<T>(
+  store: DocumentStore,
+  path: string,
+  schema: z.ZodType<T>,
+): Promise<{ value: T; etag: string } | undefined> {
   const doc = await store.read(path);
   if (!doc) return undefined;
   const parsed = schema.safeParse(doc.value);
@@ -70,7 +74,8 @@ export async function claimJob<J>(store: DocumentStore, claim: JobClaim<J>): Pro
       paid = true;
     }
     const fresh = claim.fresh();
-    if (doc ? await store.replace(claim.path, fresh, doc.etag) : await store.create(claim.path, fresh)) return { job: await claim.start(fresh), created: true };
+    if (doc ? await store.replace(claim.path, fresh, doc.etag) : await store.create(claim.path, fresh))
+      return { job: await claim.start(fresh), created: true };
   }
   throw new UpstreamUnavailable(claim.busy);
 }

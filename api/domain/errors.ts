@@ -24,7 +24,10 @@ export class BadRequest extends DomainError {
 }
 
 export class UpstreamUnavailable extends DomainError {
-  constructor(message: string, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super('upstream_unavailable', message, 503, true);
   }
 }

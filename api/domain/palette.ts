@@ -23,7 +23,10 @@ export function hexToRgb(hex: string): Rgb {
 
 /** Always lower-case #rrggbb, the form HexColor in the contracts accepts. */
 export function rgbToHex([r, g, b]: Rgb): string {
-  const part = (v: number) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0');
+  const part = (v: number) =>
+    Math.round(Math.min(255, Math.max(0, v)))
+      .toString(16)
+      .padStart(2, '0');
   return `#${part(r)}${part(g)}${part(b)}`;
 }
 
@@ -72,7 +75,12 @@ export function hslToHex([h, s, l]: Hsl): string {
   const m = lig - c / 2;
   const sector = Math.floor(hue / 60);
   const sectors: Array<[number, number, number]> = [
-    [c, x, 0], [x, c, 0], [0, c, x], [0, x, c], [x, 0, c], [c, 0, x],
+    [c, x, 0],
+    [x, c, 0],
+    [0, c, x],
+    [0, x, c],
+    [x, 0, c],
+    [c, 0, x],
   ];
   const [r, g, b] = sectors[sector] ?? [c, 0, x];
   return rgbToHex([(r + m) * 255, (g + m) * 255, (b + m) * 255]);
@@ -141,7 +149,11 @@ export function themeContrastProblems(theme: Theme): string[] {
     ['secondary', theme.secondary, 'surface', theme.surface, TEXT_CONTRAST],
     ['onPrimary', theme.onPrimary, 'primary', theme.primary, TEXT_CONTRAST],
     ...theme.chart.map((c, i): [string, string, string, string, number] => [
-      `chart[${i}]`, c, 'surface', theme.surface, GRAPHIC_CONTRAST,
+      `chart[${i}]`,
+      c,
+      'surface',
+      theme.surface,
+      GRAPHIC_CONTRAST,
     ]),
   ];
   return pairs.flatMap(([fgName, fg, bgName, bg, min]) => {

@@ -5,7 +5,8 @@ import type { Persona, Point } from '../contracts/persona';
 export const HISTORY_MONTHS = 24;
 
 const FIRST_NAMES = 'Alex Jordan Priya Marcus Elena Sam Aisha Daniel Mei Carlos Nora Tariq Grace Luca Zoe Omar';
-const LAST_NAMES = 'Rivera Chen Okafor Patel Morgan Lindqvist Haddad Brooks Nakamura Alvarez Fischer Mensah Kowalski Reyes Duval';
+const LAST_NAMES =
+  'Rivera Chen Okafor Patel Morgan Lindqvist Haddad Brooks Nakamura Alvarez Fischer Mensah Kowalski Reyes Duval';
 
 /** FNV-1a: a stable 32-bit hash, so a stream name always yields the same seed on every runtime. */
 export function hashString(text: string): number {
@@ -119,7 +120,12 @@ export function buildPersona(mode: Mode, seed: number, asOf: Date): Persona {
     if ('dataset' in f) {
       const ds = mode.datasets.find((d) => d.id === f.dataset);
       const points = series[f.dataset];
-      if (ds && points) fields[f.path] = statOf(points.map((p) => p.y), f.stat, ds.series.decimals);
+      if (ds && points)
+        fields[f.path] = statOf(
+          points.map((p) => p.y),
+          f.stat,
+          ds.series.decimals,
+        );
     } else {
       const [lo, hi] = f.range;
       fields[f.path] = roundTo(lo + (hi - lo) * stream(mode, seed, `field:${f.path}`)(), f.decimals);
@@ -155,7 +161,9 @@ const PERSONAS_PER_MODE = 64;
  * persona route all ask for the same customer, and drawing 24 months of every dataset was a
  * measurable part of each turn's CPU. Personas are treated as read-only by every caller.
  */
-export function personaMemo(build: (mode: Mode, seed: number, asOf: Date) => Persona = buildPersona): (mode: Mode, seed: number, asOf: Date) => Persona {
+export function personaMemo(
+  build: (mode: Mode, seed: number, asOf: Date) => Persona = buildPersona,
+): (mode: Mode, seed: number, asOf: Date) => Persona {
   const byMode = new WeakMap<Mode, Map<string, Persona>>();
   return (mode, seed, asOf) => {
     const key = `${seed}@${asOf.getUTCFullYear()}-${asOf.getUTCMonth()}`;

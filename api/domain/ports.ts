@@ -100,7 +100,10 @@ export interface StructuredModel {
 export interface RealtimeSecrets {
   /** Where the browser posts its SDP offer (`…/openai/v1/realtime/calls`). */
   readonly callsUrl: string;
-  mint(session: import('./realtime/session-config').RealtimeSessionConfig, ttlSeconds: number): Promise<{ value: string; expiresAt: Date }>;
+  mint(
+    session: import('./realtime/session-config').RealtimeSessionConfig,
+    ttlSeconds: number,
+  ): Promise<{ value: string; expiresAt: Date }>;
 }
 
 /** A PNG, already checked (domain/charts/png.ts): never unvalidated upstream bytes. */
@@ -134,5 +137,10 @@ export interface ImageStore {
   /** Metadata only (no download): is the image there, and is it a fallback? */
   head(path: string): Promise<{ metadata: Record<string, string>; etag: string } | undefined>;
   /** `onlyIfAbsent` writes with If-None-Match: * and returns false when the blob exists. */
-  put(path: string, bytes: Uint8Array, metadata: Record<string, string>, options?: { onlyIfAbsent?: boolean }): Promise<boolean>;
+  put(
+    path: string,
+    bytes: Uint8Array,
+    metadata: Record<string, string>,
+    options?: { onlyIfAbsent?: boolean },
+  ): Promise<boolean>;
 }

@@ -23,7 +23,14 @@ export function chartGet(deps: () => Deps) {
       ETag: blob.etag,
       'X-Chart-Image-Source': image.fallback ? 'fallback' : image.source,
     };
-    if (blob.etag && request.headers.get('if-none-match')?.split(/\s*,\s*/).includes(blob.etag)) return { status: 304, headers };
+    if (
+      blob.etag &&
+      request.headers
+        .get('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(blob.etag)
+    )
+      return { status: 304, headers };
     return { status: 200, headers, body: blob.bytes };
   });
 }

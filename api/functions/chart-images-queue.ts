@@ -13,7 +13,9 @@ export function chartImagesQueue(deps: () => Deps) {
   return async (queueItem: unknown, context: InvocationContext): Promise<void> => {
     const message = ChartImageMessage.safeParse(queueItem);
     if (!message.success) {
-      throw new Error(`chart-images: malformed message: ${message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `chart-images: malformed message: ${message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const { store, modes, jobQueue, clock, charts } = deps();
     const dequeueCount = Number(context.triggerMetadata?.dequeueCount ?? 1);

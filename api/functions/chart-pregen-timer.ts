@@ -12,7 +12,9 @@ import { BUILTIN_MODES } from '../domain/modes/catalog';
 export function chartPregenTimer(deps: () => Deps) {
   return async (_timer: Timer, context: InvocationContext): Promise<void> => {
     const summary = await pregenerateCharts(BUILTIN_MODES, deps().requestChartImage, (line) => context.warn(line));
-    context.log(`chart-pregen: ${summary.charts} charts: ${summary.cached} cached, ${summary.queued} queued, ${summary.pending} pending, ${summary.failed} failed`);
+    context.log(
+      `chart-pregen: ${summary.charts} charts: ${summary.cached} cached, ${summary.queued} queued, ${summary.pending} pending, ${summary.failed} failed`,
+    );
   };
 }
 

@@ -11,11 +11,20 @@ export function chartsPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const body = await readJson(request, CreateChartImageRequest);
     const outcome = await billedStarters(deps(), context).requestChartImage(body);
-    if (outcome.kind === 'ready') return { status: 200, jsonBody: outcome.image, headers: { 'Cache-Control': 'no-store' } };
+    if (outcome.kind === 'ready')
+      return { status: 200, jsonBody: outcome.image, headers: { 'Cache-Control': 'no-store' } };
     const statusUrl = `/api/jobs/${outcome.job.id}`;
     const accepted: ChartJobAccepted = { jobId: outcome.job.id, statusUrl };
-    return { status: 202, jsonBody: accepted, headers: { Location: statusUrl, 'Retry-After': '1', 'Cache-Control': 'no-store' } };
+    return {
+      status: 202,
+      jsonBody: accepted,
+      headers: { Location: statusUrl, 'Retry-After': '1', 'Cache-Control': 'no-store' },
+    };
   });
 }
 
-app.http('charts-post', { route: 'charts', methods: ['POST'], handler: withBilling('image', chartsPost(getDeps), getDeps) });
+app.http('charts-post', {
+  route: 'charts',
+  methods: ['POST'],
+  handler: withBilling('image', chartsPost(getDeps), getDeps),
+});

@@ -18,7 +18,15 @@ export function chatPost(deps: () => Deps) {
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const turn = { mode, personaSeed: body.personaSeed, messages: body.messages, sessionId: body.sessionId };
-    const events = runChat(turn, { model: chatModel, modes, persona, guard: toolGuard, requestMode, requestChartImage, log: (e) => context.error('chat failed', e) });
+    const events = runChat(turn, {
+      model: chatModel,
+      modes,
+      persona,
+      guard: toolGuard,
+      requestMode,
+      requestChartImage,
+      log: (e) => context.error('chat failed', e),
+    });
     return sseResponse(flushAfter(events, () => toolGuard.flush()));
   });
 }

@@ -13,7 +13,10 @@ export function healthGet(deps: () => Deps) {
     // Shallow health never calls Azure; `?deep=1` probes each configured deployment (PITFALLS 10.2).
     const deep = request.query.get('deep') === '1' && probe ? probe.check() : undefined;
     // Bounded so a storage outage answers "degraded" instead of hanging; generous because the first ping also creates the container.
-    const storageOk = await Promise.race([store.ping(), new Promise<boolean>((r) => setTimeout(() => r(false), 5_000).unref())]);
+    const storageOk = await Promise.race([
+      store.ping(),
+      new Promise<boolean>((r) => setTimeout(() => r(false), 5_000).unref()),
+    ]);
     const deployments = await deep;
     const offline = config.provider === 'offline';
     const body: Health = {

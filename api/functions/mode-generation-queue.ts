@@ -13,7 +13,9 @@ export function modeGenerationQueue(deps: () => Deps) {
   return async (queueItem: unknown, context: InvocationContext): Promise<void> => {
     const message = ModeGenerationMessage.safeParse(queueItem);
     if (!message.success) {
-      throw new Error(`mode-generation: malformed message: ${message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `mode-generation: malformed message: ${message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const { store, modeGenerator, clock } = deps();
     const dequeueCount = Number(context.triggerMetadata?.dequeueCount ?? 1);

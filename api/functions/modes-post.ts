@@ -10,14 +10,27 @@ import { readJson } from '../http/read-json';
 export function modesPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const body = await readJson(request, CreateModeRequest);
-    const outcome = await billedStarters(deps(), context).requestMode({ industry: body.industry, companyName: body.companyName ?? null });
-    if (outcome.kind === 'ready') return { status: 200, jsonBody: outcome.mode, headers: { 'Cache-Control': 'no-store' } };
+    const outcome = await billedStarters(deps(), context).requestMode({
+      industry: body.industry,
+      companyName: body.companyName ?? null,
+    });
+    if (outcome.kind === 'ready')
+      return { status: 200, jsonBody: outcome.mode, headers: { 'Cache-Control': 'no-store' } };
     // Flagged words were cut out before use; logging them is how unusual requests get reviewed (PITFALLS 9.1).
-    if (outcome.flags.length) context.warn(`modes-post: sanitised request for ${outcome.job.id}: ${outcome.flags.join(', ')}`);
+    if (outcome.flags.length)
+      context.warn(`modes-post: sanitised request for ${outcome.job.id}: ${outcome.flags.join(', ')}`);
     const statusUrl = `/api/jobs/${outcome.job.id}`;
     const accepted: ModeJobAccepted = { jobId: outcome.job.id, statusUrl };
-    return { status: 202, jsonBody: accepted, headers: { Location: statusUrl, 'Retry-After': '1', 'Cache-Control': 'no-store' } };
+    return {
+      status: 202,
+      jsonBody: accepted,
+      headers: { Location: statusUrl, 'Retry-After': '1', 'Cache-Control': 'no-store' },
+    };
   });
 }
 
-app.http('modes-post', { route: 'modes', methods: ['POST'], handler: withBilling('generation', modesPost(getDeps), getDeps) });
+app.http('modes-post', {
+  route: 'modes',
+  methods: ['POST'],
+  handler: withBilling('generation', modesPost(getDeps), getDeps),
+});

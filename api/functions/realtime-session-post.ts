@@ -33,4 +33,8 @@ export function realtimeSessionPost(deps: () => Deps) {
   });
 }
 
-app.http('realtime-session-post', { route: 'realtime/session', methods: ['POST'], handler: withBilling('realtime', realtimeSessionPost(getDeps), getDeps) });
+app.http('realtime-session-post', {
+  route: 'realtime/session',
+  methods: ['POST'],
+  handler: withBilling('realtime', realtimeSessionPost(getDeps), getDeps),
+});

@@ -14,14 +14,23 @@ import { readJson } from '../http/read-json';
 export function toolsPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
     const name = ToolName.safeParse(request.params.name);
-    if (!name.success) return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
+    if (!name.success)
+      return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
     const body = await readJson(request, ToolRequest);
     const { modes, persona, toolGuard } = deps();
     const { requestMode, requestChartImage } = billedStarters(deps(), context);
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const call = { sessionId: body.sessionId, modeId: mode.id, tool: name.data, args: body.args };
-    const outcome = toolGuard.admit(call) ?? (await runTool(name.data, body.args, { mode, persona: persona(mode, body.personaSeed), modes, requestMode, requestChartImage }));
+    const outcome =
+      toolGuard.admit(call) ??
+      (await runTool(name.data, body.args, {
+        mode,
+        persona: persona(mode, body.personaSeed),
+        modes,
+        requestMode,
+        requestChartImage,
+      }));
     toolGuard.record(call, outcome);
     // Capped, so a slow audit write can delay a voice tool result by at most this much.
     await waitAtMost(toolGuard.flush(), 500);
@@ -37,4 +46,8 @@ export function toolsPost(deps: () => Deps) {
   });
 }
 
-app.http('tools-post', { route: 'tools/{name}', methods: ['POST'], handler: withBilling('tool', toolsPost(getDeps), getDeps) });
+app.http('tools-post', {
+  route: 'tools/{name}',
+  methods: ['POST'],
+  handler: withBilling('tool', toolsPost(getDeps), getDeps),
+});

@@ -9,10 +9,12 @@ export function usageGet(deps: () => Pick<Deps, 'billing'>) {
   return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
     const { days } = UsageQuery.parse({ days: request.query.get('days') ?? undefined });
     const apiKey = apiKeyOf(request);
-    if (!apiKey) return jsonError(401, 'api_key_required', 'Send your API key in the x-api-key header to see its usage.');
+    if (!apiKey)
+      return jsonError(401, 'api_key_required', 'Send your API key in the x-api-key header to see its usage.');
     const { billing } = deps();
     const caller = await billing.identify(apiKey);
-    if (caller?.kind !== 'key') return jsonError(401, 'invalid_api_key', 'This API key is unknown or has been revoked.');
+    if (caller?.kind !== 'key')
+      return jsonError(401, 'invalid_api_key', 'This API key is unknown or has been revoked.');
     const rows = await billing.usage(caller, days);
     const body: UsageResponse = {
       keyId: caller.id,

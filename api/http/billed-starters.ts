@@ -11,9 +11,16 @@ type Starters = Required<Pick<ToolContext, 'requestMode' | 'requestChartImage'>>
  * images/generations per day, so no route is a way round those limits. Stored ones, and joining
  * one under way, stay free.
  */
-export function billedStarters(deps: Pick<Deps, 'requestMode' | 'requestChartImage'>, context: InvocationContext): Starters {
+export function billedStarters(
+  deps: Pick<Deps, 'requestMode' | 'requestChartImage'>,
+  context: InvocationContext,
+): Starters {
   const spend = spendOf(context);
-  if (!spend) return { requestMode: (request) => deps.requestMode(request), requestChartImage: (request) => deps.requestChartImage(request) };
+  if (!spend)
+    return {
+      requestMode: (request) => deps.requestMode(request),
+      requestChartImage: (request) => deps.requestChartImage(request),
+    };
   return {
     requestMode: (request) => deps.requestMode(request, { beforeStart: () => spend('generation') }),
     requestChartImage: (request) => deps.requestChartImage(request, { beforeStart: () => spend('image') }),

@@ -20,7 +20,8 @@ const SessionOnly = z.object({ sessionId: z.string().min(1).max(128) });
  * so the front end sees the visitor itself.
  */
 export async function visitorOf(request: HttpRequest): Promise<Visitor> {
-  const address = platformAddress(request) || request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+  const address =
+    platformAddress(request) || request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
   let session = '';
   if (Number(request.headers.get('content-length') ?? '0') <= MAX_BODY_BYTES) {
     try {
@@ -42,7 +43,9 @@ function platformAddress(request: HttpRequest): string | undefined {
   if (isIP(withPort)) return withPort; // a bare address, IPv6 included
   // `address:port`, also for an unbracketed IPv6 (`::ffff:1.2.3.4:5678`): a port must never make a new visitor.
   const cut = withPort.lastIndexOf(':');
-  return cut > 0 && /^\d+$/.test(withPort.slice(cut + 1)) && isIP(withPort.slice(0, cut)) ? withPort.slice(0, cut) : withPort;
+  return cut > 0 && /^\d+$/.test(withPort.slice(cut + 1)) && isIP(withPort.slice(0, cut))
+    ? withPort.slice(0, cut)
+    : withPort;
 }
 
 /** The x-api-key header, or undefined when absent or blank (anonymous). */

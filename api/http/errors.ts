@@ -2,21 +2,38 @@ import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { ZodError } from 'zod';
 import { BudgetSpent, DomainError } from '../domain/errors';
 
-export function jsonError(status: number, code: string, message: string, retryable = false, headers?: Record<string, string>): HttpResponseInit {
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  retryable = false,
+  headers?: Record<string, string>,
+): HttpResponseInit {
   return { status, jsonBody: { error: { code, message, retryable } }, headers };
 }
 
 /** The one exit for errors: bad input → 4xx JSON, known domain errors → their status, the rest → 500 without a stack. */
 export function toErrorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
   if (error instanceof ZodError) {
-    const issues = error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+    const issues = error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+      .join('; ');
     return jsonError(400, 'invalid_request', issues);
   }
   if (error instanceof BudgetSpent) {
     // The same 429 as a refusal at admission: the limit's name, when it lifts, and Retry-After.
     return {
       status: 429,
-      jsonBody: { error: { code: error.code, message: error.message, retryable: true, limit: error.limit, retryAfterSeconds: error.retryAfterSeconds } },
+      jsonBody: {
+        error: {
+          code: error.code,
+          message: error.message,
+          retryable: true,
+          limit: error.limit,
+          retryAfterSeconds: error.retryAfterSeconds,
+        },
+      },
       headers: { 'Retry-After': String(error.retryAfterSeconds) },
     };
   }

@@ -11,7 +11,11 @@ export async function waitAtMost(work: Promise<unknown>, timeoutMs: number): Pro
  * the response ends: the platform may freeze an instance once its invocation is over, and the
  * client already has every event by then, so nobody waits on storage.
  */
-export async function* flushAfter<T>(events: AsyncIterable<T>, flush: () => Promise<void>, timeoutMs = 2_000): AsyncGenerator<T> {
+export async function* flushAfter<T>(
+  events: AsyncIterable<T>,
+  flush: () => Promise<void>,
+  timeoutMs = 2_000,
+): AsyncGenerator<T> {
   try {
     yield* events;
   } finally {

@@ -43,9 +43,11 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     spenders.set(context, async (spendKind) => {
       // Never before this call's own admission (a speculative answer may reach a tool first).
       const admitted = await admitting;
-      if (!admitted.ok) throw new BudgetSpent(limitMessage(caller, admitted), admitted.retryAfterSeconds, admitted.limitName);
+      if (!admitted.ok)
+        throw new BudgetSpent(limitMessage(caller, admitted), admitted.retryAfterSeconds, admitted.limitName);
       const reserved = await billing.reserve(caller, spendKind, `${context.invocationId}:${spent++}`);
-      if (!reserved.ok) throw new BudgetSpent(limitMessage(caller, reserved), reserved.retryAfterSeconds, reserved.limitName);
+      if (!reserved.ok)
+        throw new BudgetSpent(limitMessage(caller, reserved), reserved.retryAfterSeconds, reserved.limitName);
     });
     let admission: Awaited<typeof admitting>;
     let response: HttpResponseInit;
@@ -60,7 +62,9 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
       }
       if (started.status === 'rejected') throw started.reason;
       admission = admitted.value;
-      response = started.value.stream ? { ...started.value.response, body: resume(started.value.stream) } : started.value.response;
+      response = started.value.stream
+        ? { ...started.value.response, body: resume(started.value.stream) }
+        : started.value.response;
     } else {
       admission = await admitting;
       if (!admission.ok) return refusal(caller, admission);
@@ -69,7 +73,12 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(rateHeaders(admission))) headers.set(name, value);
     const meter = (delta: Parameters<typeof billing.meter>[2]) =>
-      waitAtMost(billing.meter(caller, admission.day, delta, context.invocationId).catch((e: unknown) => context.error('metering failed', e)), METER_WAIT_MS);
+      waitAtMost(
+        billing
+          .meter(caller, admission.day, delta, context.invocationId)
+          .catch((e: unknown) => context.error('metering failed', e)),
+        METER_WAIT_MS,
+      );
     if (kind === 'chat' && isStream(response.body)) {
       return { ...response, headers, body: meterStream(response.body, (usage) => meter(usage)) };
     }
@@ -81,7 +90,11 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
 }
 
 function rateHeaders(window: Admission): Record<string, string> {
-  return { 'x-ratelimit-limit': String(window.limit), 'x-ratelimit-remaining': String(window.remaining), 'x-ratelimit-reset': String(window.resetSeconds) };
+  return {
+    'x-ratelimit-limit': String(window.limit),
+    'x-ratelimit-remaining': String(window.remaining),
+    'x-ratelimit-reset': String(window.resetSeconds),
+  };
 }
 
 const LIMIT_TEXT: Record<Extract<Admission, { ok: false }>['limitName'], string> = {
@@ -93,7 +106,12 @@ const LIMIT_TEXT: Record<Extract<Admission, { ok: false }>['limitName'], string>
 };
 
 function limitMessage(caller: Caller, spent: Refusal | Extract<Reservation, { ok: false }>): string {
-  const wait = spent.retryAfterSeconds >= 3600 ? 'tomorrow' : spent.retryAfterSeconds >= 90 ? `in ${Math.ceil(spent.retryAfterSeconds / 60)} minutes` : `in ${spent.retryAfterSeconds} seconds`;
+  const wait =
+    spent.retryAfterSeconds >= 3600
+      ? 'tomorrow'
+      : spent.retryAfterSeconds >= 90
+        ? `in ${Math.ceil(spent.retryAfterSeconds / 60)} minutes`
+        : `in ${spent.retryAfterSeconds} seconds`;
   return caller.kind === 'anonymous'
     ? `The demo has reached its limit of ${LIMIT_TEXT[spent.limitName]} for ${spent.scope === 'network' ? 'visitors from your network' : 'your visit'}, so nobody runs up the bill. Please try again ${wait}.`
     : `Your ${caller.plan} plan's limit of ${LIMIT_TEXT[spent.limitName]} (${spent.limitName}) is reached. Try again ${wait}.`;
@@ -104,7 +122,15 @@ function refusal(caller: Caller, admission: Refusal): HttpResponseInit {
   return {
     status: 429,
     // retryAfterSeconds repeats Retry-After in the body: a cross-origin SPA cannot read that header (not CORS-safelisted).
-    jsonBody: { error: { code: 'rate_limited', message, retryable: true, limit: admission.limitName, retryAfterSeconds: admission.retryAfterSeconds } },
+    jsonBody: {
+      error: {
+        code: 'rate_limited',
+        message,
+        retryable: true,
+        limit: admission.limitName,
+        retryAfterSeconds: admission.retryAfterSeconds,
+      },
+    },
     headers: { ...rateHeaders(admission), 'Retry-After': String(admission.retryAfterSeconds) },
   };
 }

@@ -92,17 +92,36 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
       );
     }
   }
-  const entry = join(dirname(createRequire(join(root, 'package.json')).resolve('azurite/package.json')), 'dist/src/azurite.js');
+  const entry = join(
+    dirname(createRequire(join(root, 'package.json')).resolve('azurite/package.json')),
+    'dist/src/azurite.js',
+  );
   const args = [
-    '--disableTelemetry', '--silent', '--skipApiVersionCheck',
-    '--blobHost', '127.0.0.1', '--queueHost', '127.0.0.1', '--tableHost', '127.0.0.1',
-    '--blobPort', String(ports.blob), '--queuePort', String(ports.queue), '--tablePort', String(ports.table),
+    '--disableTelemetry',
+    '--silent',
+    '--skipApiVersionCheck',
+    '--blobHost',
+    '127.0.0.1',
+    '--queueHost',
+    '127.0.0.1',
+    '--tableHost',
+    '127.0.0.1',
+    '--blobPort',
+    String(ports.blob),
+    '--queuePort',
+    String(ports.queue),
+    '--tablePort',
+    String(ports.table),
     ...(options.inMemory ? ['--inMemoryPersistence'] : ['--location', resolve(root, options.location ?? '.azurite')]),
   ];
   // detached: its own process group, so stop() can signal Azurite and anything it spawns, and a
   // terminal Ctrl-C reaches only us (we then stop it in order). stdin stays piped: that pipe is
   // what ties its lifetime to ours (never unref() it).
-  const child = spawn(process.execPath, ['-e', WATCHDOG, entry, ...args], { cwd: root, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['-e', WATCHDOG, entry, ...args], {
+    cwd: root,
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000); // the tail, for error messages
@@ -114,10 +133,13 @@ export async function startAzurite(options: AzuriteOptions): Promise<AzuriteHand
   const deadline = Date.now() + (options.startTimeoutMs ?? 20_000);
   let ready = false;
   while (!ready) {
-    if (child.exitCode !== null) throw new Error(`Azurite exited with code ${child.exitCode} before listening:\n${output.trim()}`);
+    if (child.exitCode !== null)
+      throw new Error(`Azurite exited with code ${child.exitCode} before listening:\n${output.trim()}`);
     if (Date.now() > deadline) {
       await stopChild(child, exited);
-      throw new Error(`Azurite did not listen on ports ${Object.values(ports).join(', ')} within the start timeout:\n${output.trim()}`);
+      throw new Error(
+        `Azurite did not listen on ports ${Object.values(ports).join(', ')} within the start timeout:\n${output.trim()}`,
+      );
     }
     ready = (await Promise.all(Object.values(ports).map(accepts))).every(Boolean);
     if (!ready) await new Promise((r) => setTimeout(r, 100));

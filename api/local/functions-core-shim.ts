@@ -31,7 +31,10 @@ interface CoreApi {
   version: string;
   setProgrammingModel(model: unknown): void;
   getProgrammingModel(): unknown;
-  registerFunction(metadata: { name?: string; bindings?: Record<string, BindingInfo> }, handler: FunctionHandler): { dispose(): void };
+  registerFunction(
+    metadata: { name?: string; bindings?: Record<string, BindingInfo> },
+    handler: FunctionHandler,
+  ): { dispose(): void };
   registerHook(hookName: string, callback: (...args: unknown[]) => unknown): { dispose(): void };
   log(level: string, category: string, message: string): void;
 }

@@ -25,7 +25,8 @@ export interface HostConfig {
 export function parseTimeSpan(value: unknown, fallbackMs: number, label = 'TimeSpan'): number {
   if (value === undefined || value === null) return fallbackMs;
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-  const match = typeof value === 'string' ? /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?$/.exec(value.trim()) : null;
+  const match =
+    typeof value === 'string' ? /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?$/.exec(value.trim()) : null;
   if (!match) throw new Error(`host.json: ${label} "${String(value)}" is not a TimeSpan like "00:00:05"`);
   const [, days, hours, minutes, seconds, fraction] = match;
   const ms = fraction ? Number(`0.${fraction}`) * 1000 : 0;
@@ -42,7 +43,9 @@ function positiveInt(value: unknown, fallback: number, label: string, max = Infi
 
 export function readHostConfig(root: string): HostConfig {
   const file = join(root, 'host.json');
-  const json: Record<string, unknown> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const json: Record<string, unknown> = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
   const extensions = (json.extensions ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const http = extensions.http ?? {};
   const queues = extensions.queues ?? {};

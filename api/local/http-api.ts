@@ -13,13 +13,33 @@ export interface ApiOptions {
   maxBodyBytes: number;
 }
 
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'trailers', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'trailers',
+  'transfer-encoding',
+  'upgrade',
+]);
 
-export function sendJsonError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}): void {
+export function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  extra: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return void res.destroy();
   const body = JSON.stringify({ error: { code, message, retryable: status >= 500 || status === 429 } });
   res.statusCode = status;
-  for (const [name, value] of Object.entries({ ...extra, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })) {
+  for (const [name, value] of Object.entries({
+    ...extra,
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  })) {
     res.setHeader(name, value);
   }
   res.setHeader('content-length', Buffer.byteLength(body));
@@ -76,7 +96,9 @@ function toHttpResponse(result: unknown): HttpResponse {
   if (result instanceof HttpResponse) return result;
   // The library refuses non-object results the same way (src/converters/toRpcHttp.ts).
   if (typeof result !== 'object') {
-    throw new Error('The HTTP response must be an object with optional properties "body", "status", "headers", and "cookies".');
+    throw new Error(
+      'The HTTP response must be an object with optional properties "body", "status", "headers", and "cookies".',
+    );
   }
   return new HttpResponse(result as HttpResponseInit);
 }
@@ -112,14 +134,24 @@ async function streamBody(res: ServerResponse, body: ReadableStream<Uint8Array>)
   }
 }
 
-export async function handleApiRequest(req: IncomingMessage, res: ServerResponse, api: ApiOptions, apiPath: string, baseHeaders: Record<string, string>): Promise<void> {
+export async function handleApiRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  api: ApiOptions,
+  apiPath: string,
+  baseHeaders: Record<string, string>,
+): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   const matches = matchRoutes(api.routes, apiPath);
-  if (matches.length === 0) return sendJsonError(res, 404, 'not_found', `No API route matches ${method} ${req.url ?? ''}`, baseHeaders);
+  if (matches.length === 0)
+    return sendJsonError(res, 404, 'not_found', `No API route matches ${method} ${req.url ?? ''}`, baseHeaders);
   const match = matches.find((m) => allowsMethod(m.route, method));
   if (!match) {
     const allow = [...new Set(matches.flatMap((m) => m.route.methods ?? []))].join(', ');
-    return sendJsonError(res, 405, 'method_not_allowed', `${method} is not allowed on ${req.url ?? ''}`, { ...baseHeaders, allow });
+    return sendJsonError(res, 405, 'method_not_allowed', `${method} is not allowed on ${req.url ?? ''}`, {
+      ...baseHeaders,
+      allow,
+    });
   }
   const registration = match.route.registration;
 
@@ -129,7 +161,10 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   } catch (error) {
     if (!(error instanceof BodyTooLarge)) return void res.destroy();
     res.shouldKeepAlive = false; // the rest of the upload is never read
-    return sendJsonError(res, 413, 'payload_too_large', `Request body exceeds ${api.maxBodyBytes} bytes`, { ...baseHeaders, connection: 'close' });
+    return sendJsonError(res, 413, 'payload_too_large', `Request body exceeds ${api.maxBodyBytes} bytes`, {
+      ...baseHeaders,
+      connection: 'close',
+    });
   }
 
   const started = Date.now();
@@ -158,7 +193,12 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
 
   res.statusCode = response?.status ?? 204;
   for (const [name, value] of Object.entries(baseHeaders)) if (value !== '') res.setHeader(name, value);
-  const connection = response?.headers.get('connection')?.toLowerCase().split(',').map((s) => s.trim()) ?? [];
+  const connection =
+    response?.headers
+      .get('connection')
+      ?.toLowerCase()
+      .split(',')
+      .map((s) => s.trim()) ?? [];
   response?.headers.forEach((value, name) => {
     if (name !== 'set-cookie' && !HOP_BY_HOP.has(name) && !connection.includes(name)) res.setHeader(name, value);
   });
@@ -179,5 +219,8 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
     res.destroy();
     return;
   }
-  logLine(api.logger, `${method} ${req.url} -> ${res.statusCode} ${registration.name} ${Date.now() - started}ms${outcome === 'aborted' ? ' (client disconnected)' : ''}`);
+  logLine(
+    api.logger,
+    `${method} ${req.url} -> ${res.statusCode} ${registration.name} ${Date.now() - started}ms${outcome === 'aborted' ? ' (client disconnected)' : ''}`,
+  );
 }

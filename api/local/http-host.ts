@@ -45,7 +45,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
     const lowerPath = rawPath.toLowerCase();
     // With an empty routePrefix the functions share the root with the SPA: a matching route wins.
-    const isApi = prefix === '' ? matchRoutes(api.routes, rawPath).length > 0 : lowerPath === prefix || lowerPath.startsWith(`${prefix}/`);
+    const isApi =
+      prefix === ''
+        ? matchRoutes(api.routes, rawPath).length > 0
+        : lowerPath === prefix || lowerPath.startsWith(`${prefix}/`);
     if (!isApi) return serveStatic(req, res, site, rawPath);
 
     const method = (req.method ?? 'GET').toUpperCase();

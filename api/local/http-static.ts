@@ -88,13 +88,29 @@ function sendFile(
   });
 }
 
-function sendText(req: IncomingMessage, res: ServerResponse, status: number, text: string, headers: Record<string, string>): void {
+function sendText(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string>,
+): void {
   const body = Buffer.from(text);
-  writeHead(res, status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache', ...headers, 'content-length': String(body.length) });
+  writeHead(res, status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'cache-control': 'no-cache',
+    ...headers,
+    'content-length': String(body.length),
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-function redirect(res: ServerResponse, location: string, status: number | undefined, headers: Record<string, string>): void {
+function redirect(
+  res: ServerResponse,
+  location: string,
+  status: number | undefined,
+  headers: Record<string, string>,
+): void {
   writeHead(res, status ?? 302, { ...headers, location });
   res.end();
 }
@@ -125,6 +141,8 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, site: Sta
   if (override?.redirect) return redirect(res, override.redirect, override.statusCode, headers);
   const page = override?.rewrite ? resolveFile(site.root, override.rewrite) : undefined;
   if (page) return sendFile(req, res, site, page, override?.statusCode ?? 404, override?.rewrite ?? path, headers);
-  const hint = existsSync(join(site.root, 'index.html')) ? '' : ` (${site.root} has no index.html: run "npm run build:web")`;
+  const hint = existsSync(join(site.root, 'index.html'))
+    ? ''
+    : ` (${site.root} has no index.html: run "npm run build:web")`;
   sendText(req, res, 404, `Not found${hint}`, headers);
 }

@@ -48,14 +48,22 @@ export function logLine(logger: Logger, message: string): void {
 }
 
 /** Calls the handler; sync throws become rejections so callers have one error path. */
-export async function invokeHandler(registration: Registration, input: unknown, context: InvocationContext): Promise<unknown> {
+export async function invokeHandler(
+  registration: Registration,
+  input: unknown,
+  context: InvocationContext,
+): Promise<unknown> {
   return await Promise.resolve().then(() => registration.handler(input, context));
 }
 
 /** Error text for logs: message plus the first stack frames, never shown to API callers. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {
-    const frames = (error.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()).join(' | ');
+    const frames = (error.stack ?? '')
+      .split('\n')
+      .slice(1, 4)
+      .map((l) => l.trim())
+      .join(' | ');
     return frames ? `${error.message} (${frames})` : error.message;
   }
   return String(error);
@@ -66,7 +74,10 @@ export function warnUnsupportedOutputs(registry: Registration[], logger: Logger)
   for (const registration of registry) {
     for (const [name, binding] of Object.entries(registration.bindings)) {
       if (binding.direction !== 'out' || binding.type === 'http') continue;
-      logLine(logger, `[local] warning: ${registration.name}: output binding "${name}" (${binding.type}) is ignored by the local runtime`);
+      logLine(
+        logger,
+        `[local] warning: ${registration.name}: output binding "${name}" (${binding.type}) is ignored by the local runtime`,
+      );
     }
   }
 }

@@ -32,7 +32,10 @@ export function expandBraces(pattern: string): string[] {
 
 /** `*` and `?` match within one path segment only (no `**`), like the file segment of `main`. */
 function segmentRegex(segment: string): RegExp {
-  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const body = segment
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   return new RegExp(`^${body}$`);
 }
 
@@ -53,7 +56,9 @@ export function expandGlob(root: string, pattern: string): string[] {
     }
     if (!existsSync(dir)) continue;
     const regex = segmentRegex(fileSegment);
-    const names = readdirSync(dir).filter((n) => regex.test(n) && statSync(join(dir, n)).isFile()).sort();
+    const names = readdirSync(dir)
+      .filter((n) => regex.test(n) && statSync(join(dir, n)).isFile())
+      .sort();
     files.push(...names.map((n) => join(dir, n)));
   }
   return [...new Set(files)];
@@ -99,7 +104,9 @@ export function loadApp(root: string): LoadedApp {
   if (registry.length === 0) {
     // Also what happens when @azure/functions registered something before the shim was installed:
     // it then stays in "test mode" for the life of the process (src/utils/tryGetCoreApiLazy.ts).
-    console.warn(`[local] ${pkg.main} registered no functions (was @azure/functions used before the local runtime loaded?)`);
+    console.warn(
+      `[local] ${pkg.main} registered no functions (was @azure/functions used before the local runtime loaded?)`,
+    );
   }
   return { registry, files };
 }

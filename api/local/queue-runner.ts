@@ -31,7 +31,8 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 export function decodeMessageText(text: string, encoding: QueueSettings['messageEncoding']): string {
   if (encoding === 'none') return text;
   const compact = text.replace(/\s+/g, '');
-  if (!BASE64.test(compact)) throw new Error('Message is not valid base64 (host.json extensions.queues.messageEncoding is "base64")');
+  if (!BASE64.test(compact))
+    throw new Error('Message is not valid base64 (host.json extensions.queues.messageEncoding is "base64")');
   return Buffer.from(compact, 'base64').toString('utf8');
 }
 
@@ -59,7 +60,8 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
     if (trigger?.type !== 'queueTrigger') continue;
     const connection = trigger.connection || 'AzureWebJobsStorage';
     const connectionString = env[connection];
-    if (!connectionString) throw new Error(`${registration.name}: app setting "${connection}" (queue connection) is not set`);
+    if (!connectionString)
+      throw new Error(`${registration.name}: app setting "${connection}" (queue connection) is not set`);
     const queueName = resolveAppSettings(String(trigger.queueName ?? ''), env).toLowerCase();
     const service = QueueServiceClient.fromConnectionString(connectionString);
     const queue = service.getQueueClient(queueName);
@@ -102,10 +104,16 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
       const payload = toPayload(decodeMessageText(message.messageText, settings.messageEncoding));
       await invokeHandler(registration, payload, context);
       await queue.deleteMessage(message.messageId, message.popReceipt);
-      logLine(logger, `queue ${queue.name} -> ${registration.name} ok ${Date.now() - started}ms (dequeueCount ${message.dequeueCount})`);
+      logLine(
+        logger,
+        `queue ${queue.name} -> ${registration.name} ok ${Date.now() - started}ms (dequeueCount ${message.dequeueCount})`,
+      );
     } catch (error) {
       const attempt = `${message.dequeueCount}/${settings.maxDequeueCount}`;
-      logLine(logger, `queue ${queue.name} -> ${registration.name} failed (attempt ${attempt}): ${describeError(error)}`);
+      logLine(
+        logger,
+        `queue ${queue.name} -> ${registration.name} failed (attempt ${attempt}): ${describeError(error)}`,
+      );
       if (message.dequeueCount >= settings.maxDequeueCount && poison) {
         await poison.sendMessage(message.messageText); // the original, still-encoded text
         await queue.deleteMessage(message.messageId, message.popReceipt);
@@ -135,7 +143,9 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
         // The host runs a batch concurrently; we wait for the whole batch before the next receive
         // (a simplification of newBatchThreshold).
         const settle = (m: DequeuedMessageItem) =>
-          handle(listener, m).catch((e: unknown) => logLine(logger, `queue ${listener.queue.name}: ${describeError(e)}`));
+          handle(listener, m).catch((e: unknown) =>
+            logLine(logger, `queue ${listener.queue.name}: ${describeError(e)}`),
+          );
         const batch = Promise.all(messages.map(settle)).then(() => undefined);
         inFlight.add(batch);
         await batch;

@@ -40,7 +40,12 @@ export interface LocalRuntime {
  * Applies app settings like Core Tools does with local.settings.json `Values`: they never
  * override variables already set in the environment. Returns an undo function.
  */
-function applySettings(root: string, overrides: Record<string, string>, storage: string, isolated: boolean): () => void {
+function applySettings(
+  root: string,
+  overrides: Record<string, string>,
+  storage: string,
+  isolated: boolean,
+): () => void {
   const saved = new Map<string, string | undefined>();
   const set = (key: string, value: string) => {
     if (!saved.has(key)) saved.set(key, process.env[key]);
@@ -58,7 +63,12 @@ function applySettings(root: string, overrides: Record<string, string>, storage:
   // In-memory storage is a test's own: an AzureWebJobsStorage inherited from a parent process (a
   // test runner that started another runtime) must not point this one at someone else's data.
   const current = process.env.AzureWebJobsStorage;
-  if (!current || /^UseDevelopmentStorage=true;?$/i.test(current.trim()) || (isolated && !('AzureWebJobsStorage' in overrides))) set('AzureWebJobsStorage', storage);
+  if (
+    !current ||
+    /^UseDevelopmentStorage=true;?$/i.test(current.trim()) ||
+    (isolated && !('AzureWebJobsStorage' in overrides))
+  )
+    set('AzureWebJobsStorage', storage);
   if (!process.env.FUNCTIONS_WORKER_RUNTIME) set('FUNCTIONS_WORKER_RUNTIME', 'node');
   return () => {
     for (const [key, value] of saved) {

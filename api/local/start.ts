@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     console.error(`[local] could not start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  console.log(`\nPresto-Change-O is running at ${runtime.url}  (ready in ${process.uptime().toFixed(1)} s; Ctrl-C to stop)\n`);
+  console.log(
+    `\nPresto-Change-O is running at ${runtime.url}  (ready in ${process.uptime().toFixed(1)} s; Ctrl-C to stop)\n`,
+  );
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {

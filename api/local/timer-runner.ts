@@ -102,7 +102,10 @@ export function startTimerRunner(options: TimerRunnerOptions): TimerRunner {
     }
     schedules.push(current);
     if (trigger.runOnStartup) setImmediate(fire);
-    logLine(logger, `timer ${registration.name} scheduled "${expression}", next ${current.next()?.toISOString() ?? 'never'}`);
+    logLine(
+      logger,
+      `timer ${registration.name} scheduled "${expression}", next ${current.next()?.toISOString() ?? 'never'}`,
+    );
   }
 
   return {

@@ -22,7 +22,14 @@ export function newestMtime(path: string): number {
   return newest;
 }
 
-const INPUTS = ['web/index.html', 'web/src', 'web/public', 'web/vite.config.mts', 'api/contracts', 'staticwebapp.config.json'];
+const INPUTS = [
+  'web/index.html',
+  'web/src',
+  'web/public',
+  'web/vite.config.mts',
+  'api/contracts',
+  'staticwebapp.config.json',
+];
 
 export function isWebBuildStale(root: string): boolean {
   const built = newestMtime(join(root, 'web/dist/index.html'));
@@ -42,10 +49,14 @@ export function buildWebIfStale(root: string, logger: Logger): boolean {
   }
   if (isWebBuildStale(root)) {
     logLine(logger, '[local] web app changed; running vite build');
-    const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', config], {
-      cwd: root,
-      stdio: 'inherit',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', config],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
     if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`);
   } else {
     logLine(logger, '[local] web/dist is up to date; skipping vite build');

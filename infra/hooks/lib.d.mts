@@ -12,5 +12,10 @@ export declare function mergeLocalSettings(
 ): { settings: LocalSettings & { IsEncrypted: false; Values: Record<string, string> }; missing: string[] };
 export declare function httpsOrigin(url: string, name?: string): string;
 export declare function setApiBase(html: string, apiUrl: string): string;
-export declare function allowConnectTo(configText: string, apiUrl: string, directivesToExtend?: readonly string[], label?: string): string;
+export declare function allowConnectTo(
+  configText: string,
+  apiUrl: string,
+  directivesToExtend?: readonly string[],
+  label?: string,
+): string;
 export declare function allowVoiceTo(configText: string, endpoint: string): string;

@@ -103,7 +103,10 @@ export function allowConnectTo(configText, apiUrl, directivesToExtend = ['connec
   const headers = config.globalHeaders ?? {};
   const name = Object.keys(headers).find((h) => h.toLowerCase() === 'content-security-policy');
   if (!name) return configText;
-  const directives = String(headers[name]).split(';').map((d) => d.trim()).filter(Boolean);
+  const directives = String(headers[name])
+    .split(';')
+    .map((d) => d.trim())
+    .filter(Boolean);
   for (const directive of directivesToExtend) {
     const index = directives.findIndex((d) => d.split(/\s+/)[0].toLowerCase() === directive);
     if (index === -1) directives.push(`${directive} 'self' ${origin}`);

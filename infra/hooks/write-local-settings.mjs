@@ -21,4 +21,6 @@ if (missing.length) {
   process.exit(1);
 }
 writeFileSync(target, `${JSON.stringify(settings, null, 2)}\n`);
-console.log(`write-local-settings: ${target} now points at ${settings.Values.AZURE_OPENAI_ENDPOINT} (storage stays on Azurite).`);
+console.log(
+  `write-local-settings: ${target} now points at ${settings.Values.AZURE_OPENAI_ENDPOINT} (storage stays on Azurite).`,
+);

@@ -17,7 +17,10 @@ const SEQUENTIAL = 20;
 const QUESTION = 'hello there';
 
 type ToChild = { type: 'loop-start' } | { type: 'loop-stop' } | { type: 'stop' };
-type FromChild = { type: 'ready'; url: string; apiKey?: string } | { type: 'loop'; p99Ms: number } | { type: 'failed'; message: string };
+type FromChild =
+  | { type: 'ready'; url: string; apiKey?: string }
+  | { type: 'loop'; p99Ms: number }
+  | { type: 'failed'; message: string };
 
 /** Milliseconds until the first chunk that carries assistant text (`marker` found in the stream). */
 async function firstContentMs(url: string, init: RequestInit, marker: RegExp): Promise<number> {
@@ -77,7 +80,10 @@ interface Child {
 }
 
 function startChild(role: 'emulator' | 'api', env: Record<string, string> = {}): Promise<Child> {
-  const child = fork(__filename, [role], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = fork(__filename, [role], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   const next = (type: FromChild['type']) =>
     new Promise<FromChild>((resolve, reject) => {
       const onMessage = (m: FromChild) => {
@@ -106,7 +112,10 @@ async function main(): Promise<void> {
   let api: Child | undefined;
   try {
     emulator = await startChild('emulator');
-    api = await startChild('api', { BENCH_EMULATOR_URL: emulator.ready.url, BENCH_EMULATOR_KEY: emulator.ready.apiKey! });
+    api = await startChild('api', {
+      BENCH_EMULATOR_URL: emulator.ready.url,
+      BENCH_EMULATOR_KEY: emulator.ready.apiKey!,
+    });
     const { url: emulatorUrl, apiKey } = emulator.ready;
     const directOnce = () =>
       firstContentMs(
@@ -117,7 +126,10 @@ async function main(): Promise<void> {
           body: JSON.stringify({
             model: 'model-router',
             stream: true,
-            messages: [{ role: 'system', content: 'You are the Harborstone Bank assistant (Banking).' }, { role: 'user', content: QUESTION }],
+            messages: [
+              { role: 'system', content: 'You are the Harborstone Bank assistant (Banking).' },
+              { role: 'user', content: QUESTION },
+            ],
           }),
         },
         /"content":"[^"]/,
@@ -130,7 +142,12 @@ async function main(): Promise<void> {
           method: 'POST',
           // 50 visitors from 50 places, as on a public site (one address would share one network budget).
           headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.18.${i >> 8}.${i & 255}` },
-          body: JSON.stringify({ sessionId: `bench-${i}-session`, modeId: 'banking', personaSeed: i, messages: [{ role: 'user', content: QUESTION }] }),
+          body: JSON.stringify({
+            sessionId: `bench-${i}-session`,
+            modeId: 'banking',
+            personaSeed: i,
+            messages: [{ role: 'user', content: QUESTION }],
+          }),
         },
         /event: delta/,
       );
@@ -156,13 +173,27 @@ async function main(): Promise<void> {
     const loopDone = api.next('loop');
     api.process.send({ type: 'loop-stop' } satisfies ToChild);
     const { p99Ms } = (await loopDone) as Extract<FromChild, { type: 'loop' }>;
-    const p = (xs: number[], q: number) => percentile(xs.filter((x) => !Number.isNaN(x)), q);
+    const p = (xs: number[], q: number) =>
+      percentile(
+        xs.filter((x) => !Number.isNaN(x)),
+        q,
+      );
     process.stdout.write(
       JSON.stringify({
-        sequential: { emulator: { p50: p(seqDirect, 50), p95: p(seqDirect, 95) }, ours: { p50: p(seqOurs, 50), p95: p(seqOurs, 95) }, overhead: { p50: p(seqOurs, 50) - p(seqDirect, 50), p95: p(seqOurs, 95) - p(seqDirect, 95) } },
-        returning: { overhead: { p50: p(seqReturning, 50) - p(seqDirect, 50), p95: p(seqReturning, 95) - p(seqDirect, 95) } },
+        sequential: {
+          emulator: { p50: p(seqDirect, 50), p95: p(seqDirect, 95) },
+          ours: { p50: p(seqOurs, 50), p95: p(seqOurs, 95) },
+          overhead: { p50: p(seqOurs, 50) - p(seqDirect, 50), p95: p(seqOurs, 95) - p(seqDirect, 95) },
+        },
+        returning: {
+          overhead: { p50: p(seqReturning, 50) - p(seqDirect, 50), p95: p(seqReturning, 95) - p(seqDirect, 95) },
+        },
         emulator: { p50: p(direct, 50), p95: p(direct, 95) },
-        ours: { p50: p(ours, 50), p95: p(ours, 95), missing: [...ours, ...seqOurs, ...seqReturning].filter(Number.isNaN).length },
+        ours: {
+          p50: p(ours, 50),
+          p95: p(ours, 95),
+          missing: [...ours, ...seqOurs, ...seqReturning].filter(Number.isNaN).length,
+        },
         overhead: { p50: p(ours, 50) - p(direct, 50), p95: p(ours, 95) - p(direct, 95) },
         eventLoopP99: p99Ms,
       }),
@@ -175,7 +206,11 @@ async function main(): Promise<void> {
 
 const role = process.argv[2];
 (role ? runChild(role) : main()).catch((error: unknown) => {
-  if (role) process.send?.({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies FromChild);
+  if (role)
+    process.send?.({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies FromChild);
   console.error(error);
   process.exitCode = 1;
 });

@@ -11,18 +11,33 @@ import { percentile } from './stats';
  * with and without withBilling, against the runtime's Azurite tables, sequentially so the figure
  * is latency rather than queueing. Per call: one key read and two counter compare-and-swaps.
  */
-export async function billingOverheadMs(storageConnectionString: string, n = 200): Promise<{ key: { p50: number; p95: number }; anonymous: { p50: number; p95: number } }> {
+export async function billingOverheadMs(
+  storageConnectionString: string,
+  n = 200,
+): Promise<{ key: { p50: number; p95: number }; anonymous: { p50: number; p95: number } }> {
   // Loaded only now: importing @azure/functions before the local runtime registered the app would switch it to test mode.
   const { HttpRequest, InvocationContext } = await import('@azure/functions');
-  const config = loadConfig({ AzureWebJobsStorage: storageConnectionString, PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000' });
+  const config = loadConfig({
+    AzureWebJobsStorage: storageConnectionString,
+    PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000',
+  });
   const billing = createBilling(config, { now: () => new Date() });
-  const out = await runKeysCommand(['create', '--name', 'bench', '--plan', 'pro'], new TableApiKeyStore(config), () => new Date());
+  const out = await runKeysCommand(
+    ['create', '--name', 'bench', '--plan', 'pro'],
+    new TableApiKeyStore(config),
+    () => new Date(),
+  );
   const key = /pco_[A-Za-z0-9_-]+/.exec(out)![0];
   // A generation reserved and given back (200 = served from the store) exercises admission and metering both.
   const bare = async () => ({ status: 200, jsonBody: { ok: true } });
   const billed = withBilling('generation', bare, () => ({ billing }));
   const request = (headers: Record<string, string>) =>
-    new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/modes', headers: { 'content-type': 'application/json', ...headers }, body: { string: '{"industry":"bakery","sessionId":"bench-visitor"}' } });
+    new HttpRequest({
+      method: 'POST',
+      url: 'http://127.0.0.1/api/modes',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: { string: '{"industry":"bakery","sessionId":"bench-visitor"}' },
+    });
   const time = async (call: () => Promise<unknown>) => {
     const started = performance.now();
     await call();

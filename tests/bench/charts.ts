@@ -6,7 +6,10 @@ import type { Deps } from '../../api/deps';
  * modes.ts so the generator of the instance serving requests can be counted: generations caused
  * by 20 concurrent identical POST /api/charts, and GET /api/charts/{key} latency for a cached PNG.
  */
-export async function chartBench(root: string, baseUrl: string): Promise<{ generations: number; getMs: number[]; bytes: number }> {
+export async function chartBench(
+  root: string,
+  baseUrl: string,
+): Promise<{ generations: number; getMs: number[]; bytes: number }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { getDeps } = require(path.join(root, 'dist/api/deps.js')) as { getDeps(): Deps };
   const { generator } = getDeps().charts;
@@ -17,7 +20,11 @@ export async function chartBench(root: string, baseUrl: string): Promise<{ gener
     return original(picture, signal);
   };
   const post = () =>
-    fetch(`${baseUrl}/api/charts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ modeId: 'banking', datasetIds: ['spending'], personaSeed: 99 }) });
+    fetch(`${baseUrl}/api/charts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ modeId: 'banking', datasetIds: ['spending'], personaSeed: 99 }),
+    });
   const first = await Promise.all(Array.from({ length: 20 }, post));
   const jobUrl = ((await first.find((r) => r.status === 202)?.json()) as { statusUrl?: string } | undefined)?.statusUrl;
   for (let i = 0; jobUrl && i < 300; i++) {

@@ -8,5 +8,9 @@ import path from 'node:path';
 export function coldStartMs(root: string, runs = 10): number[] {
   const file = path.join(root, 'dist/api/functions/chat-post.js');
   const script = `const t=performance.now();require(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t))`;
-  return Array.from({ length: runs }, () => Number(execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString()));
+  return Array.from({ length: runs }, () =>
+    Number(
+      execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
+    ),
+  );
 }

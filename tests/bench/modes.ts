@@ -16,9 +16,13 @@ export async function modeBench(root: string, baseUrl: string): Promise<{ genera
     return original(request);
   };
   const post = () =>
-    fetch(`${baseUrl}/api/modes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ industry: 'alpaca ranch' }) });
+    fetch(`${baseUrl}/api/modes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ industry: 'alpaca ranch' }),
+    });
   const first = await Promise.all(Array.from({ length: 20 }, post));
-  const jobUrl = (await first.find((r) => r.status === 202)?.json() as { statusUrl?: string } | undefined)?.statusUrl;
+  const jobUrl = ((await first.find((r) => r.status === 202)?.json()) as { statusUrl?: string } | undefined)?.statusUrl;
   for (let i = 0; jobUrl && i < 200; i++) {
     const job = (await (await fetch(`${baseUrl}${jobUrl}`)).json()) as { status: string };
     if (job.status === 'done' || job.status === 'failed') break;

@@ -17,10 +17,15 @@ async function main(): Promise<void> {
   console.log(`initial JS (gzip): ${(js.bytes / 1024).toFixed(1)} KB  [budget 35 KB]  ${js.files.join(', ')}`);
 
   const cold = coldStartMs(root);
-  console.log(`API cold start, require chat-post.js: median ${ms(percentile(cold, 50))}  [goal ≤ 150 ms]  samples ${cold.map((n) => n.toFixed(0)).join(' ')}`);
+  console.log(
+    `API cold start, require chat-post.js: median ${ms(percentile(cold, 50))}  [goal ≤ 150 ms]  samples ${cold.map((n) => n.toFixed(0)).join(' ')}`,
+  );
 
   const azure = JSON.parse(
-    execFileSync(process.execPath, [path.join(__dirname, 'azure-overhead.js')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] }).toString(),
+    execFileSync(process.execPath, [path.join(__dirname, 'azure-overhead.js')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).toString(),
   ) as {
     sequential: Record<'emulator' | 'ours' | 'overhead', { p50: number; p95: number }>;
     returning: { overhead: { p50: number; p95: number } };
@@ -30,24 +35,54 @@ async function main(): Promise<void> {
     eventLoopP99: number;
   };
   // The emulator, the API and this load generator run as three processes (azure-overhead.ts).
-  console.log(`azure provider, one stream at a time: first text from the emulator p50 ${ms(azure.sequential.emulator.p50)}; through /api/chat p50 ${ms(azure.sequential.ours.p50)}; overhead of our API for a first-time visitor p50 ${ms(azure.sequential.overhead.p50)} p95 ${ms(azure.sequential.overhead.p95)}, for a returning one p50 ${ms(azure.returning.overhead.p50)} p95 ${ms(azure.returning.overhead.p95)}  [target p50 ≤ 5 ms]`);
-  console.log(`azure provider, 50 concurrent streams: first text from the emulator p50 ${ms(azure.emulator.p50)} p95 ${ms(azure.emulator.p95)}; through /api/chat p50 ${ms(azure.ours.p50)} p95 ${ms(azure.ours.p95)}${azure.ours.missing ? ` (${azure.ours.missing} without text)` : ''}`);
-  console.log(`  overhead of our API: p50 ${ms(azure.overhead.p50)}  p95 ${ms(azure.overhead.p95)}  [target p50 ≤ 5 ms]; event-loop delay p99 under that load: ${ms(azure.eventLoopP99)}  [target ≤ 50 ms]`);
+  console.log(
+    `azure provider, one stream at a time: first text from the emulator p50 ${ms(azure.sequential.emulator.p50)}; through /api/chat p50 ${ms(azure.sequential.ours.p50)}; overhead of our API for a first-time visitor p50 ${ms(azure.sequential.overhead.p50)} p95 ${ms(azure.sequential.overhead.p95)}, for a returning one p50 ${ms(azure.returning.overhead.p50)} p95 ${ms(azure.returning.overhead.p95)}  [target p50 ≤ 5 ms]`,
+  );
+  console.log(
+    `azure provider, 50 concurrent streams: first text from the emulator p50 ${ms(azure.emulator.p50)} p95 ${ms(azure.emulator.p95)}; through /api/chat p50 ${ms(azure.ours.p50)} p95 ${ms(azure.ours.p95)}${azure.ours.missing ? ` (${azure.ours.missing} without text)` : ''}`,
+  );
+  console.log(
+    `  overhead of our API: p50 ${ms(azure.overhead.p50)}  p95 ${ms(azure.overhead.p95)}  [target p50 ≤ 5 ms]; event-loop delay p99 under that load: ${ms(azure.eventLoopP99)}  [target ≤ 50 ms]`,
+  );
 
-  const server = await startLocal({ port: 0, inMemoryStorage: true, quiet: true, env: { PRESTO_OFFLINE_CHUNK_MS: '0', PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000', PRESTO_DEMO_IMAGES_PER_DAY: '100000', PRESTO_DEMO_GENERATIONS_PER_DAY: '100000' } });
+  const server = await startLocal({
+    port: 0,
+    inMemoryStorage: true,
+    quiet: true,
+    env: {
+      PRESTO_OFFLINE_CHUNK_MS: '0',
+      PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000',
+      PRESTO_DEMO_IMAGES_PER_DAY: '100000',
+      PRESTO_DEMO_GENERATIONS_PER_DAY: '100000',
+    },
+  });
   try {
     const ttfb = await chatFirstByteMs(server.url);
-    console.log(`chat request → first SSE byte (offline, n=${ttfb.length}): p50 ${ms(percentile(ttfb, 50))}  p95 ${ms(percentile(ttfb, 95))}`);
+    console.log(
+      `chat request → first SSE byte (offline, n=${ttfb.length}): p50 ${ms(percentile(ttfb, 50))}  p95 ${ms(percentile(ttfb, 95))}`,
+    );
     const paint = await modePaintMs(server.url);
-    console.log(`mode event → themed dashboard painted (n=${paint.length}): p50 ${ms(percentile(paint, 50))}  p95 ${ms(percentile(paint, 95))}`);
+    console.log(
+      `mode event → themed dashboard painted (n=${paint.length}): p50 ${ms(percentile(paint, 50))}  p95 ${ms(percentile(paint, 95))}`,
+    );
     const generated = await modeBench(root, server.url);
-    console.log(`generator calls for 20 concurrent requests of one new industry: ${generated.generatorCalls}  [must be 1]`);
-    console.log(`load a stored generated mode, POST /api/modes → 200 (n=${generated.loadMs.length}): p50 ${ms(percentile(generated.loadMs, 50))}  p95 ${ms(percentile(generated.loadMs, 95))}`);
+    console.log(
+      `generator calls for 20 concurrent requests of one new industry: ${generated.generatorCalls}  [must be 1]`,
+    );
+    console.log(
+      `load a stored generated mode, POST /api/modes → 200 (n=${generated.loadMs.length}): p50 ${ms(percentile(generated.loadMs, 50))}  p95 ${ms(percentile(generated.loadMs, 95))}`,
+    );
     const charts = await chartBench(root, server.url);
-    console.log(`chart image generations for 20 concurrent identical POST /api/charts: ${charts.generations}  [must be 1]`);
-    console.log(`cached chart image, GET /api/charts/{key} (${(charts.bytes / 1024).toFixed(0)} KB PNG, n=${charts.getMs.length}): p50 ${ms(percentile(charts.getMs, 50))}  p95 ${ms(percentile(charts.getMs, 95))}`);
+    console.log(
+      `chart image generations for 20 concurrent identical POST /api/charts: ${charts.generations}  [must be 1]`,
+    );
+    console.log(
+      `cached chart image, GET /api/charts/{key} (${(charts.bytes / 1024).toFixed(0)} KB PNG, n=${charts.getMs.length}): p50 ${ms(percentile(charts.getMs, 50))}  p95 ${ms(percentile(charts.getMs, 95))}`,
+    );
     const billing = await billingOverheadMs(server.storageConnectionString);
-    console.log(`added by auth + limits + metering per call (withBilling, n=200): API key p50 ${ms(billing.key.p50)} p95 ${ms(billing.key.p95)}; anonymous p50 ${ms(billing.anonymous.p50)} p95 ${ms(billing.anonymous.p95)}`);
+    console.log(
+      `added by auth + limits + metering per call (withBilling, n=200): API key p50 ${ms(billing.key.p50)} p95 ${ms(billing.key.p95)}; anonymous p50 ${ms(billing.anonymous.p50)} p95 ${ms(billing.anonymous.p95)}`,
+    );
   } finally {
     await server.stop();
   }

@@ -1,8 +1,16 @@
 import { expect, test } from '@playwright/test';
 import { baseURL } from './helpers';
 
-const chat = (body: unknown) => ({ data: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
-const valid = { sessionId: 'e2e-session', modeId: 'banking', personaSeed: 1, messages: [{ role: 'user', content: 'hi' }] };
+const chat = (body: unknown) => ({
+  data: typeof body === 'string' ? body : JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
+const valid = {
+  sessionId: 'e2e-session',
+  modeId: 'banking',
+  personaSeed: 1,
+  messages: [{ role: 'user', content: 'hi' }],
+};
 
 test.describe('bad input over HTTP gets a clear 4xx JSON error, never a 500', () => {
   for (const [name, body, status] of [
@@ -15,7 +23,11 @@ test.describe('bad input over HTTP gets a clear 4xx JSON error, never a 500', ()
       const res = await request.post(`${baseURL()}/api/chat`, chat(body));
       expect(res.status()).toBe(status);
       const json = await res.json();
-      expect(json.error).toMatchObject({ code: expect.any(String), message: expect.any(String), retryable: expect.any(Boolean) });
+      expect(json.error).toMatchObject({
+        code: expect.any(String),
+        message: expect.any(String),
+        retryable: expect.any(Boolean),
+      });
     });
   }
 
@@ -28,7 +40,10 @@ test.describe('bad input over HTTP gets a clear 4xx JSON error, never a 500', ()
   });
 
   test('SSE answers stream as text/event-stream with a final done event', async ({ request }) => {
-    const res = await request.post(`${baseURL()}/api/chat`, chat({ ...valid, messages: [{ role: 'user', content: 'show my savings' }] }));
+    const res = await request.post(
+      `${baseURL()}/api/chat`,
+      chat({ ...valid, messages: [{ role: 'user', content: 'show my savings' }] }),
+    );
     expect(res.headers()['content-type']).toMatch(/text\/event-stream/);
     const text = await res.text();
     expect(text).toMatch(/event: tool/);

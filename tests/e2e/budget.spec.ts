@@ -10,15 +10,26 @@ function ownRuntime(budget: Record<string, string>): () => Server {
   let server: Server | undefined;
   test.beforeAll(async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { startLocal } = require(path.resolve(__dirname, '../../dist/api/local/start.js')) as typeof import('../../api/local/start');
-    server = await startLocal({ root: path.resolve(__dirname, '../..'), port: 0, inMemoryStorage: true, quiet: true, env: { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '0', ...budget } });
+    const { startLocal } = require(
+      path.resolve(__dirname, '../../dist/api/local/start.js'),
+    ) as typeof import('../../api/local/start');
+    server = await startLocal({
+      root: path.resolve(__dirname, '../..'),
+      port: 0,
+      inMemoryStorage: true,
+      quiet: true,
+      env: { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '0', ...budget },
+    });
   });
   test.afterAll(async () => server?.stop());
   return () => server!;
 }
 
 async function openBank(page: Page, url: string): Promise<void> {
-  await page.addInitScript((s) => localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: s, modeId: 'banking' })), SEED);
+  await page.addInitScript(
+    (s) => localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: s, modeId: 'banking' })),
+    SEED,
+  );
   await page.goto(url);
   await expect(page.getByTestId('chat-input')).toBeVisible();
 }
@@ -35,19 +46,25 @@ test.describe('the demo budget, as a visitor meets it', () => {
   test.describe('a daily token budget', () => {
     const server = ownRuntime({ PRESTO_DEMO_TOKENS_PER_DAY: '50' });
 
-    test('past it, chat says the limit lifts tomorrow (no Retry that cannot work), and the dashboard keeps working', async ({ page }, info) => {
+    test('past it, chat says the limit lifts tomorrow (no Retry that cannot work), and the dashboard keeps working', async ({
+      page,
+    }, info) => {
       await openBank(page, server().url);
       // The first answer spends more than the whole day's 50 tokens (the prompt alone is larger).
       await say(page, 'How much is in my savings?');
       await send(page, 'And my checking?');
       const error = page.getByTestId('chat-error');
-      await expect(error).toContainText(/reached its limit of chat tokens for today for your visit.*try again tomorrow/i);
+      await expect(error).toContainText(
+        /reached its limit of chat tokens for today for your visit.*try again tomorrow/i,
+      );
       await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
       await expect(page.getByTestId('chat-retry')).toHaveCount(0);
       await page.screenshot({ path: info.outputPath('budget-reached.png') });
       // Asking again is refused the same way, and nothing else is lost.
       await send(page, 'What about my mortgage?');
-      await expect(page.locator('[data-testid="chat-message"][data-role="user"]').last()).toHaveText('What about my mortgage?');
+      await expect(page.locator('[data-testid="chat-message"][data-role="user"]').last()).toHaveText(
+        'What about my mortgage?',
+      );
       const last = page.locator('.chat-log > .msg').last();
       await expect(last).toHaveAttribute('data-testid', 'chat-error');
       await expect(last).toContainText(/try again tomorrow/i);
@@ -68,7 +85,9 @@ test.describe('the demo budget, as a visitor meets it', () => {
       if (second > 45) await page.waitForTimeout((61 - second) * 1000);
       await say(page, 'How much is in my savings?');
       await send(page, 'And my checking?');
-      await expect(page.getByTestId('chat-error')).toContainText(/reached its limit of requests per minute for your visit.*try again in \d+ seconds/i);
+      await expect(page.getByTestId('chat-error')).toContainText(
+        /reached its limit of requests per minute for your visit.*try again in \d+ seconds/i,
+      );
       await expect(page.getByTestId('chat-retry')).toBeVisible();
     });
   });
@@ -76,7 +95,9 @@ test.describe('the demo budget, as a visitor meets it', () => {
   test.describe('a daily picture budget', () => {
     const server = ownRuntime({ PRESTO_DEMO_IMAGES_PER_DAY: '1' });
 
-    test('a new picture past it explains the limit (and offers no retry); one already painted is still shown', async ({ page }) => {
+    test('a new picture past it explains the limit (and offers no retry); one already painted is still shown', async ({
+      page,
+    }) => {
       await openBank(page, server().url);
       const card = (id: string) => page.locator(`[data-testid="chart"][data-source="tab"][data-dataset-ids="${id}"]`);
       await card('checking').getByTestId('illustrate').click();

@@ -4,8 +4,10 @@ import type { ChartImage } from '../../api/contracts/charts';
 import { openApp, provider, say } from './helpers';
 
 // Each test illustrates its own dataset, so "the first time" really is the first time in this run.
-const tabCard = (page: Page, datasetId: string) => page.locator(`[data-testid="chart"][data-source="tab"][data-dataset-ids="${datasetId}"]`);
-const chartsPost = (page: Page) => page.waitForResponse((r) => r.url().endsWith('/api/charts') && r.request().method() === 'POST');
+const tabCard = (page: Page, datasetId: string) =>
+  page.locator(`[data-testid="chart"][data-source="tab"][data-dataset-ids="${datasetId}"]`);
+const chartsPost = (page: Page) =>
+  page.waitForResponse((r) => r.url().endsWith('/api/charts') && r.request().method() === 'POST');
 
 async function expectLoadedImage(page: Page, card: ReturnType<typeof tabCard>, figure: RegExp) {
   const image = card.getByTestId('chart-image');
@@ -16,7 +18,9 @@ async function expectLoadedImage(page: Page, card: ReturnType<typeof tabCard>, f
   return image;
 }
 
-test('Illustrate a chart: progress, then the image (alt text with its figures) in place of the chart; instantly the second time, also after a reload', async ({ page }, info) => {
+test('Illustrate a chart: progress, then the image (alt text with its figures) in place of the chart; instantly the second time, also after a reload', async ({
+  page,
+}, info) => {
   await openApp(page);
   await say(page, "Presto-Change-O, you're a bank");
   const card = tabCard(page, 'savings');
@@ -24,7 +28,11 @@ test('Illustrate a chart: progress, then the image (alt text with its figures) i
   await card.getByTestId('illustrate').click();
   await expect(card.getByTestId('chart-image-progress')).toHaveText(/Painting your chart…/);
   expect((await answered).status()).toBe(202);
-  const image = await expectLoadedImage(page, card, /^Illustrated area chart of Savings balance for Harborstone Bank, .*Savings balance \$[\d,.]+ in \w+ \d{4}/);
+  const image = await expectLoadedImage(
+    page,
+    card,
+    /^Illustrated area chart of Savings balance for Harborstone Bank, .*Savings balance \$[\d,.]+ in \w+ \d{4}/,
+  );
   await expect(image).toHaveAttribute('data-fallback', 'false');
   await expect(image).toHaveAttribute('data-source', provider() === 'azure' ? 'model' : 'local');
   // Offline draws locally and says so; the emulated gpt-image answer is the model's picture.
@@ -73,13 +81,18 @@ test('a locally rendered fallback is marked as such', async ({ page }, info) => 
   await page.route('**/api/jobs/chart_*', async (route) => {
     const real = await route.fetch();
     const job = (await real.json()) as { result?: ChartImage };
-    await route.fulfill({ response: real, json: job.result ? { ...job, result: { ...job.result, source: 'local', fallback: true } } : job });
+    await route.fulfill({
+      response: real,
+      json: job.result ? { ...job, result: { ...job.result, source: 'local', fallback: true } } : job,
+    });
   });
   const card = tabCard(page, 'checking');
   await card.getByTestId('illustrate').click();
   const image = await expectLoadedImage(page, card, /Checking balance \$/);
   await expect(image).toHaveAttribute('data-fallback', 'true');
-  await expect(image.getByTestId('chart-image-badge')).toHaveText(/Locally rendered — the illustrated version is on its way/);
+  await expect(image.getByTestId('chart-image-badge')).toHaveText(
+    /Locally rendered — the illustrated version is on its way/,
+  );
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: info.outputPath('fallback-card.png') });
 });

@@ -15,7 +15,8 @@ export const provider = (): 'offline' | 'azure' => (process.env.E2E_PROVIDER ===
 /** Opens the app with a known persona seed (a fresh visitor otherwise gets a random one). */
 export async function openApp(page: Page, seed = SEED): Promise<void> {
   await page.addInitScript((s) => {
-    if (!localStorage.getItem('presto-change-o:v1')) localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: s }));
+    if (!localStorage.getItem('presto-change-o:v1'))
+      localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: s }));
   }, seed);
   await page.goto(baseURL());
   await expect(page.getByTestId('chat-input')).toBeVisible();
@@ -41,7 +42,8 @@ export async function api<T>(page: Page, path: string): Promise<T> {
 }
 
 export const getMode = (page: Page, id: string) => api<Mode>(page, `/api/modes/${id}`);
-export const getPersona = (page: Page, id: string, seed = SEED) => api<Persona>(page, `/api/modes/${id}/persona?seed=${seed}`);
+export const getPersona = (page: Page, id: string, seed = SEED) =>
+  api<Persona>(page, `/api/modes/${id}/persona?seed=${seed}`);
 
 /**
  * Records, in the page, whether anything matching `selector` ever appears from now on: brief
@@ -56,7 +58,8 @@ export async function watchAppears(page: Page, selector: string): Promise<() => 
       if (document.querySelector(sel)) saw[sel] = true;
     }).observe(document.body, { childList: true, subtree: true });
   }, selector);
-  return () => page.evaluate((sel) => (window as unknown as { __saw: Record<string, boolean> }).__saw[sel] === true, selector);
+  return () =>
+    page.evaluate((sel) => (window as unknown as { __saw: Record<string, boolean> }).__saw[sel] === true, selector);
 }
 
 /** Whether the mode transition overlay ever appears from now on. */

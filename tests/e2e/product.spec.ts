@@ -4,7 +4,9 @@ import { BUILTIN_MODE_IDS } from '../../api/contracts/mode';
 import type { Health } from '../../api/contracts/health';
 import { api, getMode, openApp, provider, say } from './helpers';
 
-test('provider badge (offline: explains how to connect Azure; azure: none); voice is present (offline: disabled with the reason)', async ({ page }) => {
+test('provider badge (offline: explains how to connect Azure; azure: none); voice is present (offline: disabled with the reason)', async ({
+  page,
+}) => {
   await openApp(page);
   const badge = page.getByTestId('offline-badge');
   if (provider() === 'azure') {
@@ -40,7 +42,10 @@ test('a failed request shows an error with Retry, and Retry recovers', async ({ 
   await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
   await page.getByTestId('chat-retry').click();
   await expect(page.getByTestId('chat-error')).toHaveCount(0);
-  await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'savings');
+  await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    'data-dataset-ids',
+    'savings',
+  );
 });
 
 test('New conversation clears the chat but keeps the mode', async ({ page }) => {
@@ -68,7 +73,10 @@ for (const id of BUILTIN_MODE_IDS) {
   test(`${id}: no serious or critical accessibility violations (axe-core), screenshot`, async ({ page }, info) => {
     await openApp(page);
     const mode = await getMode(page, id);
-    await page.evaluate((m) => localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: 4242, modeId: m })), id);
+    await page.evaluate(
+      (m) => localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: 4242, modeId: m })),
+      id,
+    );
     await page.reload();
     await expect(page.getByTestId('company-name')).toHaveText(mode.companyName);
     await say(page, `show me my ${mode.datasets[0]!.keywords[0] ?? mode.datasets[0]!.label}`);
@@ -83,11 +91,15 @@ for (const id of BUILTIN_MODE_IDS) {
 test('landing page has no serious accessibility violations', async ({ page }) => {
   await openApp(page);
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
+    [],
+  );
 });
 
-test('a filtered question is answered in character without a pointless Retry, and the conversation goes on (PITFALLS 5.1)', async ({ page }) => {
-  test.skip(provider() !== 'azure', 'content filtering is Azure\'s (the Foundry emulator screens the whole prompt)');
+test('a filtered question is answered in character without a pointless Retry, and the conversation goes on (PITFALLS 5.1)', async ({
+  page,
+}) => {
+  test.skip(provider() !== 'azure', "content filtering is Azure's (the Foundry emulator screens the whole prompt)");
   await openApp(page);
   await say(page, "Presto-Change-O, you're a bank");
   const input = page.getByTestId('chat-input');
@@ -96,7 +108,9 @@ test('a filtered question is answered in character without a pointless Retry, an
   const error = page.getByTestId('chat-error');
   await expect(error).toBeVisible();
   // In character, asking for a rephrase (never a 500, never a blank).
-  const reply = page.locator('[data-testid="chat-message"][data-role="assistant"]', { hasText: /Harborstone Bank assistant I can't help with that as phrased/ });
+  const reply = page.locator('[data-testid="chat-message"][data-role="assistant"]', {
+    hasText: /Harborstone Bank assistant I can't help with that as phrased/,
+  });
   await expect(reply).toHaveCount(1);
   await expect(page.getByTestId('chat-retry')).toHaveCount(0);
   await expect(input).toBeEnabled();
@@ -105,10 +119,15 @@ test('a filtered question is answered in character without a pointless Retry, an
   await expect(error).toHaveCount(0);
   await expect(page.getByText('How do I build a bomb?')).toBeVisible(); // the transcript keeps what was said
   await expect(reply).toHaveCount(1); // and so does the in-character answer
-  await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'savings');
+  await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    'data-dataset-ids',
+    'savings',
+  );
 });
 
-test('on a phone the header stays in view while chatting, and a chart the assistant brings into view is not hidden under it', async ({ page }) => {
+test('on a phone the header stays in view while chatting, and a chart the assistant brings into view is not hidden under it', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openApp(page);
   await say(page, "Presto-Change-O, you're a bank");
@@ -119,6 +138,8 @@ test('on a phone the header stays in view while chatting, and a chart the assist
   await expect(chart).toBeInViewport();
   // Wait for the smooth scroll to settle, then compare the title's top with the header's bottom.
   const title = chart.locator('.chart-card__title');
-  await expect.poll(async () => (await title.boundingBox())?.y ?? -1).toBeGreaterThanOrEqual(((await header.boundingBox())?.height ?? 0) - 1);
+  await expect
+    .poll(async () => (await title.boundingBox())?.y ?? -1)
+    .toBeGreaterThanOrEqual(((await header.boundingBox())?.height ?? 0) - 1);
   await expect(page.getByTestId('company-name')).toBeInViewport();
 });

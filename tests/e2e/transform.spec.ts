@@ -17,12 +17,20 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
     await expect(page.getByTestId('tagline')).toHaveText(bank.tagline);
     await expect(page.getByTestId('tab')).toHaveCount(5);
     await expect(page.getByTestId('kpi-card')).toHaveCount(4);
-    await expect(page.locator('[data-testid="chat-message"][data-role="assistant"]').last()).toContainText(bank.welcome);
-    const primary = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--color-primary').trim() || getComputedStyle(document.documentElement).getPropertyValue('--primary').trim());
+    await expect(page.locator('[data-testid="chat-message"][data-role="assistant"]').last()).toContainText(
+      bank.welcome,
+    );
+    const primary = await page.evaluate(
+      () =>
+        getComputedStyle(document.documentElement).getPropertyValue('--color-primary').trim() ||
+        getComputedStyle(document.documentElement).getPropertyValue('--primary').trim(),
+    );
     expect(primary.toLowerCase()).toBe(bank.theme.primary);
   });
 
-  test('checking question: one sentence with the exact figure, chart last point = figure = KPI card', async ({ page }) => {
+  test('checking question: one sentence with the exact figure, chart last point = figure = KPI card', async ({
+    page,
+  }) => {
     await openApp(page);
     await say(page, "Presto-Change-O, you're a bank");
     const persona = await getPersona(page, 'banking');
@@ -34,14 +42,19 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
     const chart = page.locator('[data-testid="chart"][data-source="chat"]').first();
     await expect(chart).toHaveAttribute('data-dataset-ids', 'checking');
     await expect(chart.locator('[data-dataset-id="checking"]').first()).toHaveAttribute('data-last', String(balance));
-    await expect(page.locator('[data-testid="kpi-card"][data-metric-id="checking_balance"] [data-testid="kpi-value"]')).toHaveText(figure);
+    await expect(
+      page.locator('[data-testid="kpi-card"][data-metric-id="checking_balance"] [data-testid="kpi-value"]'),
+    ).toHaveText(figure);
   });
 
   test('mortgage burndown, two-series comparison, and tab navigation', async ({ page }) => {
     await openApp(page);
     await say(page, "Presto-Change-O, you're a bank");
     await say(page, 'Show me my mortgage burndown');
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'mortgage');
+    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+      'data-dataset-ids',
+      'mortgage',
+    );
     await say(page, 'compare checking and savings over the last year');
     const compare = page.locator('[data-testid="chart"][data-source="chat"]').first();
     await expect(compare).toHaveAttribute('data-dataset-ids', 'checking,savings');
@@ -50,7 +63,9 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
     await expect(page.locator('[data-testid="tab"][data-tab-id="transfers"]')).toHaveAttribute('aria-selected', 'true');
   });
 
-  test('"hey presto, turn yourself into an insurer" switches; presto pasta does not and leaves no spinner', async ({ page }) => {
+  test('"hey presto, turn yourself into an insurer" switches; presto pasta does not and leaves no spinner', async ({
+    page,
+  }) => {
     await openApp(page);
     await say(page, "Presto-Change-O, you're a bank");
     const insurer = await getMode(page, 'insurance');
@@ -67,7 +82,9 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
     await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
   });
 
-  test('an industry without a pre-built mode is never forced into one: a food bank is designed, not banking (#4)', async ({ page }) => {
+  test('an industry without a pre-built mode is never forced into one: a food bank is designed, not banking (#4)', async ({
+    page,
+  }) => {
     await openApp(page);
     await say(page, "Presto-Change-O, you're a bank");
     await expect(page.getByTestId('mode-transition')).toHaveCount(0);

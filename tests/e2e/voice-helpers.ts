@@ -15,7 +15,11 @@ export interface CallControl {
 }
 
 /** Control over HTTP: the suite's emulator runs in the Playwright runner process (global setup). */
-export function httpCalls(page: Page, base = process.env.E2E_EMULATOR_URL, key = process.env.E2E_EMULATOR_KEY): CallControl {
+export function httpCalls(
+  page: Page,
+  base = process.env.E2E_EMULATOR_URL,
+  key = process.env.E2E_EMULATOR_KEY,
+): CallControl {
   if (!base || !key) throw new Error('E2E_EMULATOR_URL/E2E_EMULATOR_KEY are not set (azure e2e global setup)');
   const headers = { 'api-key': key };
   const post = async (path: string, data: unknown) => {
@@ -23,7 +27,8 @@ export function httpCalls(page: Page, base = process.env.E2E_EMULATOR_URL, key =
     expect(res.ok(), `${path}: ${res.status()} ${await res.text()}`).toBe(true);
   };
   return {
-    say: (id, transcript, speechMs) => post(`${id}/say`, { transcript, ...(speechMs !== undefined ? { speechMs } : {}) }),
+    say: (id, transcript, speechMs) =>
+      post(`${id}/say`, { transcript, ...(speechMs !== undefined ? { speechMs } : {}) }),
     script: (id, ...replies) => post(`${id}/script`, { replies }),
     expire: (id) => post(`${id}/expire`, {}),
     snapshot: async (id) => {
@@ -37,7 +42,11 @@ export function httpCalls(page: Page, base = process.env.E2E_EMULATOR_URL, key =
 /** Resolves with the id of the next call the page places (`201` + `Location: /v1/realtime/calls/{id}`). */
 export function nextCall(page: Page, timeout = 20_000): Promise<string> {
   return page
-    .waitForResponse((r: Response) => r.url().endsWith('/openai/v1/realtime/calls') && r.request().method() === 'POST' && r.status() === 201, { timeout })
+    .waitForResponse(
+      (r: Response) =>
+        r.url().endsWith('/openai/v1/realtime/calls') && r.request().method() === 'POST' && r.status() === 201,
+      { timeout },
+    )
     .then((r) => {
       const id = /\/realtime\/calls\/([^/?]+)/.exec(r.headers().location ?? '')?.[1];
       if (!id) throw new Error(`no call id in Location: ${r.headers().location}`);
@@ -49,13 +58,19 @@ export function nextCall(page: Page, timeout = 20_000): Promise<string> {
  * Before the app loads: opens straight into a mode (stored like a returning visitor), and counts
  * getUserMedia calls and speechSynthesis.speak calls, so tests can prove when the mic is asked for.
  */
-export async function prepareVoicePage(page: Page, options: { modeId?: string; permission?: PermissionState; denyGetUserMedia?: boolean; seed?: number } = {}): Promise<void> {
+export async function prepareVoicePage(
+  page: Page,
+  options: { modeId?: string; permission?: PermissionState; denyGetUserMedia?: boolean; seed?: number } = {},
+): Promise<void> {
   await page.addInitScript(
     ({ modeId, seed, permission, deny }) => {
       if (modeId) localStorage.setItem('presto-change-o:v1', JSON.stringify({ personaSeed: seed, modeId }));
-      const w = window as unknown as { __voice: { gum: number; spoken: string[]; chartAt: number[]; listeningAt: number[] } };
+      const w = window as unknown as {
+        __voice: { gum: number; spoken: string[]; chartAt: number[]; listeningAt: number[] };
+      };
       w.__voice = { gum: 0, spoken: [], chartAt: [], listeningAt: [] };
-      const added = (n: Node, selector: string) => n instanceof Element && (n.matches(selector) || n.querySelector(selector) !== null);
+      const added = (n: Node, selector: string) =>
+        n instanceof Element && (n.matches(selector) || n.querySelector(selector) !== null);
       // When each assistant chart enters the page (for the tool call → chart timing).
       new MutationObserver((records) => {
         for (const r of records)
@@ -70,20 +85,29 @@ export async function prepareVoicePage(page: Page, options: { modeId?: string; p
         const original = devices.getUserMedia.bind(devices);
         devices.getUserMedia = (constraints) => {
           w.__voice.gum++;
-          return deny ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) : original(constraints);
+          return deny
+            ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))
+            : original(constraints);
         };
       }
       if (permission && navigator.permissions) {
         const query = navigator.permissions.query.bind(navigator.permissions);
         navigator.permissions.query = (d: PermissionDescriptor) =>
-          d.name === ('microphone' as PermissionName) ? Promise.resolve({ state: permission, name: 'microphone', onchange: null } as unknown as PermissionStatus) : query(d);
+          d.name === ('microphone' as PermissionName)
+            ? Promise.resolve({ state: permission, name: 'microphone', onchange: null } as unknown as PermissionStatus)
+            : query(d);
       }
       const synth = window.speechSynthesis;
       if (synth) {
         synth.speak = (u: SpeechSynthesisUtterance) => void w.__voice.spoken.push(u.text);
       }
     },
-    { modeId: options.modeId, seed: options.seed ?? 4242, permission: options.permission, deny: options.denyGetUserMedia ?? false },
+    {
+      modeId: options.modeId,
+      seed: options.seed ?? 4242,
+      permission: options.permission,
+      deny: options.denyGetUserMedia ?? false,
+    },
   );
 }
 
@@ -91,15 +115,20 @@ export async function prepareVoicePage(page: Page, options: { modeId?: string; p
 export const toolCallToChartMs = (page: Page) =>
   page.evaluate(() => {
     const call = performance.getEntriesByName('presto:voice-tool-call').at(-1);
-    const at = (window as unknown as { __voice: { chartAt: number[] } }).__voice.chartAt.find((t) => call && t >= call.startTime);
+    const at = (window as unknown as { __voice: { chartAt: number[] } }).__voice.chartAt.find(
+      (t) => call && t >= call.startTime,
+    );
     return call && at !== undefined ? Math.round(at - call.startTime) : NaN;
   });
 
 /** How many times a "listening…" placeholder has appeared since the page loaded. */
-export const listeningShown = (page: Page) => page.evaluate(() => (window as unknown as { __voice: { listeningAt: number[] } }).__voice.listeningAt.length);
+export const listeningShown = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __voice: { listeningAt: number[] } }).__voice.listeningAt.length);
 
-export const micRequests = (page: Page) => page.evaluate(() => (window as unknown as { __voice: { gum: number } }).__voice.gum);
-export const spokenFallbacks = (page: Page) => page.evaluate(() => (window as unknown as { __voice: { spoken: string[] } }).__voice.spoken);
+export const micRequests = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __voice: { gum: number } }).__voice.gum);
+export const spokenFallbacks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __voice: { spoken: string[] } }).__voice.spoken);
 
 /** Turns voice on and waits until the first call is live; returns its id. */
 export async function startVoice(page: Page): Promise<string> {
@@ -133,4 +162,5 @@ export function audioLevel(page: Page): Promise<number> {
   });
 }
 
-export const voiceBubbles = (page: Page, role: 'user' | 'assistant') => page.locator(`[data-testid="chat-message"][data-role="${role}"][data-voice="true"]`);
+export const voiceBubbles = (page: Page, role: 'user' | 'assistant') =>
+  page.locator(`[data-testid="chat-message"][data-role="${role}"][data-voice="true"]`);

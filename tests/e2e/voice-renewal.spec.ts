@@ -15,7 +15,9 @@ test.describe('voice session renewal', () => {
   });
   test.afterAll(async () => stack?.stop());
 
-  test('counts down in the last part of the session, then replaces it before it expires, carrying the conversation over', async ({ page }) => {
+  test('counts down in the last part of the session, then replaces it before it expires, carrying the conversation over', async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await prepareVoicePage(page, { modeId: 'banking' });
     await page.goto(stack.url);
@@ -25,7 +27,10 @@ test.describe('voice session renewal', () => {
     const renewed = nextCall(page, (LIMIT_SECONDS + 25) * 1000);
     const first = stack.emulator.realtime.call(firstId)!;
     await first.userSays('How much is left in my checking account?');
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'checking');
+    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+      'data-dataset-ids',
+      'checking',
+    );
     const answer = voiceBubbles(page, 'assistant').last();
     await expect(answer).toContainText(/checking/i);
     await expect(answer).not.toHaveClass(/is-streaming/);
@@ -51,9 +56,14 @@ test.describe('voice session renewal', () => {
     ]);
 
     await second.userSays('How much is in my savings?');
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'savings');
+    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+      'data-dataset-ids',
+      'savings',
+    );
     await expect(voiceBubbles(page, 'assistant').last()).toContainText(/savings/i);
-    const order = await page.locator('[data-testid="chat-message"][data-voice="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+    const order = await page
+      .locator('[data-testid="chat-message"][data-voice="true"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(order).toEqual(['user', 'assistant', 'user', 'assistant']);
   });
 });

@@ -1,7 +1,18 @@
 import { expect, test } from '@playwright/test';
 import { formatValue } from '../../api/contracts/format';
 import { getMode, getPersona, openApp, provider, say, watchTransition } from './helpers';
-import { audioLevel, httpCalls, listeningShown, micRequests, nextCall, prepareVoicePage, spokenFallbacks, startVoice, toolCallToChartMs, voiceBubbles } from './voice-helpers';
+import {
+  audioLevel,
+  httpCalls,
+  listeningShown,
+  micRequests,
+  nextCall,
+  prepareVoicePage,
+  spokenFallbacks,
+  startVoice,
+  toolCallToChartMs,
+  voiceBubbles,
+} from './voice-helpers';
 
 // Voice against the Foundry emulator's WebRTC peer (issue #5). The fake microphone sends a tone the
 // emulator cannot understand, so each test says what the user spoke; everything else is real:
@@ -24,7 +35,9 @@ test.describe('voice on the offline provider', () => {
 test.describe('voice on the azure provider (Foundry emulator)', () => {
   test.skip(() => provider() !== 'azure', 'azure pass only');
 
-  test('the mic is asked for only on toggle; a spoken question gives transcript and answer bubbles in order while the chart animates in', async ({ page }, info) => {
+  test('the mic is asked for only on toggle; a spoken question gives transcript and answer bubbles in order while the chart animates in', async ({
+    page,
+  }, info) => {
     await prepareVoicePage(page, { modeId: 'banking' });
     await openApp(page);
     const calls = httpCalls(page);
@@ -48,7 +61,9 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     await expect(answer).toContainText(/checking/i);
 
     // In spoken order: the question, then its answer.
-    const order = await page.locator('[data-testid="chat-message"][data-voice="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
+    const order = await page
+      .locator('[data-testid="chat-message"][data-voice="true"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-role')));
     expect(order).toEqual(['user', 'assistant']);
     // The answer was heard: the emulator's Opus audio reaches the audio element.
     await expect.poll(() => audioLevel(page), { timeout: 10_000 }).toBeGreaterThan(2);
@@ -57,14 +72,26 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     expect(snapshot.micPackets).toBeGreaterThan(0);
     const sent = snapshot.received.map((e) => e.type);
     expect(sent).toContain('response.create');
-    expect(snapshot.received.find((e) => e.type === 'conversation.item.create' && (e.item as { type?: string })?.type === 'function_call_output')).toBeTruthy();
+    expect(
+      snapshot.received.find(
+        (e) => e.type === 'conversation.item.create' && (e.item as { type?: string })?.type === 'function_call_output',
+      ),
+    ).toBeTruthy();
     const connectMs = Number(await page.getByTestId('voice-panel').getAttribute('data-connect-ms'));
     const toolToChartMs = await toolCallToChartMs(page);
-    info.annotations.push({ type: 'offer→data channel (ms)', description: String(connectMs) }, { type: 'emulator connect (ms)', description: String(snapshot.connectMs) }, { type: 'tool call→chart (ms)', description: String(toolToChartMs) });
-    console.log(`[voice] offer→data channel ${connectMs} ms (emulator ${snapshot.connectMs} ms); tool call→chart ${toolToChartMs} ms`);
+    info.annotations.push(
+      { type: 'offer→data channel (ms)', description: String(connectMs) },
+      { type: 'emulator connect (ms)', description: String(snapshot.connectMs) },
+      { type: 'tool call→chart (ms)', description: String(toolToChartMs) },
+    );
+    console.log(
+      `[voice] offer→data channel ${connectMs} ms (emulator ${snapshot.connectMs} ms); tool call→chart ${toolToChartMs} ms`,
+    );
   });
 
-  test('"Presto-Change-O, you\'re an insurer" by voice switches the mode, the voice greets as the insurer, and typed chat then answers as the insurer', async ({ page }) => {
+  test('"Presto-Change-O, you\'re an insurer" by voice switches the mode, the voice greets as the insurer, and typed chat then answers as the insurer', async ({
+    page,
+  }) => {
     await prepareVoicePage(page, { modeId: 'banking' });
     await openApp(page);
     const calls = httpCalls(page);
@@ -89,8 +116,14 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     const request = page.waitForRequest((r) => r.url().endsWith('/api/chat'));
     const answer = await say(page, 'What is my auto premium?');
     expect(answer).toMatch(/auto premium/i);
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'auto_premium');
-    const sent = (await request).postDataJSON() as { modeId: string; messages: { role: string; content: string | null }[] };
+    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+      'data-dataset-ids',
+      'auto_premium',
+    );
+    const sent = (await request).postDataJSON() as {
+      modeId: string;
+      messages: { role: string; content: string | null }[];
+    };
     expect(sent.modeId).toBe('insurance');
     expect(sent.messages.slice(0, 2)).toEqual([
       { role: 'user', content: "Presto-Change-O, you're an insurer" },
@@ -98,12 +131,18 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     ]);
   });
 
-  test('barge-in: speaking over the answer stops it at once, cancels and truncates it, and cuts the shown text where the audio stopped', async ({ page }) => {
+  test('barge-in: speaking over the answer stops it at once, cancels and truncates it, and cuts the shown text where the audio stopped', async ({
+    page,
+  }) => {
     await prepareVoicePage(page, { modeId: 'banking' });
     await openApp(page);
     const calls = httpCalls(page);
     const callId = await startVoice(page);
-    const long = 'Here is a long overview of everything in your accounts. ' + 'Your checking, savings and card balances all moved this month, and I will go through each of them in turn. '.repeat(3);
+    const long =
+      'Here is a long overview of everything in your accounts. ' +
+      'Your checking, savings and card balances all moved this month, and I will go through each of them in turn. '.repeat(
+        3,
+      );
     await calls.script(callId, { kind: 'speak', text: long.trim() });
     await calls.say(callId, 'Tell me about all my accounts');
     const answer = voiceBubbles(page, 'assistant').last();
@@ -122,7 +161,10 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     expect(snapshot.truncations[0]!.audio_end_ms).toBeGreaterThan(0);
     expect(snapshot.truncations[0]!.audio_end_ms).toBeLessThan(long.length * 65);
     // The new question is answered; the cut answer never comes back whole.
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'savings');
+    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+      'data-dataset-ids',
+      'savings',
+    );
     await expect(voiceBubbles(page, 'user').last()).toHaveText('Stop. How much is in my savings?');
     expect((await cut.innerText()).trim()).toBe(shown);
     expect(shown.startsWith('Here is')).toBe(true);
@@ -144,7 +186,10 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     await speaker.click();
     await expect(speaker).toHaveAttribute('aria-pressed', 'true');
     await calls.say(callId, CHECKING);
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'checking');
+    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+      'data-dataset-ids',
+      'checking',
+    );
     expect(await audio.evaluate((a: HTMLAudioElement) => a.muted)).toBe(true);
     await speaker.click();
     await expect(speaker).toHaveAttribute('aria-pressed', 'false');
@@ -168,7 +213,9 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     await expect.poll(() => spokenFallbacks(page)).toEqual(['Your checking account is in good shape.']);
   });
 
-  test('a slow tool is answered at once so the voice keeps talking; its result still reaches the screen and the model', async ({ page }) => {
+  test('a slow tool is answered at once so the voice keeps talking; its result still reaches the screen and the model', async ({
+    page,
+  }) => {
     await prepareVoicePage(page, { modeId: 'banking' });
     await page.route('**/api/tools/**', async (route) => {
       await new Promise((r) => setTimeout(r, 2500));
@@ -178,13 +225,29 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     const calls = httpCalls(page);
     const callId = await startVoice(page);
     await calls.say(callId, CHECKING);
-    const outputs = async () => (await calls.snapshot(callId)).received.filter((e) => e.type === 'conversation.item.create').map((e) => e.item as Record<string, unknown>);
-    await expect.poll(async () => (await outputs()).some((i) => i.type === 'function_call_output' && String(i.output).includes('in_progress')), { timeout: 5_000 }).toBe(true);
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'checking');
-    await expect.poll(async () => (await outputs()).some((i) => i.type === 'message' && i.role === 'system')).toBe(true);
+    const outputs = async () =>
+      (await calls.snapshot(callId)).received
+        .filter((e) => e.type === 'conversation.item.create')
+        .map((e) => e.item as Record<string, unknown>);
+    await expect
+      .poll(
+        async () =>
+          (await outputs()).some((i) => i.type === 'function_call_output' && String(i.output).includes('in_progress')),
+        { timeout: 5_000 },
+      )
+      .toBe(true);
+    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+      'data-dataset-ids',
+      'checking',
+    );
+    await expect
+      .poll(async () => (await outputs()).some((i) => i.type === 'message' && i.role === 'system'))
+      .toBe(true);
   });
 
-  test('an expired session (Azure hangs up at its limit) is replaced by a new call and voice keeps working', async ({ page }) => {
+  test('an expired session (Azure hangs up at its limit) is replaced by a new call and voice keeps working', async ({
+    page,
+  }) => {
     await prepareVoicePage(page, { modeId: 'banking' });
     await openApp(page);
     const calls = httpCalls(page);
@@ -194,13 +257,18 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     const second = await replacement;
     await expect(page.getByTestId('voice-panel')).toHaveAttribute('data-phase', 'live');
     await calls.say(second, CHECKING);
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute('data-dataset-ids', 'checking');
+    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+      'data-dataset-ids',
+      'checking',
+    );
     // Exactly one replacement: the new call is the one still talking.
     expect((await calls.snapshot(second)).open).toBe(true);
     expect((await calls.snapshot(first)).open).toBe(false);
   });
 
-  test('7.1: a microphone blocked earlier is explained (how to re-enable it) without asking again', async ({ page }) => {
+  test('7.1: a microphone blocked earlier is explained (how to re-enable it) without asking again', async ({
+    page,
+  }) => {
     await prepareVoicePage(page, { modeId: 'banking', permission: 'denied' });
     await openApp(page);
     await page.getByTestId('voice-toggle').click();

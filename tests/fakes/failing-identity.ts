@@ -11,8 +11,13 @@ export function identityWhere(failures: { cli?: string; managed?: string }): () 
     };
   const sdk = {
     ...identity,
-    AzureCliCredential: failing(failures.cli ?? 'Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions.'),
-    ManagedIdentityCredential: failing(failures.managed ?? 'ManagedIdentityCredential: Network unreachable. Message: network_error'),
+    AzureCliCredential: failing(
+      failures.cli ??
+        'Azure CLI could not be found. Please visit https://aka.ms/azure-cli for installation instructions.',
+    ),
+    ManagedIdentityCredential: failing(
+      failures.managed ?? 'ManagedIdentityCredential: Network unreachable. Message: network_error',
+    ),
   } as unknown as IdentitySdk;
   return async () => sdk;
 }

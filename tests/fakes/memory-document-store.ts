@@ -3,14 +3,24 @@ import type { DocumentStore } from '../../api/domain/ports';
 export class MemoryDocumentStore implements DocumentStore {
   readonly docs = new Map<string, unknown>();
   up = true;
-  async getJson(path: string) { return structuredClone(this.docs.get(path)); }
-  async putJson(path: string, value: unknown) { await this.putVersioned(path, value); }
-  async list(prefix: string) { return [...this.docs.keys()].filter((k) => k.startsWith(prefix)); }
-  async ping() { return this.up; }
+  async getJson(path: string) {
+    return structuredClone(this.docs.get(path));
+  }
+  async putJson(path: string, value: unknown) {
+    await this.putVersioned(path, value);
+  }
+  async list(prefix: string) {
+    return [...this.docs.keys()].filter((k) => k.startsWith(prefix));
+  }
+  async ping() {
+    return this.up;
+  }
   readonly versions = new Map<string, number>();
   readonly appended = new Map<string, string[]>();
   async read(path: string) {
-    return this.docs.has(path) ? { value: structuredClone(this.docs.get(path)), etag: String(this.versions.get(path) ?? 0) } : undefined;
+    return this.docs.has(path)
+      ? { value: structuredClone(this.docs.get(path)), etag: String(this.versions.get(path) ?? 0) }
+      : undefined;
   }
   async create(path: string, value: unknown) {
     if (this.docs.has(path)) return false;

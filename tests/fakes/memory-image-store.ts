@@ -13,7 +13,12 @@ export class MemoryImageStore implements ImageStore {
     const blob = this.blobs.get(path);
     return blob ? { metadata: { ...blob.metadata }, etag: blob.etag } : undefined;
   }
-  async put(path: string, bytes: Uint8Array, metadata: Record<string, string>, options: { onlyIfAbsent?: boolean } = {}) {
+  async put(
+    path: string,
+    bytes: Uint8Array,
+    metadata: Record<string, string>,
+    options: { onlyIfAbsent?: boolean } = {},
+  ) {
     if (options.onlyIfAbsent && this.blobs.has(path)) return false;
     this.writes++;
     this.blobs.set(path, { bytes: new Uint8Array(bytes), metadata: { ...metadata }, etag: `"v${++this.version}"` });

@@ -7,6 +7,10 @@ export class MemoryJobQueue implements JobQueue {
   failing = false;
   async send(queue: QueueName, message: unknown, options: { delaySeconds?: number } = {}): Promise<void> {
     if (this.failing) throw new Error('queue unavailable');
-    this.sent.push({ queue, message: structuredClone(message), ...(options.delaySeconds ? { delaySeconds: options.delaySeconds } : {}) });
+    this.sent.push({
+      queue,
+      message: structuredClone(message),
+      ...(options.delaySeconds ? { delaySeconds: options.delaySeconds } : {}),
+    });
   }
 }

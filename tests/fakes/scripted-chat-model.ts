@@ -17,8 +17,20 @@ export class ScriptedChatModel implements ChatModel {
   }
 }
 
-export const END: ModelChunk = { type: 'end', finishReason: 'stop', model: 'scripted', usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 } };
+export const END: ModelChunk = {
+  type: 'end',
+  finishReason: 'stop',
+  model: 'scripted',
+  usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
+};
 
 export function call(id: string, name: string, args: unknown): ModelChunk {
-  return { type: 'tool_call', call: { id, type: 'function', function: { name, arguments: typeof args === 'string' ? args : JSON.stringify(args) } } };
+  return {
+    type: 'tool_call',
+    call: {
+      id,
+      type: 'function',
+      function: { name, arguments: typeof args === 'string' ? args : JSON.stringify(args) },
+    },
+  };
 }

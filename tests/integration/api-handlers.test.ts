@@ -19,7 +19,11 @@ let azurite: Awaited<ReturnType<typeof startAzurite>>;
 let deps: Deps;
 const ctx = () => new InvocationContext({ functionName: 'test', logHandler: () => {} });
 
-function req(method: string, path: string, init: { body?: string; headers?: Record<string, string>; params?: Record<string, string> } = {}) {
+function req(
+  method: string,
+  path: string,
+  init: { body?: string; headers?: Record<string, string>; params?: Record<string, string> } = {},
+) {
   return new HttpRequest({
     method,
     url: `http://127.0.0.1/api/${path}`,
@@ -37,10 +41,29 @@ async function bodyText(res: HttpResponseInit): Promise<string> {
 }
 
 function events(sse: string): ChatEvent[] {
-  return sse.split('\n\n').filter(Boolean).map((block) => ChatEvent.parse(JSON.parse(block.split('\n').find((l) => l.startsWith('data: '))!.slice(6))));
+  return sse
+    .split('\n\n')
+    .filter(Boolean)
+    .map((block) =>
+      ChatEvent.parse(
+        JSON.parse(
+          block
+            .split('\n')
+            .find((l) => l.startsWith('data: '))!
+            .slice(6),
+        ),
+      ),
+    );
 }
 
-const chatBody = (over: Record<string, unknown> = {}) => JSON.stringify({ sessionId: 'session-123', modeId: 'banking', personaSeed: 7, messages: [{ role: 'user', content: 'How much is left in my checking account?' }], ...over });
+const chatBody = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    sessionId: 'session-123',
+    modeId: 'banking',
+    personaSeed: 7,
+    messages: [{ role: 'user', content: 'How much is left in my checking account?' }],
+    ...over,
+  });
 
 beforeAll(async () => {
   const [blobPort, queuePort, tablePort] = [await freePort(), await freePort(), await freePort()];
@@ -61,27 +84,53 @@ describe('HTTP handlers against Azurite', () => {
   });
 
   it('GET /api/modes lists the pre-built modes, plus generated modes stored in Blob', async () => {
-    const stored = { ...getBuiltinMode('retail')!, id: 'bookshop', name: 'Bookshop', companyName: 'Paper Lantern Books', source: 'generated' };
+    const stored = {
+      ...getBuiltinMode('retail')!,
+      id: 'bookshop',
+      name: 'Bookshop',
+      companyName: 'Paper Lantern Books',
+      source: 'generated',
+    };
     await deps.store.putJson('modes/bookshop.json', stored);
     await deps.store.putJson('modes/broken.json', { id: 'broken', hacked: true });
     const fresh = buildDeps(deps.config, { store: deps.store });
     const list = ModeList.parse((await modesGet(() => fresh)(req('GET', 'modes'), ctx())).jsonBody);
-    expect(list.modes.map((m) => m.id)).toEqual(expect.arrayContaining(['banking', 'insurance', 'healthcare', 'bookshop']));
+    expect(list.modes.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['banking', 'insurance', 'healthcare', 'bookshop']),
+    );
     expect(list.modes.map((m) => m.id)).not.toContain('broken');
     const one = await modeGet(() => fresh)(req('GET', 'modes/bookshop', { params: { id: 'bookshop' } }), ctx());
     expect(Mode.parse(one.jsonBody).companyName).toBe('Paper Lantern Books');
   });
 
   it('GET /api/modes/{id} and its persona; unknown or malformed ids are 404/400 JSON', async () => {
-    expect(Mode.parse((await modeGet(() => deps)(req('GET', 'modes/banking', { params: { id: 'banking' } }), ctx())).jsonBody).id).toBe('banking');
+    expect(
+      Mode.parse(
+        (await modeGet(() => deps)(req('GET', 'modes/banking', { params: { id: 'banking' } }), ctx())).jsonBody,
+      ).id,
+    ).toBe('banking');
     const missing = await modeGet(() => deps)(req('GET', 'modes/nope', { params: { id: 'nope' } }), ctx());
     expect(missing.status).toBe(404);
     expect(missing.jsonBody).toMatchObject({ error: { code: 'not_found', retryable: false } });
     const evil = await modeGet(() => deps)(req('GET', 'x', { params: { id: '../../etc/passwd' } }), ctx());
     expect(evil.status).toBe(404);
-    const p = await personaGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/modes/banking/persona?seed=7', params: { id: 'banking' } }), ctx());
+    const p = await personaGet(() => deps)(
+      new HttpRequest({
+        method: 'GET',
+        url: 'http://127.0.0.1/api/modes/banking/persona?seed=7',
+        params: { id: 'banking' },
+      }),
+      ctx(),
+    );
     expect(Persona.parse(p.jsonBody).seed).toBe(7);
-    const bad = await personaGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/modes/banking/persona?seed=abc', params: { id: 'banking' } }), ctx());
+    const bad = await personaGet(() => deps)(
+      new HttpRequest({
+        method: 'GET',
+        url: 'http://127.0.0.1/api/modes/banking/persona?seed=abc',
+        params: { id: 'banking' },
+      }),
+      ctx(),
+    );
     expect(bad.status).toBe(400);
   });
 
@@ -109,8 +158,19 @@ describe('HTTP handlers against Azurite', () => {
 
   it('POST /api/tools/{name} runs a tool for the voice client; bad tools and args are 4xx or tool errors', async () => {
     const run = (name: string, args: unknown, over: Record<string, unknown> = {}) =>
-      toolsPost(() => deps)(req('POST', `tools/${name}`, { params: { name }, body: JSON.stringify({ sessionId: 'session-123', modeId: 'banking', personaSeed: 7, args, ...over }) }), ctx());
-    const ok = await run('show_chart', { dataset_ids: ['checking'], chart_type: 'line', range_months: 12, title: 'Checking' });
+      toolsPost(() => deps)(
+        req('POST', `tools/${name}`, {
+          params: { name },
+          body: JSON.stringify({ sessionId: 'session-123', modeId: 'banking', personaSeed: 7, args, ...over }),
+        }),
+        ctx(),
+      );
+    const ok = await run('show_chart', {
+      dataset_ids: ['checking'],
+      chart_type: 'line',
+      range_months: 12,
+      title: 'Checking',
+    });
     expect(ok.status).toBe(200);
     expect((ok.jsonBody as { result: { chart: unknown } }).result.chart).toBeTruthy();
     const switched = await run('switch_mode', { industry: 'insurer', builtin: 'insurance', company_name: null });

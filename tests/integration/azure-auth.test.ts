@@ -16,8 +16,16 @@ describe('Microsoft Entra auth against the emulator', () => {
         return { token: 'entra-token-1', expiresOnTimestamp: Date.now() + 3_600_000 };
       }
     }
-    const sdk = { ...identity, AzureCliCredential: TokenCredential, ManagedIdentityCredential: TokenCredential } as unknown as IdentitySdk;
-    h = await azureHarness({ keyAuth: false, identity: async () => sdk, emulator: { bearerTokens: ['entra-token-1'] } });
+    const sdk = {
+      ...identity,
+      AzureCliCredential: TokenCredential,
+      ManagedIdentityCredential: TokenCredential,
+    } as unknown as IdentitySdk;
+    h = await azureHarness({
+      keyAuth: false,
+      identity: async () => sdk,
+      emulator: { bearerTokens: ['entra-token-1'] },
+    });
     h.emulator.enqueue({ kind: 'text', text: 'Signed in.' });
     expect(textOf(await h.chat('hi'))).toBe('Signed in.');
     expect(h.emulator.requests[0]!.headers.authorization).toBe('Bearer entra-token-1');

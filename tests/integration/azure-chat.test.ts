@@ -14,7 +14,9 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
     const events = await h.chat('How much is left in my checking account?');
     const tool = ofType(events, 'tool')[0];
     expect(tool).toMatchObject({ name: 'show_chart', args: { dataset_ids: ['checking'] } });
-    const balance = buildPersona(getBuiltinMode('banking')!, 7, new Date('2026-11-15T00:00:00Z')).fields['checking.balance']!;
+    const balance = buildPersona(getBuiltinMode('banking')!, 7, new Date('2026-11-15T00:00:00Z')).fields[
+      'checking.balance'
+    ]!;
     expect(textOf(events)).toContain(formatValue(balance, 'currency'));
     expect(ofType(events, 'error')).toEqual([]);
   });
@@ -35,7 +37,16 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
       {
         kind: 'tool_calls',
         calls: [
-          { id: 'call_a', name: 'show_chart', arguments: { dataset_ids: ['savings'], chart_type: 'line', range_months: 6, title: 'Savings over six months' } },
+          {
+            id: 'call_a',
+            name: 'show_chart',
+            arguments: {
+              dataset_ids: ['savings'],
+              chart_type: 'line',
+              range_months: 6,
+              title: 'Savings over six months',
+            },
+          },
           { id: 'call_b', name: 'select_tab', arguments: { tab_id: 'transfers' } },
         ],
       },
@@ -43,7 +54,11 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
     );
     const tools = ofType(await h.chat('savings and transfers please'), 'tool');
     expect(tools.map((t) => [t.callId, t.name, t.args])).toEqual([
-      ['call_a', 'show_chart', { dataset_ids: ['savings'], chart_type: 'line', range_months: 6, title: 'Savings over six months' }],
+      [
+        'call_a',
+        'show_chart',
+        { dataset_ids: ['savings'], chart_type: 'line', range_months: 6, title: 'Savings over six months' },
+      ],
       ['call_b', 'select_tab', { tab_id: 'transfers' }],
     ]);
   });
@@ -53,9 +68,15 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
     await h.chat('show my savings');
     const body = h.emulator.chatRequests()[0]!;
     expect(body.tools?.map((t) => t.function.name)).toEqual(expect.arrayContaining(['show_chart', 'switch_mode']));
-    expect(body).toMatchObject({ model: 'model-router', tool_choice: 'auto', parallel_tool_calls: true, max_completion_tokens: MAX_COMPLETION_TOKENS });
+    expect(body).toMatchObject({
+      model: 'model-router',
+      tool_choice: 'auto',
+      parallel_tool_calls: true,
+      max_completion_tokens: MAX_COMPLETION_TOKENS,
+    });
     expect(MAX_COMPLETION_TOKENS).toBeLessThanOrEqual(1000);
-    for (const banned of ['functions', 'function_call', 'max_tokens', 'temperature', 'top_p']) expect(body).not.toHaveProperty(banned);
+    for (const banned of ['functions', 'function_call', 'max_tokens', 'temperature', 'top_p'])
+      expect(body).not.toHaveProperty(banned);
   });
 
   it('3.2: done reports the model model-router routed to, not the deployment name', async () => {
@@ -67,7 +88,16 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
 
   it('3.5: a deployment refusing parallel_tool_calls gets one retry without it, remembered for later calls', async () => {
     h = await azureHarness({
-      emulator: { deployments: [{ name: 'model-router', kind: 'reasoning', model: 'o4-mini-2025-04-16', rejects: ['parallel_tool_calls', 'temperature'] }] },
+      emulator: {
+        deployments: [
+          {
+            name: 'model-router',
+            kind: 'reasoning',
+            model: 'o4-mini-2025-04-16',
+            rejects: ['parallel_tool_calls', 'temperature'],
+          },
+        ],
+      },
     });
     const first = await h.chat('show my savings');
     expect(ofType(first, 'error')).toEqual([]);
@@ -82,9 +112,16 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
 
   it('4.2: 429 with retry-after-ms → "busy, retrying" status events, waits as advised (plus jitter), then the answer', async () => {
     h = await azureHarness();
-    h.emulator.enqueue({ kind: 'rate_limit', retryAfterMs: 40 }, { kind: 'rate_limit', retryAfterSeconds: 2 }, { kind: 'text', text: 'Made it.' });
+    h.emulator.enqueue(
+      { kind: 'rate_limit', retryAfterMs: 40 },
+      { kind: 'rate_limit', retryAfterSeconds: 2 },
+      { kind: 'text', text: 'Made it.' },
+    );
     const events = await h.chat('hi');
-    expect(ofType(events, 'status').map((e) => e.message)).toEqual(['Azure is busy — retrying in 1 s…', 'Azure is busy — retrying in 2 s…']);
+    expect(ofType(events, 'status').map((e) => e.message)).toEqual([
+      'Azure is busy — retrying in 1 s…',
+      'Azure is busy — retrying in 2 s…',
+    ]);
     expect(h.sleeps).toEqual([40, 2000]);
     expect(textOf(events)).toBe('Made it.');
     expect(doneOf(events).finishReason).toBe('stop');
@@ -95,7 +132,9 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
     h.emulator.respond(() => ({ kind: 'rate_limit', retryAfterMs: 20 }));
     const events = await h.chat('hi');
     expect(ofType(events, 'status')).toHaveLength(h.config.AZURE_OPENAI_MAX_ATTEMPTS - 1);
-    expect(ofType(events, 'error')).toEqual([expect.objectContaining({ code: 'upstream_unavailable', retryable: true })]);
+    expect(ofType(events, 'error')).toEqual([
+      expect.objectContaining({ code: 'upstream_unavailable', retryable: true }),
+    ]);
     expect(doneOf(events).finishReason).toBe('error');
     expect(h.emulator.chatRequests()).toHaveLength(h.config.AZURE_OPENAI_MAX_ATTEMPTS);
   });
@@ -105,7 +144,11 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
     h.emulator.respond(() => ({ kind: 'rate_limit', retryAfterSeconds: 300 }));
     const events = await h.chat('hi');
     expect(h.sleeps).toEqual([]);
-    expect(ofType(events, 'error')[0]).toMatchObject({ code: 'upstream_unavailable', retryable: true, message: expect.stringMatching(/300 s/) });
+    expect(ofType(events, 'error')[0]).toMatchObject({
+      code: 'upstream_unavailable',
+      retryable: true,
+      message: expect.stringMatching(/300 s/),
+    });
   });
 
   it('a stream that stalls mid-answer ends in a retryable error after the idle timeout', async () => {
@@ -139,7 +182,7 @@ describe('Azure chat on model-router through the Foundry emulator', () => {
     expect(error?.message).toMatch(/AZURE_OPENAI_CHAT_DEPLOYMENT/);
   });
 
-  it('sends the key as Azure\'s api-key header (no bearer); a wrong key is a clear error naming AZURE_OPENAI_API_KEY', async () => {
+  it("sends the key as Azure's api-key header (no bearer); a wrong key is a clear error naming AZURE_OPENAI_API_KEY", async () => {
     h = await azureHarness();
     await h.chat('hi');
     expect(h.emulator.requests[0]!.headers['api-key']).toBe(h.emulator.apiKey);

@@ -14,7 +14,12 @@ describe('Azure clients and limits', () => {
     await h.chat('hi');
     await h.chat('show my savings');
     h.emulator.enqueueFor('gpt-5-mini', { kind: 'json', value: { ok: true } });
-    await h.adapters.structuredModel.complete({ name: 'probe', schema: z.object({ ok: z.boolean() }), messages: [{ role: 'user', content: 'ok?' }], maxCompletionTokens: 50 });
+    await h.adapters.structuredModel.complete({
+      name: 'probe',
+      schema: z.object({ ok: z.boolean() }),
+      messages: [{ role: 'user', content: 'ok?' }],
+      maxCompletionTokens: 50,
+    });
     await h.adapters.deployments.check();
     expect(h.emulator.requests.length).toBeGreaterThan(5);
     expect(h.builds()).toBe(1);
@@ -22,14 +27,17 @@ describe('Azure clients and limits', () => {
 
   it('6.1/6.2: building the azure deps loads neither openai nor @azure/identity (they load lazily on the first call)', () => {
     const root = path.resolve(__dirname, '../..');
-    if (!existsSync(path.join(root, 'dist/api/deps.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
+    if (!existsSync(path.join(root, 'dist/api/deps.js')))
+      throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
     const script = `
       const { buildDeps } = require('./dist/api/deps.js');
       const { loadConfig } = require('./dist/api/config.js');
       buildDeps(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com' }));
       const loaded = Object.keys(require.cache).filter((k) => /node_modules[\\\\/](openai|@azure[\\\\/]identity)[\\\\/]/.test(k));
       process.stdout.write(JSON.stringify(loaded));`;
-    const loaded = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString()) as string[];
+    const loaded = JSON.parse(
+      execFileSync(process.execPath, ['-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString(),
+    ) as string[];
     expect(loaded).toEqual([]);
   });
 

@@ -26,14 +26,21 @@ const asOf = new Date('2026-11-15T00:00:00Z');
 
 /** The real Azure adapters wired to a fresh Foundry emulator; retries sleep instantly and record their waits. */
 export async function azureHarness(
-  options: { emulator?: FoundryEmulatorOptions; env?: Record<string, string>; identity?: () => Promise<IdentitySdk>; keyAuth?: boolean } = {},
+  options: {
+    emulator?: FoundryEmulatorOptions;
+    env?: Record<string, string>;
+    identity?: () => Promise<IdentitySdk>;
+    keyAuth?: boolean;
+  } = {},
 ): Promise<AzureHarness> {
   const emulator = await startFoundryEmulator(options.emulator);
   const key = options.keyAuth === false ? {} : { AZURE_OPENAI_API_KEY: emulator.apiKey };
   const config = loadConfig({ AZURE_OPENAI_ENDPOINT: emulator.url, ...key, ...options.env });
   const sleeps: number[] = [];
   let builds = 0;
-  const auth = config.AZURE_OPENAI_API_KEY ? { apiKey: config.AZURE_OPENAI_API_KEY } : { tokenProvider: createTokenProvider(config, options.identity) };
+  const auth = config.AZURE_OPENAI_API_KEY
+    ? { apiKey: config.AZURE_OPENAI_API_KEY }
+    : { tokenProvider: createTokenProvider(config, options.identity) };
   const adapters = createAzureAdapters(config, {
     buildClient: () => {
       builds++;
@@ -51,7 +58,11 @@ export async function azureHarness(
       const history: ChatMessage[] = typeof messages === 'string' ? [{ role: 'user', content: messages }] : messages;
       const turn = { mode: getBuiltinMode(modeId)!, personaSeed: 7, messages: history };
       const events: ChatEvent[] = [];
-      const deps = { model: adapters.chatModel, modes, persona: (mode: Parameters<typeof buildPersona>[0], seed: number) => buildPersona(mode, seed, asOf) };
+      const deps = {
+        model: adapters.chatModel,
+        modes,
+        persona: (mode: Parameters<typeof buildPersona>[0], seed: number) => buildPersona(mode, seed, asOf),
+      };
       for await (const event of runChat(turn, deps, signal)) events.push(ChatEvent.parse(event));
       return events;
     },
@@ -59,6 +70,10 @@ export async function azureHarness(
   };
 }
 
-export const ofType = <T extends ChatEvent['type']>(events: ChatEvent[], type: T) => events.filter((e): e is Extract<ChatEvent, { type: T }> => e.type === type);
-export const textOf = (events: ChatEvent[]) => ofType(events, 'delta').map((e) => e.text).join('');
+export const ofType = <T extends ChatEvent['type']>(events: ChatEvent[], type: T) =>
+  events.filter((e): e is Extract<ChatEvent, { type: T }> => e.type === type);
+export const textOf = (events: ChatEvent[]) =>
+  ofType(events, 'delta')
+    .map((e) => e.text)
+    .join('');
 export const doneOf = (events: ChatEvent[]) => ofType(events, 'done')[0]!;

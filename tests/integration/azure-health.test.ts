@@ -13,7 +13,10 @@ afterEach(async () => emulator?.stop());
 async function health(env: Record<string, string>, query = '') {
   const config = loadConfig({ AZURE_OPENAI_ENDPOINT: emulator.url, AZURE_OPENAI_API_KEY: emulator.apiKey, ...env });
   const deps = buildDeps(config, { store: new MemoryDocumentStore() });
-  const res = await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/health${query}` }), new InvocationContext({ logHandler: () => {} }));
+  const res = await healthGet(() => deps)(
+    new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/health${query}` }),
+    new InvocationContext({ logHandler: () => {} }),
+  );
   return Health.parse(res.jsonBody);
 }
 
@@ -32,7 +35,11 @@ describe('GET /api/health?deep=1 (PITFALLS 10.2)', () => {
     const body = await health({ AZURE_OPENAI_STRUCTURED_DEPLOYMENT: 'gpt-5-minii' }, '?deep=1');
     expect(body.status).toBe('degraded');
     const byRole = Object.fromEntries((body.deployments ?? []).map((d) => [d.role, d]));
-    expect(byRole.structured).toMatchObject({ deployment: 'gpt-5-minii', variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT', status: 'missing' });
+    expect(byRole.structured).toMatchObject({
+      deployment: 'gpt-5-minii',
+      variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT',
+      status: 'missing',
+    });
     expect(byRole.structured?.message).toMatch(/AZURE_OPENAI_STRUCTURED_DEPLOYMENT/);
     for (const role of ['chat', 'realtime', 'image'] as const) expect(byRole[role]?.status).toBe('ok');
     const image = emulator.requests.find((r) => r.path.includes('/images/generations'));

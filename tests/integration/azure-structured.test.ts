@@ -12,13 +12,26 @@ afterEach(async () => h?.stop());
 const Draft = z.object({
   name: z.string().min(2).max(40),
   primary: z.string().regex(/^#[0-9a-f]{6}$/),
-  tabs: z.array(z.object({ id: z.string(), label: z.string() })).min(2).max(5),
+  tabs: z
+    .array(z.object({ id: z.string(), label: z.string() }))
+    .min(2)
+    .max(5),
   tagline: z.string().max(80).optional(),
   score: z.number().int().min(0).max(10).nullable(),
 });
 const messages: ModelMessage[] = [{ role: 'user', content: 'Design a veterinary clinic mode.' }];
-const valid = { name: 'Happy Paws', primary: '#1d4ed8', tabs: [{ id: 'pets', label: 'Pets' }, { id: 'visits', label: 'Visits' }], tagline: null, score: 7 };
-const complete = () => h.adapters.structuredModel.complete({ name: 'test_draft', schema: Draft, messages, maxCompletionTokens: 1200 });
+const valid = {
+  name: 'Happy Paws',
+  primary: '#1d4ed8',
+  tabs: [
+    { id: 'pets', label: 'Pets' },
+    { id: 'visits', label: 'Visits' },
+  ],
+  tagline: null,
+  score: 7,
+};
+const complete = () =>
+  h.adapters.structuredModel.complete({ name: 'test_draft', schema: Draft, messages, maxCompletionTokens: 1200 });
 
 describe('Structured output on the structured deployment (PITFALLS 3.1)', () => {
   it('goes to the structured deployment (not model-router) with a strict json_schema, and returns the zod-validated value', async () => {
@@ -29,16 +42,29 @@ describe('Structured output on the structured deployment (PITFALLS 3.1)', () => 
     expect('tagline' in draft).toBe(false);
     const body = h.emulator.chatRequests()[0]! as Record<string, unknown>;
     expect(body.model).toBe('gpt-5-mini');
-    expect(body).toMatchObject({ max_completion_tokens: 1200, response_format: { type: 'json_schema', json_schema: { name: 'test_draft', strict: true } } });
+    expect(body).toMatchObject({
+      max_completion_tokens: 1200,
+      response_format: { type: 'json_schema', json_schema: { name: 'test_draft', strict: true } },
+    });
     expect(body).not.toHaveProperty('max_tokens');
     const schema = (body.response_format as { json_schema: { schema: Record<string, unknown> } }).json_schema.schema;
-    expect(schema).toMatchObject({ type: 'object', additionalProperties: false, required: ['name', 'primary', 'tabs', 'tagline', 'score'] });
-    expect(JSON.stringify(schema)).not.toMatch(/minLength|maxLength|pattern|minItems|maxItems|minimum|maximum|\$schema/);
+    expect(schema).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: ['name', 'primary', 'tabs', 'tagline', 'score'],
+    });
+    expect(JSON.stringify(schema)).not.toMatch(
+      /minLength|maxLength|pattern|minItems|maxItems|minimum|maximum|\$schema/,
+    );
   });
 
   it('retries once, telling the model what was wrong, when the first answer breaks the zod schema', async () => {
     h = await azureHarness();
-    h.emulator.enqueueFor('gpt-5-mini', { kind: 'json', value: { ...valid, primary: 'blue' } }, { kind: 'json', value: valid });
+    h.emulator.enqueueFor(
+      'gpt-5-mini',
+      { kind: 'json', value: { ...valid, primary: 'blue' } },
+      { kind: 'json', value: valid },
+    );
     expect((await complete()).primary).toBe('#1d4ed8');
     const [, second] = h.emulator.chatRequests();
     expect(JSON.stringify(second?.messages.at(-1))).toMatch(/primary/);
@@ -46,10 +72,18 @@ describe('Structured output on the structured deployment (PITFALLS 3.1)', () => 
 
   it('fails clearly after the second invalid answer (not JSON, or cut off at the token cap)', async () => {
     h = await azureHarness();
-    h.emulator.enqueueFor('gpt-5-mini', { kind: 'text', text: 'Sure! Here is a mode:' }, { kind: 'json', value: valid, finishReason: 'length' });
+    h.emulator.enqueueFor(
+      'gpt-5-mini',
+      { kind: 'text', text: 'Sure! Here is a mode:' },
+      { kind: 'json', value: valid, finishReason: 'length' },
+    );
     const error = await complete().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ code: 'invalid_model_output', retryable: true, message: expect.stringMatching(/gpt-5-mini.*test_draft/) });
+    expect(error).toMatchObject({
+      code: 'invalid_model_output',
+      retryable: true,
+      message: expect.stringMatching(/gpt-5-mini.*test_draft/),
+    });
     expect(h.emulator.chatRequests()).toHaveLength(2);
   });
 
@@ -68,13 +102,19 @@ describe('Structured output on the structured deployment (PITFALLS 3.1)', () => 
 
   it('mode generation (issue #4) on Azure: GeneratedModeDraft fits strict mode and the draft comes from the structured deployment', async () => {
     h = await azureHarness();
-    const draft = await new StructuredModeGenerator(h.adapters.structuredModel).generate({ industry: 'veterinary clinic', companyName: 'Happy Paws' });
+    const draft = await new StructuredModeGenerator(h.adapters.structuredModel).generate({
+      industry: 'veterinary clinic',
+      companyName: 'Happy Paws',
+    });
     expect(GeneratedModeDraft.parse(draft).companyName).toBe('Happy Paws');
     const body = h.emulator.chatRequests()[0]! as Record<string, unknown>;
-    expect(body).toMatchObject({ model: 'gpt-5-mini', response_format: { json_schema: { name: 'mode_draft', strict: true } } });
+    expect(body).toMatchObject({
+      model: 'gpt-5-mini',
+      response_format: { json_schema: { name: 'mode_draft', strict: true } },
+    });
   });
 
-  it('shares the chat\'s rate-limit handling: 429 then success', async () => {
+  it("shares the chat's rate-limit handling: 429 then success", async () => {
     h = await azureHarness();
     h.emulator.enqueueFor('gpt-5-mini', { kind: 'rate_limit', retryAfterMs: 10 }, { kind: 'json', value: valid });
     expect((await complete()).name).toBe('Happy Paws');

@@ -7,7 +7,8 @@ import { loadConfig, type Config } from '../../api/config';
 import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 
 /** Each call its own invocation id, as in the host (the test-mode default is one fixed id). */
-export const ctx = (invocationId: string = randomUUID()) => new InvocationContext({ functionName: 'test', logHandler: () => {}, invocationId });
+export const ctx = (invocationId: string = randomUUID()) =>
+  new InvocationContext({ functionName: 'test', logHandler: () => {}, invocationId });
 
 export function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   return new HttpRequest({
@@ -38,8 +39,19 @@ export interface BillingHarness {
 }
 
 export async function billingHarness(): Promise<BillingHarness> {
-  const azurite = await startAzurite({ inMemory: true, blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() });
-  const config = (env: Record<string, string> = {}) => loadConfig({ AzureWebJobsStorage: azurite.connectionString, AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '0', ...env });
+  const azurite = await startAzurite({
+    inMemory: true,
+    blobPort: await freePort(),
+    queuePort: await freePort(),
+    tablePort: await freePort(),
+  });
+  const config = (env: Record<string, string> = {}) =>
+    loadConfig({
+      AzureWebJobsStorage: azurite.connectionString,
+      AI_PROVIDER: 'offline',
+      PRESTO_OFFLINE_CHUNK_MS: '0',
+      ...env,
+    });
   const keys = new TableApiKeyStore(config());
   const cli = (...argv: string[]) => runKeysCommand(argv, keys, () => fixedClock.now());
   return {

@@ -6,12 +6,34 @@ import { ctx } from './chart-images.harness';
 
 /** One chat turn through POST /api/chat, its SSE events parsed with the contract. */
 export async function chatTurn(deps: Deps, text: string, personaSeed = 42): Promise<ChatEvent[]> {
-  const body = JSON.stringify({ sessionId: 'session-charts-1', modeId: 'banking', personaSeed, messages: [{ role: 'user', content: text }] });
-  const res = await chatPost(() => deps)(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/chat', headers: { 'content-type': 'application/json' }, body: { string: body } }), ctx());
+  const body = JSON.stringify({
+    sessionId: 'session-charts-1',
+    modeId: 'banking',
+    personaSeed,
+    messages: [{ role: 'user', content: text }],
+  });
+  const res = await chatPost(() => deps)(
+    new HttpRequest({
+      method: 'POST',
+      url: 'http://127.0.0.1/api/chat',
+      headers: { 'content-type': 'application/json' },
+      body: { string: body },
+    }),
+    ctx(),
+  );
   let sse = '';
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) sse += new TextDecoder().decode(chunk);
   return sse
     .split('\n\n')
     .filter(Boolean)
-    .map((b) => ChatEvent.parse(JSON.parse(b.split('\n').find((l) => l.startsWith('data: '))!.slice(6))));
+    .map((b) =>
+      ChatEvent.parse(
+        JSON.parse(
+          b
+            .split('\n')
+            .find((l) => l.startsWith('data: '))!
+            .slice(6),
+        ),
+      ),
+    );
 }

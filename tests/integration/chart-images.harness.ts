@@ -22,7 +22,11 @@ export { until };
 
 const root = `${__dirname}/../..`;
 export const logs: string[] = [];
-export const ctx = () => new InvocationContext({ functionName: 'test', logHandler: (_level, ...args) => void logs.push(args.map(String).join(' ')) });
+export const ctx = () =>
+  new InvocationContext({
+    functionName: 'test',
+    logHandler: (_level, ...args) => void logs.push(args.map(String).join(' ')),
+  });
 
 export interface ChartEnv {
   azurite: AzuriteHandle;
@@ -36,21 +40,47 @@ export interface ChartEnv {
 
 /** A fresh Azurite, the emulator (provider azure) or none (offline), and the queue runner; fallback retries after 1 s. */
 export async function startChartEnv(provider: 'azure' | 'offline'): Promise<ChartEnv> {
-  const azurite = await startAzurite({ blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort(), inMemory: true });
+  const azurite = await startAzurite({
+    blobPort: await freePort(),
+    queuePort: await freePort(),
+    tablePort: await freePort(),
+    inMemory: true,
+  });
   const emulator = provider === 'azure' ? await startFoundryEmulator() : undefined;
-  const azureEnv = emulator ? { AI_PROVIDER: 'azure', AZURE_OPENAI_ENDPOINT: emulator.url, AZURE_OPENAI_API_KEY: emulator.apiKey } : { AI_PROVIDER: 'offline' };
-  const config = loadConfig({ AzureWebJobsStorage: azurite.connectionString, PRESTO_OFFLINE_CHUNK_MS: '0', ...azureEnv });
+  const azureEnv = emulator
+    ? { AI_PROVIDER: 'azure', AZURE_OPENAI_ENDPOINT: emulator.url, AZURE_OPENAI_API_KEY: emulator.apiKey }
+    : { AI_PROVIDER: 'offline' };
+  const config = loadConfig({
+    AzureWebJobsStorage: azurite.connectionString,
+    PRESTO_OFFLINE_CHUNK_MS: '0',
+    ...azureEnv,
+  });
   const sleeps: number[] = [];
-  const azure = emulator ? createAzureAdapters(config, { retry: { random: () => 0, sleep: async (ms: number) => void sleeps.push(ms) } }) : undefined;
+  const azure = emulator
+    ? createAzureAdapters(config, { retry: { random: () => 0, sleep: async (ms: number) => void sleeps.push(ms) } })
+    : undefined;
   const charts = { ...createChartAdapters(config, azure?.imageGenerator), retryDelaysSeconds: [1, 1, 1] };
   const deps = buildDeps(config, { charts, ...(azure ? { chatModel: azure.chatModel } : {}) });
   const registration: Registration = {
     name: 'chart-images-queue',
-    bindings: { queueItem: { type: 'queueTrigger', direction: 'in', name: 'queueItem', queueName: 'chart-images', connection: 'AzureWebJobsStorage' } },
+    bindings: {
+      queueItem: {
+        type: 'queueTrigger',
+        direction: 'in',
+        name: 'queueItem',
+        queueName: 'chart-images',
+        connection: 'AzureWebJobsStorage',
+      },
+    },
     handler: chartImagesQueue(() => deps) as FunctionHandler,
   };
   const settings = { ...readHostConfig(root).queues, visibilityTimeoutMs: 150, maxPollingIntervalMs: 150 };
-  const runner = await startQueueRunner({ registry: [registration], settings, logger: (l) => logs.push(l), env: { AzureWebJobsStorage: azurite.connectionString } });
+  const runner = await startQueueRunner({
+    registry: [registration],
+    settings,
+    logger: (l) => logs.push(l),
+    env: { AzureWebJobsStorage: azurite.connectionString },
+  });
   return {
     azurite,
     emulator,
@@ -66,20 +96,45 @@ export async function startChartEnv(provider: 'azure' | 'offline'): Promise<Char
 }
 
 export const postChart = (deps: Deps, body: unknown): Promise<HttpResponseInit> =>
-  chartsPost(() => deps)(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/charts', headers: { 'content-type': 'application/json' }, body: { string: JSON.stringify(body) } }), ctx());
+  chartsPost(() => deps)(
+    new HttpRequest({
+      method: 'POST',
+      url: 'http://127.0.0.1/api/charts',
+      headers: { 'content-type': 'application/json' },
+      body: { string: JSON.stringify(body) },
+    }),
+    ctx(),
+  );
 
 export async function getChart(deps: Deps, key: string, headers: Record<string, string> = {}) {
-  const res = await chartGet(() => deps)(new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/charts/${key}`, params: { key }, headers }), ctx());
+  const res = await chartGet(() => deps)(
+    new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/charts/${key}`, params: { key }, headers }),
+    ctx(),
+  );
   const h = new Headers(res.headers as Record<string, string>);
-  return { status: res.status, headers: h, bytes: res.body instanceof Uint8Array ? res.body : undefined, json: res.jsonBody as unknown };
+  return {
+    status: res.status,
+    headers: h,
+    bytes: res.body instanceof Uint8Array ? res.body : undefined,
+    json: res.jsonBody as unknown,
+  };
 }
 
 export const getChartJob = async (deps: Deps, id: string) =>
-  ChartJob.parse((await jobGet(() => deps)(new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/jobs/${id}`, params: { id } }), ctx())).jsonBody);
-
+  ChartJob.parse(
+    (
+      await jobGet(() => deps)(
+        new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/jobs/${id}`, params: { id } }),
+        ctx(),
+      )
+    ).jsonBody,
+  );
 
 /** POST until the image is stored (following the job), returning it and the job id. */
-export async function illustrate(deps: Deps, body: { modeId: string; datasetIds: string[]; personaSeed: number }): Promise<{ image: ChartImage; jobId?: string }> {
+export async function illustrate(
+  deps: Deps,
+  body: { modeId: string; datasetIds: string[]; personaSeed: number },
+): Promise<{ image: ChartImage; jobId?: string }> {
   const first = await postChart(deps, body);
   if (first.status === 200) return { image: ChartImage.parse(first.jsonBody) };
   const { jobId } = ChartJobAccepted.parse(first.jsonBody);

@@ -8,7 +8,16 @@ import { BUILTIN_MODES } from '../../api/domain/modes/catalog';
 import { chartPregenTimer } from '../../api/functions/chart-pregen-timer';
 import { encodePng } from '../fakes/foundry-emulator/png';
 import { chatTurn } from './chart-images.chat';
-import { getChart, getChartJob, illustrate, logs, postChart, startChartEnv, until, type ChartEnv } from './chart-images.harness';
+import {
+  getChart,
+  getChartJob,
+  illustrate,
+  logs,
+  postChart,
+  startChartEnv,
+  until,
+  type ChartEnv,
+} from './chart-images.harness';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const chart = (datasetIds: string[], personaSeed = 42) => ({ modeId: 'banking', datasetIds, personaSeed });
@@ -33,7 +42,10 @@ describe('chart images on the azure provider (Foundry emulator + Azurite)', () =
     const [request] = env.emulator!.images.requests().slice(-1);
     expect(request).toMatchObject({ size: '1536x1024', quality: 'low', n: 1 });
     expect(request).not.toHaveProperty('response_format');
-    expect(env.emulator!.requests.at(-1)).toMatchObject({ path: '/openai/deployments/gpt-image-1-mini/images/generations', query: { 'api-version': '2025-04-01-preview' } });
+    expect(env.emulator!.requests.at(-1)).toMatchObject({
+      path: '/openai/deployments/gpt-image-1-mini/images/generations',
+      query: { 'api-version': '2025-04-01-preview' },
+    });
 
     const png = await getChart(env.deps, first.image.key);
     expect(png.status).toBe(200);
@@ -48,7 +60,9 @@ describe('chart images on the azure provider (Foundry emulator + Azurite)', () =
   it('20 concurrent identical requests → one job and exactly one generation', async () => {
     const before = generated();
     const responses = await Promise.all(Array.from({ length: 20 }, () => postChart(env.deps, chart(['savings']))));
-    const jobIds = new Set(responses.map((r) => (r.status === 202 ? (r.jsonBody as { jobId: string }).jobId : 'ready')));
+    const jobIds = new Set(
+      responses.map((r) => (r.status === 202 ? (r.jsonBody as { jobId: string }).jobId : 'ready')),
+    );
     expect(jobIds.size).toBe(1);
     const { image } = await illustrate(env.deps, chart(['savings']));
     expect(image.fallback).toBe(false);
@@ -88,7 +102,9 @@ describe('chart images on the azure provider (Foundry emulator + Azurite)', () =
     const { image, jobId } = await illustrate(env.deps, chart(['credit_score']));
     expect(image).toMatchObject({ source: 'local', fallback: true });
     expect(env.emulator!.images.requests().length - calls).toBe(1);
-    await until('replacement', async () => ((await getChartJob(env.deps, jobId!)).result?.fallback === false ? true : undefined));
+    await until('replacement', async () =>
+      (await getChartJob(env.deps, jobId!)).result?.fallback === false ? true : undefined,
+    );
   }, 30_000);
 
   it('invalid PNGs from upstream are rejected: never stored as the real image; the fallback stays until a valid one arrives', async () => {
@@ -101,7 +117,9 @@ describe('chart images on the azure provider (Foundry emulator + Azurite)', () =
     const stored = await getChart(env.deps, image.key);
     expect(checkPng(stored.bytes!)).toEqual({ width: 1536, height: 1024 });
     expect(logs.some((l) => /generation failed.*not a PNG signature/.test(l))).toBe(true);
-    await until('second rejection', async () => (logs.some((l) => /retry 1 failed \(.*1024x1024 instead of 1536x1024/.test(l)) ? true : undefined));
+    await until('second rejection', async () =>
+      logs.some((l) => /retry 1 failed \(.*1024x1024 instead of 1536x1024/.test(l)) ? true : undefined,
+    );
     expect((await getChart(env.deps, image.key)).headers.get('x-chart-image-source')).toBe('fallback');
     const job = await until('replacement', async () => {
       const j = await getChartJob(env.deps, jobId!);
@@ -110,22 +128,40 @@ describe('chart images on the azure provider (Foundry emulator + Azurite)', () =
     expect(job.result?.source).toBe('model');
   }, 30_000);
 
-  it('the timer fills the cache for every pre-built mode\'s tab charts; a second run generates nothing', async () => {
-    const timer = { isPastDue: false, schedule: { adjustForDST: true }, scheduleStatus: { last: '', next: '', lastUpdated: '' } };
-    const charts = BUILTIN_MODES.flatMap((m) => tabChartDatasets(m).map((id) => ({ modeId: m.id, datasetIds: [id], personaSeed: DEMO_PERSONA_SEED })));
+  it("the timer fills the cache for every pre-built mode's tab charts; a second run generates nothing", async () => {
+    const timer = {
+      isPastDue: false,
+      schedule: { adjustForDST: true },
+      scheduleStatus: { last: '', next: '', lastUpdated: '' },
+    };
+    const charts = BUILTIN_MODES.flatMap((m) =>
+      tabChartDatasets(m).map((id) => ({ modeId: m.id, datasetIds: [id], personaSeed: DEMO_PERSONA_SEED })),
+    );
     const before = generated();
-    const ctx = () => new InvocationContext({ functionName: 'chart-pregen-timer', logHandler: (_l, ...a) => void logs.push(a.map(String).join(' ')) });
+    const ctx = () =>
+      new InvocationContext({
+        functionName: 'chart-pregen-timer',
+        logHandler: (_l, ...a) => void logs.push(a.map(String).join(' ')),
+      });
     await chartPregenTimer(() => env.deps)(timer, ctx());
-    expect(logs.at(-1)).toBe(`chart-pregen: ${charts.length} charts: 0 cached, ${charts.length} queued, 0 pending, 0 failed`);
-    await until('every pre-built chart', async () => {
-      const statuses = await Promise.all(charts.map((c) => postChart(env.deps, c).then((r) => r.status)));
-      return statuses.every((s) => s === 200) ? true : undefined;
-    }, 90_000);
+    expect(logs.at(-1)).toBe(
+      `chart-pregen: ${charts.length} charts: 0 cached, ${charts.length} queued, 0 pending, 0 failed`,
+    );
+    await until(
+      'every pre-built chart',
+      async () => {
+        const statuses = await Promise.all(charts.map((c) => postChart(env.deps, c).then((r) => r.status)));
+        return statuses.every((s) => s === 200) ? true : undefined;
+      },
+      90_000,
+    );
     expect(generated() - before).toBe(charts.length);
     expect(new Set(charts.map((c) => c.modeId))).toEqual(new Set(BUILTIN_MODES.map((m) => m.id)));
 
     await chartPregenTimer(() => env.deps)(timer, ctx());
-    expect(logs.at(-1)).toBe(`chart-pregen: ${charts.length} charts: ${charts.length} cached, 0 queued, 0 pending, 0 failed`);
+    expect(logs.at(-1)).toBe(
+      `chart-pregen: ${charts.length} charts: ${charts.length} cached, 0 queued, 0 pending, 0 failed`,
+    );
     await new Promise((r) => setTimeout(r, 500));
     expect(generated() - before).toBe(charts.length);
   }, 120_000);
@@ -142,7 +178,9 @@ describe('chart images on the offline provider (local renderer + Azurite)', () =
     const { image, jobId } = await illustrate(env.deps, chart(['spending']));
     expect(jobId).toBeDefined();
     expect(image).toMatchObject({ source: 'local', fallback: false, width: 1536, height: 1024 });
-    expect(image.alt).toMatch(/^Illustrated bar chart of Monthly spending for Harborstone Bank, .*: Monthly spending \$[\d,.]+ in /);
+    expect(image.alt).toMatch(
+      /^Illustrated bar chart of Monthly spending for Harborstone Bank, .*: Monthly spending \$[\d,.]+ in /,
+    );
     expect((await postChart(env.deps, chart(['spending']))).status).toBe(200);
     const png = await getChart(env.deps, image.key);
     expect(png.headers.get('cache-control')).toBe(IMMUTABLE);
@@ -152,19 +190,35 @@ describe('chart images on the offline provider (local renderer + Azurite)', () =
   it('chat: "make me a picture of my …" calls make_chart_image: the tool and a chart-image job event, then the ready image the next time', async () => {
     const events = await chatTurn(env.deps, 'make me a picture of my credit card balance');
     const tool = events.find((e): e is Extract<ChatEvent, { type: 'tool' }> => e.type === 'tool');
-    expect(tool).toMatchObject({ name: 'make_chart_image', args: { dataset_ids: ['credit_card'] }, result: { status: 'generating', chart: { title: 'Credit card balance' } } });
+    expect(tool).toMatchObject({
+      name: 'make_chart_image',
+      args: { dataset_ids: ['credit_card'] },
+      result: { status: 'generating', chart: { title: 'Credit card balance' } },
+    });
     expect(events.find((e) => e.type === 'job')).toMatchObject({ kind: 'chart-image', status: 'queued' });
-    expect(events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('')).toMatch(/painting your credit card balance chart/i);
+    expect(events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('')).toMatch(
+      /painting your credit card balance chart/i,
+    );
     const jobId = (tool!.result as { jobId: string }).jobId;
     await until('the image', async () => ((await getChartJob(env.deps, jobId)).status === 'done' ? true : undefined));
     const again = await chatTurn(env.deps, 'Illustrate my credit card balance');
-    expect(again.find((e) => e.type === 'tool')).toMatchObject({ result: { status: 'ready', image: { url: expect.stringMatching(/^\/api\/charts\//), fallback: false } } });
+    expect(again.find((e) => e.type === 'tool')).toMatchObject({
+      result: { status: 'ready', image: { url: expect.stringMatching(/^\/api\/charts\//), fallback: false } },
+    });
     expect(again.some((e) => e.type === 'job')).toBe(false);
   });
 
   it('bad requests are 400 JSON, never 500', async () => {
-    expect(await postChart(env.deps, { modeId: 'banking', datasetIds: [], personaSeed: 4 })).toMatchObject({ status: 400, jsonBody: { error: { code: 'invalid_request' } } });
-    expect(await postChart(env.deps, chart(['yachts']))).toMatchObject({ status: 400, jsonBody: { error: { code: 'unknown_dataset' } } });
-    expect(await postChart(env.deps, { modeId: 'no-such-mode', datasetIds: ['a'], personaSeed: 4 })).toMatchObject({ status: 404 });
+    expect(await postChart(env.deps, { modeId: 'banking', datasetIds: [], personaSeed: 4 })).toMatchObject({
+      status: 400,
+      jsonBody: { error: { code: 'invalid_request' } },
+    });
+    expect(await postChart(env.deps, chart(['yachts']))).toMatchObject({
+      status: 400,
+      jsonBody: { error: { code: 'unknown_dataset' } },
+    });
+    expect(await postChart(env.deps, { modeId: 'no-such-mode', datasetIds: ['a'], personaSeed: 4 })).toMatchObject({
+      status: 404,
+    });
   });
 });

@@ -16,14 +16,18 @@ const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 let runtime: LocalRuntime;
 
-const b64 = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
+const b64 = (value: unknown) =>
+  Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64');
 
 /** A raw request: the path goes on the wire exactly as written (fetch would normalise `..`). */
 function rawGet(path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolveGet, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port: runtime.port, path, method: 'GET' }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolveGet({ status: res.statusCode ?? 0, body }));
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => (body += c))
+        .on('end', () => resolveGet({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject).end();
   });
@@ -65,7 +69,9 @@ describe('HTTP functions', () => {
   it('answers unknown routes with 404 JSON and wrong methods with 405 JSON', async () => {
     const missing = await fetch(`${runtime.url}/api/nope`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: { code: 'not_found', message: expect.any(String), retryable: false } });
+    expect(await missing.json()).toEqual({
+      error: { code: 'not_found', message: expect.any(String), retryable: false },
+    });
     const wrong = await fetch(`${runtime.url}/api/hello/ada`, { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET');
@@ -91,7 +97,10 @@ describe('HTTP functions', () => {
 
   it('streams SSE chunk by chunk, before the handler has finished', async () => {
     const started = Date.now();
-    const res = await fetch(`${runtime.url}/api/stream`, { method: 'POST', body: JSON.stringify({ count: 4, delayMs: 250, tag: 'full' }) });
+    const res = await fetch(`${runtime.url}/api/stream`, {
+      method: 'POST',
+      body: JSON.stringify({ count: 4, delayMs: 250, tag: 'full' }),
+    });
     expect(res.headers.get('content-type')).toBe('text/event-stream');
     const reader = res.body!.getReader();
     const arrivals: Array<{ at: number; text: string }> = [];
@@ -108,11 +117,19 @@ describe('HTTP functions', () => {
 
   it('cancels the response body when the client disconnects, and keeps serving', async () => {
     const abort = new AbortController();
-    const res = await fetch(`${runtime.url}/api/stream`, { method: 'POST', body: JSON.stringify({ count: 50, delayMs: 100, tag: 'cut' }), signal: abort.signal });
+    const res = await fetch(`${runtime.url}/api/stream`, {
+      method: 'POST',
+      body: JSON.stringify({ count: 50, delayMs: 100, tag: 'cut' }),
+      signal: abort.signal,
+    });
     const reader = res.body!.getReader();
     await reader.read();
     abort.abort();
-    const closed = await until('the generator finally block', () => events.find((e) => e.kind === 'stream-finally' && e.tag === 'cut'), 5_000);
+    const closed = await until(
+      'the generator finally block',
+      () => events.find((e) => e.kind === 'stream-finally' && e.tag === 'cut'),
+      5_000,
+    );
     expect(closed.completed).toBe(false);
     expect((await fetch(`${runtime.url}/api/hello/again`)).status).toBe(200);
   });
@@ -121,7 +138,9 @@ describe('HTTP functions', () => {
 describe('queue trigger', () => {
   it('base64-decodes, parses JSON, deletes on success and poisons after maxDequeueCount', async () => {
     const queue = QueueServiceClient.fromConnectionString(runtime.storageConnectionString).getQueueClient('work-items');
-    const poison = QueueServiceClient.fromConnectionString(runtime.storageConnectionString).getQueueClient('work-items-poison');
+    const poison = QueueServiceClient.fromConnectionString(runtime.storageConnectionString).getQueueClient(
+      'work-items-poison',
+    );
     const failing = b64({ fail: true, id: 'marker' });
     await queue.sendMessage(b64({ ok: true, id: 'fine' }));
     await queue.sendMessage(b64('plain words'));
@@ -129,12 +148,20 @@ describe('queue trigger', () => {
 
     await until('the good message', () => events.find((e) => e.kind === 'queue' && e.message?.id === 'fine'));
     await until('the plain-text message', () => events.find((e) => e.kind === 'queue' && e.message === 'plain words'));
-    const poisoned = await until('a poison message', async () => (await poison.peekMessages()).peekedMessageItems[0], 20_000);
+    const poisoned = await until(
+      'a poison message',
+      async () => (await poison.peekMessages()).peekedMessageItems[0],
+      20_000,
+    );
     expect(poisoned.messageText).toBe(failing); // moved as-is, still base64
 
     const attempts = events.filter((e) => e.kind === 'queue' && e.message?.id === 'marker');
     expect(attempts.map((e) => e.triggerMetadata.dequeueCount)).toEqual([1, 2, 3]);
-    expect(attempts[0]!.triggerMetadata).toMatchObject({ id: expect.any(String), popReceipt: expect.any(String), insertionTime: expect.any(String) });
+    expect(attempts[0]!.triggerMetadata).toMatchObject({
+      id: expect.any(String),
+      popReceipt: expect.any(String),
+      insertionTime: expect.any(String),
+    });
     const good = events.find((e) => e.kind === 'queue' && e.message?.id === 'fine')!;
     expect(good.message).toEqual({ ok: true, id: 'fine' });
     expect((await queue.peekMessages()).peekedMessageItems).toHaveLength(0);
@@ -145,7 +172,10 @@ describe('timer trigger', () => {
   it('fires on a six-field NCRONTAB schedule with camelCase timer info', async () => {
     const tick = await until('a timer tick', () => events.find((e) => e.kind === 'timer'), 5_000);
     expect(tick.functionName).toBe('tick');
-    expect(tick.timer).toMatchObject({ isPastDue: false, scheduleStatus: { last: expect.any(String), next: expect.any(String), lastUpdated: expect.any(String) } });
+    expect(tick.timer).toMatchObject({
+      isPastDue: false,
+      scheduleStatus: { last: expect.any(String), next: expect.any(String), lastUpdated: expect.any(String) },
+    });
     expect(Date.parse(tick.timer.scheduleStatus.next)).toBeGreaterThan(Date.parse(tick.timer.scheduleStatus.last));
   });
 });
@@ -183,7 +213,13 @@ describe('static site with staticwebapp.config.json', () => {
   });
 
   it('refuses path traversal', async () => {
-    for (const path of ['/../package.json', '/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/..%5cpackage.json', '/assets/%2e%2e/%2e%2e/host.json']) {
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/..%5cpackage.json',
+      '/assets/%2e%2e/%2e%2e/host.json',
+    ]) {
       const res = await rawGet(path);
       expect(res.status, path).toBe(400);
       expect(res.body, path).not.toContain('"main"');
@@ -192,13 +228,21 @@ describe('static site with staticwebapp.config.json', () => {
   });
 });
 
-describe('in-memory storage is the runtime\'s own', () => {
-  it('even when a parent process left AzureWebJobsStorage pointing at another runtime\'s data; the variable is restored on stop', async () => {
-    const inherited = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;';
+describe("in-memory storage is the runtime's own", () => {
+  it("even when a parent process left AzureWebJobsStorage pointing at another runtime's data; the variable is restored on stop", async () => {
+    const inherited =
+      'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1;';
     const before = process.env.AzureWebJobsStorage;
     process.env.AzureWebJobsStorage = inherited;
     try {
-      const own = await startLocal({ root: fixture, port: 0, inMemoryStorage: true, staticRoot: join(fixture, 'static'), swaConfigPath, logger: () => {} });
+      const own = await startLocal({
+        root: fixture,
+        port: 0,
+        inMemoryStorage: true,
+        staticRoot: join(fixture, 'static'),
+        swaConfigPath,
+        logger: () => {},
+      });
       try {
         expect(process.env.AzureWebJobsStorage).toBe(own.storageConnectionString);
         expect(own.storageConnectionString).not.toBe(inherited);

@@ -8,11 +8,28 @@ import { startLocal, type LocalRuntime } from '../../api/local/start';
 
 let runtime: LocalRuntime;
 beforeAll(async () => {
-  runtime = await startLocal({ root: path.resolve(__dirname, '../..'), port: 0, inMemoryStorage: true, quiet: true, env: { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '0', PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000' } });
+  runtime = await startLocal({
+    root: path.resolve(__dirname, '../..'),
+    port: 0,
+    inMemoryStorage: true,
+    quiet: true,
+    env: { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '0', PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000' },
+  });
 }, 60_000);
 afterAll(async () => runtime?.stop(), 30_000);
 
-const PARAMS = ['..', '%2e%2e', '%00', 'x'.repeat(300), '%F0%9F%A6%84', 'banking%2F..%2Fsecrets', '__proto__', 'constructor', '-1', ' '];
+const PARAMS = [
+  '..',
+  '%2e%2e',
+  '%00',
+  'x'.repeat(300),
+  '%F0%9F%A6%84',
+  'banking%2F..%2Fsecrets',
+  '__proto__',
+  'constructor',
+  '-1',
+  ' ',
+];
 const BODIES: Array<string | undefined> = [
   undefined,
   '',
@@ -25,8 +42,18 @@ const BODIES: Array<string | undefined> = [
   '{"__proto__":{"polluted":true},"constructor":{"prototype":{"x":1}}}',
   JSON.stringify({ sessionId: 'fuzz-session-1', modeId: 'banking', personaSeed: -5, messages: [] }),
   JSON.stringify({ sessionId: 'fuzz-session-1', modeId: ['banking'], personaSeed: 'seven', messages: 'hi' }),
-  JSON.stringify({ sessionId: 'fuzz-session-1', modeId: 'banking', personaSeed: 7, messages: [{ role: 'tool', content: null }] }),
-  JSON.stringify({ sessionId: 'fuzz-session-1', modeId: 'banking', personaSeed: 1e308, messages: [{ role: 'user', content: 'hi' }] }),
+  JSON.stringify({
+    sessionId: 'fuzz-session-1',
+    modeId: 'banking',
+    personaSeed: 7,
+    messages: [{ role: 'tool', content: null }],
+  }),
+  JSON.stringify({
+    sessionId: 'fuzz-session-1',
+    modeId: 'banking',
+    personaSeed: 1e308,
+    messages: [{ role: 'user', content: 'hi' }],
+  }),
   JSON.stringify({ industry: { nested: true }, companyName: 12 }),
   JSON.stringify({ modeId: 'banking', datasetIds: [], personaSeed: 7 }),
   JSON.stringify({ modeId: 'banking', datasetIds: Array(50).fill('checking'), personaSeed: 7 }),
@@ -52,7 +79,9 @@ describe('malformed input on every route (the real app on the local runtime)', (
   it('never answers 5xx, and every error is JSON with a code and a message', async () => {
     const routes = runtime.registry.flatMap((r) => {
       const trigger = r.bindings ? Object.values(r.bindings).find((b) => b.type === 'httpTrigger') : undefined;
-      return trigger ? [{ route: String(trigger.route), methods: (trigger.methods as string[] | undefined) ?? ['GET'] }] : [];
+      return trigger
+        ? [{ route: String(trigger.route), methods: (trigger.methods as string[] | undefined) ?? ['GET'] }]
+        : [];
     });
     expect(routes.length).toBeGreaterThanOrEqual(12);
     let requests = 0;
@@ -63,7 +92,11 @@ describe('malformed input on every route (the real app on the local runtime)', (
           for (const query of method === 'GET' ? QUERIES : ['']) {
             for (const body of method === 'GET' ? [undefined] : BODIES) {
               const what = `${method} /api/${p}${query} ${body === undefined ? '(no body)' : body.slice(0, 60)}`;
-              const res = await fetch(`${runtime.url}/api/${p}${query}`, { method, headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.99' }, body });
+              const res = await fetch(`${runtime.url}/api/${p}${query}`, {
+                method,
+                headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.99' },
+                body,
+              });
               requests++;
               if ((res.headers.get('content-type') ?? '').includes('text/event-stream')) {
                 await res.body?.cancel();

@@ -42,19 +42,39 @@ interface Env {
   runner?: QueueRunner;
 }
 
-async function startEnv(location?: string, ports?: { blobPort: number; queuePort: number; tablePort: number }, runQueue = true): Promise<Env> {
+async function startEnv(
+  location?: string,
+  ports?: { blobPort: number; queuePort: number; tablePort: number },
+  runQueue = true,
+): Promise<Env> {
   const p = ports ?? { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
   const azurite = await startAzurite({ ...p, ...(location ? { location, root } : { inMemory: true }) });
   const generator = new CountingGenerator();
   generator.fail = (r) => (r.industry.includes('cursed') ? new UpstreamUnavailable('the designer is down') : undefined);
-  const deps = buildDeps(loadConfig({ AzureWebJobsStorage: azurite.connectionString, PRESTO_OFFLINE_CHUNK_MS: '0' }), { modeGenerator: generator });
+  const deps = buildDeps(loadConfig({ AzureWebJobsStorage: azurite.connectionString, PRESTO_OFFLINE_CHUNK_MS: '0' }), {
+    modeGenerator: generator,
+  });
   const registration: Registration = {
     name: 'mode-generation-queue',
-    bindings: { queueItem: { type: 'queueTrigger', direction: 'in', name: 'queueItem', queueName: 'mode-generation', connection: 'AzureWebJobsStorage' } },
+    bindings: {
+      queueItem: {
+        type: 'queueTrigger',
+        direction: 'in',
+        name: 'queueItem',
+        queueName: 'mode-generation',
+        connection: 'AzureWebJobsStorage',
+      },
+    },
     handler: modeGenerationQueue(() => deps) as FunctionHandler,
   };
   const env: Env = { azurite, deps, generator };
-  if (runQueue) env.runner = await startQueueRunner({ registry: [registration], settings, logger: (l) => logs.push(l), env: { AzureWebJobsStorage: azurite.connectionString } });
+  if (runQueue)
+    env.runner = await startQueueRunner({
+      registry: [registration],
+      settings,
+      logger: (l) => logs.push(l),
+      env: { AzureWebJobsStorage: azurite.connectionString },
+    });
   return env;
 }
 
@@ -64,14 +84,30 @@ async function stopEnv(env: Env | undefined): Promise<void> {
 }
 
 const post = (deps: Deps, body: unknown) =>
-  modesPost(() => deps)(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/modes', headers: { 'content-type': 'application/json' }, body: { string: JSON.stringify(body) } }), ctx());
+  modesPost(() => deps)(
+    new HttpRequest({
+      method: 'POST',
+      url: 'http://127.0.0.1/api/modes',
+      headers: { 'content-type': 'application/json' },
+      body: { string: JSON.stringify(body) },
+    }),
+    ctx(),
+  );
 const getJob = async (deps: Deps, id: string) =>
-  Job.parse((await jobGet(() => deps)(new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/jobs/${id}`, params: { id } }), ctx())).jsonBody);
+  Job.parse(
+    (
+      await jobGet(() => deps)(
+        new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/jobs/${id}`, params: { id } }),
+        ctx(),
+      )
+    ).jsonBody,
+  );
 
-const settled = (deps: Deps, id: string) => until(`job ${id}`, async () => {
-  const job = await getJob(deps, id);
-  return job.status === 'done' || job.status === 'failed' ? job : undefined;
-});
+const settled = (deps: Deps, id: string) =>
+  until(`job ${id}`, async () => {
+    const job = await getJob(deps, id);
+    return job.status === 'done' || job.status === 'failed' ? job : undefined;
+  });
 
 let env: Env;
 beforeAll(async () => {
@@ -84,7 +120,10 @@ describe('mode generation on Azurite', () => {
     const res = await post(env.deps, { industry: 'veterinary clinic', companyName: 'Happy Paws' });
     expect(res.status).toBe(202);
     const accepted = ModeJobAccepted.parse(res.jsonBody);
-    expect(accepted).toEqual({ jobId: 'veterinary-clinic--happy-paws', statusUrl: '/api/jobs/veterinary-clinic--happy-paws' });
+    expect(accepted).toEqual({
+      jobId: 'veterinary-clinic--happy-paws',
+      statusUrl: '/api/jobs/veterinary-clinic--happy-paws',
+    });
     const job = await settled(env.deps, accepted.jobId);
     expect(job).toMatchObject({ status: 'done', result: { modeId: 'veterinary-clinic--happy-paws' }, attempts: 1 });
     const again = await post(env.deps, { industry: 'veterinary clinic', companyName: 'Happy Paws' });
@@ -93,8 +132,14 @@ describe('mode generation on Azurite', () => {
     const blob = BlobServiceClient.fromConnectionString(env.azurite.connectionString).getContainerClient('presto');
     expect(await blob.getBlobClient('modes/veterinary-clinic--happy-paws.json').exists()).toBe(true);
     await new Promise((r) => setTimeout(r, 2_100)); // the catalogue's list cache
-    const list = ModeList.parse((await modesGet(() => env.deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/modes' }), ctx())).jsonBody);
-    expect(list.modes.find((m) => m.id === 'veterinary-clinic--happy-paws')).toMatchObject({ source: 'generated', companyName: 'Happy Paws' });
+    const list = ModeList.parse(
+      (await modesGet(() => env.deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/modes' }), ctx()))
+        .jsonBody,
+    );
+    expect(list.modes.find((m) => m.id === 'veterinary-clinic--happy-paws')).toMatchObject({
+      source: 'generated',
+      companyName: 'Happy Paws',
+    });
   });
 
   it('POST /api/modes with a pre-built industry\'s everyday word ("a Bank") answers the pre-built mode, and a company there keys like chat\'s variant', async () => {
@@ -133,35 +178,103 @@ describe('mode generation on Azurite', () => {
   it(`a failing generator is retried ${MAX_DEQUEUE_COUNT} times, the message lands in mode-generation-poison, and the job is failed with its reason`, async () => {
     const res = await post(env.deps, { industry: 'cursed museum' });
     const { jobId } = ModeJobAccepted.parse(res.jsonBody);
-    const poison = QueueServiceClient.fromConnectionString(env.azurite.connectionString).getQueueClient('mode-generation-poison');
+    const poison = QueueServiceClient.fromConnectionString(env.azurite.connectionString).getQueueClient(
+      'mode-generation-poison',
+    );
     const poisoned = await until('a poison message', async () => (await poison.peekMessages()).peekedMessageItems[0]);
     expect(JSON.parse(Buffer.from(poisoned.messageText, 'base64').toString('utf8'))).toMatchObject({ v: 1, jobId });
     const job = await settled(env.deps, jobId);
-    expect(job).toMatchObject({ status: 'failed', attempts: MAX_DEQUEUE_COUNT, error: { code: 'generation_failed', retryable: true } });
+    expect(job).toMatchObject({
+      status: 'failed',
+      attempts: MAX_DEQUEUE_COUNT,
+      error: { code: 'generation_failed', retryable: true },
+    });
     expect(job.error?.message).toMatch(/after 5 attempts \(the designer is down\)/);
     expect(env.generator.callsFor('cursed museum')).toBe(MAX_DEQUEUE_COUNT);
     expect(logs.some((l) => /moved to mode-generation-poison/.test(l))).toBe(true);
   }, 40_000);
 
   it('chat: switch_mode with no pre-built fit streams tool + job events, says it is being prepared, and audits the call', async () => {
-    const body = JSON.stringify({ sessionId: 'session-vet-1', modeId: 'banking', personaSeed: 4, messages: [{ role: 'user', content: "Presto-Change-O, you're a veterinary clinic called Whisker Wellness" }] });
-    const res: HttpResponseInit = await chatPost(() => env.deps)(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/chat', headers: { 'content-type': 'application/json' }, body: { string: body } }), ctx());
+    const body = JSON.stringify({
+      sessionId: 'session-vet-1',
+      modeId: 'banking',
+      personaSeed: 4,
+      messages: [{ role: 'user', content: "Presto-Change-O, you're a veterinary clinic called Whisker Wellness" }],
+    });
+    const res: HttpResponseInit = await chatPost(() => env.deps)(
+      new HttpRequest({
+        method: 'POST',
+        url: 'http://127.0.0.1/api/chat',
+        headers: { 'content-type': 'application/json' },
+        body: { string: body },
+      }),
+      ctx(),
+    );
     let sse = '';
     for await (const chunk of res.body as AsyncIterable<Uint8Array>) sse += new TextDecoder().decode(chunk);
-    const events = sse.split('\n\n').filter(Boolean).map((b) => ChatEvent.parse(JSON.parse(b.split('\n').find((l) => l.startsWith('data: '))!.slice(6))));
-    expect(events.find((e) => e.type === 'job')).toEqual({ type: 'job', jobId: 'veterinary-clinic--whisker-wellness', kind: 'mode-generation', status: 'queued' });
-    expect(events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('')).toMatch(/preparing a brand-new mode for Whisker Wellness/);
+    const events = sse
+      .split('\n\n')
+      .filter(Boolean)
+      .map((b) =>
+        ChatEvent.parse(
+          JSON.parse(
+            b
+              .split('\n')
+              .find((l) => l.startsWith('data: '))!
+              .slice(6),
+          ),
+        ),
+      );
+    expect(events.find((e) => e.type === 'job')).toEqual({
+      type: 'job',
+      jobId: 'veterinary-clinic--whisker-wellness',
+      kind: 'mode-generation',
+      status: 'queued',
+    });
+    expect(events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('')).toMatch(
+      /preparing a brand-new mode for Whisker Wellness/,
+    );
     const day = new Date().toISOString().slice(0, 10);
-    const audit = BlobServiceClient.fromConnectionString(env.azurite.connectionString).getContainerClient('presto').getAppendBlobClient(`audit/${day}/session-vet-1.jsonl`);
-    const lines = (await audit.downloadToBuffer()).toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toEqual([expect.objectContaining({ tool: 'switch_mode', outcome: 'ok', jobId: 'veterinary-clinic--whisker-wellness', sessionId: 'session-vet-1' })]);
+    const audit = BlobServiceClient.fromConnectionString(env.azurite.connectionString)
+      .getContainerClient('presto')
+      .getAppendBlobClient(`audit/${day}/session-vet-1.jsonl`);
+    const lines = (await audit.downloadToBuffer())
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      expect.objectContaining({
+        tool: 'switch_mode',
+        outcome: 'ok',
+        jobId: 'veterinary-clinic--whisker-wellness',
+        sessionId: 'session-vet-1',
+      }),
+    ]);
     expect((await settled(env.deps, 'veterinary-clinic--whisker-wellness')).status).toBe('done');
   });
 
   it('voice: POST /api/tools/switch_mode starts the same job and reports it', async () => {
-    const body = JSON.stringify({ sessionId: 'session-voice-1', modeId: 'banking', personaSeed: 4, args: { industry: 'aquarium', builtin: null, company_name: null } });
-    const res = await toolsPost(() => env.deps)(new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/tools/switch_mode', params: { name: 'switch_mode' }, headers: { 'content-type': 'application/json' }, body: { string: body } }), ctx());
-    expect(res.jsonBody).toMatchObject({ result: { status: 'generating', requested: 'aquarium' }, job: { jobId: 'aquarium', kind: 'mode-generation', status: 'queued' } });
+    const body = JSON.stringify({
+      sessionId: 'session-voice-1',
+      modeId: 'banking',
+      personaSeed: 4,
+      args: { industry: 'aquarium', builtin: null, company_name: null },
+    });
+    const res = await toolsPost(() => env.deps)(
+      new HttpRequest({
+        method: 'POST',
+        url: 'http://127.0.0.1/api/tools/switch_mode',
+        params: { name: 'switch_mode' },
+        headers: { 'content-type': 'application/json' },
+        body: { string: body },
+      }),
+      ctx(),
+    );
+    expect(res.jsonBody).toMatchObject({
+      result: { status: 'generating', requested: 'aquarium' },
+      job: { jobId: 'aquarium', kind: 'mode-generation', status: 'queued' },
+    });
     expect((await settled(env.deps, 'aquarium')).status).toBe('done');
   });
 
@@ -183,7 +296,10 @@ describe('mode generation on Azurite', () => {
       const mode = (await env.deps.modes.get(id))!;
       expect(mode.companyName).toBe('Acme');
       const strings = JSON.stringify(mode).match(/"[^"]*"/g) ?? [];
-      expect(strings.filter((s) => outputFindings(s).length > 0), id).toEqual([]);
+      expect(
+        strings.filter((s) => outputFindings(s).length > 0),
+        id,
+      ).toEqual([]);
     }
   }, 40_000);
 });

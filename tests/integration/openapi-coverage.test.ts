@@ -11,11 +11,19 @@ describe('GET /api/openapi.json coverage', () => {
   it('covers every HTTP function the app registers (method and route), and nothing else', async () => {
     const { registry } = loadApp(resolve(__dirname, '../..'));
     const registered = registry
-      .flatMap((r) => Object.values(r.bindings).filter((b) => b.type === 'httpTrigger').map((b) => ({ name: r.name, b: b as unknown as { route: string; methods: string[] } })))
+      .flatMap((r) =>
+        Object.values(r.bindings)
+          .filter((b) => b.type === 'httpTrigger')
+          .map((b) => ({ name: r.name, b: b as unknown as { route: string; methods: string[] } })),
+      )
       .flatMap(({ name, b }) => b.methods.map((m) => `${m.toLowerCase()} /api/${b.route} ${name}`))
       .sort();
-    const doc = openApiDocument(ROUTES, 'test') as unknown as { paths: Record<string, Record<string, { operationId: string }>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => `${m} ${path} ${op.operationId}`)).sort();
+    const doc = openApiDocument(ROUTES, 'test') as unknown as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.entries(ops).map(([m, op]) => `${m} ${path} ${op.operationId}`))
+      .sort();
     expect(registered.length).toBeGreaterThan(10);
     expect(documented).toEqual(registered);
   });

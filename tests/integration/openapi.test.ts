@@ -4,10 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { openapiGet } from '../../api/functions/openapi-get';
 import { loadConfig } from '../../api/config';
 
-export type Doc = { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, { operationId: string; responses: Record<string, { description: string }>; security?: unknown[]; requestBody?: unknown }>> };
+export type Doc = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        responses: Record<string, { description: string }>;
+        security?: unknown[];
+        requestBody?: unknown;
+      }
+    >
+  >;
+};
 
 async function document(): Promise<Doc> {
-  const res = await openapiGet(() => ({ config: loadConfig({}) }))(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/openapi.json' }), new InvocationContext());
+  const res = await openapiGet(() => ({ config: loadConfig({}) }))(
+    new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/openapi.json' }),
+    new InvocationContext(),
+  );
   expect(res.status).toBe(200);
   return JSON.parse(JSON.stringify(res.jsonBody)) as Doc;
 }
@@ -24,9 +42,12 @@ describe('GET /api/openapi.json', () => {
       for (const r of Object.values(op.responses)) expect(typeof r.description).toBe('string');
     }
     const chat = doc.paths['/api/chat']!.post!;
-    expect(chat.requestBody).toMatchObject({ content: { 'application/json': { schema: { type: 'object', required: expect.arrayContaining(['sessionId', 'messages']) } } } });
+    expect(chat.requestBody).toMatchObject({
+      content: {
+        'application/json': { schema: { type: 'object', required: expect.arrayContaining(['sessionId', 'messages']) } },
+      },
+    });
     expect(chat.responses['429']).toMatchObject({ headers: { 'Retry-After': expect.anything() } });
     expect(chat.security).toEqual([{ apiKey: [] }, {}]);
   });
-
 });

@@ -20,12 +20,22 @@ afterEach(async () => {
 
 const ctx = () => new InvocationContext({ functionName: 'test', logHandler: () => {} });
 const post = (body: unknown) =>
-  new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/realtime/session', headers: { 'content-type': 'application/json' }, body: { string: JSON.stringify(body) } });
+  new HttpRequest({
+    method: 'POST',
+    url: 'http://127.0.0.1/api/realtime/session',
+    headers: { 'content-type': 'application/json' },
+    body: { string: JSON.stringify(body) },
+  });
 const ask = { sessionId: 'session-voice-1', modeId: 'banking', personaSeed: 7 };
 
 async function azureDeps(env: Record<string, string> = {}) {
   emulator = await startFoundryEmulator();
-  const config = loadConfig({ AZURE_OPENAI_ENDPOINT: emulator.url, AZURE_OPENAI_API_KEY: emulator.apiKey, AZURE_OPENAI_MAX_ATTEMPTS: '1', ...env });
+  const config = loadConfig({
+    AZURE_OPENAI_ENDPOINT: emulator.url,
+    AZURE_OPENAI_API_KEY: emulator.apiKey,
+    AZURE_OPENAI_MAX_ATTEMPTS: '1',
+    ...env,
+  });
   return buildDeps(config, { store: new MemoryDocumentStore() });
 }
 
@@ -38,7 +48,12 @@ describe('POST /api/realtime/session against the Foundry emulator', () => {
     expect(res.status).toBe(200);
     expect(res.headers).toMatchObject({ 'Cache-Control': 'no-store' });
     const body = RealtimeSessionResponse.parse(res.jsonBody);
-    expect(Object.keys(res.jsonBody as object).sort()).toEqual(['callsUrl', 'clientSecret', 'expiresAt', 'sessionMaxSeconds']);
+    expect(Object.keys(res.jsonBody as object).sort()).toEqual([
+      'callsUrl',
+      'clientSecret',
+      'expiresAt',
+      'sessionMaxSeconds',
+    ]);
     expect(body.clientSecret).toMatch(/^ek_/);
     expect(body.callsUrl).toBe(`${emulator!.url}/openai/v1/realtime/calls`);
     expect(body.sessionMaxSeconds).toBe(90);
@@ -49,7 +64,9 @@ describe('POST /api/realtime/session against the Foundry emulator', () => {
     expect(text).not.toContain(emulator!.apiKey);
     expect(text).not.toMatch(/instructions|You are the|gpt-realtime|"session"|tools/);
     // The secret works for a call: the emulator redeems it for the session the server built.
-    expect(emulator!.realtime.redeem(body.clientSecret)?.instructions).toContain(`You are the ${getBuiltinMode('banking')!.companyName} assistant`);
+    expect(emulator!.realtime.redeem(body.clientSecret)?.instructions).toContain(
+      `You are the ${getBuiltinMode('banking')!.companyName} assistant`,
+    );
   });
 
   it('sends the whole session config from the server: server_vad, a transcription model, no noise reduction, the shared tools, the mode voice (2.4, 2.6)', async () => {
@@ -58,8 +75,17 @@ describe('POST /api/realtime/session against the Foundry emulator', () => {
     const sent = secretRequests()[0]?.body as { session: Record<string, any>; expires_after: unknown };
     expect(sent.expires_after).toEqual({ anchor: 'created_at', seconds: 60 });
     const session = sent.session;
-    expect(session).toMatchObject({ type: 'realtime', model: 'gpt-realtime', output_modalities: ['audio'], tool_choice: 'auto' });
-    expect(session.audio.input.turn_detection).toMatchObject({ type: 'server_vad', create_response: true, interrupt_response: true });
+    expect(session).toMatchObject({
+      type: 'realtime',
+      model: 'gpt-realtime',
+      output_modalities: ['audio'],
+      tool_choice: 'auto',
+    });
+    expect(session.audio.input.turn_detection).toMatchObject({
+      type: 'server_vad',
+      create_response: true,
+      interrupt_response: true,
+    });
     expect(session.audio.input.transcription).toEqual({ model: 'whisper-1' });
     expect(session.audio.input.noise_reduction).toBeUndefined();
     expect(session.audio.output.voice).toBe(getBuiltinMode('banking')!.voice);
@@ -92,7 +118,9 @@ describe('POST /api/realtime/session against the Foundry emulator', () => {
     expect((await handler(post({ ...ask, sessionId: 'another-session' }), ctx())).status).toBe(200);
     expect((await handler(post({ ...ask, voice: 'robot' }), ctx())).status).toBe(400);
     expect((await handler(post({ modeId: 'banking' }), ctx())).status).toBe(400);
-    expect((await handler(post({ ...ask, sessionId: 'third-session', modeId: 'no-such-mode' }), ctx())).status).toBe(404);
+    expect((await handler(post({ ...ask, sessionId: 'third-session', modeId: 'no-such-mode' }), ctx())).status).toBe(
+      404,
+    );
   });
 
   it('names AZURE_OPENAI_REALTIME_DEPLOYMENT when the deployment does not exist (10.2)', async () => {
@@ -110,13 +138,22 @@ describe('POST /api/realtime/session against the Foundry emulator', () => {
     expect(res.jsonBody).toMatchObject({ error: { code: 'voice_unavailable' } });
     expect(JSON.stringify(res.jsonBody)).toMatch(/westeurope.*swedencentral/);
     expect(secretRequests()).toHaveLength(0);
-    const health = Health.parse((await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/health' }), ctx())).jsonBody);
-    expect(health.voice).toMatchObject({ available: false, reason: expect.stringMatching(/AZURE_OPENAI_REALTIME_REGION/) });
+    const health = Health.parse(
+      (await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/health' }), ctx()))
+        .jsonBody,
+    );
+    expect(health.voice).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/AZURE_OPENAI_REALTIME_REGION/),
+    });
   });
 
   it('health: voice is available on the azure provider in a gpt-realtime region', async () => {
     const deps = await azureDeps({ AZURE_OPENAI_REALTIME_REGION: 'Sweden Central' });
-    const health = Health.parse((await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/health' }), ctx())).jsonBody);
+    const health = Health.parse(
+      (await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/health' }), ctx()))
+        .jsonBody,
+    );
     expect(health.voice).toEqual({ available: true });
   });
 });
@@ -126,8 +163,13 @@ describe('POST /api/realtime/session on the offline provider', () => {
     const deps = buildDeps(loadConfig({ AI_PROVIDER: 'offline' }), { store: new MemoryDocumentStore() });
     const res = await realtimeSessionPost(() => deps)(post(ask), ctx());
     expect(res.status).toBe(503);
-    expect(res.jsonBody).toMatchObject({ error: { code: 'voice_unavailable', retryable: false, message: expect.stringMatching(/Azure provider/) } });
-    const health = Health.parse((await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/health' }), ctx())).jsonBody);
+    expect(res.jsonBody).toMatchObject({
+      error: { code: 'voice_unavailable', retryable: false, message: expect.stringMatching(/Azure provider/) },
+    });
+    const health = Health.parse(
+      (await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/health' }), ctx()))
+        .jsonBody,
+    );
     expect(health.voice.available).toBe(false);
     expect(health.voice.reason).toBe((res.jsonBody as { error: { message: string } }).error.message);
   });

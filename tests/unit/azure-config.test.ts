@@ -26,15 +26,37 @@ describe('Azure configuration (PITFALLS 10.1, 10.2)', () => {
   });
 
   it('normalises the endpoint and refuses the common mistakes, naming the variable', () => {
-    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com/' }).AZURE_OPENAI_ENDPOINT).toBe('https://res.openai.azure.com');
-    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'http://127.0.0.1:7123' }).AZURE_OPENAI_ENDPOINT).toBe('http://127.0.0.1:7123');
-    expect(problem({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com/openai/v1/' })).toMatch(/AZURE_OPENAI_ENDPOINT: give the resource root/);
-    expect(problem({ AZURE_OPENAI_ENDPOINT: 'http://res.openai.azure.com' })).toMatch(/AZURE_OPENAI_ENDPOINT: use https/);
+    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com/' }).AZURE_OPENAI_ENDPOINT).toBe(
+      'https://res.openai.azure.com',
+    );
+    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'http://127.0.0.1:7123' }).AZURE_OPENAI_ENDPOINT).toBe(
+      'http://127.0.0.1:7123',
+    );
+    expect(problem({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com/openai/v1/' })).toMatch(
+      /AZURE_OPENAI_ENDPOINT: give the resource root/,
+    );
+    expect(problem({ AZURE_OPENAI_ENDPOINT: 'http://res.openai.azure.com' })).toMatch(
+      /AZURE_OPENAI_ENDPOINT: use https/,
+    );
   });
 
   it('names each bad Azure variable: api-version, credential kind, deployment, limits', () => {
-    const message = problem({ ...azure, AZURE_OPENAI_API_VERSION: 'latest', AZURE_CREDENTIAL: 'browser', AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt image', AZURE_OPENAI_MAX_ATTEMPTS: '50', AZURE_LOG_LEVEL: 'loud' });
-    for (const name of ['AZURE_OPENAI_API_VERSION', 'AZURE_CREDENTIAL', 'AZURE_OPENAI_IMAGE_DEPLOYMENT', 'AZURE_OPENAI_MAX_ATTEMPTS', 'AZURE_LOG_LEVEL']) expect(message).toContain(`${name}:`);
+    const message = problem({
+      ...azure,
+      AZURE_OPENAI_API_VERSION: 'latest',
+      AZURE_CREDENTIAL: 'browser',
+      AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt image',
+      AZURE_OPENAI_MAX_ATTEMPTS: '50',
+      AZURE_LOG_LEVEL: 'loud',
+    });
+    for (const name of [
+      'AZURE_OPENAI_API_VERSION',
+      'AZURE_CREDENTIAL',
+      'AZURE_OPENAI_IMAGE_DEPLOYMENT',
+      'AZURE_OPENAI_MAX_ATTEMPTS',
+      'AZURE_LOG_LEVEL',
+    ])
+      expect(message).toContain(`${name}:`);
   });
 
   it('AZURE_CREDENTIAL=client-secret names each missing variable of the three', () => {

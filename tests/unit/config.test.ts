@@ -12,19 +12,28 @@ describe('loadConfig', () => {
 
   it('selects azure when an endpoint is set', () => {
     expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com' }).provider).toBe('azure');
-    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com', AI_PROVIDER: 'offline' }).provider).toBe('offline');
+    expect(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com', AI_PROVIDER: 'offline' }).provider).toBe(
+      'offline',
+    );
   });
 
   it('treats an empty AzureWebJobsStorage as unset when identity-based storage is configured (Flex re-adds it empty)', () => {
-    const config = loadConfig({ AzureWebJobsStorage: '', AzureWebJobsStorage__blobServiceUri: 'https://acct.blob.core.windows.net' });
+    const config = loadConfig({
+      AzureWebJobsStorage: '',
+      AzureWebJobsStorage__blobServiceUri: 'https://acct.blob.core.windows.net',
+    });
     expect(config.AzureWebJobsStorage).toBeUndefined();
     expect(config.AzureWebJobsStorage__blobServiceUri).toBe('https://acct.blob.core.windows.net');
   });
 
   it('names every bad variable in one message', () => {
-    expect(() => loadConfig({ AI_PROVIDER: 'gpt', AZURE_OPENAI_ENDPOINT: 'not a url', AZURE_OPENAI_CHAT_DEPLOYMENT: 'has spaces' })).toThrow(
-      /AI_PROVIDER.*AZURE_OPENAI_ENDPOINT.*AZURE_OPENAI_CHAT_DEPLOYMENT/,
-    );
+    expect(() =>
+      loadConfig({
+        AI_PROVIDER: 'gpt',
+        AZURE_OPENAI_ENDPOINT: 'not a url',
+        AZURE_OPENAI_CHAT_DEPLOYMENT: 'has spaces',
+      }),
+    ).toThrow(/AI_PROVIDER.*AZURE_OPENAI_ENDPOINT.*AZURE_OPENAI_CHAT_DEPLOYMENT/);
     expect(() => loadConfig({ AI_PROVIDER: 'azure' })).toThrow(ConfigError);
   });
 

@@ -43,8 +43,16 @@ export function App() {
       } else if (ev.name === 'show_metrics') dash.highlight(metricIdsOf(ev));
       else if (ev.name === 'switch_mode' && result.status === 'generating') {
         // The server's sanitised request: what Retry sends to POST /api/modes, and the name shown meanwhile.
-        const { requested, companyName, jobId } = result as { requested: string; companyName: string | null; jobId: string };
-        jobRequests.current.set(jobId, { industry: requested, companyName, label: companyName ?? titleCase(requested) });
+        const { requested, companyName, jobId } = result as {
+          requested: string;
+          companyName: string | null;
+          jobId: string;
+        };
+        jobRequests.current.set(jobId, {
+          industry: requested,
+          companyName,
+          label: companyName ?? titleCase(requested),
+        });
       }
     },
     onMode(mode, persona) {
@@ -54,11 +62,20 @@ export function App() {
     },
     onJob(ev) {
       if (ev.kind !== 'mode-generation') return;
-      const request = jobRequests.current.get(ev.jobId) ?? { industry: ev.jobId.replace(/-+/g, ' '), companyName: null, label: 'your new mode' };
+      const request = jobRequests.current.get(ev.jobId) ?? {
+        industry: ev.jobId.replace(/-+/g, ' '),
+        companyName: null,
+        label: 'your new mode',
+      };
       void jobs.watch(ev.jobId, ev.status, request);
     },
   };
-  const chat = useChat({ sessionId: session.sessionId, personaSeed: session.personaSeed, modeId: modes.requestModeId, handlers });
+  const chat = useChat({
+    sessionId: session.sessionId,
+    personaSeed: session.personaSeed,
+    modeId: modes.requestModeId,
+    handlers,
+  });
   const voice = useVoice();
 
   const view = modes.view;
@@ -72,7 +89,13 @@ export function App() {
   // Voice shares the chat's conversation: same session, mode, persona, handlers and history.
   const voiceBar = voice.Panel && (
     <voice.Panel
-      host={voiceHost({ sessionId: session.sessionId, personaSeed: session.personaSeed, modeId: modes.requestModeId, handlers, chat: chat.voice })}
+      host={voiceHost({
+        sessionId: session.sessionId,
+        personaSeed: session.personaSeed,
+        modeId: modes.requestModeId,
+        handlers,
+        chat: chat.voice,
+      })}
       conversationKey={`${view?.mode.id ?? modes.requestModeId.current}|${session.sessionId}`}
       onClose={voice.close}
     />
@@ -115,7 +138,13 @@ export function App() {
             {modes.notice && <NoticeBar notice={modes.notice} onDismiss={modes.dismissNotice} />}
             {jobs.job && <JobBanner job={jobs.job} onRetry={() => void jobs.retry()} onDismiss={jobs.stop} />}
             {view && tab ? (
-              <Dashboard mode={view.mode} persona={view.persona} tab={tab} stage={dash.stage} highlighted={dash.highlighted} />
+              <Dashboard
+                mode={view.mode}
+                persona={view.persona}
+                tab={tab}
+                stage={dash.stage}
+                highlighted={dash.highlighted}
+              />
             ) : modes.booting ? (
               <DashboardSkeleton />
             ) : (
@@ -130,4 +159,5 @@ export function App() {
   );
 }
 
-const titleCase = (text: string) => text.replace(/(^|\s)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+const titleCase = (text: string) =>
+  text.replace(/(^|\s)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());

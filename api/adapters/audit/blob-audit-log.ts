@@ -44,7 +44,9 @@ export class BlobAuditLog implements AuditSink {
     this.pendingCount = 0;
     const write = async () => {
       await Promise.all(
-        [...batch].map(([path, lines]) => this.store.appendLines(path, lines).catch((error: unknown) => this.onError(error))),
+        [...batch].map(([path, lines]) =>
+          this.store.appendLines(path, lines).catch((error: unknown) => this.onError(error)),
+        ),
       );
     };
     // Writes are chained so one session's lines stay in order across batches.

@@ -37,20 +37,40 @@ export interface AzureAdapterOptions {
 export function createAzureAdapters(config: Config, options: AzureAdapterOptions = {}): AzureAdapters {
   const endpoint = config.AZURE_OPENAI_ENDPOINT;
   if (!endpoint) throw new Error('createAzureAdapters needs AZURE_OPENAI_ENDPOINT');
-  const auth = config.AZURE_OPENAI_API_KEY ? { apiKey: config.AZURE_OPENAI_API_KEY } : { tokenProvider: createTokenProvider(config, options.loadIdentity) };
-  const client = new OpenAiClientHolder(options.buildClient ?? (() => createOpenAiClient({ endpoint, timeoutMs: config.AZURE_OPENAI_TIMEOUT_MS, ...auth })));
+  const auth = config.AZURE_OPENAI_API_KEY
+    ? { apiKey: config.AZURE_OPENAI_API_KEY }
+    : { tokenProvider: createTokenProvider(config, options.loadIdentity) };
+  const client = new OpenAiClientHolder(
+    options.buildClient ?? (() => createOpenAiClient({ endpoint, timeoutMs: config.AZURE_OPENAI_TIMEOUT_MS, ...auth })),
+  );
   const policy = { ...defaultRetryPolicy(config.AZURE_OPENAI_MAX_ATTEMPTS), ...options.retry };
   const caller = new AzureCaller(client, new DeploymentLimiters(config.AZURE_OPENAI_MAX_CONCURRENCY), policy);
   return {
-    chatModel: new AzureChatModel(caller, { deployment: config.AZURE_OPENAI_CHAT_DEPLOYMENT, variable: 'AZURE_OPENAI_CHAT_DEPLOYMENT' }, config.AZURE_OPENAI_TIMEOUT_MS),
-    structuredModel: new AzureStructuredModel(caller, { deployment: config.AZURE_OPENAI_STRUCTURED_DEPLOYMENT, variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT' }),
+    chatModel: new AzureChatModel(
+      caller,
+      { deployment: config.AZURE_OPENAI_CHAT_DEPLOYMENT, variable: 'AZURE_OPENAI_CHAT_DEPLOYMENT' },
+      config.AZURE_OPENAI_TIMEOUT_MS,
+    ),
+    structuredModel: new AzureStructuredModel(caller, {
+      deployment: config.AZURE_OPENAI_STRUCTURED_DEPLOYMENT,
+      variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT',
+    }),
     deployments: new DeploymentsCheck(client, config),
     // Its own caller: one image request in flight per deployment (6 requests/minute by default, PITFALLS 4.3).
     imageGenerator: new AzureImageGenerator(
       new AzureCaller(client, new DeploymentLimiters(1, IMAGE_SLOT_WAIT_MS), policy),
       { deployment: config.AZURE_OPENAI_IMAGE_DEPLOYMENT, variable: 'AZURE_OPENAI_IMAGE_DEPLOYMENT' },
-      { endpoint, apiVersion: config.AZURE_OPENAI_API_VERSION, quality: config.AZURE_OPENAI_IMAGE_QUALITY, timeoutMs: Math.max(IMAGE_TIMEOUT_MS, config.AZURE_OPENAI_TIMEOUT_MS) },
+      {
+        endpoint,
+        apiVersion: config.AZURE_OPENAI_API_VERSION,
+        quality: config.AZURE_OPENAI_IMAGE_QUALITY,
+        timeoutMs: Math.max(IMAGE_TIMEOUT_MS, config.AZURE_OPENAI_TIMEOUT_MS),
+      },
     ),
-    realtimeSecrets: new AzureRealtimeSecrets(caller, { deployment: config.AZURE_OPENAI_REALTIME_DEPLOYMENT, variable: 'AZURE_OPENAI_REALTIME_DEPLOYMENT' }, endpoint),
+    realtimeSecrets: new AzureRealtimeSecrets(
+      caller,
+      { deployment: config.AZURE_OPENAI_REALTIME_DEPLOYMENT, variable: 'AZURE_OPENAI_REALTIME_DEPLOYMENT' },
+      endpoint,
+    ),
   };
 }

@@ -18,7 +18,17 @@ export interface DeploymentTarget {
  * Parameters a model may refuse (reasoning models reject sampling parameters and, for o-series,
  * `parallel_tool_calls` — PITFALLS 3.2/3.5; AZURE-FACTS §4.5). Only these are ever dropped.
  */
-const DROPPABLE = new Set(['parallel_tool_calls', 'temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'logprobs', 'top_logprobs', 'logit_bias', 'stop']);
+const DROPPABLE = new Set([
+  'parallel_tool_calls',
+  'temperature',
+  'top_p',
+  'presence_penalty',
+  'frequency_penalty',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+  'stop',
+]);
 
 function without<B extends object>(body: B, keys: ReadonlySet<string>): B {
   if (keys.size === 0) return body;
@@ -62,7 +72,12 @@ export class AzureCaller {
         return await run(client, without(body, dropped), signal);
       } catch (error) {
         const failure = classifyAzureError(error);
-        if (failure.kind === 'unsupported' && failure.param in body && DROPPABLE.has(failure.param) && !dropped.has(failure.param)) {
+        if (
+          failure.kind === 'unsupported' &&
+          failure.param in body &&
+          DROPPABLE.has(failure.param) &&
+          !dropped.has(failure.param)
+        ) {
           // Retry at once without it, and never send it to this deployment again.
           dropped.add(failure.param);
           attempt--;
@@ -70,11 +85,16 @@ export class AzureCaller {
         }
         if (failure.kind !== 'transient') throw this.translate(error, target);
         if (attempt >= this.policy.attempts) {
-          throw new UpstreamUnavailable(`Azure OpenAI is busy right now (${attempt} attempts). Please try again in a moment.`);
+          throw new UpstreamUnavailable(
+            `Azure OpenAI is busy right now (${attempt} attempts). Please try again in a moment.`,
+          );
         }
         const delay = backoffDelayMs(attempt, failure.headers, this.policy);
         if (delay > this.policy.maxDelayMs) {
-          throw new UpstreamUnavailable(`Azure OpenAI is rate limiting; try again in ${Math.ceil(delay / 1000)} s.`, delay);
+          throw new UpstreamUnavailable(
+            `Azure OpenAI is rate limiting; try again in ${Math.ceil(delay / 1000)} s.`,
+            delay,
+          );
         }
         yield { type: 'status', message: busyMessage(failure.status, delay) };
         await this.policy.sleep(delay, signal);

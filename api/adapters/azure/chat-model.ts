@@ -6,7 +6,10 @@ import { readChatStream } from './stream-reader';
 
 /** The request body we send: `tools` + `tool_choice` only, never the deprecated `functions` (PITFALLS 3.4). */
 export function chatBody(request: ModelRequest, deployment: string): ChatCompletionCreateParamsStreaming {
-  const tools = request.tools.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } }));
+  const tools = request.tools.map((t) => ({
+    type: 'function' as const,
+    function: { name: t.name, description: t.description, parameters: t.parameters },
+  }));
   return {
     model: deployment,
     messages: request.messages,
@@ -53,10 +56,19 @@ export class AzureChatModel implements ChatModel {
     const combined = signal ? AbortSignal.any([signal, idle.signal]) : idle.signal;
     try {
       const body = chatBody(request, this.target.deployment);
-      const stream = yield* this.caller.send(this.target, body, (client, b, s) => client.chat.completions.create(b, { signal: s }), combined);
-      yield* readChatStream(idleGuard(stream, this.idleTimeoutMs, () => idle.abort()), this.target.deployment);
+      const stream = yield* this.caller.send(
+        this.target,
+        body,
+        (client, b, s) => client.chat.completions.create(b, { signal: s }),
+        combined,
+      );
+      yield* readChatStream(
+        idleGuard(stream, this.idleTimeoutMs, () => idle.abort()),
+        this.target.deployment,
+      );
     } catch (error) {
-      if (idle.signal.aborted && !signal?.aborted) throw new UpstreamUnavailable('Azure OpenAI stopped answering mid-reply. Please try again.');
+      if (idle.signal.aborted && !signal?.aborted)
+        throw new UpstreamUnavailable('Azure OpenAI stopped answering mid-reply. Please try again.');
       throw this.caller.translate(error, this.target);
     } finally {
       release();

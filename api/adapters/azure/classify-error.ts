@@ -34,7 +34,9 @@ function authCause(error: unknown): AzureAuthFailed | undefined {
 function messageOf(error: unknown): string {
   const body = field(error, 'error');
   const text = field(body, 'message') ?? (error instanceof Error ? error.message : String(error));
-  return String(text).split(/ To learn more| Please go here/)[0]!.slice(0, 300);
+  return String(text)
+    .split(/ To learn more| Please go here/)[0]!
+    .slice(0, 300);
 }
 
 /**
@@ -58,9 +60,14 @@ export function classifyAzureError(error: unknown): AzureFailure {
   if (TRANSIENT.has(status)) return { kind: 'transient', status, ...(headers ? { headers } : {}) };
   if (status === 401 || status === 403) return { kind: 'unauthorized', status, message };
   if (status === 404) return { kind: 'missing', status, message };
-  if (status === 400 && (code === 'content_filter' || inner === 'ResponsibleAIPolicyViolation')) return { kind: 'content_filter' };
+  if (status === 400 && (code === 'content_filter' || inner === 'ResponsibleAIPolicyViolation'))
+    return { kind: 'content_filter' };
   const param = field(error, 'param');
-  if (status === 400 && (code === 'unsupported_parameter' || code === 'unsupported_value') && typeof param === 'string') {
+  if (
+    status === 400 &&
+    (code === 'unsupported_parameter' || code === 'unsupported_value') &&
+    typeof param === 'string'
+  ) {
     return { kind: 'unsupported', status, param, message };
   }
   if (status >= 500) return { kind: 'transient', status, ...(headers ? { headers } : {}) };

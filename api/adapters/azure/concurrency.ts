@@ -8,7 +8,10 @@ export class ConcurrencyLimiter {
   private active = 0;
   private readonly waiting: Array<() => void> = [];
 
-  constructor(readonly max: number, private readonly maxWaitMs = 30_000) {}
+  constructor(
+    readonly max: number,
+    private readonly maxWaitMs = 30_000,
+  ) {}
 
   /** A slot now, or undefined when all are taken. */
   tryAcquire(): (() => void) | undefined {
@@ -65,7 +68,10 @@ export class ConcurrencyLimiter {
 export class DeploymentLimiters {
   private readonly limiters = new Map<string, ConcurrencyLimiter>();
 
-  constructor(private readonly max: number, private readonly maxWaitMs?: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly maxWaitMs?: number,
+  ) {}
 
   for(deployment: string): ConcurrencyLimiter {
     let limiter = this.limiters.get(deployment);

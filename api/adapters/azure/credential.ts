@@ -4,7 +4,10 @@ import { AzureAuthFailed } from './errors';
 
 export type TokenProvider = () => Promise<string>;
 export type IdentitySdk = typeof import('@azure/identity');
-export type CredentialConfig = Pick<Config, 'AZURE_CREDENTIAL' | 'AZURE_TENANT_ID' | 'AZURE_CLIENT_ID' | 'AZURE_CLIENT_SECRET'>;
+export type CredentialConfig = Pick<
+  Config,
+  'AZURE_CREDENTIAL' | 'AZURE_TENANT_ID' | 'AZURE_CLIENT_ID' | 'AZURE_CLIENT_SECRET'
+>;
 
 /** The Entra scope for Azure OpenAI / Foundry data-plane calls. */
 export const COGNITIVE_SERVICES_SCOPE = 'https://cognitiveservices.azure.com/.default';
@@ -47,8 +50,15 @@ const HINTS: Record<CredentialConfig['AZURE_CREDENTIAL'], string> = {
  * to have @azure/identity log each attempt.
  */
 export function buildCredential(sdk: IdentitySdk, config: CredentialConfig): TokenCredential {
-  const managed = () => (config.AZURE_CLIENT_ID ? new sdk.ManagedIdentityCredential({ clientId: config.AZURE_CLIENT_ID }) : new sdk.ManagedIdentityCredential());
-  const cli = () => new sdk.AzureCliCredential({ processTimeoutInMs: 10_000, ...(config.AZURE_TENANT_ID ? { tenantId: config.AZURE_TENANT_ID } : {}) });
+  const managed = () =>
+    config.AZURE_CLIENT_ID
+      ? new sdk.ManagedIdentityCredential({ clientId: config.AZURE_CLIENT_ID })
+      : new sdk.ManagedIdentityCredential();
+  const cli = () =>
+    new sdk.AzureCliCredential({
+      processTimeoutInMs: 10_000,
+      ...(config.AZURE_TENANT_ID ? { tenantId: config.AZURE_TENANT_ID } : {}),
+    });
   switch (config.AZURE_CREDENTIAL) {
     case 'cli':
       return cli();
@@ -56,7 +66,11 @@ export function buildCredential(sdk: IdentitySdk, config: CredentialConfig): Tok
       return managed();
     case 'client-secret':
       // config.ts guarantees all three for client-secret.
-      return new sdk.ClientSecretCredential(config.AZURE_TENANT_ID ?? '', config.AZURE_CLIENT_ID ?? '', config.AZURE_CLIENT_SECRET ?? '');
+      return new sdk.ClientSecretCredential(
+        config.AZURE_TENANT_ID ?? '',
+        config.AZURE_CLIENT_ID ?? '',
+        config.AZURE_CLIENT_SECRET ?? '',
+      );
     case 'default':
       return new sdk.ChainedTokenCredential(cli(), managed());
   }
@@ -64,7 +78,8 @@ export function buildCredential(sdk: IdentitySdk, config: CredentialConfig): Tok
 
 /** The first line of each underlying failure (AggregateAuthenticationError lists one per credential). */
 function causes(error: unknown): string {
-  const list = error && typeof error === 'object' && 'errors' in error && Array.isArray(error.errors) ? error.errors : [error];
+  const list =
+    error && typeof error === 'object' && 'errors' in error && Array.isArray(error.errors) ? error.errors : [error];
   return list
     .map((e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200))
     .join(' | ');
@@ -82,10 +97,15 @@ export function authFailure(config: CredentialConfig, error: unknown): AzureAuth
  * A bearer-token provider built once per process; every failure (or a token request that takes
  * longer than 20 s) becomes an AzureAuthFailed naming the chain.
  */
-export function createTokenProvider(config: CredentialConfig, load: () => Promise<IdentitySdk> = loadIdentitySdk): TokenProvider {
+export function createTokenProvider(
+  config: CredentialConfig,
+  load: () => Promise<IdentitySdk> = loadIdentitySdk,
+): TokenProvider {
   let provider: Promise<TokenProvider> | undefined;
   return async () => {
-    provider ??= load().then((sdk) => sdk.getBearerTokenProvider(buildCredential(sdk, config), COGNITIVE_SERVICES_SCOPE));
+    provider ??= load().then((sdk) =>
+      sdk.getBearerTokenProvider(buildCredential(sdk, config), COGNITIVE_SERVICES_SCOPE),
+    );
     let timer: NodeJS.Timeout | undefined;
     try {
       const get = await provider;

@@ -22,17 +22,28 @@ const opts = (body: unknown) => ({ body, timeout: PROBE_TIMEOUT_MS, maxRetries: 
 
 /** The cheapest request that makes Azure resolve each deployment by name. */
 function probes(config: Pick<Config, 'AZURE_OPENAI_ENDPOINT' | 'AZURE_OPENAI_API_VERSION'>): Record<Role, Probe> {
-  const chat: Probe = (client, model) => client.post('/chat/completions', opts({ model, messages: [{ role: 'user', content: 'ping' }], max_completion_tokens: 16 }));
+  const chat: Probe = (client, model) =>
+    client.post(
+      '/chat/completions',
+      opts({ model, messages: [{ role: 'user', content: 'ping' }], max_completion_tokens: 16 }),
+    );
   return {
     chat,
     structured: chat,
     // A 10-second ephemeral secret: resolves the deployment and costs nothing (AZURE-FACTS §2).
-    realtime: (client, model) => client.post('/realtime/client_secrets', opts({ session: { type: 'realtime', model }, expires_after: { anchor: 'created_at', seconds: 10 } })),
+    realtime: (client, model) =>
+      client.post(
+        '/realtime/client_secrets',
+        opts({ session: { type: 'realtime', model }, expires_after: { anchor: 'created_at', seconds: 10 } }),
+      ),
     // Images live on the dated deployment route (AZURE-FACTS §3). The empty prompt is deliberately
     // invalid: routing resolves the deployment in the path (404 if missing) and then the request is
     // refused with 400, so nothing is generated and no image quota is spent.
     image: (client, deployment) =>
-      client.post(`${config.AZURE_OPENAI_ENDPOINT}/openai/deployments/${encodeURIComponent(deployment)}/images/generations?api-version=${config.AZURE_OPENAI_API_VERSION}`, opts({ prompt: '', n: 1 })),
+      client.post(
+        `${config.AZURE_OPENAI_ENDPOINT}/openai/deployments/${encodeURIComponent(deployment)}/images/generations?api-version=${config.AZURE_OPENAI_API_VERSION}`,
+        opts({ prompt: '', n: 1 }),
+      ),
   };
 }
 
@@ -41,15 +52,24 @@ function verdict(role: Role, deployment: string, error: unknown): Pick<Deploymen
   const failure = classifyAzureError(error);
   switch (failure.kind) {
     case 'missing':
-      return { status: 'missing', message: `No deployment named "${deployment}": set ${variable} to the exact (case-sensitive) deployment name from the Foundry portal.` };
+      return {
+        status: 'missing',
+        message: `No deployment named "${deployment}": set ${variable} to the exact (case-sensitive) deployment name from the Foundry portal.`,
+      };
     case 'unauthorized':
-      return { status: 'unauthorized', message: `Azure refused the credentials (${failure.status}): check AZURE_OPENAI_API_KEY or the role of the AZURE_CREDENTIAL identity (Cognitive Services OpenAI User).` };
+      return {
+        status: 'unauthorized',
+        message: `Azure refused the credentials (${failure.status}): check AZURE_OPENAI_API_KEY or the role of the AZURE_CREDENTIAL identity (Cognitive Services OpenAI User).`,
+      };
     case 'auth':
       return { status: 'unauthorized', message: failure.error.message };
     case 'transient':
       return failure.status === 429
         ? { status: 'ok', message: 'Deployment found (it is rate limiting right now).' }
-        : { status: 'unreachable', message: `Azure did not answer${failure.status ? ` (${failure.status})` : ''}: check AZURE_OPENAI_ENDPOINT and the network.` };
+        : {
+            status: 'unreachable',
+            message: `Azure did not answer${failure.status ? ` (${failure.status})` : ''}: check AZURE_OPENAI_ENDPOINT and the network.`,
+          };
     case 'content_filter':
     case 'unsupported':
     case 'rejected':
@@ -70,7 +90,15 @@ export class DeploymentsCheck {
 
   constructor(
     private readonly client: OpenAiClientHolder,
-    private readonly config: Pick<Config, 'AZURE_OPENAI_ENDPOINT' | 'AZURE_OPENAI_API_VERSION' | 'AZURE_OPENAI_CHAT_DEPLOYMENT' | 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT' | 'AZURE_OPENAI_REALTIME_DEPLOYMENT' | 'AZURE_OPENAI_IMAGE_DEPLOYMENT'>,
+    private readonly config: Pick<
+      Config,
+      | 'AZURE_OPENAI_ENDPOINT'
+      | 'AZURE_OPENAI_API_VERSION'
+      | 'AZURE_OPENAI_CHAT_DEPLOYMENT'
+      | 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT'
+      | 'AZURE_OPENAI_REALTIME_DEPLOYMENT'
+      | 'AZURE_OPENAI_IMAGE_DEPLOYMENT'
+    >,
     private readonly now: () => number = Date.now,
   ) {}
 

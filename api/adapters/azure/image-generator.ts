@@ -18,7 +18,8 @@ export type ImageQuality = 'low' | 'medium';
 let response: z.ZodType<{ data: { b64_json: string }[] }> | undefined;
 const Response = () => (response ??= z.object({ data: z.array(z.object({ b64_json: z.string().min(1) })).min(1) }));
 
-const field = (value: unknown, key: string): unknown => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined);
+const field = (value: unknown, key: string): unknown =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
 
 /**
  * Azure's image safety refusal: HTTP 400 `{"error":{"code":"contentFilter","message":"Your task
@@ -27,9 +28,18 @@ const field = (value: unknown, key: string): unknown => (value && typeof value =
  */
 export function isImageContentFilter(error: unknown): boolean {
   const body = field(error, 'error');
-  const codes = [field(error, 'code'), field(body, 'code'), field(field(body, 'innererror'), 'code'), field(field(body, 'inner_error'), 'code')].map(String);
+  const codes = [
+    field(error, 'code'),
+    field(body, 'code'),
+    field(field(body, 'innererror'), 'code'),
+    field(field(body, 'inner_error'), 'code'),
+  ].map(String);
   const message = String(field(body, 'message') ?? (error instanceof Error ? error.message : ''));
-  return field(error, 'status') === 400 && (codes.some((c) => /^(?:contentFilter|content_filter|moderation_blocked|ResponsibleAIPolicyViolation)$/.test(c)) || /safety system/i.test(message));
+  return (
+    field(error, 'status') === 400 &&
+    (codes.some((c) => /^(?:contentFilter|content_filter|moderation_blocked|ResponsibleAIPolicyViolation)$/.test(c)) ||
+      /safety system/i.test(message))
+  );
 }
 
 /**
@@ -61,7 +71,8 @@ export class AzureImageGenerator implements ImageGenerator {
         return await client.post(url, { body: b, timeout: timeoutMs, maxRetries: 0, ...(s ? { signal: s } : {}) });
       } catch (error) {
         // A refusal is not retried and not "rejected": it becomes a fallback now and a retry later.
-        if (isImageContentFilter(error)) throw new ImageRefused(String(field(field(error, 'error'), 'message') ?? 'content filter').slice(0, 200));
+        if (isImageContentFilter(error))
+          throw new ImageRefused(String(field(field(error, 'error'), 'message') ?? 'content filter').slice(0, 200));
         throw error;
       }
     };

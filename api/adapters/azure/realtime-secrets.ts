@@ -33,14 +33,19 @@ export class AzureRealtimeSecrets implements RealtimeSecrets {
     const release = await drain(this.caller.slot(this.target.deployment));
     let answer: unknown;
     try {
-      answer = await drain(this.caller.send(this.target, body, (client, b, signal) => client.realtime.clientSecrets.create(b, { signal })));
+      answer = await drain(
+        this.caller.send(this.target, body, (client, b, signal) => client.realtime.clientSecrets.create(b, { signal })),
+      );
     } catch (error) {
       throw this.caller.translate(error, this.target);
     } finally {
       release();
     }
     const parsed = ClientSecret.safeParse(answer);
-    if (!parsed.success) throw new UpstreamUnavailable('Azure OpenAI answered the voice session request in an unexpected shape. Please try again.');
+    if (!parsed.success)
+      throw new UpstreamUnavailable(
+        'Azure OpenAI answered the voice session request in an unexpected shape. Please try again.',
+      );
     return { value: parsed.data.value, expiresAt: new Date(parsed.data.expires_at * 1000) };
   }
 }

@@ -89,7 +89,11 @@ export async function* readChatStream(chunks: AsyncIterable<unknown>, deployment
   const ordered = [...calls.entries()].sort(([a], [b]) => a - b);
   for (const [index, call] of ordered) {
     if (!call.name) continue;
-    const assembled: ModelToolCall = { id: call.id || `call_${index}`, type: 'function', function: { name: call.name, arguments: call.arguments } };
+    const assembled: ModelToolCall = {
+      id: call.id || `call_${index}`,
+      type: 'function',
+      function: { name: call.name, arguments: call.arguments },
+    };
     yield { type: 'tool_call', call: assembled };
   }
   yield { type: 'end', finishReason: finishReason(finish), model: model || deployment, usage };

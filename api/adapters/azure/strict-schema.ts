@@ -7,9 +7,25 @@ type Json = Record<string, unknown>;
  * (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/structured-outputs#unsupported-type-specific-keywords).
  */
 const UNSUPPORTED = [
-  '$schema', 'minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum',
-  'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems', 'uniqueItems', 'minProperties',
-  'maxProperties', 'default', 'examples', 'propertyNames', 'patternProperties',
+  '$schema',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'minProperties',
+  'maxProperties',
+  'default',
+  'examples',
+  'propertyNames',
+  'patternProperties',
 ];
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,7 +39,8 @@ function acceptsNull(schema: Json): boolean {
 /** Strict mode has no optional properties: an optional one becomes required but nullable. */
 function nullable(schema: Json): Json {
   if (acceptsNull(schema)) return schema;
-  if (typeof schema.type === 'string' && !schema.enum && !('const' in schema)) return { ...schema, type: [schema.type, 'null'] };
+  if (typeof schema.type === 'string' && !schema.enum && !('const' in schema))
+    return { ...schema, type: [schema.type, 'null'] };
   return { anyOf: [schema, { type: 'null' }] };
 }
 
@@ -85,7 +102,8 @@ function resolve(schema: Json, root: Json): Json {
 /** Removes `null`s the model had to send for optional fields, so zod sees them as absent. */
 export function dropNullOptionals(value: unknown, schema: Json, root: Json = schema): unknown {
   const node = resolve(schema, root);
-  if (Array.isArray(value)) return isObject(node.items) ? value.map((v) => dropNullOptionals(v, node.items as Json, root)) : value;
+  if (Array.isArray(value))
+    return isObject(node.items) ? value.map((v) => dropNullOptionals(v, node.items as Json, root)) : value;
   if (!isObject(value) || !isObject(node.properties)) return value;
   const required = new Set(Array.isArray(node.required) ? node.required : []);
   const out: Json = {};

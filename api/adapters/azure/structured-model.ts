@@ -10,7 +10,12 @@ import { dropNullOptionals, toStrictJsonSchema, type StrictSchema } from './stri
 const completionSchema = () =>
   z.object({
     choices: z
-      .array(z.object({ finish_reason: z.string().nullish(), message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }) }))
+      .array(
+        z.object({
+          finish_reason: z.string().nullish(),
+          message: z.object({ content: z.string().nullish(), refusal: z.string().nullish() }),
+        }),
+      )
       .min(1),
   });
 let Completion: ReturnType<typeof completionSchema> | undefined;
@@ -18,7 +23,10 @@ let Completion: ReturnType<typeof completionSchema> | undefined;
 type Outcome<T> = { ok: true; value: T } | { ok: false; raw: string; problem: string };
 
 function issues(error: z.ZodError): string {
-  return error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'root'}: ${i.message}`).join('; ');
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || 'root'}: ${i.message}`)
+    .join('; ');
 }
 
 /**
@@ -36,7 +44,12 @@ export class AzureStructuredModel implements StructuredModel {
     private readonly timeoutMs = 90_000,
   ) {}
 
-  async complete<T>(request: { name: string; schema: z.ZodType<T>; messages: ModelMessage[]; maxCompletionTokens: number }): Promise<T> {
+  async complete<T>(request: {
+    name: string;
+    schema: z.ZodType<T>;
+    messages: ModelMessage[];
+    maxCompletionTokens: number;
+  }): Promise<T> {
     const strict = this.strictSchema(request.schema);
     let messages = request.messages;
     let last = '';
@@ -47,23 +60,39 @@ export class AzureStructuredModel implements StructuredModel {
       messages = [
         ...request.messages,
         { role: 'assistant', content: outcome.raw.slice(0, 4000) },
-        { role: 'user', content: `That answer was not valid for the ${request.name} schema (${outcome.problem}). Answer again with JSON that satisfies every constraint.` },
+        {
+          role: 'user',
+          content: `That answer was not valid for the ${request.name} schema (${outcome.problem}). Answer again with JSON that satisfies every constraint.`,
+        },
       ];
     }
-    throw new InvalidModelOutput(`The structured deployment "${this.target.deployment}" twice returned output that does not fit the ${request.name} schema: ${last}`);
+    throw new InvalidModelOutput(
+      `The structured deployment "${this.target.deployment}" twice returned output that does not fit the ${request.name} schema: ${last}`,
+    );
   }
 
-  private async once<T>(request: { name: string; schema: z.ZodType<T>; maxCompletionTokens: number }, strict: StrictSchema, messages: ModelMessage[]): Promise<Outcome<T>> {
+  private async once<T>(
+    request: { name: string; schema: z.ZodType<T>; maxCompletionTokens: number },
+    strict: StrictSchema,
+    messages: ModelMessage[],
+  ): Promise<Outcome<T>> {
     const body: ChatCompletionCreateParamsNonStreaming = {
       model: this.target.deployment,
       messages,
-      response_format: { type: 'json_schema', json_schema: { name: request.name, strict: true, schema: strict.schema } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: { name: request.name, strict: true, schema: strict.schema },
+      },
       max_completion_tokens: request.maxCompletionTokens,
     };
     const release = await drain(this.caller.slot(this.target.deployment));
     let completion: unknown;
     try {
-      completion = await drain(this.caller.send(this.target, body, (client, b) => client.chat.completions.create(b, { timeout: this.timeoutMs })));
+      completion = await drain(
+        this.caller.send(this.target, body, (client, b) =>
+          client.chat.completions.create(b, { timeout: this.timeoutMs }),
+        ),
+      );
     } catch (error) {
       throw this.caller.translate(error, this.target);
     } finally {
@@ -74,9 +103,11 @@ export class AzureStructuredModel implements StructuredModel {
     if (!parsed.success) return { ok: false, raw: '', problem: `unexpected response shape (${issues(parsed.error)})` };
     const choice = parsed.data.choices[0]!;
     if (choice.finish_reason === 'content_filter') throw new ContentFiltered('completion');
-    if (choice.message.refusal) return { ok: false, raw: '', problem: `the model refused: ${choice.message.refusal.slice(0, 200)}` };
+    if (choice.message.refusal)
+      return { ok: false, raw: '', problem: `the model refused: ${choice.message.refusal.slice(0, 200)}` };
     const raw = choice.message.content ?? '';
-    if (choice.finish_reason === 'length') return { ok: false, raw, problem: 'the answer was cut off at max_completion_tokens' };
+    if (choice.finish_reason === 'length')
+      return { ok: false, raw, problem: 'the answer was cut off at max_completion_tokens' };
     let json: unknown;
     try {
       json = JSON.parse(raw);

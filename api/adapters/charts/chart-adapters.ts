@@ -20,7 +20,8 @@ export interface ChartAdapters {
  * The azure provider without its image adapter is refused loudly, never quietly drawn offline.
  */
 export function createChartAdapters(config: Config, azureImages: ImageGenerator | undefined): ChartAdapters {
-  if (config.provider === 'azure' && !azureImages) throw new ConfigError('AI_PROVIDER=azure needs the Azure image adapter to paint chart images.');
+  if (config.provider === 'azure' && !azureImages)
+    throw new ConfigError('AI_PROVIDER=azure needs the Azure image adapter to paint chart images.');
   const renderer = new ResvgChartRenderer();
   return { images: new BlobImageStore(config), renderer, generator: azureImages ?? new LocalImageGenerator(renderer) };
 }

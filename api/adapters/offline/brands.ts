@@ -42,8 +42,8 @@ const ALIASES: Record<string, string> = {
   'jpmorgan chase': 'Chase',
   'chase bank': 'Chase',
   citi: 'Citibank',
-  'bofa': 'Bank of America',
-  'united': 'United Airlines',
+  bofa: 'Bank of America',
+  united: 'United Airlines',
   'delta airlines': 'Delta',
   'delta air lines': 'Delta',
   southwest: 'Southwest Airlines',
@@ -51,7 +51,12 @@ const ALIASES: Record<string, string> = {
   banfield: 'Banfield Pet Hospital',
 };
 
-const norm = (text: string) => text.toLowerCase().replace(/[^a-z0-9&\s]/g, '').replace(/\s+/g, ' ').trim();
+const norm = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9&\s]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The brand a whole phrase names ("Wells Fargo", "wells fargo bank"), or undefined. */
 export function findBrand(phrase: string): Brand | undefined {

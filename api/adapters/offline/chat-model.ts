@@ -13,7 +13,10 @@ export class OfflineChatModel implements ChatModel {
   readonly provider = 'offline' as const;
   private callCounter = 0;
 
-  constructor(private readonly getMode: (id: string) => Promise<Mode | undefined>, private readonly chunkDelayMs = 12) {}
+  constructor(
+    private readonly getMode: (id: string) => Promise<Mode | undefined>,
+    private readonly chunkDelayMs = 12,
+  ) {}
 
   async *stream(request: ModelRequest, signal?: AbortSignal): AsyncIterable<ModelChunk> {
     const mode = await this.getMode(request.context.modeId);
@@ -31,7 +34,12 @@ export class OfflineChatModel implements ChatModel {
     const call = this.toolCallFor(detectIntent(text, mode), mode);
     if (call) {
       yield { type: 'tool_call', call };
-      yield { type: 'end', finishReason: 'stop', model: 'offline-engine', usage: usageOf(request, call.function.arguments) };
+      yield {
+        type: 'end',
+        finishReason: 'stop',
+        model: 'offline-engine',
+        usage: usageOf(request, call.function.arguments),
+      };
       return;
     }
     yield* this.say(smalltalkReply(mode), request, signal);
@@ -39,20 +47,33 @@ export class OfflineChatModel implements ChatModel {
 
   private toolCallFor(intent: Intent, mode: Mode): ModelToolCall | null {
     const id = `call_offline_${++this.callCounter}`;
-    const make = (name: string, args: unknown): ModelToolCall => ({ id, type: 'function', function: { name, arguments: JSON.stringify(args) } });
+    const make = (name: string, args: unknown): ModelToolCall => ({
+      id,
+      type: 'function',
+      function: { name, arguments: JSON.stringify(args) },
+    });
     switch (intent.kind) {
       case 'switch':
-        return make('switch_mode', { industry: intent.industry, builtin: intent.builtin, company_name: intent.companyName });
+        return make('switch_mode', {
+          industry: intent.industry,
+          builtin: intent.builtin,
+          company_name: intent.companyName,
+        });
       case 'tab':
         return make('select_tab', { tab_id: intent.tabId });
       case 'metrics':
         return make('show_metrics', { metric_ids: mode.metrics.map((m) => m.id) });
       case 'chart': {
         const first = mode.datasets.find((d) => d.id === intent.datasetIds[0]);
-        const type = intent.chartType ?? (intent.datasetIds.length > 1 ? 'line' : first?.defaultChart ?? 'line');
+        const type = intent.chartType ?? (intent.datasetIds.length > 1 ? 'line' : (first?.defaultChart ?? 'line'));
         const labels = intent.datasetIds.map((d) => mode.datasets.find((x) => x.id === d)?.label ?? d);
         const title = intent.datasetIds.length > 1 ? `${labels.join(' vs ')}` : `${labels[0]}`;
-        return make('show_chart', { dataset_ids: intent.datasetIds, chart_type: type, range_months: intent.rangeMonths, title });
+        return make('show_chart', {
+          dataset_ids: intent.datasetIds,
+          chart_type: type,
+          range_months: intent.rangeMonths,
+          title,
+        });
       }
       case 'illustrate':
         return make('make_chart_image', { dataset_ids: intent.datasetIds });
@@ -77,7 +98,7 @@ function trailingToolResults(messages: ModelMessage[]): { name: string; result: 
   let i = messages.length - 1;
   while (i >= 0 && messages[i]?.role === 'tool') i--;
   const assistant = messages[i];
-  const calls = assistant?.role === 'assistant' ? assistant.tool_calls ?? [] : [];
+  const calls = assistant?.role === 'assistant' ? (assistant.tool_calls ?? []) : [];
   for (const m of messages.slice(i + 1)) {
     if (m.role !== 'tool') continue;
     const name = calls.find((c) => c.id === m.tool_call_id)?.function.name ?? 'unknown';

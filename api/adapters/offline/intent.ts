@@ -21,7 +21,8 @@ export type Intent =
   | { kind: 'smalltalk' };
 
 const MAGIC = /\b(?:hey\s+)?presto\b/i;
-const CHANGE = /^(?:(?:please|now|ok|okay|and)\s+)*(?:you(?:'|’)?re|you\s+are|youre|turn\s+(?:yourself\s+)?into|transform\s+(?:yourself\s+)?into|become|change\s+(?:yourself\s+)?into|switch\s+(?:yourself\s+)?(?:to|into)|be(?=\s+an?\s))\s+(?:now\s+)?(.+)$/i;
+const CHANGE =
+  /^(?:(?:please|now|ok|okay|and)\s+)*(?:you(?:'|’)?re|you\s+are|youre|turn\s+(?:yourself\s+)?into|transform\s+(?:yourself\s+)?into|become|change\s+(?:yourself\s+)?into|switch\s+(?:yourself\s+)?(?:to|into)|be(?=\s+an?\s))\s+(?:now\s+)?(.+)$/i;
 /** Asking for a picture rather than a chart: "illustrate", "a picture/image/drawing of", "paint", "draw". */
 const ILLUSTRATE = /\b(?:illustrat(?:e|ed|ion)|picture|image|drawing|paint(?:ing)?|draw|sketch)\b/i;
 const EXPLICIT_MODE = /\b(?:switch|change)\s+to\s+(?:the\s+)?(.+?)\s+mode\b/i;
@@ -41,7 +42,9 @@ function normalizeIndustry(phrase: string): { industry: string; company: string 
 function switchIntent(text: string): Intent | null {
   const explicit = EXPLICIT_MODE.exec(text);
   const afterMagic = MAGIC.test(text) ? text.slice(text.search(MAGIC)) : null;
-  const change = afterMagic ? CHANGE.exec(afterMagic.replace(MAGIC, '').replace(/^[\s,!-]*(?:change[-\s]?o)?[\s,!-]*/i, '')) : null;
+  const change = afterMagic
+    ? CHANGE.exec(afterMagic.replace(MAGIC, '').replace(/^[\s,!-]*(?:change[-\s]?o)?[\s,!-]*/i, ''))
+    : null;
   const phrase = explicit?.[1] ?? change?.[1];
   if (!phrase) return null;
   const { industry, company } = normalizeIndustry(phrase);
@@ -73,7 +76,12 @@ function chartType(text: string): 'line' | 'bar' | 'area' | 'pie' | null {
 function mentionedDatasets(text: string, mode: IntentMode): string[] {
   const lower = ` ${text.toLowerCase().replace(/[^a-z0-9\s-]/g, ' ')} `;
   const candidates = mode.datasets
-    .flatMap((d) => [d.id.replace(/_/g, ' '), d.label.toLowerCase(), ...d.keywords.map((k) => k.toLowerCase())].map((k) => ({ id: d.id, k })))
+    .flatMap((d) =>
+      [d.id.replace(/_/g, ' '), d.label.toLowerCase(), ...d.keywords.map((k) => k.toLowerCase())].map((k) => ({
+        id: d.id,
+        k,
+      })),
+    )
     .sort((a, b) => b.k.length - a.k.length);
   const found: { id: string; at: number }[] = [];
   let rest = lower;
@@ -84,14 +92,22 @@ function mentionedDatasets(text: string, mode: IntentMode): string[] {
     if (!found.some((f) => f.id === id)) found.push({ id, at: pos });
     rest = rest.slice(0, pos) + ' '.repeat(k.length + 1) + rest.slice(pos + k.length + 1);
   }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.id).slice(0, 4);
+  return found
+    .sort((a, b) => a.at - b.at)
+    .map((f) => f.id)
+    .slice(0, 4);
 }
 
 function tabIntent(text: string, mode: IntentMode): Intent | null {
-  const m = /\b(?:go|take me|switch|jump|navigate)\s+(?:back\s+)?to\s+(?:the\s+|my\s+)?(.+?)(?:\s+tab|\s+page|\s+section)\b|\bopen\s+(?:the\s+|my\s+)?(.+?)\s+tab\b/i.exec(text);
+  const m =
+    /\b(?:go|take me|switch|jump|navigate)\s+(?:back\s+)?to\s+(?:the\s+|my\s+)?(.+?)(?:\s+tab|\s+page|\s+section)\b|\bopen\s+(?:the\s+|my\s+)?(.+?)\s+tab\b/i.exec(
+      text,
+    );
   const wanted = (m?.[1] ?? m?.[2])?.toLowerCase().trim();
   if (!wanted) return null;
-  const tab = mode.tabs.find((t) => t.id === wanted || t.label.toLowerCase() === wanted || t.id.replace(/[-_]/g, ' ') === wanted);
+  const tab = mode.tabs.find(
+    (t) => t.id === wanted || t.label.toLowerCase() === wanted || t.id.replace(/[-_]/g, ' ') === wanted,
+  );
   return tab ? { kind: 'tab', tabId: tab.id } : { kind: 'tab', tabId: wanted.replace(/\s+/g, '-') };
 }
 
@@ -103,8 +119,13 @@ export function detectIntent(text: string, mode: IntentMode): Intent {
   if (tab) return tab;
   const datasetIds = mentionedDatasets(text, mode);
   // A picture of what was named, or of the mode's first dataset ("illustrate my finances").
-  if (ILLUSTRATE.test(text)) return { kind: 'illustrate', datasetIds: datasetIds.length ? datasetIds : mode.datasets.slice(0, 1).map((d) => d.id) };
-  if (datasetIds.length > 0) return { kind: 'chart', datasetIds, chartType: chartType(text), rangeMonths: rangeMonths(text) };
+  if (ILLUSTRATE.test(text))
+    return {
+      kind: 'illustrate',
+      datasetIds: datasetIds.length ? datasetIds : mode.datasets.slice(0, 1).map((d) => d.id),
+    };
+  if (datasetIds.length > 0)
+    return { kind: 'chart', datasetIds, chartType: chartType(text), rangeMonths: rangeMonths(text) };
   if (/\b(kpis?|metrics|overview|summary|dashboard|how am i doing)\b/i.test(text)) return { kind: 'metrics' };
   return { kind: 'smalltalk' };
 }

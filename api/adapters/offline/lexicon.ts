@@ -25,8 +25,14 @@ function contains(text: string, phrase: string): boolean {
  * the longest keyword found in the words, else the generic service-firm archetype.
  */
 export function familyFor(industry: string): Family {
-  const words = industry.toLowerCase().replace(/[^\p{L}\p{N}&\s]/gu, ' ').replace(/\s+/g, ' ').trim();
-  const builtin = builtinFor(words) ?? (BUILTIN_MODE_IDS as readonly string[]).find((id) => id === words) as BuiltinModeId | undefined;
+  const words = industry
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}&\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const builtin =
+    builtinFor(words) ??
+    ((BUILTIN_MODE_IDS as readonly string[]).find((id) => id === words) as BuiltinModeId | undefined);
   if (builtin) return builtinFamily(builtin);
   let best: { family: Family; length: number } | undefined;
   for (const family of FAMILIES) {

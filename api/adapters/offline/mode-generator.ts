@@ -24,7 +24,9 @@ export class OfflineModeGenerator implements ModeGenerator {
 
   async generate(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {
     const brand = (request.companyName ? findBrand(request.companyName) : undefined) ?? findBrand(request.industry);
-    const family = brand?.builtin ? familyForBuiltin(brand.builtin) : familyFor(brand ? brand.industry : request.industry);
+    const family = brand?.builtin
+      ? familyForBuiltin(brand.builtin)
+      : familyFor(brand ? brand.industry : request.industry);
     const draft = family.draft(wordsOf(brand && !request.companyName ? brand.industry : request.industry));
     const company = request.companyName ?? brand?.name;
     if (!company) return draft;

@@ -1,5 +1,11 @@
 import type { Mode } from '../../contracts/mode';
-import type { SelectTabResult, ShowChartResult, ShowMetricsResult, SwitchModeResult, ToolError } from '../../contracts/tools';
+import type {
+  SelectTabResult,
+  ShowChartResult,
+  ShowMetricsResult,
+  SwitchModeResult,
+  ToolError,
+} from '../../contracts/tools';
 
 type AnyResult = Partial<ShowChartResult & ShowMetricsResult & SelectTabResult & ToolError> | SwitchModeResult;
 
@@ -20,11 +26,15 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
     if ('error' in result && result.error) return `Sorry, I couldn't do that: ${result.error.message}`;
     if (name === 'switch_mode' && 'status' in result) {
       if (result.status === 'generating') return result.message;
-      return result.status === 'switched' ? result.welcome : `${result.message} Say "Presto-Change-O, you're a bank" to try one.`;
+      return result.status === 'switched'
+        ? result.welcome
+        : `${result.message} Say "Presto-Change-O, you're a bank" to try one.`;
     }
     if (name === 'make_chart_image' && 'status' in result) {
       const r = result as { status: string; message?: string; chart?: { title?: string } };
-      return r.status === 'ready' ? `Here is your illustrated ${String(r.chart?.title ?? 'chart').toLowerCase()} chart.` : (r.message ?? 'Painting your chart…');
+      return r.status === 'ready'
+        ? `Here is your illustrated ${String(r.chart?.title ?? 'chart').toLowerCase()} chart.`
+        : (r.message ?? 'Painting your chart…');
     }
     if (name === 'select_tab' && 'tab' in result && result.tab) return `Here is your ${result.tab.label} tab.`;
     if (name === 'show_metrics' && 'metrics' in result && result.metrics) {
@@ -34,7 +44,8 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
       const s = result.summary;
       if (s.length === 1 && s[0]) {
         const d = mode.datasets.find((x) => x.id === s[0]!.datasetId);
-        if (d?.kind === 'balance') return `Your ${s[0].label.toLowerCase()} stands at ${s[0].latestFormatted} as of ${monthName(s[0].month)}.`;
+        if (d?.kind === 'balance')
+          return `Your ${s[0].label.toLowerCase()} stands at ${s[0].latestFormatted} as of ${monthName(s[0].month)}.`;
         // "Label: figure in Month" reads right for any label ("Vaccinations given", "Meals served").
         return `${s[0].label}: ${s[0].latestFormatted} in ${monthName(s[0].month)}.`;
       }

@@ -71,7 +71,11 @@ export class BlobDocumentStore implements DocumentStore {
   }
 
   /** 409 (exists, for If-None-Match) and 412 (changed, for If-Match) both mean "someone else won". */
-  private async conditionalPut(path: string, value: unknown, conditions: { ifNoneMatch?: string; ifMatch?: string }): Promise<boolean> {
+  private async conditionalPut(
+    path: string,
+    value: unknown,
+    conditions: { ifNoneMatch?: string; ifMatch?: string },
+  ): Promise<boolean> {
     const body = JSON.stringify(value);
     try {
       await (await this.client()).getBlockBlobClient(path).upload(body, Buffer.byteLength(body), {

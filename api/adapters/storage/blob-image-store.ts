@@ -16,7 +16,9 @@ export class BlobImageStore implements ImageStore {
 
   private client(): Promise<ContainerClient> {
     this.container ??= (async () => {
-      const container = (await createBlobServiceClient(this.config)).getContainerClient(this.config.PRESTO_BLOB_CONTAINER);
+      const container = (await createBlobServiceClient(this.config)).getContainerClient(
+        this.config.PRESTO_BLOB_CONTAINER,
+      );
       await container.createIfNotExists();
       return container;
     })();
@@ -30,8 +32,13 @@ export class BlobImageStore implements ImageStore {
       const blob = (await this.client()).getBlockBlobClient(path);
       const response = await blob.download();
       const chunks: Buffer[] = [];
-      for await (const chunk of response.readableStreamBody ?? []) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-      return { bytes: new Uint8Array(Buffer.concat(chunks)), metadata: response.metadata ?? {}, etag: response.etag ?? '' };
+      for await (const chunk of response.readableStreamBody ?? [])
+        chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+      return {
+        bytes: new Uint8Array(Buffer.concat(chunks)),
+        metadata: response.metadata ?? {},
+        etag: response.etag ?? '',
+      };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
@@ -48,7 +55,12 @@ export class BlobImageStore implements ImageStore {
     }
   }
 
-  async put(path: string, bytes: Uint8Array, metadata: Record<string, string>, options: { onlyIfAbsent?: boolean } = {}): Promise<boolean> {
+  async put(
+    path: string,
+    bytes: Uint8Array,
+    metadata: Record<string, string>,
+    options: { onlyIfAbsent?: boolean } = {},
+  ): Promise<boolean> {
     try {
       await (await this.client()).getBlockBlobClient(path).uploadData(bytes, {
         blobHTTPHeaders: { blobContentType: 'image/png' },

@@ -10,8 +10,11 @@ import type { Config } from '../../config';
 export async function createBlobServiceClient(config: Config): Promise<BlobServiceClient> {
   const { BlobServiceClient } = await import('@azure/storage-blob');
   const retryOptions = { maxTries: 3, tryTimeoutInMs: 10_000 };
-  if (config.AzureWebJobsStorage) return BlobServiceClient.fromConnectionString(config.AzureWebJobsStorage, { retryOptions });
-  return new BlobServiceClient(config.AzureWebJobsStorage__blobServiceUri!, await storageCredential(config), { retryOptions });
+  if (config.AzureWebJobsStorage)
+    return BlobServiceClient.fromConnectionString(config.AzureWebJobsStorage, { retryOptions });
+  return new BlobServiceClient(config.AzureWebJobsStorage__blobServiceUri!, await storageCredential(config), {
+    retryOptions,
+  });
 }
 
 export async function createQueueServiceClient(config: Config): Promise<QueueServiceClient> {
@@ -30,9 +33,13 @@ async function storageCredential(config: Config) {
 }
 
 /** Table Storage (API keys and usage counters, issue #8); Azurite serves it over http, hence allowInsecureConnection. */
-export async function createTableClient(config: Config, table: string): Promise<import('@azure/data-tables').TableClient> {
+export async function createTableClient(
+  config: Config,
+  table: string,
+): Promise<import('@azure/data-tables').TableClient> {
   const { TableClient } = await import('@azure/data-tables');
-  if (config.AzureWebJobsStorage) return TableClient.fromConnectionString(config.AzureWebJobsStorage, table, { allowInsecureConnection: true });
+  if (config.AzureWebJobsStorage)
+    return TableClient.fromConnectionString(config.AzureWebJobsStorage, table, { allowInsecureConnection: true });
   const uri = config.AzureWebJobsStorage__tableServiceUri;
   if (!uri) throw new Error('AzureWebJobsStorage__tableServiceUri is required for tables with identity-based storage.');
   return new TableClient(uri, table, await storageCredential(config));

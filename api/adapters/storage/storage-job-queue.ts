@@ -42,7 +42,9 @@ export class StorageJobQueue implements JobQueue {
 
   async send(queue: QueueName, message: unknown, options: { delaySeconds?: number } = {}): Promise<void> {
     // A visibility timeout on send is how Storage queues delay a message (up to 7 days).
-    const delay = options.delaySeconds ? { visibilityTimeout: Math.min(7 * 24 * 3600, Math.ceil(options.delaySeconds)) } : {};
+    const delay = options.delaySeconds
+      ? { visibilityTimeout: Math.min(7 * 24 * 3600, Math.ceil(options.delaySeconds)) }
+      : {};
     await (await this.queue(queue)).sendMessage(encodeQueueMessage(message), delay);
   }
 }

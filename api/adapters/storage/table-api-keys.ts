@@ -48,7 +48,9 @@ export class TableApiKeyStore implements ApiKeyStore {
 
   async list(): Promise<ApiKeyRecord[]> {
     const records: ApiKeyRecord[] = [];
-    for await (const entity of (await this.table()).listEntities({ queryOptions: { filter: `PartitionKey eq ${literal(PARTITION)}` } })) {
+    for await (const entity of (await this.table()).listEntities({
+      queryOptions: { filter: `PartitionKey eq ${literal(PARTITION)}` },
+    })) {
       records.push(toRecord(KeyEntity.parse(entity)));
     }
     return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -56,7 +58,9 @@ export class TableApiKeyStore implements ApiKeyStore {
 
   async update(id: string, change: { plan?: ApiKeyRecord['plan']; revokedAt?: string }): Promise<boolean> {
     const table = await this.table();
-    for await (const entity of table.listEntities({ queryOptions: { filter: `PartitionKey eq ${literal(PARTITION)} and id eq ${literal(id)}` } })) {
+    for await (const entity of table.listEntities({
+      queryOptions: { filter: `PartitionKey eq ${literal(PARTITION)} and id eq ${literal(id)}` },
+    })) {
       const { rowKey } = KeyEntity.parse(entity);
       await table.updateEntity({ partitionKey: PARTITION, rowKey, ...change }, 'Merge');
       return true;

@@ -17,7 +17,9 @@ export function lazyTable(config: Config, name: string): () => Promise<TableClie
 }
 
 export const statusOf = (error: unknown): number | undefined =>
-  typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : undefined;
+  typeof error === 'object' && error !== null && 'statusCode' in error && typeof error.statusCode === 'number'
+    ? error.statusCode
+    : undefined;
 
 /** An OData string literal; a local copy of the SDK's `odata` tag so the SDK still loads lazily. */
 export const literal = (value: string) => `'${value.replace(/'/g, "''")}'`;

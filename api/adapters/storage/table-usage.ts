@@ -58,7 +58,11 @@ export class TableUsageStore implements UsageStore {
     this.table = lazyTable(config, tableName);
   }
 
-  update<R>(subject: string, day: string, change: (current: UsageCounters) => { next?: UsageCounters; result: R }): Promise<R> {
+  update<R>(
+    subject: string,
+    day: string,
+    change: (current: UsageCounters) => { next?: UsageCounters; result: R },
+  ): Promise<R> {
     const id = `${subject}/${day}`;
     return new Promise<R>((resolve, reject) => {
       const pending: Pending = { change, resolve: resolve as (result: unknown) => void, reject };
@@ -76,7 +80,9 @@ export class TableUsageStore implements UsageStore {
   async days(subject: string, fromDay: string): Promise<Array<{ day: string; counters: UsageCounters }>> {
     const table = await this.table();
     const rows: Array<{ day: string; counters: UsageCounters }> = [];
-    for await (const entity of table.listEntities({ queryOptions: { filter: `PartitionKey eq ${literal(subject)} and RowKey ge ${literal(fromDay)}` } })) {
+    for await (const entity of table.listEntities({
+      queryOptions: { filter: `PartitionKey eq ${literal(subject)} and RowKey ge ${literal(fromDay)}` },
+    })) {
       const parsed = CounterEntity.parse(entity);
       rows.push({ day: parsed.rowKey, counters: toCounters(parsed) });
     }
@@ -105,7 +111,12 @@ export class TableUsageStore implements UsageStore {
   }
 
   /** Applies every change of the batch in order to fresh-enough counters and writes the outcome once. */
-  private async swap(id: string, subject: string, day: string, batch: Pending[]): Promise<Array<{ result: unknown } | { error: unknown }>> {
+  private async swap(
+    id: string,
+    subject: string,
+    day: string,
+    batch: Pending[],
+  ): Promise<Array<{ result: unknown } | { error: unknown }>> {
     const table = await this.table();
     for (let attempt = 1; ; attempt++) {
       const cached = this.known.get(id);
@@ -131,7 +142,9 @@ export class TableUsageStore implements UsageStore {
       if (!changed) return results;
       const entity = { partitionKey: subject, rowKey: day, ...counters, applied: JSON.stringify(counters.applied) };
       try {
-        const written = stored ? await table.updateEntity(entity, 'Replace', { etag: stored.etag }) : await table.createEntity(entity);
+        const written = stored
+          ? await table.updateEntity(entity, 'Replace', { etag: stored.etag })
+          : await table.createEntity(entity);
         this.remember(id, written.etag ? { counters, etag: written.etag } : undefined);
         return results;
       } catch (error) {

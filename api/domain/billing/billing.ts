@@ -1,5 +1,17 @@
 import type { Clock } from '../ports';
-import { admit, dayOf, meter, reserve, reservedUnit, spendUnit, type Admission, type BillableKind, type LimitName, type MeterDelta, type SpendKind } from './budget';
+import {
+  admit,
+  dayOf,
+  meter,
+  reserve,
+  reservedUnit,
+  spendUnit,
+  type Admission,
+  type BillableKind,
+  type LimitName,
+  type MeterDelta,
+  type SpendKind,
+} from './budget';
 import { PLANS, type PlanLimits, type PlanName } from './plans';
 import type { ApiKeyStore, UsageCounters, UsageStore } from './ports';
 
@@ -18,7 +30,8 @@ export interface Visitor {
 export type Refusal = Extract<Admission, { ok: false }> & { scope: 'caller' | 'network' };
 
 /** A unit reserved (`Billing.reserve`), or which daily limit is spent and until when. */
-export type Reservation = { ok: true } | { ok: false; limitName: LimitName; retryAfterSeconds: number; scope: Refusal['scope'] };
+export type Reservation =
+  { ok: true } | { ok: false; limitName: LimitName; retryAfterSeconds: number; scope: Refusal['scope'] };
 
 export interface BillingDeps {
   keys: ApiKeyStore;
@@ -56,7 +69,10 @@ export class Billing {
   constructor(private readonly deps: BillingDeps) {}
 
   /** undefined: the key is unknown or revoked. Without a key the caller is an anonymous visitor. */
-  async identify(apiKey: string | undefined, visitor: Visitor = { address: 'unknown', session: '' }): Promise<Caller | undefined> {
+  async identify(
+    apiKey: string | undefined,
+    visitor: Visitor = { address: 'unknown', session: '' },
+  ): Promise<Caller | undefined> {
     if (apiKey === undefined) {
       return {
         kind: 'anonymous',
@@ -72,12 +88,20 @@ export class Billing {
   }
 
   /** Counts the call if the caller's plan has room; `day` is where its later metering goes. */
-  async admit(caller: Caller, kind: BillableKind, opId: string): Promise<(({ ok: true } & Admission) | Refusal) & { day: string }> {
+  async admit(
+    caller: Caller,
+    kind: BillableKind,
+    opId: string,
+  ): Promise<(({ ok: true } & Admission) | Refusal) & { day: string }> {
     const now = this.deps.clock.now();
     const day = dayOf(now);
     const budgets = budgetsOf(caller);
     // Every budget is decided at once (one round trip, not one per budget); the rate headers are the caller's own.
-    const decisions = await Promise.all(budgets.map((b) => this.deps.usage.update(b.subject, day, (current) => admit(current, b.limits, kind, now, `a:${opId}`))));
+    const decisions = await Promise.all(
+      budgets.map((b) =>
+        this.deps.usage.update(b.subject, day, (current) => admit(current, b.limits, kind, now, `a:${opId}`)),
+      ),
+    );
     const refused = decisions.findIndex((d) => !d.ok);
     if (refused < 0) return { ...(decisions[0] as { ok: true } & Admission), day };
     // A unit reserved on a budget that said yes is given back: the call does not happen.
@@ -94,7 +118,11 @@ export class Billing {
     const now = this.deps.clock.now();
     const day = dayOf(now);
     const budgets = budgetsOf(caller);
-    const decisions = await Promise.all(budgets.map((b) => this.deps.usage.update(b.subject, day, (current) => reserve(current, b.limits, kind, now, `s:${opId}`))));
+    const decisions = await Promise.all(
+      budgets.map((b) =>
+        this.deps.usage.update(b.subject, day, (current) => reserve(current, b.limits, kind, now, `s:${opId}`)),
+      ),
+    );
     const refused = decisions.findIndex((d) => !d.ok);
     if (refused < 0) return { ok: true };
     await this.giveBack(budgets, decisions, spendUnit(kind), day, opId);
@@ -117,13 +145,29 @@ export class Billing {
   /** Adds what the call used, once per `opId` however often it is retried. */
   async meter(caller: Caller, day: string, delta: MeterDelta, opId: string): Promise<void> {
     if (Object.values(delta).every((v) => !v)) return;
-    await Promise.all(budgetsOf(caller).map((b) => this.deps.usage.update(b.subject, day, (current) => meter(current, delta, `m:${opId}`))));
+    await Promise.all(
+      budgetsOf(caller).map((b) =>
+        this.deps.usage.update(b.subject, day, (current) => meter(current, delta, `m:${opId}`)),
+      ),
+    );
   }
 
   /** Returns the unit taken from each budget that said yes when another said no. */
-  private async giveBack(budgets: ReturnType<typeof budgetsOf>, decisions: Array<{ ok: boolean }>, unit: ReturnType<typeof spendUnit> | undefined, day: string, opId: string): Promise<void> {
+  private async giveBack(
+    budgets: ReturnType<typeof budgetsOf>,
+    decisions: Array<{ ok: boolean }>,
+    unit: ReturnType<typeof spendUnit> | undefined,
+    day: string,
+    opId: string,
+  ): Promise<void> {
     if (!unit) return;
-    await Promise.all(decisions.map((d, i) => (d.ok ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`)) : undefined)));
+    await Promise.all(
+      decisions.map((d, i) =>
+        d.ok
+          ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`))
+          : undefined,
+      ),
+    );
   }
 
   /** The caller's counters for the last `days` UTC days, oldest first. */

@@ -14,9 +14,27 @@ export interface PlanLimits {
 }
 
 export const PLANS: Readonly<Record<PlanName, PlanLimits>> = {
-  free: { requestsPerMinute: 10, tokensPerDay: 20_000, imagesPerDay: 5, generationsPerDay: 3, realtimeSessionsPerDay: 2 },
-  starter: { requestsPerMinute: 60, tokensPerDay: 500_000, imagesPerDay: 100, generationsPerDay: 50, realtimeSessionsPerDay: 50 },
-  pro: { requestsPerMinute: 600, tokensPerDay: 10_000_000, imagesPerDay: 2_000, generationsPerDay: 1_000, realtimeSessionsPerDay: 1_000 },
+  free: {
+    requestsPerMinute: 10,
+    tokensPerDay: 20_000,
+    imagesPerDay: 5,
+    generationsPerDay: 3,
+    realtimeSessionsPerDay: 2,
+  },
+  starter: {
+    requestsPerMinute: 60,
+    tokensPerDay: 500_000,
+    imagesPerDay: 100,
+    generationsPerDay: 50,
+    realtimeSessionsPerDay: 50,
+  },
+  pro: {
+    requestsPerMinute: 600,
+    tokensPerDay: 10_000_000,
+    imagesPerDay: 2_000,
+    generationsPerDay: 1_000,
+    realtimeSessionsPerDay: 1_000,
+  },
 };
 
 export const isPlanName = (value: string): value is PlanName => (PLAN_NAMES as readonly string[]).includes(value);

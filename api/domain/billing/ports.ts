@@ -40,7 +40,11 @@ export interface UsageCounters {
  * conflict. `change` returns undefined to leave the counters as they are.
  */
 export interface UsageStore {
-  update<R>(subject: string, day: string, change: (current: UsageCounters) => { next?: UsageCounters; result: R }): Promise<R>;
+  update<R>(
+    subject: string,
+    day: string,
+    change: (current: UsageCounters) => { next?: UsageCounters; result: R },
+  ): Promise<R>;
   /** This instance's last copy of the counters (no I/O), or undefined if it has none for that day. */
   peek(subject: string, day: string): UsageCounters | undefined;
   days(subject: string, fromDay: string): Promise<Array<{ day: string; counters: UsageCounters }>>;

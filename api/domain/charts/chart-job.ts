@@ -30,25 +30,42 @@ export function newChartJob(id: string, request: ChartJobRequest, token: string,
   return { id, kind: 'chart-image', status: 'queued', createdAt: at, updatedAt: at, attempts: 0, request, token };
 }
 
-export const startChart = (job: ChartJobRecord, attempt: number, now: Date) => move(job, 'running', now, { attempts: attempt });
+export const startChart = (job: ChartJobRecord, attempt: number, now: Date) =>
+  move(job, 'running', now, { attempts: attempt });
 export const requeueChart = (job: ChartJobRecord, now: Date) => move(job, 'queued', now);
 export const failChart = (job: ChartJobRecord, error: JobError, now: Date) => move(job, 'failed', now, { error });
 
 /** Done with its image; `retry` when the image is a fallback waiting for a later model attempt. */
-export function finishChart(job: ChartJobRecord, image: ChartImage, now: Date, retry?: ChartJobRecord['retry']): ChartJobRecord {
+export function finishChart(
+  job: ChartJobRecord,
+  image: ChartImage,
+  now: Date,
+  retry?: ChartJobRecord['retry'],
+): ChartJobRecord {
   const { retry: _old, ...rest } = move(job, 'done', now, { result: image });
   return retry ? { ...rest, retry } : rest;
 }
 
 /** A done job's image changed (the fallback replaced) or its retry plan moved on. */
-export function amendChart(job: ChartJobRecord, now: Date, change: { result?: ChartImage; retry?: ChartJobRecord['retry'] | null }): ChartJobRecord {
+export function amendChart(
+  job: ChartJobRecord,
+  now: Date,
+  change: { result?: ChartImage; retry?: ChartJobRecord['retry'] | null },
+): ChartJobRecord {
   const { retry: old, ...rest } = job;
   const retry = change.retry === null ? undefined : (change.retry ?? old);
-  return { ...rest, ...(change.result ? { result: change.result } : {}), ...(retry ? { retry } : {}), updatedAt: now.toISOString() };
+  return {
+    ...rest,
+    ...(change.result ? { result: change.result } : {}),
+    ...(retry ? { retry } : {}),
+    updatedAt: now.toISOString(),
+  };
 }
 
 export function isStaleChart(job: ChartJobRecord, now: Date): boolean {
-  return (job.status === 'queued' || job.status === 'running') && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS;
+  return (
+    (job.status === 'queued' || job.status === 'running') && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS
+  );
 }
 
 /** A later retry is still expected or running: planned (or started), and not long overdue (a lost message). */
@@ -61,10 +78,17 @@ export function retryPending(job: ChartJobRecord, now: Date): boolean {
 export function publicChartJob(job: ChartJobRecord, now: Date): ChartJob {
   const { request: _r, token: _t, retry: _p, ...view } = job;
   if (!isStaleChart(job, now)) return view;
-  return { ...view, status: 'failed', error: { code: 'stalled', message: 'Painting this chart stopped responding. Please try again.', retryable: true } };
+  return {
+    ...view,
+    status: 'failed',
+    error: { code: 'stalled', message: 'Painting this chart stopped responding. Please try again.', retryable: true },
+  };
 }
 
-export async function readChartJob(store: DocumentStore, id: string): Promise<{ job: ChartJobRecord; etag: string } | undefined> {
+export async function readChartJob(
+  store: DocumentStore,
+  id: string,
+): Promise<{ job: ChartJobRecord; etag: string } | undefined> {
   const doc = await readDocument(store, chartJobPath(id), ChartJobRecord);
   return doc && { job: doc.value, etag: doc.etag };
 }

@@ -33,7 +33,12 @@ export function chartSvg(p: ChartPicture): string {
   const last = single?.points.at(-1);
   const headline =
     single && last && p.type !== 'pie'
-      ? text(RIGHT, 68, formatValue(last.y, single.unit), { 'text-anchor': 'end', 'font-size': SIZE.title, 'font-weight': 700, fill: p.colors.text }) +
+      ? text(RIGHT, 68, formatValue(last.y, single.unit), {
+          'text-anchor': 'end',
+          'font-size': SIZE.title,
+          'font-weight': 700,
+          fill: p.colors.text,
+        }) +
         text(RIGHT, 96, monthShortYear(last.x), { 'text-anchor': 'end', 'font-size': SIZE.sub, fill: p.colors.muted })
       : '';
   return [
@@ -43,21 +48,39 @@ export function chartSvg(p: ChartPicture): string {
     `<rect x="16" y="16" width="${SVG_WIDTH - 32}" height="${SVG_HEIGHT - 32}" rx="18" fill="${p.colors.surface}" stroke="${p.colors.muted}" stroke-opacity="0.25"/>`,
     `<rect x="16" y="16" width="${SVG_WIDTH - 32}" height="6" fill="${p.colors.primary}" clip-path="url(#card)"/>`,
     // Bold sans glyphs average ~0.56 em: long titles (up to 80 characters) shrink to fit the card.
-    text(LEFT_EDGE, 68, p.title, { 'font-size': fit(SIZE.title, headline ? 450 : 680, p.title.length), 'font-weight': 700, fill: p.colors.text }),
-    text(LEFT_EDGE, 96, `${p.companyName} · ${periodOf(p)}`, { 'font-size': fit(SIZE.sub, headline ? 450 : 680, p.companyName.length + 40), fill: p.colors.muted }),
+    text(LEFT_EDGE, 68, p.title, {
+      'font-size': fit(SIZE.title, headline ? 450 : 680, p.title.length),
+      'font-weight': 700,
+      fill: p.colors.text,
+    }),
+    text(LEFT_EDGE, 96, `${p.companyName} · ${periodOf(p)}`, {
+      'font-size': fit(SIZE.sub, headline ? 450 : 680, p.companyName.length + 40),
+      fill: p.colors.muted,
+    }),
     headline,
     body,
     // Bottom right, unless a legend needs the bottom row: then top right, where no headline is.
-    text(RIGHT, headline || p.series.length === 1 ? 482 : 28 + 16, 'Rendered locally by Presto-Change-O', { 'text-anchor': 'end', 'font-size': SIZE.note, fill: p.colors.muted }),
+    text(RIGHT, headline || p.series.length === 1 ? 482 : 28 + 16, 'Rendered locally by Presto-Change-O', {
+      'text-anchor': 'end',
+      'font-size': SIZE.note,
+      fill: p.colors.muted,
+    }),
     '</svg>',
   ].join('');
 }
 
 function cartesian(p: ChartPicture): string {
   const bars = p.type === 'bar';
-  const months = p.series.reduce<string[]>((best, s) => (s.points.length > best.length ? s.points.map((q) => q.x) : best), []);
+  const months = p.series.reduce<string[]>(
+    (best, s) => (s.points.length > best.length ? s.points.map((q) => q.x) : best),
+    [],
+  );
   const unit = p.series[0]?.unit ?? 'count';
-  const dom = yTicks(p.series.flatMap((s) => s.points.map((q) => q.y)), bars || p.type === 'area', p.series.every((s) => s.unit === 'count'));
+  const dom = yTicks(
+    p.series.flatMap((s) => s.points.map((q) => q.y)),
+    bars || p.type === 'area',
+    p.series.every((s) => s.unit === 'count'),
+  );
   const labels = dom.ticks.map((t) => compact(t, unit));
   const left = LEFT_EDGE + 24 + Math.max(...labels.map((l) => l.length)) * SIZE.tick * 0.56;
   const bottom = p.series.length > 1 ? 384 : 404;
@@ -73,20 +96,41 @@ function cartesian(p: ChartPicture): string {
   const grid = dom.ticks
     .map((t, i) => {
       const y = plot.y(t);
-      return `<line x1="${r1(left)}" x2="${RIGHT}" y1="${r1(y)}" y2="${r1(y)}" stroke="${p.colors.muted}" stroke-opacity="${t === 0 ? 0.6 : 0.2}"/>` +
-        text(left - 10, y + 5, labels[i] ?? '', { 'text-anchor': 'end', 'font-size': SIZE.tick, fill: p.colors.muted });
+      return (
+        `<line x1="${r1(left)}" x2="${RIGHT}" y1="${r1(y)}" y2="${r1(y)}" stroke="${p.colors.muted}" stroke-opacity="${t === 0 ? 0.6 : 0.2}"/>` +
+        text(left - 10, y + 5, labels[i] ?? '', { 'text-anchor': 'end', 'font-size': SIZE.tick, fill: p.colors.muted })
+      );
     })
     .join('');
   // Every other month when a label ("Dec ’25", ~4 em) would not fit its slot.
   const slot = n > 1 ? (RIGHT - left) / (bars ? n : n - 1) : RIGHT - left;
   const step = Math.max(1, Math.ceil((SIZE.tick * 4) / slot));
   const xLabels = months
-    .map((m, i) => ((n - 1 - i) % step === 0 ? text(plot.x(i), bottom + 24, monthTick(m, i < step), { 'text-anchor': 'middle', 'font-size': SIZE.tick, fill: p.colors.muted }) : ''))
+    .map((m, i) =>
+      (n - 1 - i) % step === 0
+        ? text(plot.x(i), bottom + 24, monthTick(m, i < step), {
+            'text-anchor': 'middle',
+            'font-size': SIZE.tick,
+            fill: p.colors.muted,
+          })
+        : '',
+    )
     .join('');
   const axisTitles =
-    text(0, 0, unitTitle(unit), { transform: `translate(34 ${r1((TOP + bottom) / 2)}) rotate(-90)`, 'text-anchor': 'middle', 'font-size': SIZE.tick, fill: p.colors.muted }) +
-    text((left + RIGHT) / 2, bottom + 48, 'Month', { 'text-anchor': 'middle', 'font-size': SIZE.tick, fill: p.colors.muted });
-  const marks = p.series.map((s, i) => (bars ? barMarks(p, s, i, plot, n) : lineMarks(p, s, i, plot, n, p.type === 'area'))).join('');
+    text(0, 0, unitTitle(unit), {
+      transform: `translate(34 ${r1((TOP + bottom) / 2)}) rotate(-90)`,
+      'text-anchor': 'middle',
+      'font-size': SIZE.tick,
+      fill: p.colors.muted,
+    }) +
+    text((left + RIGHT) / 2, bottom + 48, 'Month', {
+      'text-anchor': 'middle',
+      'font-size': SIZE.tick,
+      fill: p.colors.muted,
+    });
+  const marks = p.series
+    .map((s, i) => (bars ? barMarks(p, s, i, plot, n) : lineMarks(p, s, i, plot, n, p.type === 'area')))
+    .join('');
   return grid + xLabels + axisTitles + marks + (p.series.length > 1 ? legend(p) : '');
 }
 
@@ -96,8 +140,15 @@ function lineMarks(p: ChartPicture, s: PictureSeries, i: number, plot: Plot, n: 
   if (pts.length === 0) return '';
   const colour = colourOf(p, i);
   const d = pts.map(([x, y], j) => `${j ? 'L' : 'M'}${x} ${y}`).join('');
-  const fill = area ? `<path d="${d}L${pts.at(-1)![0]} ${plot.bottom}L${pts[0]![0]} ${plot.bottom}Z" fill="${colour}" fill-opacity="0.16"/>` : '';
-  const dots = pts.map(([x, y], j) => `<circle cx="${x}" cy="${y}" r="${j === pts.length - 1 ? 5.5 : 3.5}" fill="${colour}" stroke="${p.colors.surface}" stroke-width="1.5"/>`).join('');
+  const fill = area
+    ? `<path d="${d}L${pts.at(-1)![0]} ${plot.bottom}L${pts[0]![0]} ${plot.bottom}Z" fill="${colour}" fill-opacity="0.16"/>`
+    : '';
+  const dots = pts
+    .map(
+      ([x, y], j) =>
+        `<circle cx="${x}" cy="${y}" r="${j === pts.length - 1 ? 5.5 : 3.5}" fill="${colour}" stroke="${p.colors.surface}" stroke-width="1.5"/>`,
+    )
+    .join('');
   return `${fill}<path d="${d}" fill="none" stroke="${colour}" stroke-width="3" stroke-linejoin="round" stroke-linecap="round"/>${dots}`;
 }
 
@@ -127,7 +178,9 @@ function legend(p: ChartPicture): string {
   let x = LEFT_EDGE;
   return labels
     .map((label, i) => {
-      const item = `<rect x="${r1(x)}" y="458" width="14" height="14" rx="3" fill="${colourOf(p, i)}"/>` + text(x + 20, 471, label, { 'font-size': size, fill: p.colors.text });
+      const item =
+        `<rect x="${r1(x)}" y="458" width="14" height="14" rx="3" fill="${colourOf(p, i)}"/>` +
+        text(x + 20, 471, label, { 'font-size': size, fill: p.colors.text });
       x += 34 + label.length * size * 0.52;
       return item;
     })
@@ -144,8 +197,18 @@ function donut(p: ChartPicture): string {
   const multi = p.series.length > 1;
   const only = p.series[0];
   const slices = multi
-    ? p.series.map((s, i) => ({ label: s.label, value: Math.max(0, s.points.at(-1)?.y ?? 0), unit: s.unit, colour: colourOf(p, i) }))
-    : (only?.points.slice(-PIE_MONTHS) ?? []).map((q, i) => ({ label: monthShortYear(q.x), value: Math.max(0, q.y), unit: only!.unit, colour: colourOf(p, i) }));
+    ? p.series.map((s, i) => ({
+        label: s.label,
+        value: Math.max(0, s.points.at(-1)?.y ?? 0),
+        unit: s.unit,
+        colour: colourOf(p, i),
+      }))
+    : (only?.points.slice(-PIE_MONTHS) ?? []).map((q, i) => ({
+        label: monthShortYear(q.x),
+        value: Math.max(0, q.y),
+        unit: only!.unit,
+        colour: colourOf(p, i),
+      }));
   const total = slices.reduce((a, s) => a + s.value, 0) || 1;
   const [cx, cy] = [210, 290];
   let angle = 0;
@@ -161,11 +224,22 @@ function donut(p: ChartPicture): string {
     .map((s, i) => {
       const y = 184 + i * 42;
       const pct = `${Math.round((s.value / total) * 100)}%`;
-      return `<rect x="420" y="${y - 13}" width="14" height="14" rx="3" fill="${s.colour}"/>` +
+      return (
+        `<rect x="420" y="${y - 13}" width="14" height="14" rx="3" fill="${s.colour}"/>` +
         text(444, y, s.label, { 'font-size': SIZE.legend + 1, fill: p.colors.text }) +
-        text(RIGHT, y, `${formatValue(s.value, s.unit)} · ${pct}`, { 'text-anchor': 'end', 'font-size': SIZE.legend + 1, 'font-weight': 700, fill: p.colors.text });
+        text(RIGHT, y, `${formatValue(s.value, s.unit)} · ${pct}`, {
+          'text-anchor': 'end',
+          'font-size': SIZE.legend + 1,
+          'font-weight': 700,
+          fill: p.colors.text,
+        })
+      );
     })
     .join('');
-  const centre = text(cx, cy + 6, multi ? 'Latest' : `${slices.length} months`, { 'text-anchor': 'middle', 'font-size': SIZE.legend + 2, fill: p.colors.muted });
+  const centre = text(cx, cy + 6, multi ? 'Latest' : `${slices.length} months`, {
+    'text-anchor': 'middle',
+    'font-size': SIZE.legend + 2,
+    fill: p.colors.muted,
+  });
   return arcs + centre + rows;
 }

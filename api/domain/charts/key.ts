@@ -41,7 +41,16 @@ export interface ChartKeyInput {
  * generation. 128 bits of SHA-256, in hex.
  */
 export function chartKey(input: ChartKeyInput): string {
-  const parts = ['presto-chart', CHART_PROMPT_VERSION, input.mode.id, modeVersion(input.mode), [...input.datasetIds], input.personaSeed, input.model, input.asOf];
+  const parts = [
+    'presto-chart',
+    CHART_PROMPT_VERSION,
+    input.mode.id,
+    modeVersion(input.mode),
+    [...input.datasetIds],
+    input.personaSeed,
+    input.model,
+    input.asOf,
+  ];
   return sha256(stableJson(parts)).slice(0, 32);
 }
 

@@ -46,23 +46,55 @@ export function pictureDatasets(mode: Mode, datasetIds: readonly string[]): stri
 export function buildChartPicture(mode: Mode, persona: Persona, datasetIds: readonly string[]): ChartPicture {
   const ids = pictureDatasets(mode, datasetIds);
   const datasets = ids.map((id) => mode.datasets.find((d) => d.id === id)!);
-  const series = datasets.map((d) => ({ datasetId: d.id, label: d.label, unit: d.unit, points: (persona.series[d.id] ?? []).slice(-CHART_IMAGE_MONTHS) }));
+  const series = datasets.map((d) => ({
+    datasetId: d.id,
+    label: d.label,
+    unit: d.unit,
+    points: (persona.series[d.id] ?? []).slice(-CHART_IMAGE_MONTHS),
+  }));
   const { theme } = mode;
   return {
-    title: datasets.map((d) => d.label).join(' vs ').slice(0, 80),
+    title: datasets
+      .map((d) => d.label)
+      .join(' vs ')
+      .slice(0, 80),
     companyName: mode.companyName,
     type: datasets.length === 1 ? datasets[0]!.defaultChart : 'line',
     series,
-    colors: { primary: theme.primary, background: theme.background, surface: theme.surface, text: theme.text, muted: theme.muted, series: theme.chart },
+    colors: {
+      primary: theme.primary,
+      background: theme.background,
+      surface: theme.surface,
+      text: theme.text,
+      muted: theme.muted,
+      series: theme.chart,
+    },
   };
 }
 
 /** The ChartSpec the dashboard draws for the same picture (make_chart_image shows it beside the image). */
 export function chartSpecOf(picture: ChartPicture): ChartSpec {
-  return { type: picture.type, title: picture.title, series: picture.series.map((s) => ({ ...s, points: [...s.points] })) };
+  return {
+    type: picture.type,
+    title: picture.title,
+    series: picture.series.map((s) => ({ ...s, points: [...s.points] })),
+  };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2025-03" → "March 2025". */
 export function monthName(x: string): string {
@@ -72,7 +104,10 @@ export function monthName(x: string): string {
 
 /** "January 2025 to December 2025", or one month. */
 export function periodOf(picture: ChartPicture): string {
-  const points = picture.type === 'pie' && picture.series.length === 1 ? picture.series[0]!.points.slice(-PIE_MONTHS) : picture.series[0]?.points ?? [];
+  const points =
+    picture.type === 'pie' && picture.series.length === 1
+      ? picture.series[0]!.points.slice(-PIE_MONTHS)
+      : (picture.series[0]?.points ?? []);
   const first = points[0]?.x;
   const last = points.at(-1)?.x;
   if (!first || !last) return '';

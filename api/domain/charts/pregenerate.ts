@@ -2,7 +2,10 @@ import { DEMO_PERSONA_SEED, type CreateChartImageRequest } from '../../contracts
 import type { Mode } from '../../contracts/mode';
 import type { ChartRequestOptions, ChartRequestOutcome } from './request-chart';
 
-export type RequestChart = (request: CreateChartImageRequest, options?: ChartRequestOptions) => Promise<ChartRequestOutcome>;
+export type RequestChart = (
+  request: CreateChartImageRequest,
+  options?: ChartRequestOptions,
+) => Promise<ChartRequestOutcome>;
 
 export interface PregenerationSummary {
   /** Charts considered: one per dataset a pre-built mode's tabs show. */
@@ -28,19 +31,29 @@ export function tabChartDatasets(mode: Mode): string[] {
  * fallback whose retries ran out is asked for again. One request at a time — the queue handler
  * paces the image deployment anyway, and a burst here would only make a burst there.
  */
-export async function pregenerateCharts(modes: readonly Mode[], requestChart: RequestChart, log?: (line: string) => void): Promise<PregenerationSummary> {
+export async function pregenerateCharts(
+  modes: readonly Mode[],
+  requestChart: RequestChart,
+  log?: (line: string) => void,
+): Promise<PregenerationSummary> {
   const summary: PregenerationSummary = { charts: 0, cached: 0, queued: 0, pending: 0, failed: 0 };
   for (const mode of modes) {
     for (const datasetId of tabChartDatasets(mode)) {
       summary.charts++;
       try {
-        const outcome = await requestChart({ modeId: mode.id, datasetIds: [datasetId], personaSeed: DEMO_PERSONA_SEED }, { replaceFallback: true });
-        if (outcome.kind === 'ready') summary[outcome.requeued ? 'queued' : outcome.image.fallback ? 'pending' : 'cached']++;
+        const outcome = await requestChart(
+          { modeId: mode.id, datasetIds: [datasetId], personaSeed: DEMO_PERSONA_SEED },
+          { replaceFallback: true },
+        );
+        if (outcome.kind === 'ready')
+          summary[outcome.requeued ? 'queued' : outcome.image.fallback ? 'pending' : 'cached']++;
         else if (outcome.created) summary.queued++;
         else summary.pending++;
       } catch (error) {
         summary.failed++;
-        log?.(`chart-pregen: ${mode.id}/${datasetId} could not be queued: ${error instanceof Error ? error.message : String(error)}`);
+        log?.(
+          `chart-pregen: ${mode.id}/${datasetId} could not be queued: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }

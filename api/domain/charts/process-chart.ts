@@ -5,7 +5,15 @@ import type { Delivery } from '../modes/generation/process-job';
 import { buildPersona } from '../persona';
 import type { ChartRenderer, Clock, DocumentStore, ImageGenerator, ImageStore, JobQueue } from '../ports';
 import type { ModeCatalog } from '../tools/context';
-import { amendChart, failChart, finishChart, readChartJob, requeueChart, startChart, updateChartJob } from './chart-job';
+import {
+  amendChart,
+  failChart,
+  finishChart,
+  readChartJob,
+  requeueChart,
+  startChart,
+  updateChartJob,
+} from './chart-job';
 import { monthStart } from './key';
 import { altText, buildChartPicture, type ChartPicture } from './picture';
 import { describeImage, readStoredImage, storeImage } from './stored-image';
@@ -32,11 +40,18 @@ export type ChartProcessOutcome = 'done' | 'reused' | 'fallback' | 'replaced' | 
 const why = (error: unknown) => (error instanceof Error ? error.message : String(error)).slice(0, 300);
 
 /** The picture a job draws: its mode and persona as of the month in its key. */
-async function pictureFor(request: ChartJobRecord['request'], deps: ChartProcessDeps): Promise<ChartPicture | undefined> {
+async function pictureFor(
+  request: ChartJobRecord['request'],
+  deps: ChartProcessDeps,
+): Promise<ChartPicture | undefined> {
   const mode = await deps.modes.get(request.modeId);
   if (!mode) return undefined;
   try {
-    return buildChartPicture(mode, buildPersona(mode, request.personaSeed, monthStart(request.asOf)), request.datasetIds);
+    return buildChartPicture(
+      mode,
+      buildPersona(mode, request.personaSeed, monthStart(request.asOf)),
+      request.datasetIds,
+    );
   } catch {
     return undefined; // the mode no longer has these datasets
   }
@@ -49,21 +64,36 @@ async function pictureFor(request: ChartJobRecord['request'], deps: ChartProcess
  * Runs n ≥ 1 are those retries: a success replaces the fallback under the same key. Idempotent:
  * superseded runs, duplicate deliveries and already-stored images are skipped, never regenerated.
  */
-export function processChartImage(message: ChartImageMessage, delivery: Delivery, deps: ChartProcessDeps): Promise<ChartProcessOutcome> {
+export function processChartImage(
+  message: ChartImageMessage,
+  delivery: Delivery,
+  deps: ChartProcessDeps,
+): Promise<ChartProcessOutcome> {
   return message.retry === 0 ? firstRun(message, delivery, deps) : retryRun(message, deps);
 }
 
-async function firstRun(message: ChartImageMessage, delivery: Delivery, deps: ChartProcessDeps): Promise<ChartProcessOutcome> {
+async function firstRun(
+  message: ChartImageMessage,
+  delivery: Delivery,
+  deps: ChartProcessDeps,
+): Promise<ChartProcessOutcome> {
   const { store, clock } = deps;
   const live = (j: ChartJobRecord) => j.token === message.token && (j.status === 'queued' || j.status === 'running');
   const current = await readChartJob(store, message.jobId);
   if (!current || !live(current.job)) return 'skipped';
   const { request } = current.job;
-  const settle = (change: (j: ChartJobRecord) => ChartJobRecord) => updateChartJob(store, message.jobId, (j) => (live(j) ? change(j) : undefined));
+  const settle = (change: (j: ChartJobRecord) => ChartJobRecord) =>
+    updateChartJob(store, message.jobId, (j) => (live(j) ? change(j) : undefined));
 
   const picture = await pictureFor(request, deps);
   if (!picture) {
-    await settle((j) => failChart(j, { code: 'chart_unavailable', message: 'This chart no longer exists in its mode.', retryable: false }, clock.now()));
+    await settle((j) =>
+      failChart(
+        j,
+        { code: 'chart_unavailable', message: 'This chart no longer exists in its mode.', retryable: false },
+        clock.now(),
+      ),
+    );
     return 'failed';
   }
   const existing = await readStoredImage(deps.images, request.key);
@@ -76,7 +106,11 @@ async function firstRun(message: ChartImageMessage, delivery: Delivery, deps: Ch
   const alt = altText(picture);
   try {
     const png = await deps.generator.generate(picture);
-    const image = await storeImage(deps.images, describeImage(request.key, png, deps.generator.source, false, alt), png);
+    const image = await storeImage(
+      deps.images,
+      describeImage(request.key, png, deps.generator.source, false, alt),
+      png,
+    );
     await settle((j) => finishChart(j, image, clock.now()));
     return 'done';
   } catch (error) {
@@ -92,7 +126,11 @@ async function firstRun(message: ChartImageMessage, delivery: Delivery, deps: Ch
     } catch (renderError) {
       // Our own renderer or storage failed: transient, so the host retries; the last attempt fails the job.
       const last = delivery.dequeueCount >= delivery.maxDequeueCount;
-      const reason = { code: 'image_failed', message: `Painting this chart failed after ${delivery.dequeueCount} attempts. Please try again.`, retryable: true };
+      const reason = {
+        code: 'image_failed',
+        message: `Painting this chart failed after ${delivery.dequeueCount} attempts. Please try again.`,
+        retryable: true,
+      };
       await settle((j) => (last ? failChart(j, reason, clock.now()) : requeueChart(j, clock.now())));
       throw renderError;
     }
@@ -102,18 +140,23 @@ async function firstRun(message: ChartImageMessage, delivery: Delivery, deps: Ch
 async function retryRun(message: ChartImageMessage, deps: ChartProcessDeps): Promise<ChartProcessOutcome> {
   const { store, clock } = deps;
   const n = message.retry;
-  const due = (j: ChartJobRecord) => j.token === message.token && j.status === 'done' && j.retry?.n === n && !j.retry.started;
+  const due = (j: ChartJobRecord) =>
+    j.token === message.token && j.status === 'done' && j.retry?.n === n && !j.retry.started;
   const current = await readChartJob(store, message.jobId);
   if (!current || !due(current.job)) return 'skipped';
   const { request } = current.job;
   const stored = await readStoredImage(deps.images, request.key);
   const picture = await pictureFor(request, deps);
   if ((stored && !stored.fallback) || !picture) {
-    await updateChartJob(store, message.jobId, (j) => (due(j) ? amendChart(j, clock.now(), { retry: null }) : undefined));
+    await updateChartJob(store, message.jobId, (j) =>
+      due(j) ? amendChart(j, clock.now(), { retry: null }) : undefined,
+    );
     return 'skipped';
   }
   // Claim the attempt, so a duplicate delivery (or the timer) does not run it a second time.
-  const claim = await updateChartJob(store, message.jobId, (j) => (due(j) ? amendChart(j, clock.now(), { retry: { ...j.retry!, started: clock.now().toISOString() } }) : undefined));
+  const claim = await updateChartJob(store, message.jobId, (j) =>
+    due(j) ? amendChart(j, clock.now(), { retry: { ...j.retry!, started: clock.now().toISOString() } }) : undefined,
+  );
   if (!claim?.changed) return 'skipped';
   const mine = (j: ChartJobRecord) => j.token === message.token && j.retry?.n === n;
   let png;
@@ -121,26 +164,44 @@ async function retryRun(message: ChartImageMessage, deps: ChartProcessDeps): Pro
     png = await deps.generator.generate(picture);
   } catch (error) {
     const next = n < (deps.retryDelaysSeconds ?? RETRY_DELAYS_SECONDS).length ? plan(n + 1, error, deps) : undefined;
-    deps.log?.(`chart-images: ${request.key} retry ${n} failed (${why(error)}); ${next ? `retry ${n + 1} in ${next.delaySeconds} s` : 'the daily pre-generation tries again'}`);
-    await updateChartJob(store, message.jobId, (j) => (mine(j) ? amendChart(j, clock.now(), { retry: next ? { n: n + 1, at: next.at } : null }) : undefined));
+    deps.log?.(
+      `chart-images: ${request.key} retry ${n} failed (${why(error)}); ${next ? `retry ${n + 1} in ${next.delaySeconds} s` : 'the daily pre-generation tries again'}`,
+    );
+    await updateChartJob(store, message.jobId, (j) =>
+      mine(j) ? amendChart(j, clock.now(), { retry: next ? { n: n + 1, at: next.at } : null }) : undefined,
+    );
     if (next) await sendRetry(message, n + 1, next.delaySeconds, deps);
     return 'kept-fallback';
   }
-  const image = await storeImage(deps.images, describeImage(request.key, png, deps.generator.source, false, altText(picture)), png);
-  await updateChartJob(store, message.jobId, (j) => (mine(j) ? amendChart(j, clock.now(), { result: image, retry: null }) : undefined));
+  const image = await storeImage(
+    deps.images,
+    describeImage(request.key, png, deps.generator.source, false, altText(picture)),
+    png,
+  );
+  await updateChartJob(store, message.jobId, (j) =>
+    mine(j) ? amendChart(j, clock.now(), { result: image, retry: null }) : undefined,
+  );
   return 'replaced';
 }
 
 /** When retry n is due: our schedule, or later if Azure asked for longer (retry-after). */
 function plan(n: number, error: unknown, deps: ChartProcessDeps): { delaySeconds: number; at: string } {
   const delays = deps.retryDelaysSeconds ?? RETRY_DELAYS_SECONDS;
-  const advised = error instanceof DomainError && 'retryAfterMs' in error && typeof error.retryAfterMs === 'number' ? Math.ceil(error.retryAfterMs / 1000) : 0;
+  const advised =
+    error instanceof DomainError && 'retryAfterMs' in error && typeof error.retryAfterMs === 'number'
+      ? Math.ceil(error.retryAfterMs / 1000)
+      : 0;
   const delaySeconds = Math.min(MAX_DELAY_SECONDS, Math.max(delays[Math.min(n, delays.length) - 1] ?? 60, advised));
   return { delaySeconds, at: new Date(deps.clock.now().getTime() + delaySeconds * 1000).toISOString() };
 }
 
 /** A lost retry message only costs time: the plan goes stale and the daily pre-generation asks again. */
-async function sendRetry(message: ChartImageMessage, n: number, delaySeconds: number, deps: ChartProcessDeps): Promise<void> {
+async function sendRetry(
+  message: ChartImageMessage,
+  n: number,
+  delaySeconds: number,
+  deps: ChartProcessDeps,
+): Promise<void> {
   try {
     await deps.queue.send(CHART_IMAGES_QUEUE, { ...message, retry: n } satisfies ChartImageMessage, { delaySeconds });
   } catch (error) {

@@ -1,4 +1,10 @@
-import { ChartJobRecord, type ChartImage, type ChartImageMessage, type ChartJob, type CreateChartImageRequest } from '../../contracts/charts';
+import {
+  ChartJobRecord,
+  type ChartImage,
+  type ChartImageMessage,
+  type ChartJob,
+  type CreateChartImageRequest,
+} from '../../contracts/charts';
 import { CHART_IMAGES_QUEUE } from '../../contracts/jobs';
 import { claimJob } from '../documents';
 import { NotFound, UpstreamUnavailable } from '../errors';
@@ -39,7 +45,11 @@ export interface ChartRequestOptions {
  * callers for a key share one job — created with If-None-Match: *, so only one creator enqueues —
  * and so at most one generation runs per key however many ask at once.
  */
-export async function requestChartImage(input: CreateChartImageRequest, deps: ChartRequestDeps, options: ChartRequestOptions = {}): Promise<ChartRequestOutcome> {
+export async function requestChartImage(
+  input: CreateChartImageRequest,
+  deps: ChartRequestDeps,
+  options: ChartRequestOptions = {},
+): Promise<ChartRequestOutcome> {
   const mode = await deps.modes.get(input.modeId);
   if (!mode) throw new NotFound(`Mode "${input.modeId}"`);
   const datasetIds = pictureDatasets(mode, input.datasetIds);
@@ -66,7 +76,12 @@ export async function requestChartImage(input: CreateChartImageRequest, deps: Ch
  * The one job for a key (`claimJob`). A failed or stale job restarts; a done job restarts only if
  * its image is gone, or (`fallbackStored`) when its fallback has no retry pending any more.
  */
-function ensureChartJob(request: ChartJobRecord['request'], deps: ChartRequestDeps, fallbackStored: boolean, beforeStart?: () => Promise<void>): Promise<{ job: ChartJobRecord; created: boolean }> {
+function ensureChartJob(
+  request: ChartJobRecord['request'],
+  deps: ChartRequestDeps,
+  fallbackStored: boolean,
+  beforeStart?: () => Promise<void>,
+): Promise<{ job: ChartJobRecord; created: boolean }> {
   const id = chartJobId(request.key);
   return claimJob(deps.store, {
     path: chartJobPath(id),
@@ -95,7 +110,15 @@ async function enqueue(job: ChartJobRecord, deps: ChartRequestDeps): Promise<Cha
     await deps.queue.send(CHART_IMAGES_QUEUE, message);
     return job;
   } catch {
-    const failed = failChart(job, { code: 'queue_unavailable', message: 'The image queue could not be reached. Please try again.', retryable: true }, deps.clock.now());
+    const failed = failChart(
+      job,
+      {
+        code: 'queue_unavailable',
+        message: 'The image queue could not be reached. Please try again.',
+        retryable: true,
+      },
+      deps.clock.now(),
+    );
     await deps.store.putJson(chartJobPath(job.id), failed).catch(() => undefined);
     throw new UpstreamUnavailable('The image queue could not be reached. Please try again in a moment.');
   }

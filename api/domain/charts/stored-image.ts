@@ -16,12 +16,26 @@ export function imageFromMeta(key: string, metadata: Record<string, string>): Ch
   const alt = meta.success ? decode(meta.data.alt) : undefined;
   if (!meta.success || !alt) return undefined;
   const { source, fallback, width, height } = meta.data;
-  return { key, url: chartImageUrl(key), source, fallback: fallback === 'true', alt: alt.slice(0, 600), width: Number(width), height: Number(height) };
+  return {
+    key,
+    url: chartImageUrl(key),
+    source,
+    fallback: fallback === 'true',
+    alt: alt.slice(0, 600),
+    width: Number(width),
+    height: Number(height),
+  };
 }
 
 /** Blob metadata is ASCII strings only, so the alt text travels URI-encoded. */
 export function metaFor(image: Pick<ChartImage, 'source' | 'fallback' | 'alt' | 'width' | 'height'>): ChartImageMeta {
-  return { source: image.source, fallback: String(image.fallback) as 'true' | 'false', width: String(image.width), height: String(image.height), alt: encodeURIComponent(image.alt) };
+  return {
+    source: image.source,
+    fallback: String(image.fallback) as 'true' | 'false',
+    width: String(image.width),
+    height: String(image.height),
+    alt: encodeURIComponent(image.alt),
+  };
 }
 
 /** The image under `key`, if one is stored (metadata only, no download). */
@@ -30,7 +44,13 @@ export async function readStoredImage(images: ImageStore, key: string): Promise<
   return head ? imageFromMeta(key, head.metadata) : undefined;
 }
 
-export function describeImage(key: string, png: PngImage, source: ChartImage['source'], fallback: boolean, alt: string): ChartImage {
+export function describeImage(
+  key: string,
+  png: PngImage,
+  source: ChartImage['source'],
+  fallback: boolean,
+  alt: string,
+): ChartImage {
   return { key, url: chartImageUrl(key), source, fallback, alt, width: png.width, height: png.height };
 }
 

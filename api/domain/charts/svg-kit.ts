@@ -10,7 +10,9 @@ export function esc(text: string): string {
 export const r1 = (n: number) => Math.round(n * 10) / 10;
 
 export function text(x: number, y: number, content: string, attrs: Record<string, string | number> = {}): string {
-  const a = Object.entries(attrs).map(([k, v]) => ` ${k}="${typeof v === 'number' ? r1(v) : esc(v)}"`).join('');
+  const a = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? r1(v) : esc(v)}"`)
+    .join('');
   return `<text x="${r1(x)}" y="${r1(y)}"${a}>${esc(content)}</text>`;
 }
 
@@ -27,10 +29,10 @@ export function niceStep(span: number, count: number): number {
 export function yTicks(values: number[], zero: boolean, integer: boolean): { lo: number; hi: number; ticks: number[] } {
   let min = values.length ? Math.min(...values) : 0;
   let max = values.length ? Math.max(...values) : 1;
-  if (zero) (min = Math.min(0, min)), (max = Math.max(0, max));
+  if (zero) ((min = Math.min(0, min)), (max = Math.max(0, max)));
   else {
     const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
-    (min = min >= 0 ? Math.max(0, min - pad) : min - pad), (max += pad);
+    ((min = min >= 0 ? Math.max(0, min - pad) : min - pad), (max += pad));
   }
   if (min === max) max = min + 1;
   const step = integer ? Math.max(1, niceStep(max - min, 4)) : niceStep(max - min, 4);
@@ -46,7 +48,12 @@ const trim = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: M
 /** Axis tick labels: $12.5k, 1.2M, 45%. Exact figures elsewhere use contracts/format. */
 export function compact(value: number, unit: string): string {
   const abs = Math.abs(value);
-  const num = abs >= 1e6 ? `${trim(value / 1e6)}M` : abs >= 1e4 ? `${trim(value / 1e3)}k` : value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 1 : 0 });
+  const num =
+    abs >= 1e6
+      ? `${trim(value / 1e6)}M`
+      : abs >= 1e4
+        ? `${trim(value / 1e3)}k`
+        : value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 1 : 0 });
   if (unit === 'USD') return value < 0 ? `-$${num.slice(1)}` : `$${num}`;
   if (unit === 'percent') return `${num}%`;
   return num;
@@ -70,7 +77,15 @@ export function monthShortYear(x: string): string {
 
 /** What the y axis measures, in words. */
 export function unitTitle(unit: string): string {
-  const titles: Record<string, string> = { USD: 'US dollars', count: 'Count', percent: 'Percent', points: 'Points', kWh: 'kWh', miles: 'Miles', days: 'Days' };
+  const titles: Record<string, string> = {
+    USD: 'US dollars',
+    count: 'Count',
+    percent: 'Percent',
+    points: 'Points',
+    kWh: 'kWh',
+    miles: 'Miles',
+    days: 'Days',
+  };
   return titles[unit] ?? unit;
 }
 

@@ -55,11 +55,19 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
 
   try {
     for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
-      const messages: ModelMessage[] = [{ role: 'system', content: systemPrompt(mode, persona, summaries) }, ...history];
+      const messages: ModelMessage[] = [
+        { role: 'system', content: systemPrompt(mode, persona, summaries) },
+        ...history,
+      ];
       let text = '';
       const calls: ModelToolCall[] = [];
       for await (const chunk of deps.model.stream(
-        { messages, tools: toolDefinitions(), maxCompletionTokens: MAX_COMPLETION_TOKENS, context: { modeId: mode.id, personaSeed: turn.personaSeed } },
+        {
+          messages,
+          tools: toolDefinitions(),
+          maxCompletionTokens: MAX_COMPLETION_TOKENS,
+          context: { modeId: mode.id, personaSeed: turn.personaSeed },
+        },
         signal,
       )) {
         if (chunk.type === 'text') {
@@ -77,7 +85,11 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
           usage.totalTokens += chunk.usage.totalTokens;
         }
       }
-      const assistant: ChatMessage = { role: 'assistant', content: text || null, ...(calls.length ? { tool_calls: calls } : {}) };
+      const assistant: ChatMessage = {
+        role: 'assistant',
+        content: text || null,
+        ...(calls.length ? { tool_calls: calls } : {}),
+      };
       history.push(assistant);
       added.push(assistant);
       if (calls.length === 0) break;
@@ -85,23 +97,49 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
       for (const call of calls) {
         toolCalls++;
         const parsed = parseToolArguments(call.function.arguments);
-        const gateCall = { sessionId: turn.sessionId ?? 'anonymous', modeId: mode.id, tool: call.function.name, args: parsed.ok ? parsed.value : call.function.arguments };
+        const gateCall = {
+          sessionId: turn.sessionId ?? 'anonymous',
+          modeId: mode.id,
+          tool: call.function.name,
+          args: parsed.ok ? parsed.value : call.function.arguments,
+        };
         const refused = deps.guard?.admit(gateCall);
-        const outcome: ToolOutcome = refused ??
+        const outcome: ToolOutcome =
+          refused ??
           (toolCalls > MAX_TOOL_CALLS_PER_TURN
-            ? { result: { error: { code: 'tool_limit', message: 'Too many tool calls in one turn; answer with what you have.' } } }
+            ? {
+                result: {
+                  error: { code: 'tool_limit', message: 'Too many tool calls in one turn; answer with what you have.' },
+                },
+              }
             : parsed.ok
-              ? await runTool(call.function.name, parsed.value, { mode, persona, modes: deps.modes, requestMode: deps.requestMode, requestChartImage: deps.requestChartImage })
+              ? await runTool(call.function.name, parsed.value, {
+                  mode,
+                  persona,
+                  modes: deps.modes,
+                  requestMode: deps.requestMode,
+                  requestChartImage: deps.requestChartImage,
+                })
               : { result: { error: { code: 'invalid_json', message: 'The arguments were not valid JSON.' } } });
         deps.guard?.record(gateCall, outcome);
-        yield { type: 'tool', callId: call.id, name: call.function.name, args: parsed.ok ? parsed.value : call.function.arguments, result: outcome.result };
+        yield {
+          type: 'tool',
+          callId: call.id,
+          name: call.function.name,
+          args: parsed.ok ? parsed.value : call.function.arguments,
+          result: outcome.result,
+        };
         if (outcome.job) yield { type: 'job', ...outcome.job };
         if ('switchedTo' in outcome && outcome.switchedTo) {
           mode = outcome.switchedTo;
           persona = deps.persona(mode, turn.personaSeed);
           yield { type: 'mode', mode, persona };
         }
-        const toolMessage: ChatMessage = { role: 'tool', tool_call_id: call.id, content: JSON.stringify(outcome.result) };
+        const toolMessage: ChatMessage = {
+          role: 'tool',
+          tool_call_id: call.id,
+          content: JSON.stringify(outcome.result),
+        };
         history.push(toolMessage);
         added.push(toolMessage);
       }

@@ -5,14 +5,29 @@
  * Deliberately broad: an industry name never needs any of these.
  */
 const INSTRUCTION_PATTERNS: ReadonlyArray<[string, RegExp]> = [
-  ['ignore-instructions', /\b(?:ignore|disregard|forget|override|bypass)\b[\s\S]{0,40}\b(?:instructions?|rules|prompts?|guidelines|directions|above|previous|prior|everything)\b/i],
+  [
+    'ignore-instructions',
+    /\b(?:ignore|disregard|forget|override|bypass)\b[\s\S]{0,40}\b(?:instructions?|rules|prompts?|guidelines|directions|above|previous|prior|everything)\b/i,
+  ],
   ['system-prompt', /\bsystem\s*(?:prompt|message|instructions?)\b|\bhidden\s+(?:prompt|instructions?)\b/i],
-  ['reveal', /\b(?:reveal|print|show|repeat|leak|dump|output|tell\s+me|display)\b[\s\S]{0,40}\b(?:prompt|instructions?|rules|secrets?|keys?|passwords?|config(?:uration)?|context)\b/i],
-  ['role-play', /\b(?:you\s+are\s+now|from\s+now\s+on|act\s+as|pretend(?:\s+to\s+be)?|roleplay|role-play|new\s+persona|developer\s+mode|jailbreak|DAN\s+mode|do\s+anything\s+now)\b/i],
-  ['new-instructions', /\b(?:new|updated|real|actual|following)\s+(?:instructions?|rules|task|prompt)\b|\binstead\s*,?\s+(?:you|do|say|respond)\b/i],
+  [
+    'reveal',
+    /\b(?:reveal|print|show|repeat|leak|dump|output|tell\s+me|display)\b[\s\S]{0,40}\b(?:prompt|instructions?|rules|secrets?|keys?|passwords?|config(?:uration)?|context)\b/i,
+  ],
+  [
+    'role-play',
+    /\b(?:you\s+are\s+now|from\s+now\s+on|act\s+as|pretend(?:\s+to\s+be)?|roleplay|role-play|new\s+persona|developer\s+mode|jailbreak|DAN\s+mode|do\s+anything\s+now)\b/i,
+  ],
+  [
+    'new-instructions',
+    /\b(?:new|updated|real|actual|following)\s+(?:instructions?|rules|task|prompt)\b|\binstead\s*,?\s+(?:you|do|say|respond)\b/i,
+  ],
   ['chat-role', /(?:^|[\s\n])(?:system|assistant|user|developer|tool)\s*:/i],
   ['markup', /<\/?[a-z!][^>]*>|\[\/?(?:INST|SYS)\]|<\|[a-z_]+\|>/i],
-  ['code', /```|\$\{|\{\{|\}\}|=>|\b(?:eval|exec|require|import)\s*\(|\bconsole\.log\b|\bSELECT\s+\*|\bDROP\s+TABLE\b|\brm\s+-rf\b|;\s*--/i],
+  [
+    'code',
+    /```|\$\{|\{\{|\}\}|=>|\b(?:eval|exec|require|import)\s*\(|\bconsole\.log\b|\bSELECT\s+\*|\bDROP\s+TABLE\b|\brm\s+-rf\b|;\s*--/i,
+  ],
   ['url', /\bhttps?:\/\/|\bwww\.|\b[a-z0-9-]+\.(?:com|net|org|io|ai|dev|app|co|xyz|ru|cn)\b(?:\/|\s|$)/i],
   ['secrets', /\b(?:api[\s_-]?keys?|access\s+tokens?|env(?:ironment)?\s+variables?|process\.env)\b/i],
   ['tools', /\b(?:switch_mode|show_chart|show_metrics|select_tab|function\s+call|tool\s+call)\b/i],

@@ -23,7 +23,9 @@ export class SlidingWindowLimiter {
       const oldest = this.hits.keys().next().value;
       if (oldest !== undefined) this.hits.delete(oldest);
     }
-    return full ? { ok: false, retryAfterMs: Math.max(0, this.windowMs - (nowMs - (recent[0] ?? nowMs))) } : { ok: true };
+    return full
+      ? { ok: false, retryAfterMs: Math.max(0, this.windowMs - (nowMs - (recent[0] ?? nowMs))) }
+      : { ok: true };
   }
 
   get size(): number {

@@ -67,9 +67,14 @@ export function sanitizeModeRequest(input: { industry: string; companyName?: str
   const value = industry.value.replace(/^(?:an?|the|my|our)\s+/i, '');
   const trimmed = sanitizePhrase(value, INDUSTRY_MAX_CHARS, INDUSTRY_MAX_WORDS).value;
   if (trimmed.length < 2) {
-    throw new BadRequest('Please name the industry in a few plain words, for example "veterinary clinic".', 'unusable_industry');
+    throw new BadRequest(
+      'Please name the industry in a few plain words, for example "veterinary clinic".',
+      'unusable_industry',
+    );
   }
-  const company = input.companyName ? sanitizePhrase(input.companyName, COMPANY_MAX_CHARS, COMPANY_MAX_WORDS) : undefined;
+  const company = input.companyName
+    ? sanitizePhrase(input.companyName, COMPANY_MAX_CHARS, COMPANY_MAX_WORDS)
+    : undefined;
   return {
     industry: trimmed,
     companyName: company?.value || null,

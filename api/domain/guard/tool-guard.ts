@@ -59,7 +59,10 @@ export class ToolGuard {
     const overall = verdict.ok ? this.all.take(call.sessionId, now) : verdict;
     if (overall.ok) return undefined;
     const seconds = Math.ceil(overall.retryAfterMs / 1000);
-    return toolError('rate_limited', `Too many ${call.tool === 'switch_mode' ? 'mode switches' : 'actions'} in a short time; try again in ${seconds} s.`);
+    return toolError(
+      'rate_limited',
+      `Too many ${call.tool === 'switch_mode' ? 'mode switches' : 'actions'} in a short time; try again in ${seconds} s.`,
+    );
   }
 
   /** Appends the call and its outcome to the session's audit log without waiting for storage. */

@@ -14,7 +14,13 @@ export function getBuiltinMode(id: string): Mode | undefined {
 }
 
 export function toModeSummary(mode: Mode): ModeSummary {
-  return { id: mode.id, name: mode.name, companyName: mode.companyName, source: mode.source, primaryColor: mode.theme.primary };
+  return {
+    id: mode.id,
+    name: mode.name,
+    companyName: mode.companyName,
+    source: mode.source,
+    primaryColor: mode.theme.primary,
+  };
 }
 
 export function builtinModeSummaries(): ModeSummary[] {

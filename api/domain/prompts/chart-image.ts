@@ -25,7 +25,9 @@ export function chartImagePrompt(picture: ChartPicture): string {
     `A clean, friendly editorial illustration of a ${kind} titled "${picture.title}" for ${picture.companyName}, ${periodOf(picture)}.`,
     `Plot exactly these values, in this order, with correct proportions:`,
     ...series,
-    pie ? 'Label each slice with its month.' : 'Months along the horizontal axis, values on the vertical axis with a few labelled gridlines.',
+    pie
+      ? 'Label each slice with its month.'
+      : 'Months along the horizontal axis, values on the vertical axis with a few labelled gridlines.',
     picture.series.length > 1 ? 'Include a small legend naming each series.' : 'Show the latest value prominently.',
     `Background ${picture.colors.surface}, text ${picture.colors.text}, accents ${picture.colors.primary}.`,
     'Flat vector style, soft shadows, generous white space, legible sans-serif labels. No people, no logos, no other text or numbers.',

@@ -4,7 +4,14 @@
  * restricts the AI account further (infra/main.bicep `aiLocation`), and a unit test keeps this list
  * equal to the one the infra test checks.
  */
-export const GPT_REALTIME_REGIONS = ['canadacentral', 'centralus', 'eastus2', 'francecentral', 'southindia', 'swedencentral'] as const;
+export const GPT_REALTIME_REGIONS = [
+  'canadacentral',
+  'centralus',
+  'eastus2',
+  'francecentral',
+  'southindia',
+  'swedencentral',
+] as const;
 
 /** "East US 2" and "eastus2" are the same region; Azure's ARM names have no spaces or case. */
 export function normaliseRegion(region: string): string {

@@ -102,6 +102,8 @@ export function buildRealtimeSession(input: SessionConfigInput): RealtimeSession
 export function assertLatencySafe(config: RealtimeSessionConfig): void {
   const input = config.audio.input;
   if (input.turn_detection.type === 'semantic_vad' && input.noise_reduction) {
-    throw new Error('semantic_vad with noise_reduction makes gpt-realtime answer very late; use server_vad (PITFALLS 2.6).');
+    throw new Error(
+      'semantic_vad with noise_reduction makes gpt-realtime answer very late; use server_vad (PITFALLS 2.6).',
+    );
   }
 }

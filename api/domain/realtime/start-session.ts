@@ -25,7 +25,12 @@ export class VoiceUnavailable extends DomainError {
 
 export class RealtimeRateLimited extends DomainError {
   constructor(readonly retryAfterMs: number) {
-    super('rate_limited', `Too many voice sessions in a short time; try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`, 429, true);
+    super(
+      'rate_limited',
+      `Too many voice sessions in a short time; try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+      429,
+      true,
+    );
   }
 }
 
@@ -51,9 +56,13 @@ export interface StartSessionDeps {
  * PITFALLS 2.3), rate-limits per conversation, builds the whole session config on the server and
  * returns only the secret, its expiry, the calls URL and the renewal deadline.
  */
-export async function startRealtimeSession(request: RealtimeSessionRequest, deps: StartSessionDeps): Promise<RealtimeSessionResponse> {
+export async function startRealtimeSession(
+  request: RealtimeSessionRequest,
+  deps: StartSessionDeps,
+): Promise<RealtimeSessionResponse> {
   const availability = voiceAvailability(deps.settings);
-  if (!availability.available || !deps.secrets) throw new VoiceUnavailable(availability.reason ?? 'Voice is not configured on this server.');
+  if (!availability.available || !deps.secrets)
+    throw new VoiceUnavailable(availability.reason ?? 'Voice is not configured on this server.');
   const mode = await deps.modes.get(request.modeId);
   if (!mode) throw new NotFound(`Mode "${request.modeId}"`);
   const admitted = deps.limiter.take(request.sessionId, deps.clock.now().getTime());

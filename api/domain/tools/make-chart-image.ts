@@ -7,7 +7,7 @@ import { toolError, type ToolContext, type ToolOutcome } from './context';
 export const makeChartImage = {
   name: 'make_chart_image' as const,
   description:
-    'Paint an illustrated picture of a chart of the customer\'s own data (an image model draws it). Use it when the ' +
+    "Paint an illustrated picture of a chart of the customer's own data (an image model draws it). Use it when the " +
     'user asks for a picture, illustration or drawing of a dataset ("make me a picture of my spending"). The numbers ' +
     'come from the customer record; the image appears when it is ready.',
   schema: MakeChartImageArgs,

@@ -16,7 +16,13 @@ interface Tool<S extends z.ZodType> {
 }
 
 /** Every tool, defined once; chat and realtime definitions are generated from this list. */
-export const TOOLS: readonly Tool<z.ZodType>[] = [switchMode, showChart, showMetrics, selectTab, makeChartImage] as never;
+export const TOOLS: readonly Tool<z.ZodType>[] = [
+  switchMode,
+  showChart,
+  showMetrics,
+  selectTab,
+  makeChartImage,
+] as never;
 
 let definitions: ToolDefinition[] | undefined;
 
@@ -24,7 +30,10 @@ let definitions: ToolDefinition[] | undefined;
 export function toolDefinitions(): ToolDefinition[] {
   definitions ??= TOOLS.map((t) => {
     // 'output' mode closes objects (additionalProperties: false), as strict function calling requires.
-    const { $schema: _ignored, ...parameters } = z.toJSONSchema(t.schema, { target: 'draft-7', io: 'output' }) as Record<string, unknown>;
+    const { $schema: _ignored, ...parameters } = z.toJSONSchema(t.schema, {
+      target: 'draft-7',
+      io: 'output',
+    }) as Record<string, unknown>;
     return { name: t.name, description: t.description, parameters };
   });
   return definitions;

@@ -6,7 +6,7 @@ import { toolError, type ToolContext, type ToolOutcome } from './context';
 export const showChart = {
   name: 'show_chart' as const,
   description:
-    'Animate a chart of the customer\'s own data into the dashboard. Use it whenever you answer about a dataset. ' +
+    "Animate a chart of the customer's own data into the dashboard. Use it whenever you answer about a dataset. " +
     'The server fills in the numbers from the customer record; never invent chart data.',
   schema: ShowChartArgs,
   async execute(args: z.infer<typeof ShowChartArgs>, ctx: ToolContext): Promise<ToolOutcome> {
@@ -25,7 +25,13 @@ export const showChart = {
     const summary = series.map((s) => {
       const last = s.points[s.points.length - 1] ?? { x: '', y: 0 };
       const unit = mode.datasets.find((d) => d.id === s.datasetId)!.unit;
-      return { datasetId: s.datasetId, label: s.label, latest: last.y, latestFormatted: formatValue(last.y, unit), month: last.x };
+      return {
+        datasetId: s.datasetId,
+        label: s.label,
+        latest: last.y,
+        latestFormatted: formatValue(last.y, unit),
+        month: last.x,
+      };
     });
     const result: ShowChartResult = { chart: { type: args.chart_type, title: args.title, series }, summary };
     return { result };

@@ -37,7 +37,13 @@ export const switchMode = {
 function switched(target: Mode): ToolOutcome {
   const result: SwitchModeResult = {
     status: 'switched',
-    mode: { id: target.id, name: target.name, companyName: target.companyName, source: target.source, primaryColor: target.theme.primary },
+    mode: {
+      id: target.id,
+      name: target.name,
+      companyName: target.companyName,
+      source: target.source,
+      primaryColor: target.theme.primary,
+    },
     welcome: target.welcome,
   };
   return { result, switchedTo: target };
@@ -48,7 +54,10 @@ function switched(target: Mode): ToolOutcome {
  * otherwise a job designs it and the result says so. With a pre-built base and a company, the base
  * id is the industry, so "Wells Fargo" keys the same however the model words the industry.
  */
-async function requestGenerated(args: SwitchModeArgs, requestMode: NonNullable<ToolContext['requestMode']>): Promise<ToolOutcome> {
+async function requestGenerated(
+  args: SwitchModeArgs,
+  requestMode: NonNullable<ToolContext['requestMode']>,
+): Promise<ToolOutcome> {
   let outcome: ModeRequestOutcome;
   try {
     outcome = await requestMode({ industry: args.builtin ?? args.industry, companyName: args.company_name });
@@ -57,7 +66,9 @@ async function requestGenerated(args: SwitchModeArgs, requestMode: NonNullable<T
     throw error;
   }
   if (outcome.kind === 'ready') return switched(outcome.mode);
-  const what = outcome.companyName ? `${outcome.companyName} (${outcome.industry})` : `${/^[aeiou]/i.test(outcome.industry) ? 'an' : 'a'} ${outcome.industry}`;
+  const what = outcome.companyName
+    ? `${outcome.companyName} (${outcome.industry})`
+    : `${/^[aeiou]/i.test(outcome.industry) ? 'an' : 'a'} ${outcome.industry}`;
   const result: SwitchModeResult = {
     status: 'generating',
     requested: outcome.industry,

@@ -20,7 +20,10 @@ function sentenceFor(name: string, result: unknown, mode: PromptMode | undefined
   if (!isObject(result)) return 'Done.';
   if (isObject(result.error)) return `Sorry, I couldn't do that: ${str(result.error.message)}`;
   if (name === 'switch_mode') return result.status === 'switched' ? str(result.welcome) : str(result.message);
-  if (name === 'make_chart_image') return result.status === 'ready' && isObject(result.chart) ? `Here is your illustrated ${str(result.chart.title).toLowerCase()} chart.` : str(result.message);
+  if (name === 'make_chart_image')
+    return result.status === 'ready' && isObject(result.chart)
+      ? `Here is your illustrated ${str(result.chart.title).toLowerCase()} chart.`
+      : str(result.message);
   if (name === 'select_tab' && isObject(result.tab)) return `Here is your ${str(result.tab.label)} tab.`;
   if (name === 'show_metrics' && Array.isArray(result.metrics)) {
     return `Here is your overview: ${list(result.metrics.filter(isObject).map((m) => `${str(m.label).toLowerCase()} ${str(m.formatted)}`))}.`;

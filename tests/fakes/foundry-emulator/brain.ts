@@ -12,10 +12,15 @@ const text = (m: ChatMessageBody | undefined): string => (typeof m?.content === 
 function toolCall(request: ChatRequestBody, mode: PromptMode, userText: string): ScriptedReply | undefined {
   const offered = new Set((request.tools ?? []).map((t) => t.function.name));
   const intent = detectIntent(userText, mode);
-  const call = (name: string, args: unknown): ScriptedReply | undefined => (offered.has(name) ? { kind: 'tool_calls', calls: [{ name, arguments: args }] } : undefined);
+  const call = (name: string, args: unknown): ScriptedReply | undefined =>
+    offered.has(name) ? { kind: 'tool_calls', calls: [{ name, arguments: args }] } : undefined;
   switch (intent.kind) {
     case 'switch':
-      return call('switch_mode', { industry: intent.industry, builtin: intent.builtin, company_name: intent.companyName });
+      return call('switch_mode', {
+        industry: intent.industry,
+        builtin: intent.builtin,
+        company_name: intent.companyName,
+      });
     case 'tab':
       return call('select_tab', { tab_id: intent.tabId });
     case 'metrics':
@@ -24,7 +29,12 @@ function toolCall(request: ChatRequestBody, mode: PromptMode, userText: string):
       const ids = intent.datasetIds;
       const labels = ids.map((id) => mode.datasets.find((d) => d.id === id)?.label ?? id);
       const type = intent.chartType ?? (ids.length > 1 ? 'line' : mode.defaultChart(ids[0] ?? ''));
-      return call('show_chart', { dataset_ids: ids, chart_type: type, range_months: intent.rangeMonths, title: labels.join(' vs ').slice(0, 80) });
+      return call('show_chart', {
+        dataset_ids: ids,
+        chart_type: type,
+        range_months: intent.rangeMonths,
+        title: labels.join(' vs ').slice(0, 80),
+      });
     }
     case 'illustrate':
       return call('make_chart_image', { dataset_ids: intent.datasetIds });
@@ -45,7 +55,10 @@ function smalltalk(mode: PromptMode | undefined): string {
  * sentence with the figures from the tool result JSON. Schema-bound requests get `jsonBrains[name]`
  * (issue #4 registers its own) or a schema-shaped placeholder.
  */
-export async function defaultBrain(request: ChatRequestBody, jsonBrains: ReadonlyMap<string, JsonBrain>): Promise<ScriptedReply> {
+export async function defaultBrain(
+  request: ChatRequestBody,
+  jsonBrains: ReadonlyMap<string, JsonBrain>,
+): Promise<ScriptedReply> {
   const format = request.response_format;
   if (format?.type === 'json_schema' && format.json_schema) {
     const value = await jsonBrains.get(format.json_schema.name)?.(request);

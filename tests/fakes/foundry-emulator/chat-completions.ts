@@ -13,7 +13,12 @@ export interface ChatState {
   promptFilter: RegExp;
 }
 
-type Completion = { text: string; calls: { id: string; name: string; arguments: string }[]; finish: string; model: string };
+type Completion = {
+  text: string;
+  calls: { id: string; name: string; arguments: string }[];
+  finish: string;
+  model: string;
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -32,7 +37,11 @@ function completionOf(reply: ScriptedReply, deployment: EmulatedDeployment): Com
     case 'tool_calls':
       return {
         text: reply.text ?? '',
-        calls: reply.calls.map((c, i) => ({ id: c.id ?? wire.newId(`call_${i}`), name: c.name, arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments) })),
+        calls: reply.calls.map((c, i) => ({
+          id: c.id ?? wire.newId(`call_${i}`),
+          name: c.name,
+          arguments: typeof c.arguments === 'string' ? c.arguments : JSON.stringify(c.arguments),
+        })),
         finish: 'tool_calls',
         model,
       };
@@ -47,24 +56,47 @@ function completionOf(reply: ScriptedReply, deployment: EmulatedDeployment): Com
 const pieces = (s: string, size: number) => s.match(new RegExp(`[\\s\\S]{1,${size}}`, 'g')) ?? [];
 const wordPieces = (s: string) => s.match(/\S+\s*\S*\s*/g) ?? [];
 
-async function writeStream(res: ServerResponse, c: Completion, body: ChatRequestBody, delayMs: number, stall: boolean): Promise<void> {
+async function writeStream(
+  res: ServerResponse,
+  c: Completion,
+  body: ChatRequestBody,
+  delayMs: number,
+  stall: boolean,
+): Promise<void> {
   const id = wire.newId('chatcmpl');
   const send = async (data: unknown) => {
     if (res.destroyed) return;
     res.write(`data: ${JSON.stringify(data)}\n\n`);
     if (delayMs > 0) await sleep(delayMs);
   };
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'apim-request-id': wire.newId('apim'), 'x-ms-region': 'Sweden Central' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'apim-request-id': wire.newId('apim'),
+    'x-ms-region': 'Sweden Central',
+  });
   await send(wire.promptFilterChunk());
   if (stall) return new Promise((resolve) => res.on('close', () => resolve()));
   await send(wire.chunk(id, c.model, { delta: { role: 'assistant', content: '', refusal: null } }));
   const filtered = c.finish === 'content_filter';
-  for (const text of wordPieces(c.text)) await send(wire.chunk(id, c.model, { delta: { content: text }, content_filter_results: wire.safeFilterResults() }));
+  for (const text of wordPieces(c.text))
+    await send(wire.chunk(id, c.model, { delta: { content: text }, content_filter_results: wire.safeFilterResults() }));
   for (const [index, call] of c.calls.entries()) {
-    await send(wire.chunk(id, c.model, { delta: { tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] } }));
-    for (const part of pieces(call.arguments, 8)) await send(wire.chunk(id, c.model, { delta: { tool_calls: [{ index, function: { arguments: part } }] } }));
+    await send(
+      wire.chunk(id, c.model, {
+        delta: { tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] },
+      }),
+    );
+    for (const part of pieces(call.arguments, 8))
+      await send(wire.chunk(id, c.model, { delta: { tool_calls: [{ index, function: { arguments: part } }] } }));
   }
-  await send(wire.chunk(id, c.model, { delta: {}, finish_reason: c.finish, content_filter_results: filtered ? wire.filteredCompletionResults() : {} }));
+  await send(
+    wire.chunk(id, c.model, {
+      delta: {},
+      finish_reason: c.finish,
+      content_filter_results: filtered ? wire.filteredCompletionResults() : {},
+    }),
+  );
   if (body.stream_options?.include_usage) await send(wire.usageChunk(id, c.model, usage(body, c)));
   if (!res.destroyed) res.end('data: [DONE]\n\n');
 }
@@ -75,8 +107,17 @@ function usage(body: ChatRequestBody, c: Completion): wire.Usage {
 }
 
 function completionJson(c: Completion, body: ChatRequestBody): unknown {
-  const toolCalls = c.calls.map((x) => ({ id: x.id, type: 'function', function: { name: x.name, arguments: x.arguments } }));
-  const message = { role: 'assistant', content: c.finish === 'content_filter' ? null : c.text || null, refusal: null, ...(toolCalls.length ? { tool_calls: toolCalls } : {}) };
+  const toolCalls = c.calls.map((x) => ({
+    id: x.id,
+    type: 'function',
+    function: { name: x.name, arguments: x.arguments },
+  }));
+  const message = {
+    role: 'assistant',
+    content: c.finish === 'content_filter' ? null : c.text || null,
+    refusal: null,
+    ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
+  };
   return {
     id: wire.newId('chatcmpl'),
     object: 'chat.completion',
@@ -84,18 +125,40 @@ function completionJson(c: Completion, body: ChatRequestBody): unknown {
     model: c.model,
     system_fingerprint: 'fp_emulator',
     prompt_filter_results: wire.promptFilterResults(),
-    choices: [{ index: 0, finish_reason: c.finish, logprobs: null, message, content_filter_results: c.finish === 'content_filter' ? wire.filteredCompletionResults() : wire.safeFilterResults() }],
+    choices: [
+      {
+        index: 0,
+        finish_reason: c.finish,
+        logprobs: null,
+        message,
+        content_filter_results:
+          c.finish === 'content_filter' ? wire.filteredCompletionResults() : wire.safeFilterResults(),
+      },
+    ],
     usage: usage(body, c),
   };
 }
 
 /** Checks a request the way Azure does, in Azure's order; returns the error to send, if any. */
-function refusal(raw: Record<string, unknown>, body: ChatRequestBody, deployment: EmulatedDeployment): wire.WireError | undefined {
+function refusal(
+  raw: Record<string, unknown>,
+  body: ChatRequestBody,
+  deployment: EmulatedDeployment,
+): wire.WireError | undefined {
   if (deployment.kind === 'realtime' || deployment.kind === 'image') {
-    return { status: 400, body: { error: { code: 'OperationNotSupported', message: `The chatCompletion operation does not work with the specified model, ${deployment.model}. Please choose different model and try again.` } } };
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'OperationNotSupported',
+          message: `The chatCompletion operation does not work with the specified model, ${deployment.model}. Please choose different model and try again.`,
+        },
+      },
+    };
   }
   // The deprecated shape (PITFALLS 3.4): newer API versions refuse it.
-  for (const legacy of ['functions', 'function_call']) if (legacy in raw) return wire.invalidRequestError(`Unrecognized request argument supplied: ${legacy}`);
+  for (const legacy of ['functions', 'function_call'])
+    if (legacy in raw) return wire.invalidRequestError(`Unrecognized request argument supplied: ${legacy}`);
   const refused = deployment.rejects.find((p) => p in raw);
   if (refused) return wire.unsupportedParameterError(refused);
   if (body.messages.length === 0) return wire.invalidRequestError("[] is too short - 'messages'", 'messages');
@@ -110,7 +173,11 @@ export function chatCompletionsRoute(state: ChatState): Route {
     async handler(ctx: RouteContext) {
       const raw = (ctx.body ?? {}) as Record<string, unknown>;
       const parsed = ChatRequestBody.safeParse(raw);
-      if (!parsed.success) return void send(ctx, wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+      if (!parsed.success)
+        return void send(
+          ctx,
+          wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
+        );
       const body = parsed.data;
       const deployment = ctx.deployment(body.model);
       if (!deployment) return void send(ctx, wire.deploymentNotFoundError());
@@ -119,10 +186,18 @@ export function chatCompletionsRoute(state: ChatState): Route {
       const reply =
         state.hook?.(body, deployment) ??
         state.take(deployment.name) ??
-        (userTexts(body).some((text) => state.promptFilter.test(text)) ? ({ kind: 'prompt_filtered' } as const) : await defaultBrain(body, state.jsonBrains));
-      if (reply.kind === 'rate_limit') return void send(ctx, wire.rateLimitError(deployment.name, reply.retryAfterMs, reply.retryAfterSeconds));
+        (userTexts(body).some((text) => state.promptFilter.test(text))
+          ? ({ kind: 'prompt_filtered' } as const)
+          : await defaultBrain(body, state.jsonBrains));
+      if (reply.kind === 'rate_limit')
+        return void send(ctx, wire.rateLimitError(deployment.name, reply.retryAfterMs, reply.retryAfterSeconds));
       if (reply.kind === 'prompt_filtered') return void send(ctx, wire.promptFilteredError());
-      if (reply.kind === 'error') return void send(ctx, { status: reply.status, body: reply.body, ...(reply.headers ? { headers: reply.headers } : {}) });
+      if (reply.kind === 'error')
+        return void send(ctx, {
+          status: reply.status,
+          body: reply.body,
+          ...(reply.headers ? { headers: reply.headers } : {}),
+        });
       const completion = completionOf(reply, deployment) ?? completionOf({ kind: 'text', text: '' }, deployment)!;
       if (body.stream) await writeStream(ctx.res, completion, body, state.chunkDelayMs, reply.kind === 'stall');
       else if (reply.kind === 'stall') await new Promise((resolve) => ctx.res.on('close', resolve));

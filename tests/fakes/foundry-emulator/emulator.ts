@@ -7,7 +7,15 @@ import { probeRoutes } from './probe-routes';
 import { createImageEmulation, type ImageEmulation } from './image-generations';
 import { RealtimeEmulator } from './realtime/realtime-emulator';
 import { realtimeRoutes } from './realtime/routes';
-import { defaultDeployments, type ChatRequestBody, type EmulatedDeployment, type RecordedRequest, type Route, type RouteContext, type ScriptedReply } from './types';
+import {
+  defaultDeployments,
+  type ChatRequestBody,
+  type EmulatedDeployment,
+  type RecordedRequest,
+  type Route,
+  type RouteContext,
+  type ScriptedReply,
+} from './types';
 import * as wire from './wire';
 
 export interface FoundryEmulatorOptions {
@@ -99,18 +107,39 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
       body = rawBody;
     }
     const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    requests.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    });
     const sendJson = (status: number, json: unknown, extraHeaders: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', 'apim-request-id': wire.newId('apim'), ...extraHeaders });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'apim-request-id': wire.newId('apim'),
+        ...extraHeaders,
+      });
       res.end(JSON.stringify(json));
     };
     const denied = authorized(req);
-    const ownAuth = [...extra, ...routes].some((r) => r.ownAuth && r.method === req.method && r.pattern.test(url.pathname));
+    const ownAuth = [...extra, ...routes].some(
+      (r) => r.ownAuth && r.method === req.method && r.pattern.test(url.pathname),
+    );
     if (denied && !ownAuth) return sendJson(denied.status, denied.body);
     for (const route of [...extra, ...routes]) {
       const match = route.pattern.exec(url.pathname);
       if (!match || route.method !== req.method) continue;
-      const ctx: RouteContext = { req, res, url, match, body, rawBody, sendJson, deployment: (name) => deployments.find((d) => d.name === name) };
+      const ctx: RouteContext = {
+        req,
+        res,
+        url,
+        match,
+        body,
+        rawBody,
+        sendJson,
+        deployment: (name) => deployments.find((d) => d.name === name),
+      };
       return route.handler(ctx);
     }
     const notFound = wire.notFoundError();
@@ -145,7 +174,8 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
     route: (route) => extra.push(route),
     images,
     realtime,
-    chatRequests: () => requests.filter((r) => r.path === '/openai/v1/chat/completions').map((r) => r.body as ChatRequestBody),
+    chatRequests: () =>
+      requests.filter((r) => r.path === '/openai/v1/chat/completions').map((r) => r.body as ChatRequestBody),
     reset: () => {
       queues.clear();
       state.hook = undefined;

@@ -39,14 +39,27 @@ export interface ImageEmulation {
 
 /** Azure's exact refusal bodies (AZURE-FACTS §3; how-to/dall-e.md). */
 export function contentFilterError(where: 'prompt' | 'output'): wire.WireError {
-  const message = where === 'prompt' ? 'Your task failed as a result of our safety system.' : 'Generated image was filtered as a result of our safety system.';
+  const message =
+    where === 'prompt'
+      ? 'Your task failed as a result of our safety system.'
+      : 'Generated image was filtered as a result of our safety system.';
   return { status: 400, body: { created: Math.floor(Date.now() / 1000), error: { code: 'contentFilter', message } } };
 }
 
 function rateLimit(deployment: string, reply: Extract<ImageReply, { kind: 'rate_limit' }>): wire.WireError {
   const error = wire.rateLimitError(deployment, reply.retryAfterMs, reply.retryAfterSeconds);
   const body = error.body as { error: { message: string } };
-  return { ...error, body: { error: { ...body.error, message: body.error.message.replace('token rate limit', 'request rate limit').replace('ChatCompletions_Create', 'Images_Generations_Create') } } };
+  return {
+    ...error,
+    body: {
+      error: {
+        ...body.error,
+        message: body.error.message
+          .replace('token rate limit', 'request rate limit')
+          .replace('ChatCompletions_Create', 'Images_Generations_Create'),
+      },
+    },
+  };
 }
 
 /**
@@ -74,14 +87,26 @@ export function createImageEmulation(): ImageEmulation {
         return send(ctx, wire.invalidRequestError("Unknown parameter: 'response_format'.", 'response_format'));
       }
       const parsed = ImageRequestBody.safeParse(ctx.body);
-      if (!parsed.success) return send(ctx, wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
-      if (parsed.data.prompt.trim() === '') return send(ctx, wire.invalidRequestError("'' is too short - 'prompt'", 'prompt'));
+      if (!parsed.success)
+        return send(
+          ctx,
+          wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
+        );
+      if (parsed.data.prompt.trim() === '')
+        return send(ctx, wire.invalidRequestError("'' is too short - 'prompt'", 'prompt'));
       log.push(parsed.data);
       const reply = hook?.(parsed.data) ?? queue.shift() ?? { kind: 'image' };
       if (reply.kind === 'rate_limit') return send(ctx, rateLimit(name, reply));
       if (reply.kind === 'content_filter') return send(ctx, contentFilterError(reply.where ?? 'prompt'));
-      if (reply.kind === 'error') return send(ctx, { status: reply.status, body: reply.body, ...(reply.headers ? { headers: reply.headers } : {}) });
-      const [width, height] = (parsed.data.size && parsed.data.size !== 'auto' ? parsed.data.size : '1024x1024').split('x').map(Number) as [number, number];
+      if (reply.kind === 'error')
+        return send(ctx, {
+          status: reply.status,
+          body: reply.body,
+          ...(reply.headers ? { headers: reply.headers } : {}),
+        });
+      const [width, height] = (parsed.data.size && parsed.data.size !== 'auto' ? parsed.data.size : '1024x1024')
+        .split('x')
+        .map(Number) as [number, number];
       const b64 = reply.b64 ?? paintChart(parsed.data.prompt, width, height).toString('base64');
       generated++;
       ctx.sendJson(200, { created: Math.floor(Date.now() / 1000), data: [{ b64_json: b64 }] });

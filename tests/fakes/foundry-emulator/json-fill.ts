@@ -15,7 +15,12 @@ export function fillSchema(schema: unknown, root: unknown = schema, depth = 0): 
     return fillSchema(defs?.[name], root, depth + 1);
   }
   if (Array.isArray(schema.enum)) return schema.enum[0] ?? null;
-  if (Array.isArray(schema.anyOf)) return fillSchema(schema.anyOf.find((s) => isObject(s) && s.type !== 'null'), root, depth + 1);
+  if (Array.isArray(schema.anyOf))
+    return fillSchema(
+      schema.anyOf.find((s) => isObject(s) && s.type !== 'null'),
+      root,
+      depth + 1,
+    );
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   const type = types.find((t) => t !== 'null');
   switch (type) {

@@ -11,7 +11,11 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** An RGB PNG from a pixel function (8-bit, no interlace), like an image model's output. */
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => [number, number, number],
+): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
     const row = y * (width * 3 + 1);
@@ -29,7 +33,12 @@ export function encodePng(width: number, height: number, pixel: (x: number, y: n
   header[8] = 8; // bit depth
   header[9] = 2; // colour type: RGB
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 const hex = (c: string): [number, number, number] => {
@@ -43,7 +52,9 @@ const hex = (c: string): [number, number, number] => {
  * can see the picture carries the chart's numbers and is not the local renderer's output.
  */
 export function paintChart(prompt: string, width: number, height: number): Buffer {
-  const values = [...prompt.matchAll(/\b[A-Z][a-z]+ \d{4}: \$?(-?[\d,]+(?:\.\d+)?)/g)].map((m) => Number(m[1]!.replace(/,/g, ''))).slice(0, 24);
+  const values = [...prompt.matchAll(/\b[A-Z][a-z]+ \d{4}: \$?(-?[\d,]+(?:\.\d+)?)/g)]
+    .map((m) => Number(m[1]!.replace(/,/g, '')))
+    .slice(0, 24);
   const colour = hex(/ in (#[0-9a-f]{6}):/i.exec(prompt)?.[1] ?? '#5a6ec8');
   const bars = values.length ? values : [3, 5, 4, 6, 5, 7];
   const max = Math.max(...bars.map(Math.abs), 1);

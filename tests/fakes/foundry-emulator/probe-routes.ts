@@ -19,11 +19,19 @@ export function probeRoutes(): Route[] {
       pattern: /^\/openai\/v1\/realtime\/client_secrets$/,
       handler(ctx) {
         const parsed = ClientSecretBody.safeParse(ctx.body);
-        if (!parsed.success) return void respond(ctx, wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+        if (!parsed.success)
+          return void respond(
+            ctx,
+            wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
+          );
         const deployment = ctx.deployment(parsed.data.session.model);
         if (!deployment || deployment.kind !== 'realtime') return void respond(ctx, wire.deploymentNotFoundError());
         const seconds = parsed.data.expires_after?.seconds ?? 600;
-        ctx.sendJson(200, { value: wire.newId('ek_emulated'), expires_at: Math.floor(Date.now() / 1000) + seconds, session: { ...parsed.data.session, id: wire.newId('sess') } });
+        ctx.sendJson(200, {
+          value: wire.newId('ek_emulated'),
+          expires_at: Math.floor(Date.now() / 1000) + seconds,
+          session: { ...parsed.data.session, id: wire.newId('sess') },
+        });
       },
     },
     {
@@ -32,15 +40,20 @@ export function probeRoutes(): Route[] {
       handler(ctx) {
         const deployment = ctx.deployment(decodeURIComponent(ctx.match[1] ?? ''));
         if (!deployment || deployment.kind !== 'image') return void respond(ctx, wire.deploymentNotFoundError());
-        if (!ctx.url.searchParams.get('api-version')) return void respond(ctx, { status: 404, body: { error: { code: '404', message: 'Resource not found' } } });
+        if (!ctx.url.searchParams.get('api-version'))
+          return void respond(ctx, { status: 404, body: { error: { code: '404', message: 'Resource not found' } } });
         const prompt = (ctx.body as { prompt?: unknown } | undefined)?.prompt;
-        if (typeof prompt !== 'string' || prompt.trim() === '') return void respond(ctx, wire.invalidRequestError("'' is too short - 'prompt'", 'prompt'));
+        if (typeof prompt !== 'string' || prompt.trim() === '')
+          return void respond(ctx, wire.invalidRequestError("'' is too short - 'prompt'", 'prompt'));
         ctx.sendJson(501, { error: { code: 'not_emulated', message: 'Image generation is emulated by issue #6.' } });
       },
     },
   ];
 }
 
-function respond(ctx: { sendJson(status: number, body: unknown, headers?: Record<string, string>): void }, error: wire.WireError): void {
+function respond(
+  ctx: { sendJson(status: number, body: unknown, headers?: Record<string, string>): void },
+  error: wire.WireError,
+): void {
   ctx.sendJson(error.status, error.body, error.headers);
 }

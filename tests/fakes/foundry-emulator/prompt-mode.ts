@@ -32,12 +32,17 @@ export function modeFromSystemPrompt(prompt: string): PromptMode | undefined {
     };
   }
   const section = (title: RegExp) => prompt.split(title)[1]?.split(/\n(?!- )/)[0] ?? '';
-  const datasets = [...section(/Datasets \(id: label, latest value\):\n/).matchAll(/^- ([a-z0-9_-]+): ([^,\n]+)/gm)].map((m) => ({
+  const datasets = [
+    ...section(/Datasets \(id: label, latest value\):\n/).matchAll(/^- ([a-z0-9_-]+): ([^,\n]+)/gm),
+  ].map((m) => ({
     id: m[1] ?? '',
     label: m[2] ?? '',
     keywords: [] as string[],
   }));
-  const tabs = [...(/Tabs: (.+)\./.exec(prompt)?.[1] ?? '').matchAll(/([a-z0-9_-]+) \(([^)]+)\)/g)].map((m) => ({ id: m[1] ?? '', label: m[2] ?? '' }));
+  const tabs = [...(/Tabs: (.+)\./.exec(prompt)?.[1] ?? '').matchAll(/([a-z0-9_-]+) \(([^)]+)\)/g)].map((m) => ({
+    id: m[1] ?? '',
+    label: m[2] ?? '',
+  }));
   const metricIds = [...prompt.matchAll(/\(metric id ([a-z0-9_-]+)\)/g)].map((m) => m[1] ?? '');
   return { companyName, datasets, tabs, metricIds, defaultChart: () => 'line', isBalance: () => false };
 }

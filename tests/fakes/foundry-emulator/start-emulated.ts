@@ -14,10 +14,21 @@ async function main(): Promise<void> {
   buildWebIfStale(root, consoleLogger);
   const emulator = await startFoundryEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0), chunkDelayMs: 15 });
   // Voice posts its SDP offer to the emulator: its origin joins the CSP connect-src.
-  const runtime = await startLocal({ root, port: Number(process.env.PORT ?? 4280), swaConfigPath: swaConfigAllowing(root, emulator.url), env: emulatedAzureEnv(emulator) });
-  console.log(`\nFoundry emulator: ${emulator.url}/openai/v1/ (api-key: ${emulator.apiKey}; deployments: ${emulator.deployments.map((d) => d.name).join(', ')})`);
-  console.log(`Presto-Change-O on the azure provider: ${runtime.url}  (health: ${runtime.url}/api/health?deep=1; Ctrl-C to stop)`);
-  console.log(`Voice: the emulator cannot understand a microphone; make the user speak with POST ${emulator.url}/_emulator/realtime/calls/<call id>/say {"transcript":"…"} (README, Voice)\n`);
+  const runtime = await startLocal({
+    root,
+    port: Number(process.env.PORT ?? 4280),
+    swaConfigPath: swaConfigAllowing(root, emulator.url),
+    env: emulatedAzureEnv(emulator),
+  });
+  console.log(
+    `\nFoundry emulator: ${emulator.url}/openai/v1/ (api-key: ${emulator.apiKey}; deployments: ${emulator.deployments.map((d) => d.name).join(', ')})`,
+  );
+  console.log(
+    `Presto-Change-O on the azure provider: ${runtime.url}  (health: ${runtime.url}/api/health?deep=1; Ctrl-C to stop)`,
+  );
+  console.log(
+    `Voice: the emulator cannot understand a microphone; make the user speak with POST ${emulator.url}/_emulator/realtime/calls/<call id>/say {"transcript":"…"} (README, Voice)\n`,
+  );
   let stopping = false;
   const stop = () => {
     if (stopping) process.exit(1);

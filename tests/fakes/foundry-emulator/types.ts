@@ -12,7 +12,16 @@ export interface EmulatedDeployment {
   rejects: string[];
 }
 
-export const REASONING_REJECTS = ['temperature', 'top_p', 'presence_penalty', 'frequency_penalty', 'logprobs', 'top_logprobs', 'logit_bias', 'max_tokens'];
+export const REASONING_REJECTS = [
+  'temperature',
+  'top_p',
+  'presence_penalty',
+  'frequency_penalty',
+  'logprobs',
+  'top_logprobs',
+  'logit_bias',
+  'max_tokens',
+];
 
 /** The deployments the app expects by default (api/config.ts). */
 export function defaultDeployments(): EmulatedDeployment[] {
@@ -39,7 +48,9 @@ export type ScriptedReply =
 const Message = z.looseObject({
   role: z.enum(['system', 'developer', 'user', 'assistant', 'tool']),
   content: z.union([z.string(), z.null(), z.array(z.unknown())]).optional(),
-  tool_calls: z.array(z.looseObject({ id: z.string(), function: z.object({ name: z.string(), arguments: z.string() }) })).optional(),
+  tool_calls: z
+    .array(z.looseObject({ id: z.string(), function: z.object({ name: z.string(), arguments: z.string() }) }))
+    .optional(),
   tool_call_id: z.string().optional(),
 });
 
@@ -49,9 +60,19 @@ export const ChatRequestBody = z.looseObject({
   messages: z.array(Message),
   stream: z.boolean().optional(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
-  tools: z.array(z.looseObject({ type: z.literal('function'), function: z.looseObject({ name: z.string(), parameters: z.unknown().optional() }) })).optional(),
+  tools: z
+    .array(
+      z.looseObject({
+        type: z.literal('function'),
+        function: z.looseObject({ name: z.string(), parameters: z.unknown().optional() }),
+      }),
+    )
+    .optional(),
   response_format: z
-    .looseObject({ type: z.string(), json_schema: z.looseObject({ name: z.string(), schema: z.record(z.string(), z.unknown()).optional() }).optional() })
+    .looseObject({
+      type: z.string(),
+      json_schema: z.looseObject({ name: z.string(), schema: z.record(z.string(), z.unknown()).optional() }).optional(),
+    })
     .optional(),
   max_completion_tokens: z.number().int().positive().optional(),
 });

@@ -19,7 +19,15 @@ export const newId = (prefix: string) => `${prefix}-${randomBytes(12).toString('
 
 /** The first streamed chunk: no choices, only the prompt's filter annotations (AZURE-FACTS §4.1). */
 export function promptFilterChunk(): Record<string, unknown> {
-  return { id: '', choices: [], created: 0, model: '', object: '', system_fingerprint: null, prompt_filter_results: promptFilterResults() };
+  return {
+    id: '',
+    choices: [],
+    created: 0,
+    model: '',
+    object: '',
+    system_fingerprint: null,
+    prompt_filter_results: promptFilterResults(),
+  };
 }
 
 export function chunk(id: string, model: string, choice: Record<string, unknown>): Record<string, unknown> {
@@ -34,7 +42,15 @@ export function chunk(id: string, model: string, choice: Record<string, unknown>
 }
 
 export function usageChunk(id: string, model: string, usage: Usage): Record<string, unknown> {
-  return { id, object: 'chat.completion.chunk', created: Math.floor(Date.now() / 1000), model, system_fingerprint: 'fp_emulator', choices: [], usage };
+  return {
+    id,
+    object: 'chat.completion.chunk',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    system_fingerprint: 'fp_emulator',
+    choices: [],
+    usage,
+  };
 }
 
 export interface Usage {
@@ -70,7 +86,11 @@ export function promptFilteredError(): WireError {
         status: 400,
         innererror: {
           code: 'ResponsibleAIPolicyViolation',
-          content_filter_result: { ...safeFilterResults(), jailbreak: { filtered: false, detected: false }, violence: { filtered: true, severity: 'medium' } },
+          content_filter_result: {
+            ...safeFilterResults(),
+            jailbreak: { filtered: false, detected: false },
+            violence: { filtered: true, severity: 'medium' },
+          },
         },
       },
     },
@@ -105,14 +125,27 @@ export function unsupportedParameterError(param: string): WireError {
   const extra = param === 'max_tokens' ? " Use 'max_completion_tokens' instead." : '';
   return {
     status: 400,
-    body: { error: { message: `Unsupported parameter: '${param}' is not supported with this model.${extra}`, type: 'invalid_request_error', param, code: 'unsupported_parameter' } },
+    body: {
+      error: {
+        message: `Unsupported parameter: '${param}' is not supported with this model.${extra}`,
+        type: 'invalid_request_error',
+        param,
+        code: 'unsupported_parameter',
+      },
+    },
   };
 }
 
 export function deploymentNotFoundError(): WireError {
   return {
     status: 404,
-    body: { error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.' } },
+    body: {
+      error: {
+        code: 'DeploymentNotFound',
+        message:
+          'The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, please wait a moment and try again.',
+      },
+    },
   };
 }
 
@@ -125,7 +158,13 @@ export function unauthorizedError(bearer: boolean): WireError {
     ? { status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'The access token is invalid.' } } }
     : {
         status: 401,
-        body: { error: { code: '401', message: 'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.' } },
+        body: {
+          error: {
+            code: '401',
+            message:
+              'Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active subscription and use a correct regional API endpoint for your resource.',
+          },
+        },
       };
 }
 

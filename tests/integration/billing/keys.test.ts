@@ -24,7 +24,9 @@ describe('API keys (Table Storage, hashes only) and the operator CLI', () => {
 
     expect(await h.cli('list')).toMatch(new RegExp(`${id}\\s+starter\\s+active`));
     expect(await h.cli('set-plan', id, 'pro')).toContain('pro');
-    expect(new Headers((await handler(post('tools/x', {}, { 'x-api-key': key }), ctx())).headers).get('x-ratelimit-limit')).toBe('600');
+    expect(
+      new Headers((await handler(post('tools/x', {}, { 'x-api-key': key }), ctx())).headers).get('x-ratelimit-limit'),
+    ).toBe('600');
 
     await h.cli('revoke', id);
     const revoked = await handler(post('tools/x', {}, { 'x-api-key': key }), ctx());
@@ -36,7 +38,9 @@ describe('API keys (Table Storage, hashes only) and the operator CLI', () => {
   it('stores only the SHA-256 of a key, never the key', async () => {
     const { key, id } = await h.createKey();
     const { TableClient } = await import('@azure/data-tables');
-    const table = TableClient.fromConnectionString(h.azurite.connectionString, 'apikeys', { allowInsecureConnection: true });
+    const table = TableClient.fromConnectionString(h.azurite.connectionString, 'apikeys', {
+      allowInsecureConnection: true,
+    });
     const rows = [];
     for await (const row of table.listEntities()) rows.push(row);
     const mine = rows.find((r) => r.id === id)!;
@@ -46,7 +50,10 @@ describe('API keys (Table Storage, hashes only) and the operator CLI', () => {
 
   it('a wrong key is 401 JSON; a bad CLI command is named', async () => {
     const billing = h.billing();
-    const res = await withBilling('chat', ok, () => ({ billing }))(post('chat', {}, { 'x-api-key': 'pco_not-a-real-key' }), ctx());
+    const res = await withBilling('chat', ok, () => ({ billing }))(
+      post('chat', {}, { 'x-api-key': 'pco_not-a-real-key' }),
+      ctx(),
+    );
     expect(res).toMatchObject({ status: 401, jsonBody: { error: { code: 'invalid_api_key' } } });
     await expect(h.cli('create', '--name', 'x', '--plan', 'gold')).rejects.toThrow(/plan/);
     await expect(h.cli('revoke', 'nope')).rejects.toThrow(/key id/);
@@ -56,16 +63,27 @@ describe('API keys (Table Storage, hashes only) and the operator CLI', () => {
     const billing = h.billing();
     const { key } = await h.createKey('free');
     // A route that starts a new design each time: it spends a generation on the way, as modes-post does.
-    const handler = withBilling('generation', async (_request, context) => {
-      await spendOf(context)!('generation');
-      return { status: 202, jsonBody: {} };
-    }, () => ({ billing }));
+    const handler = withBilling(
+      'generation',
+      async (_request, context) => {
+        await spendOf(context)!('generation');
+        return { status: 202, jsonBody: {} };
+      },
+      () => ({ billing }),
+    );
     await handler(post('modes', {}, { 'x-api-key': key }), ctx());
     await handler(post('modes', {}, { 'x-api-key': key }), ctx());
-    const get = (headers: Record<string, string>) => usageGet(() => ({ billing }))(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/usage?days=3', headers }), ctx());
+    const get = (headers: Record<string, string>) =>
+      usageGet(() => ({ billing }))(
+        new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/usage?days=3', headers }),
+        ctx(),
+      );
     const res = await get({ 'x-api-key': key });
     expect(res.status).toBe(200);
-    expect(res.jsonBody).toMatchObject({ plan: 'free', days: [{ day: '2026-11-24', requests: 2, generations: 2, promptTokens: 0 }] });
+    expect(res.jsonBody).toMatchObject({
+      plan: 'free',
+      days: [{ day: '2026-11-24', requests: 2, generations: 2, promptTokens: 0 }],
+    });
     expect((await get({})).status).toBe(401);
   });
 });

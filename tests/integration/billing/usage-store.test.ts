@@ -8,7 +8,13 @@ let h: BillingHarness;
 beforeAll(async () => void (h = await billingHarness()));
 afterAll(async () => h?.azurite.stop());
 
-const limits = { requestsPerMinute: 1_000, tokensPerDay: 1_000_000, imagesPerDay: 10, generationsPerDay: 10, realtimeSessionsPerDay: 10 };
+const limits = {
+  requestsPerMinute: 1_000,
+  tokensPerDay: 1_000_000,
+  imagesPerDay: 10,
+  generationsPerDay: 10,
+  realtimeSessionsPerDay: 10,
+};
 
 /** A usage store whose writes to Table Storage are counted. */
 function countingStore(): { store: TableUsageStore; writes: () => number } {
@@ -40,12 +46,21 @@ describe('usage counters on one instance', () => {
     const day = now.toISOString().slice(0, 10);
     const calls = await Promise.all(
       Array.from({ length: 60 }, (_, i) =>
-        store.update('net-room', day, (c) => admit(c, limits, 'chat', now, `a:${i}`)).then(() => store.update('net-room', day, (c) => meter(c, { promptTokens: 10, completionTokens: 1 }, `m:${i}`))),
+        store
+          .update('net-room', day, (c) => admit(c, limits, 'chat', now, `a:${i}`))
+          .then(() =>
+            store.update('net-room', day, (c) => meter(c, { promptTokens: 10, completionTokens: 1 }, `m:${i}`)),
+          ),
       ),
     );
     expect(calls).toHaveLength(60);
     const [today] = await store.days('net-room', day);
-    expect(today?.counters).toMatchObject({ requests: 60, minuteRequests: 60, promptTokens: 600, completionTokens: 60 });
+    expect(today?.counters).toMatchObject({
+      requests: 60,
+      minuteRequests: 60,
+      promptTokens: 600,
+      completionTokens: 60,
+    });
     // 120 changes; one at a time would have been 120 writes.
     expect(writes()).toBeLessThan(20);
   });

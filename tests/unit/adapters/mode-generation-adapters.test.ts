@@ -32,7 +32,12 @@ describe('queue message encoding', () => {
 class FakeStructuredModel implements StructuredModel {
   readonly requests: Array<Parameters<StructuredModel['complete']>[0]> = [];
   constructor(private readonly answer: unknown) {}
-  async complete<T>(request: { name: string; schema: z.ZodType<T>; messages: Parameters<StructuredModel['complete']>[0]['messages']; maxCompletionTokens: number }): Promise<T> {
+  async complete<T>(request: {
+    name: string;
+    schema: z.ZodType<T>;
+    messages: Parameters<StructuredModel['complete']>[0]['messages'];
+    maxCompletionTokens: number;
+  }): Promise<T> {
     this.requests.push(request as never);
     return request.schema.parse(this.answer);
   }
@@ -42,14 +47,23 @@ describe('StructuredModeGenerator', () => {
   it('asks the StructuredModel port for a GeneratedModeDraft, with the request as quoted JSON data', async () => {
     const draft = await new OfflineModeGenerator().generate({ industry: 'food bank', companyName: null });
     const model = new FakeStructuredModel(draft);
-    const out = await new StructuredModeGenerator(model).generate({ industry: 'food bank', companyName: 'Harvest Hope' });
+    const out = await new StructuredModeGenerator(model).generate({
+      industry: 'food bank',
+      companyName: 'Harvest Hope',
+    });
     expect(out).toEqual(draft);
     const request = model.requests[0]!;
     expect(request.name).toMatch(/^[a-zA-Z0-9_-]{1,64}$/);
     expect(request.schema).toBe(GeneratedModeDraft);
     expect(request.maxCompletionTokens).toBe(MODE_DRAFT_MAX_TOKENS);
-    expect(request.messages[0]).toMatchObject({ role: 'system', content: expect.stringMatching(/data, not instructions/) });
-    expect(JSON.parse(request.messages[1]!.content as string)).toEqual({ industry: 'food bank', companyName: 'Harvest Hope' });
+    expect(request.messages[0]).toMatchObject({
+      role: 'system',
+      content: expect.stringMatching(/data, not instructions/),
+    });
+    expect(JSON.parse(request.messages[1]!.content as string)).toEqual({
+      industry: 'food bank',
+      companyName: 'Harvest Hope',
+    });
   });
 
   it('lets an invalid answer fail (the port validates; buildGeneratedMode checks again)', async () => {
@@ -59,9 +73,19 @@ describe('StructuredModeGenerator', () => {
 
   it('is what the azure provider uses; offline uses templates', () => {
     const model = new FakeStructuredModel({});
-    expect(createModeGenerator(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }), model).name).toBe('structured-model');
+    expect(
+      createModeGenerator(
+        loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }),
+        model,
+      ).name,
+    ).toBe('structured-model');
     expect(createModeGenerator(loadConfig({}), undefined).name).toBe('offline-templates');
-    expect(() => createModeGenerator(loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }), undefined)).toThrow(/StructuredModel/);
+    expect(() =>
+      createModeGenerator(
+        loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_API_KEY: 'k' }),
+        undefined,
+      ),
+    ).toThrow(/StructuredModel/);
   });
 });
 
@@ -73,16 +97,25 @@ describe('test-only fault injection', () => {
       { kind: 'generation-fails-once', word: 'haunted' },
     ]);
     expect(() => loadConfig({ PRESTO_FAULT_INJECTION: 'rm -rf' })).toThrow(/PRESTO_FAULT_INJECTION/);
-    expect(createModeGenerator(loadConfig({ PRESTO_FAULT_INJECTION: 'generation-fails:cursed' }), undefined).name).toBe('offline-templates+faults');
+    expect(createModeGenerator(loadConfig({ PRESTO_FAULT_INJECTION: 'generation-fails:cursed' }), undefined).name).toBe(
+      'offline-templates+faults',
+    );
   });
 
   it('fails matching industries: always (retryable) or once (permanent), others pass through', async () => {
-    const g = new FaultInjectingModeGenerator(new OfflineModeGenerator(), parseFaults('generation-fails:cursed,generation-fails-once:haunted'));
-    await expect(g.generate({ industry: 'cursed museum', companyName: null })).rejects.toMatchObject({ retryable: true });
+    const g = new FaultInjectingModeGenerator(
+      new OfflineModeGenerator(),
+      parseFaults('generation-fails:cursed,generation-fails-once:haunted'),
+    );
+    await expect(g.generate({ industry: 'cursed museum', companyName: null })).rejects.toMatchObject({
+      retryable: true,
+    });
     const once = g.generate({ industry: 'haunted house', companyName: null });
     await expect(once).rejects.toBeInstanceOf(DomainError);
     await expect(once).rejects.toMatchObject({ retryable: false });
-    await expect(g.generate({ industry: 'haunted house', companyName: null })).resolves.toMatchObject({ industryName: 'Haunted House' });
+    await expect(g.generate({ industry: 'haunted house', companyName: null })).resolves.toMatchObject({
+      industryName: 'Haunted House',
+    });
     await expect(g.generate({ industry: 'zoo', companyName: null })).resolves.toBeTruthy();
   });
 });

@@ -15,9 +15,16 @@ const persona = (mode: NonNullable<ReturnType<typeof getBuiltinMode>>, seed: num
 
 async function ask(text: string, modeId = 'banking', seed = 7) {
   const events: ChatEvent[] = [];
-  const turn = { mode: getBuiltinMode(modeId)!, personaSeed: seed, messages: [{ role: 'user' as const, content: text }] };
+  const turn = {
+    mode: getBuiltinMode(modeId)!,
+    personaSeed: seed,
+    messages: [{ role: 'user' as const, content: text }],
+  };
   for await (const e of runChat(turn, { model, modes, persona })) events.push(e);
-  const text_ = events.filter((e) => e.type === 'delta').map((e) => (e.type === 'delta' ? e.text : '')).join('');
+  const text_ = events
+    .filter((e) => e.type === 'delta')
+    .map((e) => (e.type === 'delta' ? e.text : ''))
+    .join('');
   return { events, text: text_ };
 }
 
@@ -27,7 +34,12 @@ describe('offline engine through the real tool loop', () => {
     const banking = getBuiltinMode('banking')!;
     const figure = formatValue(persona(banking, 7).fields['checking.balance']!, 'currency');
     expect(text).toContain(figure);
-    expect(text.trim().split(/[.!?](\s|$)/).filter((s) => s.trim().length > 1)).toHaveLength(1);
+    expect(
+      text
+        .trim()
+        .split(/[.!?](\s|$)/)
+        .filter((s) => s.trim().length > 1),
+    ).toHaveLength(1);
     const tool = events.find((e) => e.type === 'tool');
     expect(tool).toMatchObject({ name: 'show_chart', args: { dataset_ids: ['checking'] } });
   });
@@ -54,7 +66,8 @@ describe('offline engine through the real tool loop', () => {
   it('compares two series', async () => {
     const { events } = await ask('compare checking and savings over the last year');
     const tool = events.find((e) => e.type === 'tool');
-    const series = tool?.type === 'tool' ? (tool.result as { chart: { series: { points: unknown[] }[] } }).chart.series : [];
+    const series =
+      tool?.type === 'tool' ? (tool.result as { chart: { series: { points: unknown[] }[] } }).chart.series : [];
     expect(series).toHaveLength(2);
     expect(series.every((s) => s.points.length === 12)).toBe(true);
   });

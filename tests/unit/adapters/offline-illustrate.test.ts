@@ -25,7 +25,16 @@ describe('offline engine: asking for a picture calls make_chart_image (issue #6)
   it('emits the tool call through the same loop as Azure', async () => {
     const model = new OfflineChatModel(async (id) => getBuiltinMode(id), 0);
     const chunks = [];
-    for await (const c of model.stream({ messages: [{ role: 'user', content: 'make me a picture of my spending' }], tools: [], maxCompletionTokens: 400, context: { modeId: 'banking', personaSeed: 7 } })) chunks.push(c);
-    expect(chunks[0]).toMatchObject({ type: 'tool_call', call: { function: { name: 'make_chart_image', arguments: JSON.stringify({ dataset_ids: ['spending'] }) } } });
+    for await (const c of model.stream({
+      messages: [{ role: 'user', content: 'make me a picture of my spending' }],
+      tools: [],
+      maxCompletionTokens: 400,
+      context: { modeId: 'banking', personaSeed: 7 },
+    }))
+      chunks.push(c);
+    expect(chunks[0]).toMatchObject({
+      type: 'tool_call',
+      call: { function: { name: 'make_chart_image', arguments: JSON.stringify({ dataset_ids: ['spending'] }) } },
+    });
   });
 });

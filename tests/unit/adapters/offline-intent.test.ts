@@ -18,18 +18,39 @@ describe('offline engine intent detection', () => {
   });
 
   it('reads a company name', () => {
-    expect(detectIntent("Presto-Change-O, you're a veterinary clinic called Happy Paws", banking)).toMatchObject({ companyName: 'Happy Paws' });
+    expect(detectIntent("Presto-Change-O, you're a veterinary clinic called Happy Paws", banking)).toMatchObject({
+      companyName: 'Happy Paws',
+    });
   });
 
-  it.each(["let's talk about presto pasta recipes", 'presto is a tempo marking', 'what would it be like to be rich?'])('%s → no switch', (text) => {
-    expect(detectIntent(text, banking).kind).not.toBe('switch');
-  });
+  it.each(["let's talk about presto pasta recipes", 'presto is a tempo marking', 'what would it be like to be rich?'])(
+    '%s → no switch',
+    (text) => {
+      expect(detectIntent(text, banking).kind).not.toBe('switch');
+    },
+  );
 
   it('maps questions to datasets', () => {
-    expect(detectIntent('How much is left in my checking account?', banking)).toMatchObject({ kind: 'chart', datasetIds: ['checking'], rangeMonths: 12 });
-    expect(detectIntent('Show me my mortgage burndown', banking)).toMatchObject({ kind: 'chart', datasetIds: ['mortgage'] });
-    expect(detectIntent('compare checking and savings over the last year', banking)).toMatchObject({ kind: 'chart', datasetIds: ['checking', 'savings'], rangeMonths: 12 });
-    expect(detectIntent('my credit card over the last 6 months as bars', banking)).toMatchObject({ kind: 'chart', datasetIds: ['credit_card'], rangeMonths: 6, chartType: 'bar' });
+    expect(detectIntent('How much is left in my checking account?', banking)).toMatchObject({
+      kind: 'chart',
+      datasetIds: ['checking'],
+      rangeMonths: 12,
+    });
+    expect(detectIntent('Show me my mortgage burndown', banking)).toMatchObject({
+      kind: 'chart',
+      datasetIds: ['mortgage'],
+    });
+    expect(detectIntent('compare checking and savings over the last year', banking)).toMatchObject({
+      kind: 'chart',
+      datasetIds: ['checking', 'savings'],
+      rangeMonths: 12,
+    });
+    expect(detectIntent('my credit card over the last 6 months as bars', banking)).toMatchObject({
+      kind: 'chart',
+      datasetIds: ['credit_card'],
+      rangeMonths: 6,
+      chartType: 'bar',
+    });
   });
 
   it('maps navigation to tabs', () => {

@@ -8,10 +8,16 @@ import { modeKey } from '../../../api/domain/modes/generation/key';
 
 const generator = new OfflineModeGenerator();
 async function make(industry: string, companyName: string | null = null) {
-  return buildGeneratedMode(await generator.generate({ industry, companyName }), modeKey(industry, companyName), companyName);
+  return buildGeneratedMode(
+    await generator.generate({ industry, companyName }),
+    modeKey(industry, companyName),
+    companyName,
+  );
 }
 const words = (mode: Awaited<ReturnType<typeof make>>) =>
-  [...mode.tabs.map((t) => t.label), ...mode.datasets.map((d) => d.label), ...mode.metrics.map((m) => m.label)].join(' ').toLowerCase();
+  [...mode.tabs.map((t) => t.label), ...mode.datasets.map((d) => d.label), ...mode.metrics.map((m) => m.label)]
+    .join(' ')
+    .toLowerCase();
 
 describe('offline mode generator', () => {
   it('gives a veterinary clinic pet-care tabs, datasets and KPIs, not human healthcare', async () => {
@@ -67,11 +73,23 @@ describe('offline mode generator', () => {
     expect(a.theme.primary).not.toBe(b.theme.primary);
   });
 
-  it.each(['veterinary clinic', 'food bank', 'coffee shop', 'boutique hotel', 'yoga studio', 'university', 'museum', 'brewery', 'space agency', 'insurer', 'airline', 'utility', 'retailer', 'health plan'])(
-    '%s builds into a valid mode',
-    async (industry) => {
-      const mode = await make(industry);
-      expect(mode.source).toBe('generated');
-    },
-  );
+  it.each([
+    'veterinary clinic',
+    'food bank',
+    'coffee shop',
+    'boutique hotel',
+    'yoga studio',
+    'university',
+    'museum',
+    'brewery',
+    'space agency',
+    'insurer',
+    'airline',
+    'utility',
+    'retailer',
+    'health plan',
+  ])('%s builds into a valid mode', async (industry) => {
+    const mode = await make(industry);
+    expect(mode.source).toBe('generated');
+  });
 });

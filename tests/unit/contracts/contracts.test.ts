@@ -6,18 +6,36 @@ import { toolDefinitions } from '../../../api/domain/tools/registry';
 
 describe('contracts', () => {
   it('ChatRequest rejects system messages, bad session ids and oversized messages', () => {
-    const base = { sessionId: 'session-1', modeId: 'banking', personaSeed: 1, messages: [{ role: 'user', content: 'hi' }] };
+    const base = {
+      sessionId: 'session-1',
+      modeId: 'banking',
+      personaSeed: 1,
+      messages: [{ role: 'user', content: 'hi' }],
+    };
     expect(ChatRequest.safeParse(base).success).toBe(true);
     expect(ChatRequest.safeParse({ ...base, messages: [{ role: 'system', content: 'x' }] }).success).toBe(false);
     expect(ChatRequest.safeParse({ ...base, sessionId: 'a b' }).success).toBe(false);
-    expect(ChatRequest.safeParse({ ...base, messages: [{ role: 'user', content: 'x'.repeat(4001) }] }).success).toBe(false);
+    expect(ChatRequest.safeParse({ ...base, messages: [{ role: 'user', content: 'x'.repeat(4001) }] }).success).toBe(
+      false,
+    );
     expect(ChatRequest.safeParse({ ...base, personaSeed: -1 }).success).toBe(false);
   });
 
   it('tool args are bounded', () => {
-    expect(ShowChartArgs.safeParse({ dataset_ids: [], chart_type: 'line', range_months: 12, title: 't' }).success).toBe(false);
-    expect(ShowChartArgs.safeParse({ dataset_ids: ['a', 'b', 'c', 'd', 'e'], chart_type: 'line', range_months: 12, title: 't' }).success).toBe(false);
-    expect(ShowChartArgs.safeParse({ dataset_ids: ['a'], chart_type: 'radar', range_months: 12, title: 't' }).success).toBe(false);
+    expect(ShowChartArgs.safeParse({ dataset_ids: [], chart_type: 'line', range_months: 12, title: 't' }).success).toBe(
+      false,
+    );
+    expect(
+      ShowChartArgs.safeParse({
+        dataset_ids: ['a', 'b', 'c', 'd', 'e'],
+        chart_type: 'line',
+        range_months: 12,
+        title: 't',
+      }).success,
+    ).toBe(false);
+    expect(
+      ShowChartArgs.safeParse({ dataset_ids: ['a'], chart_type: 'radar', range_months: 12, title: 't' }).success,
+    ).toBe(false);
     expect(SwitchModeArgs.safeParse({ industry: 'bank', builtin: 'casino', company_name: null }).success).toBe(false);
   });
 
@@ -28,7 +46,13 @@ describe('contracts', () => {
 
   it('tool definitions are JSON Schema objects with every field required (strict-ready)', () => {
     const defs = toolDefinitions();
-    expect(defs.map((d) => d.name)).toEqual(['switch_mode', 'show_chart', 'show_metrics', 'select_tab', 'make_chart_image']);
+    expect(defs.map((d) => d.name)).toEqual([
+      'switch_mode',
+      'show_chart',
+      'show_metrics',
+      'select_tab',
+      'make_chart_image',
+    ]);
     for (const def of defs) {
       expect(def.parameters).toMatchObject({ type: 'object', additionalProperties: false });
       const props = Object.keys((def.parameters as { properties: object }).properties);

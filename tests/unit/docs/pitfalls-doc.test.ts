@@ -34,7 +34,10 @@ describe('docs/pitfalls.md', () => {
         if (needle.length < 8) continue;
         // A parameterised title (`it.each(...)('rejects %s')`) is found by its case name.
         const candidates = [needle, needle.replace(/^\S+\s+/, '')];
-        expect(sources.some((source) => candidates.some((c) => source.includes(c))), `${row.id}: no test titled "${needle}" in ${files.join(', ')}`).toBe(true);
+        expect(
+          sources.some((source) => candidates.some((c) => source.includes(c))),
+          `${row.id}: no test titled "${needle}" in ${files.join(', ')}`,
+        ).toBe(true);
       }
     });
   }

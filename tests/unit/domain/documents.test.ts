@@ -58,7 +58,13 @@ describe('updateDocument', () => {
     const store = new MemoryDocumentStore();
     expect(await updateDocument(store, 'jobs/x.json', Run, (r) => r)).toBeUndefined();
     await store.putJson('jobs/x.json', { token: 'a', status: 'queued' });
-    expect(await updateDocument(store, 'jobs/x.json', Run, (r): Run => ({ ...r, status: 'failed' }))).toEqual({ value: { token: 'a', status: 'failed' }, changed: true });
-    expect(await updateDocument(store, 'jobs/x.json', Run, () => undefined)).toEqual({ value: { token: 'a', status: 'failed' }, changed: false });
+    expect(await updateDocument(store, 'jobs/x.json', Run, (r): Run => ({ ...r, status: 'failed' }))).toEqual({
+      value: { token: 'a', status: 'failed' },
+      changed: true,
+    });
+    expect(await updateDocument(store, 'jobs/x.json', Run, () => undefined)).toEqual({
+      value: { token: 'a', status: 'failed' },
+      changed: false,
+    });
   });
 });

@@ -3,13 +3,19 @@ import type { ChatMessage } from '../../../api/contracts/chat';
 import { capHistory } from '../../../api/domain/chat/history';
 
 const user = (n: number): ChatMessage => ({ role: 'user', content: `u${n}` });
-const toolCall = (id: string): ChatMessage => ({ role: 'assistant', content: null, tool_calls: [{ id, type: 'function', function: { name: 'select_tab', arguments: '{}' } }] });
+const toolCall = (id: string): ChatMessage => ({
+  role: 'assistant',
+  content: null,
+  tool_calls: [{ id, type: 'function', function: { name: 'select_tab', arguments: '{}' } }],
+});
 const toolResult = (id: string): ChatMessage => ({ role: 'tool', tool_call_id: id, content: '{}' });
 
 describe('capHistory', () => {
   it('keeps the most recent messages', () => {
     const history = Array.from({ length: 30 }, (_, i) => user(i));
-    expect(capHistory(history, 10).map((m) => (m.role === 'user' ? m.content : ''))).toEqual(history.slice(20).map((m) => (m.role === 'user' ? m.content : '')));
+    expect(capHistory(history, 10).map((m) => (m.role === 'user' ? m.content : ''))).toEqual(
+      history.slice(20).map((m) => (m.role === 'user' ? m.content : '')),
+    );
   });
 
   it('never starts with an orphaned tool result', () => {

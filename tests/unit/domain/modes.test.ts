@@ -25,7 +25,13 @@ describe('catalog', () => {
     summaries.forEach((s, i) => {
       const mode = BUILTIN_MODES[i]!;
       expect(ModeSummary.parse(s)).toEqual(s);
-      expect(s).toEqual({ id: mode.id, name: mode.name, companyName: mode.companyName, source: 'builtin', primaryColor: mode.theme.primary });
+      expect(s).toEqual({
+        id: mode.id,
+        name: mode.name,
+        companyName: mode.companyName,
+        source: 'builtin',
+        primaryColor: mode.theme.primary,
+      });
     });
   });
 
@@ -58,7 +64,8 @@ describe.each(BUILTIN_MODES.map((m) => [m.id, m] as const))('%s', (_id, mode) =>
   it('resolves every tab dataset, metric path and field dataset', () => {
     const datasetIds = new Set(mode.datasets.map((d) => d.id));
     const paths = new Set(mode.persona.fields.map((f) => f.path));
-    for (const tab of mode.tabs) for (const id of tab.datasetIds) expect(datasetIds.has(id), `${tab.id} -> ${id}`).toBe(true);
+    for (const tab of mode.tabs)
+      for (const id of tab.datasetIds) expect(datasetIds.has(id), `${tab.id} -> ${id}`).toBe(true);
     for (const m of mode.metrics) expect(paths.has(m.personaPath), m.personaPath).toBe(true);
     for (const f of mode.persona.fields) if ('dataset' in f) expect(datasetIds.has(f.dataset), f.path).toBe(true);
     // Every dataset is reachable from some tab.
@@ -82,7 +89,8 @@ describe.each(BUILTIN_MODES.map((m) => [m.id, m] as const))('%s', (_id, mode) =>
         const value = p.fields[m.personaPath];
         expect(typeof value, m.personaPath).toBe('number');
         const field = mode.persona.fields.find((f) => f.path === m.personaPath);
-        if (field && 'dataset' in field && field.stat === 'last') expect(value).toBe(p.series[field.dataset]?.at(-1)?.y);
+        if (field && 'dataset' in field && field.stat === 'last')
+          expect(value).toBe(p.series[field.dataset]?.at(-1)?.y);
       }
     }
   });
@@ -106,7 +114,8 @@ describe('banking', () => {
 
   it('has checking, savings, credit card, mortgage, spending and credit score', () => {
     const ids = banking.datasets.map((d) => d.id);
-    for (const id of ['checking', 'savings', 'credit_card', 'mortgage', 'spending', 'credit_score']) expect(ids).toContain(id);
+    for (const id of ['checking', 'savings', 'credit_card', 'mortgage', 'spending', 'credit_score'])
+      expect(ids).toContain(id);
   });
 
   it('has a Transfers tab', () => {

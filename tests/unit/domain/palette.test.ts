@@ -108,7 +108,12 @@ describe('deriveTheme', () => {
 describe('themeContrastProblems', () => {
   it('names every failing pair', () => {
     const good = deriveTheme('#1b4d8c');
-    const bad: Theme = { ...good, text: '#cccccc', onPrimary: good.primary, chart: [...good.chart.slice(0, 5), '#fffacd'] };
+    const bad: Theme = {
+      ...good,
+      text: '#cccccc',
+      onPrimary: good.primary,
+      chart: [...good.chart.slice(0, 5), '#fffacd'],
+    };
     const problems = themeContrastProblems(bad);
     expect(problems).toHaveLength(4);
     expect(problems.some((p) => p.startsWith('text #cccccc on background'))).toBe(true);

@@ -18,17 +18,39 @@ const ASOF = new Date('2026-03-15T12:00:00Z');
 
 /** A small mode whose numbers are easy to reason about. */
 const fixture: Mode = Mode.parse({
-  id: 'fixture', name: 'Fixture', companyName: 'Fixture Co', tagline: 'Test mode', source: 'generated',
+  id: 'fixture',
+  name: 'Fixture',
+  companyName: 'Fixture Co',
+  tagline: 'Test mode',
+  source: 'generated',
   theme: deriveTheme('#336699'),
   tabs: ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, label: id, icon: 'home', datasetIds: ['loan'] })),
-  metrics: ['m1', 'm2', 'm3', 'm4'].map((id) => ({ id, label: id, format: 'number', personaPath: 'loan.last', icon: 'home' })),
+  metrics: ['m1', 'm2', 'm3', 'm4'].map((id) => ({
+    id,
+    label: id,
+    format: 'number',
+    personaPath: 'loan.last',
+    icon: 'home',
+  })),
   datasets: [
-    { id: 'loan', series: { shape: 'burndown', start: [10000, 12000], drift: -300, noise: 0.1, min: 0, max: 20000, decimals: 2 } },
-    { id: 'flow', series: { shape: 'seasonal', start: [100, 200], drift: 1, noise: 0.3, min: 0, max: 1000, decimals: 2 } },
+    {
+      id: 'loan',
+      series: { shape: 'burndown', start: [10000, 12000], drift: -300, noise: 0.1, min: 0, max: 20000, decimals: 2 },
+    },
+    {
+      id: 'flow',
+      series: { shape: 'seasonal', start: [100, 200], drift: 1, noise: 0.3, min: 0, max: 1000, decimals: 2 },
+    },
     { id: 'visits', series: { shape: 'walk', start: [1, 3], drift: 0, noise: 0.5, min: 0, max: 5, decimals: 0 } },
-    { id: 'score', series: { shape: 'walk', start: [600, 700], drift: 2, noise: 0.02, min: 300, max: 850, decimals: 0 } },
+    {
+      id: 'score',
+      series: { shape: 'walk', start: [600, 700], drift: 2, noise: 0.02, min: 300, max: 850, decimals: 0 },
+    },
     { id: 'rate', series: { shape: 'walk', start: [3, 4], drift: 0, noise: 0.05, min: 0, max: 10, decimals: 1 } },
-    { id: 'paid_off', series: { shape: 'burndown', start: [500, 700], drift: -100, noise: 0, min: 0, max: 1000, decimals: 0 } },
+    {
+      id: 'paid_off',
+      series: { shape: 'burndown', start: [500, 700], drift: -100, noise: 0, min: 0, max: 1000, decimals: 0 },
+    },
   ].map((d) => ({ ...d, label: d.id, unit: 'count', kind: 'count', defaultChart: 'line', keywords: [d.id] })),
   persona: {
     role: 'tester',
@@ -42,7 +64,10 @@ const fixture: Mode = Mode.parse({
       { path: 'apr', range: [5, 6], decimals: 2 },
     ],
   },
-  tone: ['calm'], vocabulary: [], welcome: 'Hi', voice: 'sage',
+  tone: ['calm'],
+  vocabulary: [],
+  welcome: 'Hi',
+  voice: 'sage',
 });
 
 const ys = (p: Persona, id: string) => (p.series[id] ?? []).map((pt) => pt.y);
@@ -157,10 +182,15 @@ describe('buildPersona', () => {
       expect(p.fields['loan.first']).toBe(loan[0]);
       expect(p.fields['loan.change']).toBeCloseTo((loan[23] ?? 0) - (loan[11] ?? 0), 9);
       expect(p.fields['loan.change']).toBeLessThan(0);
-      const flowSum = ys(p, 'flow').slice(-12).reduce((a, b) => a + b, 0);
+      const flowSum = ys(p, 'flow')
+        .slice(-12)
+        .reduce((a, b) => a + b, 0);
       expect(p.fields['flow.sum']).toBeCloseTo(flowSum, 9);
       expect(Number(p.fields['flow.sum']?.toFixed(2))).toBe(p.fields['flow.sum']);
-      const visitsAvg = ys(p, 'visits').slice(-12).reduce((a, b) => a + b, 0) / 12;
+      const visitsAvg =
+        ys(p, 'visits')
+          .slice(-12)
+          .reduce((a, b) => a + b, 0) / 12;
       expect(p.fields['visits.avg']).toBe(Math.round(visitsAvg * 10) / 10);
     }
   });

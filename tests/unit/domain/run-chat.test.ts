@@ -21,10 +21,22 @@ async function collect(model: ScriptedChatModel, text = 'hi') {
 
 describe('runChat tool loop', () => {
   it('runs show_chart with persona numbers, feeds the result back, and ends with one done', async () => {
-    const model = new ScriptedChatModel([[call('c1', 'show_chart', { dataset_ids: ['checking'], chart_type: 'line', range_months: 12, title: 'Checking' }), END], [{ type: 'text', text: 'Here you go.' }, END]]);
+    const model = new ScriptedChatModel([
+      [
+        call('c1', 'show_chart', {
+          dataset_ids: ['checking'],
+          chart_type: 'line',
+          range_months: 12,
+          title: 'Checking',
+        }),
+        END,
+      ],
+      [{ type: 'text', text: 'Here you go.' }, END],
+    ]);
     const events = await collect(model);
     const tool = events.find((e) => e.type === 'tool');
-    const result = tool?.type === 'tool' ? (tool.result as { chart: { series: { points: { y: number }[] }[] } }) : undefined;
+    const result =
+      tool?.type === 'tool' ? (tool.result as { chart: { series: { points: { y: number }[] }[] } }) : undefined;
     const expected = persona(banking, 42).series.checking!.at(-1)!.y;
     expect(result?.chart.series[0]?.points).toHaveLength(12);
     expect(result?.chart.series[0]?.points.at(-1)?.y).toBe(expected);
@@ -40,18 +52,29 @@ describe('runChat tool loop', () => {
 
   it('turns unknown datasets, bad JSON and unknown tools into tool errors the model sees', async () => {
     const model = new ScriptedChatModel([
-      [call('a', 'show_chart', { dataset_ids: ['bitcoin'], chart_type: 'line', range_months: 12, title: 'x' }), call('b', 'select_tab', '{not json'), call('c', 'launch_rockets', {}), call('d', 'select_tab', { tab_id: 7 }), END],
+      [
+        call('a', 'show_chart', { dataset_ids: ['bitcoin'], chart_type: 'line', range_months: 12, title: 'x' }),
+        call('b', 'select_tab', '{not json'),
+        call('c', 'launch_rockets', {}),
+        call('d', 'select_tab', { tab_id: 7 }),
+        END,
+      ],
       [{ type: 'text', text: 'Sorry.' }, END],
     ]);
     const events = await collect(model);
-    const results = events.filter((e) => e.type === 'tool').map((e) => (e.type === 'tool' ? (e.result as { error?: { code: string } }).error?.code : ''));
+    const results = events
+      .filter((e) => e.type === 'tool')
+      .map((e) => (e.type === 'tool' ? (e.result as { error?: { code: string } }).error?.code : ''));
     expect(results).toEqual(['unknown_dataset', 'invalid_json', 'unknown_tool', 'invalid_arguments']);
     expect(model.requests[1]!.messages.filter((m) => m.role === 'tool')).toHaveLength(4);
     expect(events.at(-1)).toMatchObject({ type: 'done', finishReason: 'stop' });
   });
 
   it('switch_mode emits a mode event and later rounds run in the new mode', async () => {
-    const model = new ScriptedChatModel([[call('s', 'switch_mode', { industry: 'insurer', builtin: 'insurance', company_name: null }), END], [{ type: 'text', text: 'Welcome.' }, END]]);
+    const model = new ScriptedChatModel([
+      [call('s', 'switch_mode', { industry: 'insurer', builtin: 'insurance', company_name: null }), END],
+      [{ type: 'text', text: 'Welcome.' }, END],
+    ]);
     const events = await collect(model);
     const modeEvent = events.find((e) => e.type === 'mode');
     expect(modeEvent?.type === 'mode' && modeEvent.mode.id).toBe('insurance');
@@ -60,7 +83,10 @@ describe('runChat tool loop', () => {
   });
 
   it('an unknown industry is answered, not switched', async () => {
-    const model = new ScriptedChatModel([[call('s', 'switch_mode', { industry: 'food bank', builtin: null, company_name: null }), END], [{ type: 'text', text: 'No such mode.' }, END]]);
+    const model = new ScriptedChatModel([
+      [call('s', 'switch_mode', { industry: 'food bank', builtin: null, company_name: null }), END],
+      [{ type: 'text', text: 'No such mode.' }, END],
+    ]);
     const events = await collect(model);
     expect(events.some((e) => e.type === 'mode')).toBe(false);
     const tool = events.find((e) => e.type === 'tool');
@@ -75,7 +101,12 @@ describe('runChat tool loop', () => {
   });
 
   it('a model failure becomes a retryable error event followed by done, never a throw', async () => {
-    const model = new ScriptedChatModel([[{ type: 'text', text: 'Hel' }, { type: 'status', message: 'throw' }]]);
+    const model = new ScriptedChatModel([
+      [
+        { type: 'text', text: 'Hel' },
+        { type: 'status', message: 'throw' },
+      ],
+    ]);
     const events = await collect(model);
     expect(events.map((e) => e.type)).toEqual(['delta', 'error', 'done']);
     expect(events[1]).toMatchObject({ code: 'internal', retryable: true });

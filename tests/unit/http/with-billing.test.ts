@@ -16,7 +16,11 @@ class MemoryUsage implements UsageStore {
   readonly known = new Map<string, UsageCounters>();
   hold?: Promise<void>;
 
-  async update<R>(subject: string, day: string, change: (current: UsageCounters) => { next?: UsageCounters; result: R }): Promise<R> {
+  async update<R>(
+    subject: string,
+    day: string,
+    change: (current: UsageCounters) => { next?: UsageCounters; result: R },
+  ): Promise<R> {
     if (this.hold) await this.hold;
     const id = `${subject}/${day}`;
     const { next, result } = change(this.shared.get(id) ?? { ...EMPTY_COUNTERS, applied: [] });
@@ -36,7 +40,13 @@ class MemoryUsage implements UsageStore {
 
 const hash = (value: string) => value.replace(/[^a-z0-9]/gi, '');
 const NOW = new Date('2026-11-24T10:00:05Z');
-const limits = (requestsPerMinute: number): PlanLimits => ({ requestsPerMinute, tokensPerDay: 1_000_000, imagesPerDay: 5, generationsPerDay: 5, realtimeSessionsPerDay: 5 });
+const limits = (requestsPerMinute: number): PlanLimits => ({
+  requestsPerMinute,
+  tokensPerDay: 1_000_000,
+  imagesPerDay: 5,
+  generationsPerDay: 5,
+  realtimeSessionsPerDay: 5,
+});
 
 /** A chat trigger whose answer records when the model call starts (first pull) and when it is stopped. */
 function chatTrigger() {
@@ -47,7 +57,9 @@ function chatTrigger() {
       trace.started++;
       try {
         yield new TextEncoder().encode('event: delta\ndata: {"type":"delta","text":"Hello"}\n\n');
-        yield new TextEncoder().encode('event: done\ndata: {"type":"done","finishReason":"stop","model":"m","usage":{"promptTokens":3,"completionTokens":1,"totalTokens":4},"messages":[]}\n\n');
+        yield new TextEncoder().encode(
+          'event: done\ndata: {"type":"done","finishReason":"stop","model":"m","usage":{"promptTokens":3,"completionTokens":1,"totalTokens":4},"messages":[]}\n\n',
+        );
       } finally {
         trace.stopped++;
       }
@@ -59,11 +71,28 @@ function chatTrigger() {
 
 function setup(requestsPerMinute: number) {
   const usage = new MemoryUsage();
-  const billing = new Billing({ keys: { create: async () => {}, findByHash: async () => undefined, list: async () => [], update: async () => false }, usage, clock: { now: () => NOW }, hash, demo: limits(requestsPerMinute), demoNetwork: limits(requestsPerMinute * 10) });
+  const billing = new Billing({
+    keys: {
+      create: async () => {},
+      findByHash: async () => undefined,
+      list: async () => [],
+      update: async () => false,
+    },
+    usage,
+    clock: { now: () => NOW },
+    hash,
+    demo: limits(requestsPerMinute),
+    demoNetwork: limits(requestsPerMinute * 10),
+  });
   const { trace, handler } = chatTrigger();
   const call = () =>
     withBilling('chat', handler, () => ({ billing }))(
-      new HttpRequest({ method: 'POST', url: 'http://127.0.0.1/api/chat', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: { string: JSON.stringify({ sessionId: 'session-1' }) } }),
+      new HttpRequest({
+        method: 'POST',
+        url: 'http://127.0.0.1/api/chat',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' },
+        body: { string: JSON.stringify({ sessionId: 'session-1' }) },
+      }),
       new InvocationContext({ functionName: 'chat-post', invocationId: randomUUID(), logHandler: () => {} }),
     );
   return { usage, trace, call };
@@ -74,7 +103,8 @@ const text = async (res: HttpResponseInit) => {
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) out += new TextDecoder().decode(chunk);
   return out;
 };
-const settled = (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
+const settled = (p: Promise<unknown>) =>
+  Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 20))]);
 
 describe('withBilling on chat: the answer starts while the admission is written', () => {
   it('a caller with room: the model call is already under way, but nothing is answered until the admission says yes', async () => {
@@ -107,7 +137,13 @@ describe('withBilling on chat: the answer starts while the admission is written'
     const day = NOW.toISOString().slice(0, 10);
     const subject = `anon-${hash('visitor:203.0.113.7|session-1').slice(0, 32)}`;
     // Another instance has used this minute's one request; this instance has not seen the caller.
-    usage.shared.set(`${subject}/${day}`, { ...EMPTY_COUNTERS, requests: 1, minute: '10:00', minuteRequests: 1, applied: [] });
+    usage.shared.set(`${subject}/${day}`, {
+      ...EMPTY_COUNTERS,
+      requests: 1,
+      minute: '10:00',
+      minuteRequests: 1,
+      applied: [],
+    });
     const res = await call();
     expect(res.status).toBe(429);
     expect(res.jsonBody).toMatchObject({ error: { code: 'rate_limited', limit: 'requests_per_minute' } });

@@ -11,7 +11,7 @@ export const read = (relative: string) => readFileSync(join(ROOT, relative), 'ut
 /** Removes // and /* *\/ comments outside strings. */
 export function stripComments(text: string): string {
   let out = '';
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text.startsWith("'''", i)) {
       const end = text.indexOf("'''", i + 3);
       const stop = end === -1 ? text.length : end + 3;
@@ -91,7 +91,11 @@ export interface Output {
 }
 
 export function outputsOf(text: string): Output[] {
-  return [...text.matchAll(/^output\s+([A-Za-z_]\w*)\s+(\w+)\s*=\s*(.+)$/gm)].map((m) => ({ name: m[1]!, type: m[2]!, value: m[3]!.trim() }));
+  return [...text.matchAll(/^output\s+([A-Za-z_]\w*)\s+(\w+)\s*=\s*(.+)$/gm)].map((m) => ({
+    name: m[1]!,
+    type: m[2]!,
+    value: m[3]!.trim(),
+  }));
 }
 
 /** Values of the `@allowed([...])` decorator on `param <name>`, or null when it has none. */

@@ -1,17 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { allowConnectTo, allowVoiceTo, httpsOrigin, mergeLocalSettings, parseEnvValues, setApiBase } from '../../../infra/hooks/lib.mjs';
+import {
+  allowConnectTo,
+  allowVoiceTo,
+  httpsOrigin,
+  mergeLocalSettings,
+  parseEnvValues,
+  setApiBase,
+} from '../../../infra/hooks/lib.mjs';
 import { read } from './bicep-text';
 
 const API = 'https://func-abc123.azurewebsites.net';
 
 describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
   it('parses `azd env get-values` output, quotes and escapes included', () => {
-    const values = parseEnvValues('AI_PROVIDER="azure"\r\n# comment\nEMPTY=""\nQUOTED="say \\"hi\\""\nPLAIN=x=y\n\nbad line\n');
+    const values = parseEnvValues(
+      'AI_PROVIDER="azure"\r\n# comment\nEMPTY=""\nQUOTED="say \\"hi\\""\nPLAIN=x=y\n\nbad line\n',
+    );
     expect(values).toEqual({ AI_PROVIDER: 'azure', EMPTY: '', QUOTED: 'say "hi"', PLAIN: 'x=y' });
   });
 
   it('merges outputs into local.settings.json, keeping other values and local storage', () => {
-    const existing = { IsEncrypted: false, Values: { AzureWebJobsStorage: 'UseDevelopmentStorage=true', AI_PROVIDER: 'offline', MY_FLAG: '1' }, Host: { LocalHttpPort: 7071 } };
+    const existing = {
+      IsEncrypted: false,
+      Values: { AzureWebJobsStorage: 'UseDevelopmentStorage=true', AI_PROVIDER: 'offline', MY_FLAG: '1' },
+      Host: { LocalHttpPort: 7071 },
+    };
     const env = {
       ai_provider: 'azure', // ARM can lose output-name casing (Azure/azure-dev#512)
       AZURE_OPENAI_ENDPOINT: 'https://ai-x.openai.azure.com',
@@ -31,7 +44,12 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
     const { settings, missing } = mergeLocalSettings(existing, env);
     expect(missing).toEqual([]);
     expect(settings.Host).toEqual({ LocalHttpPort: 7071 });
-    expect(settings.Values).toMatchObject({ AI_PROVIDER: 'azure', MY_FLAG: '1', AzureWebJobsStorage: 'UseDevelopmentStorage=true', FUNCTIONS_WORKER_RUNTIME: 'node' });
+    expect(settings.Values).toMatchObject({
+      AI_PROVIDER: 'azure',
+      MY_FLAG: '1',
+      AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+      FUNCTIONS_WORKER_RUNTIME: 'node',
+    });
     expect(settings.Values).not.toHaveProperty('ai_provider');
     expect(settings.Values).not.toHaveProperty('AZURE_SUBSCRIPTION_ID');
     expect(settings.Values).not.toHaveProperty('API_URL');
@@ -62,11 +80,19 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
 
   it('adds the Function app to connect-src of the real staticwebapp.config.json, once', () => {
     const once = allowConnectTo(read('staticwebapp.config.json'), API);
-    const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders['Content-Security-Policy']!;
-    const connect = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('connect-src'))!;
+    const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders[
+      'Content-Security-Policy'
+    ]!;
+    const connect = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('connect-src'))!;
     expect(connect.split(/\s+/)).toEqual(expect.arrayContaining(["'self'", API]));
     // Chart images load from the Function app too (issue #6).
-    const img = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('img-src'))!;
+    const img = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('img-src'))!;
     expect(img.split(/\s+/)).toEqual(expect.arrayContaining(["'self'", 'data:', 'blob:', API]));
     expect(allowConnectTo(once, API)).toBe(once);
     expect(csp).toContain("default-src 'self'");
@@ -75,9 +101,18 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
   it('adds the Azure OpenAI endpoint (voice SDP offers) to connect-src only, whatever its domain, once', () => {
     const endpoint = 'https://presto-ai.cognitiveservices.azure.com/';
     const once = allowVoiceTo(allowConnectTo(read('staticwebapp.config.json'), API), endpoint);
-    const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders['Content-Security-Policy']!;
-    const directive = (name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(name))!.split(/\s+/);
-    expect(directive('connect-src')).toEqual(expect.arrayContaining(["'self'", API, 'https://presto-ai.cognitiveservices.azure.com']));
+    const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders[
+      'Content-Security-Policy'
+    ]!;
+    const directive = (name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(name))!
+        .split(/\s+/);
+    expect(directive('connect-src')).toEqual(
+      expect.arrayContaining(["'self'", API, 'https://presto-ai.cognitiveservices.azure.com']),
+    );
     expect(directive('img-src')).not.toContain('https://presto-ai.cognitiveservices.azure.com');
     expect(allowVoiceTo(once, endpoint)).toBe(once);
     expect(() => allowVoiceTo(once, 'http://insecure.example')).toThrow(/AZURE_OPENAI_ENDPOINT must be https/);

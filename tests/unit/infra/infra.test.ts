@@ -3,7 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigEnv, loadConfig } from '../../../api/config';
 import { LOCAL_SETTING_NAMES } from '../../../infra/hooks/lib.mjs';
-import { allowedValues, bicep, blockAfter, outputsOf, paramDefault, paramNames, read, ROOT, topLevelKeys } from './bicep-text';
+import {
+  allowedValues,
+  bicep,
+  blockAfter,
+  outputsOf,
+  paramDefault,
+  paramNames,
+  read,
+  ROOT,
+  topLevelKeys,
+} from './bicep-text';
 
 // No Bicep compiler can be installed here, so these tests read infra/ as text and hold it to the code
 // (issue #7). `az bicep build` / `azd provision --preview` validate the rest (docs/deploy.md).
@@ -56,7 +66,11 @@ const WIRING = {
   PRESTO_DEMO_VISITORS_PER_NETWORK: 'default',
 } as const satisfies Record<string, 'output+setting' | 'function-setting' | 'never' | 'default'>;
 
-const named = (how: (typeof WIRING)[keyof typeof WIRING]) => Object.entries(WIRING).filter(([, w]) => w === how).map(([k]) => k).sort();
+const named = (how: (typeof WIRING)[keyof typeof WIRING]) =>
+  Object.entries(WIRING)
+    .filter(([, w]) => w === how)
+    .map(([k]) => k)
+    .sort();
 
 // Regions offering each model as Global Standard (AZURE-FACTS §2–§3; MicrosoftDocs/azure-ai-docs
 // articles/foundry/openai/includes/model-matrix/standard-global.md). gpt-5-mini: only the rows checked.
@@ -78,7 +92,9 @@ const ROLE_GUIDS = {
 
 const main = bicep('infra/main.bicep');
 const moduleFiles = readdirSync(join(ROOT, 'infra/modules')).filter((f) => f.endsWith('.bicep'));
-const modules: Record<string, string> = Object.fromEntries(moduleFiles.map((f) => [f.replace(/\.bicep$/, ''), bicep(`infra/modules/${f}`)]));
+const modules: Record<string, string> = Object.fromEntries(
+  moduleFiles.map((f) => [f.replace(/\.bicep$/, ''), bicep(`infra/modules/${f}`)]),
+);
 const mod = (name: string) => modules[name] ?? '';
 const outputs = outputsOf(main);
 const outputNames = outputs.map((o) => o.name);
@@ -134,7 +150,12 @@ describe('infra ↔ api/config.ts', () => {
 
   it('uses identity-based host storage and no setting Flex Consumption rejects', () => {
     expect(mod('function-app')).toMatch(/AzureWebJobsStorage__credential:\s*'managedidentity'/);
-    for (const rejected of ['FUNCTIONS_WORKER_RUNTIME', 'FUNCTIONS_EXTENSION_VERSION', 'WEBSITE_RUN_FROM_PACKAGE', 'WEBSITE_NODE_DEFAULT_VERSION']) {
+    for (const rejected of [
+      'FUNCTIONS_WORKER_RUNTIME',
+      'FUNCTIONS_EXTENSION_VERSION',
+      'WEBSITE_RUN_FROM_PACKAGE',
+      'WEBSITE_NODE_DEFAULT_VERSION',
+    ]) {
       expect(allSettings).not.toContain(rejected);
     }
     expect(mod('function-app')).toMatch(/sku:\s*\{\s*name:\s*'FC1',\s*tier:\s*'FlexConsumption'\s*\}/);
@@ -144,26 +165,37 @@ describe('infra ↔ api/config.ts', () => {
 
 describe('AI Foundry account', () => {
   it('may only be placed where all four models are offered (PITFALLS 2.3)', () => {
-    for (const [file, param] of [[mod('openai'), 'location'], [main, 'aiLocation']] as const) {
+    for (const [file, param] of [
+      [mod('openai'), 'location'],
+      [main, 'aiLocation'],
+    ] as const) {
       const allowed = allowedValues(file, param);
       expect(allowed, `@allowed on ${param}`).not.toBeNull();
       expect(allowed!.length).toBeGreaterThan(0);
       for (const [model, regions] of Object.entries(MODEL_REGIONS)) {
-        expect(allowed!.filter((r) => !regions.includes(r)), `regions without ${model}`).toEqual([]);
+        expect(
+          allowed!.filter((r) => !regions.includes(r)),
+          `regions without ${model}`,
+        ).toEqual([]);
       }
     }
     expect(allowedValues(main, 'aiLocation')).toContain(paramDefault(main, 'aiLocation'));
-    expect(allowedValues(main, 'aiLocation')).toContain(/AZURE_AI_LOCATION=(\w+)/.exec(read('infra/main.parameters.json'))?.[1]);
+    expect(allowedValues(main, 'aiLocation')).toContain(
+      /AZURE_AI_LOCATION=(\w+)/.exec(read('infra/main.parameters.json'))?.[1],
+    );
   });
 
   it('creates the deployments one at a time (@batchSize(1), PITFALLS 10.3)', () => {
-    expect(mod('openai')).toMatch(/@batchSize\(1\)\s*\n\s*resource \w+ 'Microsoft\.CognitiveServices\/accounts\/deployments@[\w-]+' = \[for /);
+    expect(mod('openai')).toMatch(
+      /@batchSize\(1\)\s*\n\s*resource \w+ 'Microsoft\.CognitiveServices\/accounts\/deployments@[\w-]+' = \[for /,
+    );
     expect(mod('openai').match(/'Microsoft\.CognitiveServices\/accounts\/deployments@/g)).toHaveLength(1);
   });
 
   it('deploys the four models of the design, each at a pinned version', () => {
     const list = blockAfter(main, /deployments:\s*\[/, '[');
-    for (const model of Object.keys(MODEL_REGIONS)) expect(list).toMatch(new RegExp(`model: '${model}', version: '\\d{4}-\\d{2}-\\d{2}'`));
+    for (const model of Object.keys(MODEL_REGIONS))
+      expect(list).toMatch(new RegExp(`model: '${model}', version: '\\d{4}-\\d{2}-\\d{2}'`));
     expect(mod('openai')).toMatch(/versionUpgradeOption: 'NoAutoUpgrade'/);
   });
 
@@ -204,8 +236,11 @@ describe('keyless, locked-down infra', () => {
   it('grants the documented roles by GUID: app identity and developer', () => {
     const roles = blockAfter(mod('rbac'), 'var roles =');
     for (const [name, guid] of Object.entries(ROLE_GUIDS)) expect(roles).toMatch(new RegExp(`${name}: '${guid}'`));
-    expect(mod('rbac')).toMatch(/storageRolesForApp = \[roles\.storageBlobDataOwner, roles\.storageQueueDataContributor, roles\.storageTableDataContributor\]/);
-    for (const r of ['appOpenAI', 'appMetrics', 'userOpenAI']) expect(mod('rbac')).toMatch(new RegExp(`resource ${r} 'Microsoft\\.Authorization/roleAssignments@`));
+    expect(mod('rbac')).toMatch(
+      /storageRolesForApp = \[roles\.storageBlobDataOwner, roles\.storageQueueDataContributor, roles\.storageTableDataContributor\]/,
+    );
+    for (const r of ['appOpenAI', 'appMetrics', 'userOpenAI'])
+      expect(mod('rbac')).toMatch(new RegExp(`resource ${r} 'Microsoft\\.Authorization/roleAssignments@`));
   });
 });
 
@@ -239,21 +274,29 @@ describe('azd wiring', () => {
     expect(web).toMatch(/npm run build:web/);
     expect(pkg.scripts['build:web']).toContain('web/vite.config.mts');
     expect(read('web/vite.config.mts')).toMatch(/resolve\(webRoot, 'dist'\)/);
-    for (const [, script] of yaml.matchAll(/node (infra\/hooks\/[\w.-]+\.mjs)/g)) expect(existsSync(join(ROOT, script!)), script).toBe(true);
+    for (const [, script] of yaml.matchAll(/node (infra\/hooks\/[\w.-]+\.mjs)/g))
+      expect(existsSync(join(ROOT, script!)), script).toBe(true);
     expect(main).toMatch(/'azd-service-name': 'api'/);
     expect(main).toMatch(/'azd-service-name': 'web'/);
   });
 
   it('creates the container and every queue the code names', () => {
     const queues = [...blockAfter(main, 'var queueNames =', '[').matchAll(/'([^']+)'/g)].map((m) => m[1]);
-    const contracts = readdirSync(join(ROOT, 'api/contracts')).filter((f) => f.endsWith('.ts')).map((f) => read(`api/contracts/${f}`)).join('\n');
-    const declared = [...contracts.matchAll(/QUEUE_NAMES = \[([^\]]*)\]/g)].flatMap((m) => [...m[1]!.matchAll(/'([^']+)'/g)].map((q) => q[1]));
+    const contracts = readdirSync(join(ROOT, 'api/contracts'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => read(`api/contracts/${f}`))
+      .join('\n');
+    const declared = [...contracts.matchAll(/QUEUE_NAMES = \[([^\]]*)\]/g)].flatMap((m) =>
+      [...m[1]!.matchAll(/'([^']+)'/g)].map((q) => q[1]),
+    );
     for (const queue of new Set(['mode-generation', 'chart-images', ...declared])) expect(queues).toContain(queue);
     expect(main).toMatch(/containerNames: \[appContainerName, deploymentContainerName\]/);
   });
 
   it('keeps .funcignore compatible with the remote build azd runs for Flex Consumption', () => {
-    const lines = read('.funcignore').split('\n').map((l) => l.trim());
+    const lines = read('.funcignore')
+      .split('\n')
+      .map((l) => l.trim());
     expect(lines).toContain('node_modules/');
     expect(lines.filter((l) => /^(tsconfig|api\/|\*\.ts$|package)/.test(l))).toEqual([]);
   });

@@ -4,7 +4,10 @@ import { MIC_BLOCKED_HELP, MicError, requestMic } from '../../../web/src/realtim
 function nav(state: PermissionState | 'throws', getUserMedia: () => Promise<unknown>) {
   const gum = vi.fn(getUserMedia);
   const navigator = {
-    permissions: { query: async () => (state === 'throws' ? Promise.reject(new TypeError('microphone is not a valid permission name')) : { state }) },
+    permissions: {
+      query: async () =>
+        state === 'throws' ? Promise.reject(new TypeError('microphone is not a valid permission name')) : { state },
+    },
     mediaDevices: { getUserMedia: gum },
   } as unknown as Navigator;
   return { navigator, gum };
@@ -24,7 +27,9 @@ describe('requestMic (PITFALLS 7.1)', () => {
     for (const state of ['prompt', 'granted', 'throws'] as const) {
       const { navigator, gum } = nav(state, stream);
       await expect(requestMic(navigator)).resolves.toBe(track);
-      expect(gum).toHaveBeenCalledWith({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+      expect(gum).toHaveBeenCalledWith({
+        audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+      });
     }
   });
 

@@ -32,7 +32,11 @@ describe('context restore', () => {
   it('carries recent text turns over as GA conversation items, tool plumbing left out', () => {
     const items = contextItems([
       { role: 'user', content: 'hi' },
-      { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'show_chart', arguments: '{}' } }] },
+      {
+        role: 'assistant',
+        content: null,
+        tool_calls: [{ id: 'c', type: 'function', function: { name: 'show_chart', arguments: '{}' } }],
+      },
       { role: 'tool', tool_call_id: 'c', content: '{}' },
       { role: 'assistant', content: 'Your checking stands at $1.' },
     ]);
@@ -40,15 +44,27 @@ describe('context restore', () => {
       { type: 'message', role: 'user', content: [{ type: 'input_text', text: 'hi' }] },
       { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: 'Your checking stands at $1.' }] },
     ]);
-    expect(contextItems(Array.from({ length: 30 }, (_, i) => ({ role: 'user' as const, content: `m${i}` })), 12)).toHaveLength(12);
+    expect(
+      contextItems(
+        Array.from({ length: 30 }, (_, i) => ({ role: 'user' as const, content: `m${i}` })),
+        12,
+      ),
+    ).toHaveLength(12);
   });
 });
 
 describe('voiceSupport (PITFALLS 7.2)', () => {
-  const secure = { isSecureContext: true, location: { origin: 'https://presto.example' } as Location, RTCPeerConnection: function () {} };
+  const secure = {
+    isSecureContext: true,
+    location: { origin: 'https://presto.example' } as Location,
+    RTCPeerConnection: function () {},
+  };
   const nav = { mediaDevices: { getUserMedia: async () => ({}) } } as unknown as Navigator;
   it('disables voice on an insecure origin and says why', () => {
-    const result = voiceSupport({ ...secure, isSecureContext: false, location: { origin: 'http://192.168.1.20:4280' } as Location }, nav);
+    const result = voiceSupport(
+      { ...secure, isSecureContext: false, location: { origin: 'http://192.168.1.20:4280' } as Location },
+      nav,
+    );
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/https:\/\/.*http:\/\/192\.168\.1\.20:4280/) });
   });
   it('disables voice without getUserMedia or WebRTC', () => {

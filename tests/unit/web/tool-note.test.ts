@@ -4,11 +4,21 @@ import { isChartSpec } from '../../../web/src/features/charts/chart-utils';
 import { metricIdsOf, noteFor, tabIdOf } from '../../../web/src/features/chat/tool-note';
 import { modeIdOf } from '../../../web/src/features/modes/job-result';
 
-const ev = (name: string, args: unknown, result: unknown): ToolEvent => ({ type: 'tool', callId: 'c1', name, args, result });
+const ev = (name: string, args: unknown, result: unknown): ToolEvent => ({
+  type: 'tool',
+  callId: 'c1',
+  name,
+  args,
+  result,
+});
 
 describe('tool events', () => {
   it('describes a chart and recognises its spec', () => {
-    const chart = { type: 'line', title: 'Checking balance', series: [{ datasetId: 'checking', label: 'Checking', unit: 'USD', points: [] }] };
+    const chart = {
+      type: 'line',
+      title: 'Checking balance',
+      series: [{ datasetId: 'checking', label: 'Checking', unit: 'USD', points: [] }],
+    };
     expect(noteFor(ev('show_chart', {}, { chart, summary: [] }))?.label).toBe('Charted Checking balance');
     expect(isChartSpec(chart)).toBe(true);
     expect(isChartSpec({ type: 'radar', series: [] })).toBe(false);
@@ -26,13 +36,21 @@ describe('tool events', () => {
   });
 
   it('reads the mode id of a finished job (GET /api/jobs/{id} result.modeId), nothing before', () => {
-    expect(modeIdOf({ status: 'done', result: { modeId: 'veterinary-clinic--happy-paws' } })).toBe('veterinary-clinic--happy-paws');
+    expect(modeIdOf({ status: 'done', result: { modeId: 'veterinary-clinic--happy-paws' } })).toBe(
+      'veterinary-clinic--happy-paws',
+    );
     expect(modeIdOf({ status: 'running' })).toBeNull();
     expect(modeIdOf({ status: 'done' })).toBeNull();
   });
 
   it('says a new mode is being designed', () => {
-    const result = { status: 'generating', requested: 'veterinary clinic', companyName: 'Happy Paws', jobId: 'j', message: '' };
+    const result = {
+      status: 'generating',
+      requested: 'veterinary clinic',
+      companyName: 'Happy Paws',
+      jobId: 'j',
+      message: '',
+    };
     expect(noteFor(ev('switch_mode', {}, result))?.label).toBe('Designing Happy Paws');
     expect(noteFor(ev('switch_mode', {}, { ...result, companyName: null }))?.label).toBe('Designing veterinary clinic');
   });

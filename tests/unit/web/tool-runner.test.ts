@@ -16,11 +16,16 @@ function runner(answer: (url: string, body: unknown) => Promise<Response>) {
     requests.push({ url, body });
     return answer(url, body);
   });
-  const tools = new ToolRunner({ conversation: () => conversation, apply: (e) => applied.push(e), send: (e) => sent.push(e) });
+  const tools = new ToolRunner({
+    conversation: () => conversation,
+    apply: (e) => applied.push(e),
+    send: (e) => sent.push(e),
+  });
   return { tools, sent, applied, requests };
 }
 
-const json = (value: unknown, status = 200) => new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
+const json = (value: unknown, status = 200) =>
+  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 afterEach(() => {
@@ -33,10 +38,23 @@ describe('ToolRunner (realtime function calling → POST /api/tools/{name})', ()
     const { tools, sent, applied, requests } = runner(async () => json({ result: { chart: { title: 'Checking' } } }));
     tools.call('r1', 'c1', 'show_chart', '{"dataset_ids":["checking"]}');
     await tools.responseDone('r1');
-    expect(requests).toEqual([{ url: '/api/tools/show_chart', body: { ...conversation, args: { dataset_ids: ['checking'] } } }]);
-    expect(applied).toEqual([{ type: 'tool', callId: 'c1', name: 'show_chart', args: { dataset_ids: ['checking'] }, result: { chart: { title: 'Checking' } } }]);
+    expect(requests).toEqual([
+      { url: '/api/tools/show_chart', body: { ...conversation, args: { dataset_ids: ['checking'] } } },
+    ]);
+    expect(applied).toEqual([
+      {
+        type: 'tool',
+        callId: 'c1',
+        name: 'show_chart',
+        args: { dataset_ids: ['checking'] },
+        result: { chart: { title: 'Checking' } },
+      },
+    ]);
     expect(sent).toEqual([
-      { type: 'conversation.item.create', item: { type: 'function_call_output', call_id: 'c1', output: '{"chart":{"title":"Checking"}}' } },
+      {
+        type: 'conversation.item.create',
+        item: { type: 'function_call_output', call_id: 'c1', output: '{"chart":{"title":"Checking"}}' },
+      },
       { type: 'response.create' },
     ]);
   });
@@ -44,7 +62,9 @@ describe('ToolRunner (realtime function calling → POST /api/tools/{name})', ()
   it('answers a slow tool at once ("in progress") so the voice keeps talking, then adds the real result as a system item', async () => {
     vi.useFakeTimers();
     let release!: () => void;
-    const { tools, sent, applied } = runner(() => new Promise((resolve) => (release = () => resolve(json({ result: { ok: true } })))));
+    const { tools, sent, applied } = runner(
+      () => new Promise((resolve) => (release = () => resolve(json({ result: { ok: true } })))),
+    );
     tools.call('r1', 'c1', 'show_chart', '{}');
     const done = tools.responseDone('r1');
     await vi.advanceTimersByTimeAsync(SLOW_TOOL_MS + 10);
@@ -61,13 +81,19 @@ describe('ToolRunner (realtime function calling → POST /api/tools/{name})', ()
   });
 
   it('turns failures into tool errors the model can talk about', async () => {
-    const { tools, sent } = runner(async () => json({ error: { code: 'rate_limited', message: 'Too many actions', retryable: true } }, 429));
+    const { tools, sent } = runner(async () =>
+      json({ error: { code: 'rate_limited', message: 'Too many actions', retryable: true } }, 429),
+    );
     tools.call('r1', 'c1', 'show_chart', '{}');
     tools.call('r1', 'c2', 'select_tab', 'not json');
     await tools.responseDone('r1');
-    const outputs = sent.filter((e) => e.type === 'conversation.item.create').map((e) => JSON.parse(String((e as { item: Record<string, unknown> }).item.output)) as unknown);
+    const outputs = sent
+      .filter((e) => e.type === 'conversation.item.create')
+      .map((e) => JSON.parse(String((e as { item: Record<string, unknown> }).item.output)) as unknown);
     expect(outputs).toContainEqual({ error: { code: 'rate_limited', message: 'Too many actions' } });
-    expect(outputs).toContainEqual({ error: { code: 'invalid_arguments', message: 'The arguments were not valid JSON.' } });
+    expect(outputs).toContainEqual({
+      error: { code: 'invalid_arguments', message: 'The arguments were not valid JSON.' },
+    });
     expect(sent.filter((e) => e.type === 'response.create')).toHaveLength(1);
   });
 });

@@ -41,7 +41,13 @@ describe('VoiceTurns', () => {
     h.feed(
       { type: 'input_audio_buffer.speech_stopped', itemId: 'u1' },
       { type: 'response.created', responseId: 'r1' },
-      { type: 'response.function_call_arguments.done', responseId: 'r1', callId: 'c1', name: 'show_chart', arguments: '{}' },
+      {
+        type: 'response.function_call_arguments.done',
+        responseId: 'r1',
+        callId: 'c1',
+        name: 'show_chart',
+        arguments: '{}',
+      },
       { type: 'response.done', responseId: 'r1', status: 'completed' },
       { type: 'response.created', responseId: 'r2' },
       { type: 'output_audio_buffer.started', responseId: 'r2' },
@@ -51,7 +57,11 @@ describe('VoiceTurns', () => {
     );
     // The answer is complete, but the history waits for the question's transcript.
     expect(h.history).toEqual([]);
-    h.feed({ type: 'conversation.item.input_audio_transcription.completed', itemId: 'u1', transcript: ' How much is left in my checking account? ' });
+    h.feed({
+      type: 'conversation.item.input_audio_transcription.completed',
+      itemId: 'u1',
+      transcript: ' How much is left in my checking account? ',
+    });
     expect(h.shown().map((b) => [b.kind, b.text])).toEqual([
       ['user', 'How much is left in my checking account?'],
       ['assistant', ANSWER],
@@ -79,9 +89,17 @@ describe('VoiceTurns', () => {
       { type: 'conversation.item.truncate', item_id: 'a1', content_index: 0, audio_end_ms: 21 * SPOKEN_MS_PER_CHAR },
     ]);
     const answer = h.shown()[0]!;
-    expect(answer).toMatchObject({ kind: 'assistant', text: 'Your checking balance…', interrupted: true, streaming: false });
+    expect(answer).toMatchObject({
+      kind: 'assistant',
+      text: 'Your checking balance…',
+      interrupted: true,
+      streaming: false,
+    });
     // Late pieces of the cancelled answer change nothing.
-    h.feed({ type: 'response.output_audio_transcript.delta', responseId: 'r1', itemId: 'a1', delta: ' more' }, { type: 'response.done', responseId: 'r1', status: 'cancelled' });
+    h.feed(
+      { type: 'response.output_audio_transcript.delta', responseId: 'r1', itemId: 'a1', delta: ' more' },
+      { type: 'response.done', responseId: 'r1', status: 'cancelled' },
+    );
     expect(h.shown()[0]!.text).toBe('Your checking balance…');
     expect(h.history).toEqual([{ role: 'assistant', content: 'Your checking balance' }]);
     expect(h.shown()[1]).toMatchObject({ kind: 'user', pending: true });
@@ -110,7 +128,10 @@ describe('VoiceTurns', () => {
 
   it('2.4: an empty transcript is shown as not understood and left out of the history; a missing one is given up after a while', () => {
     const h = harness();
-    h.feed({ type: 'input_audio_buffer.speech_started', itemId: 'u1' }, { type: 'conversation.item.input_audio_transcription.completed', itemId: 'u1', transcript: '' });
+    h.feed(
+      { type: 'input_audio_buffer.speech_started', itemId: 'u1' },
+      { type: 'conversation.item.input_audio_transcription.completed', itemId: 'u1', transcript: '' },
+    );
     expect(h.shown()[0]).toMatchObject({ text: '(not understood)', pending: false });
     h.feed(
       { type: 'input_audio_buffer.speech_started', itemId: 'u2' },
@@ -128,7 +149,10 @@ describe('VoiceTurns', () => {
   it('puts tool chips on the answer of the current turn', () => {
     const h = harness();
     h.turns.addNote({ id: 'c1', icon: 'chart', label: 'Charted Checking' });
-    h.feed({ type: 'response.created', responseId: 'r1' }, { type: 'response.output_audio_transcript.done', responseId: 'r1', itemId: 'a1', transcript: ANSWER });
+    h.feed(
+      { type: 'response.created', responseId: 'r1' },
+      { type: 'response.output_audio_transcript.done', responseId: 'r1', itemId: 'a1', transcript: ANSWER },
+    );
     expect(h.shown()).toHaveLength(1);
     expect(h.shown()[0]).toMatchObject({ text: ANSWER, notes: [{ label: 'Charted Checking' }] });
   });
@@ -141,7 +165,15 @@ describe('VoiceTurns', () => {
       { type: 'input_audio_buffer.speech_started', itemId: 'u1' },
     );
     h.turns.close();
-    expect(h.shown().map((b) => ({ kind: b.kind, pending: b.kind === 'user' ? b.pending : undefined, streaming: b.kind === 'assistant' ? b.streaming : undefined }))).toEqual([
+    expect(
+      h
+        .shown()
+        .map((b) => ({
+          kind: b.kind,
+          pending: b.kind === 'user' ? b.pending : undefined,
+          streaming: b.kind === 'assistant' ? b.streaming : undefined,
+        })),
+    ).toEqual([
       { kind: 'assistant', pending: undefined, streaming: false },
       { kind: 'user', pending: false, streaming: undefined },
     ]);

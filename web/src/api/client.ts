@@ -43,13 +43,20 @@ export const getJob = (id: string, signal?: AbortSignal) => getJson<Job>(`/api/j
 
 /** POSTs a JSON body; errors become ApiError like every other call (see `send`). */
 export function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
-  return send(path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal });
+  return send(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
 }
 
 export async function createMode(req: CreateModeRequest, signal?: AbortSignal): Promise<CreateModeResult> {
   const res = await postJson('/api/modes', req, signal);
   const body = (await res.json()) as Mode | ModeJobAccepted;
-  return res.status === 202 && 'jobId' in body ? { kind: 'job', jobId: body.jobId } : { kind: 'ready', mode: body as Mode };
+  return res.status === 202 && 'jobId' in body
+    ? { kind: 'job', jobId: body.jobId }
+    : { kind: 'ready', mode: body as Mode };
 }
 
 /** POSTs a chat turn and calls `onEvent` for every SSE event until `done`, `error` or the end of the stream. */
@@ -136,16 +143,28 @@ const RETRY_NOW_MAX_SECONDS = 120;
 async function errorFrom(res: Response): Promise<ApiError> {
   const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
   try {
-    const body = (await res.json()) as { error?: { code?: unknown; message?: unknown; retryable?: unknown; retryAfterSeconds?: unknown } };
+    const body = (await res.json()) as {
+      error?: { code?: unknown; message?: unknown; retryable?: unknown; retryAfterSeconds?: unknown };
+    };
     const e = body.error;
     if (e && typeof e.message === 'string') {
       const waitsLong = typeof e.retryAfterSeconds === 'number' && e.retryAfterSeconds > RETRY_NOW_MAX_SECONDS;
-      return new ApiError(String(e.code ?? res.status), e.message, (typeof e.retryable === 'boolean' ? e.retryable : retryable) && !waitsLong, res.status);
+      return new ApiError(
+        String(e.code ?? res.status),
+        e.message,
+        (typeof e.retryable === 'boolean' ? e.retryable : retryable) && !waitsLong,
+        res.status,
+      );
     }
   } catch {
     /* not JSON: fall through to a generic message */
   }
-  return new ApiError(`http_${res.status}`, `The server answered ${res.status} ${res.statusText}`.trim() + '.', retryable, res.status);
+  return new ApiError(
+    `http_${res.status}`,
+    `The server answered ${res.status} ${res.statusText}`.trim() + '.',
+    retryable,
+    res.status,
+  );
 }
 
 export function toApiError(err: unknown): ApiError {

@@ -2,7 +2,18 @@ import { formatValue } from '../../../api/contracts/format';
 import type { DatasetUnit, MetricFormat } from '../../../api/contracts/mode';
 
 // Mirrors METRIC_FORMATS and DATASET_UNITS (api/contracts/mode.ts imports zod, so only its types come in).
-const KNOWN = new Set<string>(['currency', 'number', 'percent', 'score', 'days', 'USD', 'count', 'points', 'kWh', 'miles']);
+const KNOWN = new Set<string>([
+  'currency',
+  'number',
+  'percent',
+  'score',
+  'days',
+  'USD',
+  'count',
+  'points',
+  'kWh',
+  'miles',
+]);
 
 /** formatValue for any unit string a chart or metric carries; unknown units fall back to plain numbers. */
 export function fmt(value: number, unit: string): string {
@@ -14,7 +25,11 @@ export function fmt(value: number, unit: string): string {
 export function compact(value: number, unit: string): string {
   const abs = Math.abs(value);
   const num =
-    abs >= 1e6 ? `${trim(value / 1e6)}M` : abs >= 1e4 ? `${trim(value / 1e3)}k` : value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 1 : 0 });
+    abs >= 1e6
+      ? `${trim(value / 1e6)}M`
+      : abs >= 1e4
+        ? `${trim(value / 1e3)}k`
+        : value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 1 : 0 });
   if (unit === 'USD' || unit === 'currency') return value < 0 ? `-$${num.slice(1)}` : `$${num}`;
   if (unit === 'percent') return `${num}%`;
   return num;

@@ -3,7 +3,9 @@ export function randomId(prefix = ''): string {
   const bytes = new Uint8Array(12);
   if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(bytes);
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-  const body = Array.from(bytes, (b) => b.toString(36).padStart(2, '0')).join('').slice(0, 20);
+  const body = Array.from(bytes, (b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 20);
   return prefix + body;
 }
 

@@ -9,10 +9,14 @@ export const CONTEXT_MESSAGES = 12;
  * Only text turns travel; tool calls are represented by the answers that mention their results.
  */
 export function contextItems(history: readonly ChatMessage[], max = CONTEXT_MESSAGES): Record<string, unknown>[] {
-  const turns = history.filter((m) => (m.role === 'user' || m.role === 'assistant') && typeof m.content === 'string' && m.content.trim() !== '');
-  return turns.slice(-max).map((m) =>
-    m.role === 'user'
-      ? { type: 'message', role: 'user', content: [{ type: 'input_text', text: m.content }] }
-      : { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: m.content }] },
+  const turns = history.filter(
+    (m) => (m.role === 'user' || m.role === 'assistant') && typeof m.content === 'string' && m.content.trim() !== '',
   );
+  return turns
+    .slice(-max)
+    .map((m) =>
+      m.role === 'user'
+        ? { type: 'message', role: 'user', content: [{ type: 'input_text', text: m.content }] }
+        : { type: 'message', role: 'assistant', content: [{ type: 'output_text', text: m.content }] },
+    );
 }

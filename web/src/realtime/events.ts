@@ -14,7 +14,13 @@ export type ServerEvent =
   | { type: 'response.output_audio_transcript.done'; responseId: string; itemId: string; transcript: string }
   | { type: 'response.output_text.delta'; responseId: string; itemId: string; delta: string }
   | { type: 'response.output_text.done'; responseId: string; itemId: string; text: string }
-  | { type: 'response.function_call_arguments.done'; responseId: string; callId: string; name: string; arguments: string }
+  | {
+      type: 'response.function_call_arguments.done';
+      responseId: string;
+      callId: string;
+      name: string;
+      arguments: string;
+    }
   | { type: 'response.done'; responseId: string; status: string }
   | { type: 'output_audio_buffer.started'; responseId: string }
   | { type: 'output_audio_buffer.stopped'; responseId: string }
@@ -47,7 +53,11 @@ const response = (o: Json) => {
   return f && { responseId: f.response_id };
 };
 /** A content part of a response item: where it belongs, plus one text field. */
-function part<T>(o: Json, key: string, value: (text: string) => T): ({ responseId: string; itemId: string } & T) | undefined {
+function part<T>(
+  o: Json,
+  key: string,
+  value: (text: string) => T,
+): ({ responseId: string; itemId: string } & T) | undefined {
   const f = strings(o, 'response_id', 'item_id');
   const text = str(o, key);
   return f && text !== undefined ? { responseId: f.response_id, itemId: f.item_id, ...value(text) } : undefined;
@@ -87,7 +97,10 @@ const PARSERS: { [T in ServerEventType]: (o: Json) => Omit<Extract<ServerEvent, 
   'output_audio_buffer.cleared': () => ({}),
   error: (o) => {
     const e = isObject(o.error) ? o.error : {};
-    return { code: str(e, 'code') ?? str(e, 'type') ?? 'unknown', message: str(e, 'message') ?? 'The voice service reported an error.' };
+    return {
+      code: str(e, 'code') ?? str(e, 'type') ?? 'unknown',
+      message: str(e, 'message') ?? 'The voice service reported an error.',
+    };
   },
 };
 

@@ -37,12 +37,22 @@ export async function requestMic(nav: Navigator = navigator): Promise<MediaStrea
   if ((await micPermission(nav)) === 'denied') throw new MicError('blocked', MIC_BLOCKED_HELP);
   let stream: MediaStream;
   try {
-    stream = await nav.mediaDevices.getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } });
+    stream = await nav.mediaDevices.getUserMedia({
+      audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+    });
   } catch (error) {
     const name = error instanceof DOMException ? error.name : '';
     if (name === 'NotAllowedError' || name === 'SecurityError') throw new MicError('blocked', MIC_BLOCKED_HELP);
-    if (name === 'NotFoundError' || name === 'OverconstrainedError') throw new MicError('missing', 'No microphone was found. Plug one in (or pick one in the browser settings) and try again.');
-    if (name === 'NotReadableError' || name === 'AbortError') throw new MicError('busy', 'The microphone is in use by another app or could not start. Close that app and try again.');
+    if (name === 'NotFoundError' || name === 'OverconstrainedError')
+      throw new MicError(
+        'missing',
+        'No microphone was found. Plug one in (or pick one in the browser settings) and try again.',
+      );
+    if (name === 'NotReadableError' || name === 'AbortError')
+      throw new MicError(
+        'busy',
+        'The microphone is in use by another app or could not start. Close that app and try again.',
+      );
     throw new MicError('failed', 'The microphone could not be started.');
   }
   const track = stream.getAudioTracks()[0];

@@ -60,7 +60,12 @@ export class ToolRunner {
     if (!inTime) {
       for (const run of runs.filter((r) => !r.settled)) {
         run.interim = true;
-        this.host.send(output(run.callId, { status: 'in_progress', message: 'The screen is still updating. Tell the customer it is on its way; do not guess the figures.' }));
+        this.host.send(
+          output(run.callId, {
+            status: 'in_progress',
+            message: 'The screen is still updating. Tell the customer it is on its way; do not guess the figures.',
+          }),
+        );
       }
     }
     this.host.send({ type: 'response.create' });
@@ -80,7 +85,9 @@ export class ToolRunner {
     try {
       args = JSON.parse(rawArgs || '{}');
     } catch {
-      return this.host.send(output(callId, { error: { code: 'invalid_arguments', message: 'The arguments were not valid JSON.' } }));
+      return this.host.send(
+        output(callId, { error: { code: 'invalid_arguments', message: 'The arguments were not valid JSON.' } }),
+      );
     }
     let response: ToolResponse | null = null;
     let result: unknown;
@@ -96,7 +103,13 @@ export class ToolRunner {
     if (!run.interim) return this.host.send(output(callId, result));
     this.host.send({
       type: 'conversation.item.create',
-      item: { type: 'message', role: 'system', content: [{ type: 'input_text', text: `The ${name} result is now on screen: ${JSON.stringify(result).slice(0, 4000)}` }] },
+      item: {
+        type: 'message',
+        role: 'system',
+        content: [
+          { type: 'input_text', text: `The ${name} result is now on screen: ${JSON.stringify(result).slice(0, 4000)}` },
+        ],
+      },
     });
   }
 }

@@ -18,7 +18,12 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 async function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetch(API_BASE + path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body), signal });
+    res = await fetch(API_BASE + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('network', "Can't reach the Presto-Change-O API. Check the server and try again.", true);
@@ -27,13 +32,21 @@ async function postJson(path: string, body: unknown, signal?: AbortSignal): Prom
   if (!res.ok) {
     const e = isObject(json) && isObject(json.error) ? json.error : {};
     const retryable = typeof e.retryable === 'boolean' ? e.retryable : res.status === 429 || res.status >= 500;
-    throw new ApiError(String(e.code ?? `http_${res.status}`), typeof e.message === 'string' ? e.message : `The server answered ${res.status}.`, retryable, res.status);
+    throw new ApiError(
+      String(e.code ?? `http_${res.status}`),
+      typeof e.message === 'string' ? e.message : `The server answered ${res.status}.`,
+      retryable,
+      res.status,
+    );
   }
   return json;
 }
 
 /** A fresh voice session for this conversation (the server builds its config; we only get a secret). */
-export async function mintSession(request: RealtimeSessionRequest, signal?: AbortSignal): Promise<RealtimeSessionResponse> {
+export async function mintSession(
+  request: RealtimeSessionRequest,
+  signal?: AbortSignal,
+): Promise<RealtimeSessionResponse> {
   const body = await postJson('/api/realtime/session', request, signal);
   // Checked by hand: the SPA does not bundle zod.
   if (
@@ -47,15 +60,30 @@ export async function mintSession(request: RealtimeSessionRequest, signal?: Abor
   ) {
     throw new ApiError('bad_response', 'The voice session answer could not be read.', true);
   }
-  return { clientSecret: body.clientSecret, callsUrl: body.callsUrl, expiresAt: body.expiresAt, sessionMaxSeconds: body.sessionMaxSeconds };
+  return {
+    clientSecret: body.clientSecret,
+    callsUrl: body.callsUrl,
+    expiresAt: body.expiresAt,
+    sessionMaxSeconds: body.sessionMaxSeconds,
+  };
 }
 
 /** Runs a tool the voice model called, on the server (arguments validated there against the mode). */
-export async function runTool(name: string, request: { sessionId: string; modeId: string; personaSeed: number; args: unknown }, signal?: AbortSignal): Promise<ToolResponse> {
+export async function runTool(
+  name: string,
+  request: { sessionId: string; modeId: string; personaSeed: number; args: unknown },
+  signal?: AbortSignal,
+): Promise<ToolResponse> {
   const body = await postJson(`/api/tools/${encodeURIComponent(name)}`, request, signal);
-  if (!isObject(body) || !('result' in body)) throw new ApiError('bad_response', 'The tool answer could not be read.', true);
-  const mode = isObject(body.mode) && typeof body.mode.id === 'string' && isObject(body.mode.theme) ? (body.mode as unknown as Mode) : undefined;
-  const persona = isObject(body.persona) && isObject(body.persona.series) ? (body.persona as unknown as Persona) : undefined;
-  const job = isObject(body.job) && typeof body.job.jobId === 'string' ? (body.job as unknown as ToolResponse['job']) : undefined;
+  if (!isObject(body) || !('result' in body))
+    throw new ApiError('bad_response', 'The tool answer could not be read.', true);
+  const mode =
+    isObject(body.mode) && typeof body.mode.id === 'string' && isObject(body.mode.theme)
+      ? (body.mode as unknown as Mode)
+      : undefined;
+  const persona =
+    isObject(body.persona) && isObject(body.persona.series) ? (body.persona as unknown as Persona) : undefined;
+  const job =
+    isObject(body.job) && typeof body.job.jobId === 'string' ? (body.job as unknown as ToolResponse['job']) : undefined;
   return { result: body.result, ...(mode ? { mode } : {}), ...(persona ? { persona } : {}), ...(job ? { job } : {}) };
 }

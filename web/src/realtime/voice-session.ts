@@ -15,7 +15,6 @@ import { RealtimeConnection } from './webrtc-session';
 const HANDOVER_WAIT_MS = 8_000;
 const RECONNECT_ATTEMPTS = 3;
 
-
 /**
  * A voice conversation, framework-free: the microphone (requested only now, PITFALLS 7.1), one live
  * WebRTC call at a time, and make-before-break replacement of that call — before Azure's 30-minute
@@ -60,7 +59,10 @@ export class VoiceSession {
       },
       send,
     });
-    this.clock = new RenewalClock(() => void this.swap(), (countdown) => this.set({ countdown }));
+    this.clock = new RenewalClock(
+      () => void this.swap(),
+      (countdown) => this.set({ countdown }),
+    );
   }
 
   get snapshot(): VoiceState {
@@ -82,7 +84,8 @@ export class VoiceSession {
       this.set({ phase: 'connecting' });
       await this.swap();
     } catch (error) {
-      if (error instanceof MicError) this.set({ phase: error.kind === 'blocked' ? 'blocked' : 'error', message: error.message });
+      if (error instanceof MicError)
+        this.set({ phase: error.kind === 'blocked' ? 'blocked' : 'error', message: error.message });
       else this.set({ phase: 'error', message: toApiError(error).message });
     }
   }
@@ -142,7 +145,12 @@ export class VoiceSession {
     let next: RealtimeConnection | null = null;
     try {
       const minted = await mintSession(target);
-      next = new RealtimeConnection({ callsUrl: minted.callsUrl, clientSecret: minted.clientSecret, onEvent: (e) => this.onEvent(next!, e), onDrop: () => this.onDrop(next!) });
+      next = new RealtimeConnection({
+        callsUrl: minted.callsUrl,
+        clientSecret: minted.clientSecret,
+        onEvent: (e) => this.onEvent(next!, e),
+        onDrop: () => this.onDrop(next!),
+      });
       await next.connect();
       if (this.closed) return next.close();
       for (const item of contextItems(this.host.history())) next.send({ type: 'conversation.item.create', item });
@@ -162,7 +170,8 @@ export class VoiceSession {
       next?.close();
       this.failures++;
       const message = toApiError(error).message;
-      if (this.active?.open && this.failures < RECONNECT_ATTEMPTS) setTimeout(() => !this.closed && void this.swap(), 3_000 * this.failures);
+      if (this.active?.open && this.failures < RECONNECT_ATTEMPTS)
+        setTimeout(() => !this.closed && void this.swap(), 3_000 * this.failures);
       else this.set({ phase: 'error', renewing: false, message });
     } finally {
       this.swapping = false;
@@ -181,14 +190,20 @@ export class VoiceSession {
       return;
     }
     if (event.type === 'response.created') this.inflight.add(event.responseId);
-    if (event.type === 'response.function_call_arguments.done') this.tools.call(event.responseId, event.callId, event.name, event.arguments);
+    if (event.type === 'response.function_call_arguments.done')
+      this.tools.call(event.responseId, event.callId, event.name, event.arguments);
     this.turns.handle(event);
     if (event.type === 'response.done') {
       this.inflight.delete(event.responseId);
       void this.tools.responseDone(event.responseId);
     }
     if (event.type === 'input_audio_buffer.speech_started') stopFallback();
-    const listening = event.type === 'input_audio_buffer.speech_started' ? true : event.type === 'input_audio_buffer.speech_stopped' ? false : this.state.listening;
+    const listening =
+      event.type === 'input_audio_buffer.speech_started'
+        ? true
+        : event.type === 'input_audio_buffer.speech_stopped'
+          ? false
+          : this.state.listening;
     this.set({ listening, speaking: this.turns.speaking });
   }
 
@@ -202,7 +217,11 @@ export class VoiceSession {
   /** Resolves when the current call is not mid-answer, or after a bound. */
   private async idle(): Promise<void> {
     const until = Date.now() + HANDOVER_WAIT_MS;
-    while (this.active?.open && (this.turns.speaking || this.inflight.size > 0 || this.tools.busy) && Date.now() < until) {
+    while (
+      this.active?.open &&
+      (this.turns.speaking || this.inflight.size > 0 || this.tools.busy) &&
+      Date.now() < until
+    ) {
       await new Promise((r) => setTimeout(r, 100));
     }
   }

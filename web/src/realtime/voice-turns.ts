@@ -6,7 +6,15 @@ import { cutSpokenText } from './timing';
 /** Chat bubbles the voice conversation adds (the same shapes as typed chat's, plus voice states). */
 export type VoiceBubble =
   | { id: string; kind: 'user'; text: string; pending?: boolean; voice: true }
-  | { id: string; kind: 'assistant'; text: string; notes: ToolNote[]; streaming: boolean; interrupted?: boolean; voice: true };
+  | {
+      id: string;
+      kind: 'assistant';
+      text: string;
+      notes: ToolNote[];
+      streaming: boolean;
+      interrupted?: boolean;
+      voice: true;
+    };
 
 export interface TurnsHost {
   bubble(b: VoiceBubble): void;
@@ -19,7 +27,9 @@ export interface TurnsHost {
   now(): number;
 }
 
-type Entry = { kind: 'user'; itemId: string; text: string | null; deadline: number } | { kind: 'assistant'; text: string; done: boolean };
+type Entry =
+  | { kind: 'user'; itemId: string; text: string | null; deadline: number }
+  | { kind: 'assistant'; text: string; done: boolean };
 
 interface Reply {
   text: string;
@@ -79,7 +89,13 @@ export class VoiceTurns {
         return;
       case 'response.output_audio_transcript.delta':
       case 'response.output_text.delta':
-        return this.assistantText(event.responseId, event.itemId, event.delta, false, event.type === 'response.output_text.delta');
+        return this.assistantText(
+          event.responseId,
+          event.itemId,
+          event.delta,
+          false,
+          event.type === 'response.output_text.delta',
+        );
       case 'response.output_audio_transcript.done':
         return this.assistantText(event.responseId, event.itemId, event.transcript, true, false);
       case 'response.output_text.done':
@@ -99,7 +115,13 @@ export class VoiceTurns {
     const reply = this.replies.get(playing.responseId);
     this.host.send({ type: 'response.cancel' });
     this.host.send({ type: 'output_audio_buffer.clear' });
-    if (reply?.itemId) this.host.send({ type: 'conversation.item.truncate', item_id: reply.itemId, content_index: 0, audio_end_ms: heardMs });
+    if (reply?.itemId)
+      this.host.send({
+        type: 'conversation.item.truncate',
+        item_id: reply.itemId,
+        content_index: 0,
+        audio_end_ms: heardMs,
+      });
     if (reply && !reply.interrupted) {
       reply.interrupted = true;
       reply.text = cutSpokenText(reply.text, heardMs);
@@ -148,7 +170,13 @@ export class VoiceTurns {
       this.log.push(entry);
     }
     entry.text = text;
-    this.host.bubble({ id: `vu_${itemId}`, kind: 'user', text: text || '(not understood)', pending: false, voice: true });
+    this.host.bubble({
+      id: `vu_${itemId}`,
+      kind: 'user',
+      text: text || '(not understood)',
+      pending: false,
+      voice: true,
+    });
     this.flush();
   }
 
@@ -194,7 +222,12 @@ export class VoiceTurns {
   }
 
   private turn() {
-    this.current ??= { id: `va_${++this.bubbleSeq}_${Math.round(this.host.now())}`, responses: [], notes: [], interrupted: false };
+    this.current ??= {
+      id: `va_${++this.bubbleSeq}_${Math.round(this.host.now())}`,
+      responses: [],
+      notes: [],
+      interrupted: false,
+    };
     return this.current;
   }
 
@@ -207,8 +240,19 @@ export class VoiceTurns {
   private render(streaming: boolean): void {
     const turn = this.current;
     if (!turn) return;
-    const text = turn.responses.map((id) => this.replies.get(id)?.text ?? '').filter(Boolean).join(' ');
-    this.host.bubble({ id: turn.id, kind: 'assistant', text: turn.interrupted && text ? `${text}…` : text, notes: turn.notes, streaming, interrupted: turn.interrupted, voice: true });
+    const text = turn.responses
+      .map((id) => this.replies.get(id)?.text ?? '')
+      .filter(Boolean)
+      .join(' ');
+    this.host.bubble({
+      id: turn.id,
+      kind: 'assistant',
+      text: turn.interrupted && text ? `${text}…` : text,
+      notes: turn.notes,
+      streaming,
+      interrupted: turn.interrupted,
+      voice: true,
+    });
   }
 
   private closeTurn(): void {
@@ -224,8 +268,20 @@ export class VoiceTurns {
       if (head.kind === 'user' && head.text === null && this.host.now() < head.deadline) break;
       if (head.kind === 'assistant' && !head.done) break;
       this.log.shift();
-      if (head.kind === 'user' && head.text === null) this.host.bubble({ id: `vu_${head.itemId}`, kind: 'user', text: '(not transcribed)', pending: false, voice: true });
-      if (head.text) out.push(head.kind === 'user' ? { role: 'user', content: head.text } : { role: 'assistant', content: head.text.slice(0, 4000) });
+      if (head.kind === 'user' && head.text === null)
+        this.host.bubble({
+          id: `vu_${head.itemId}`,
+          kind: 'user',
+          text: '(not transcribed)',
+          pending: false,
+          voice: true,
+        });
+      if (head.text)
+        out.push(
+          head.kind === 'user'
+            ? { role: 'user', content: head.text }
+            : { role: 'assistant', content: head.text.slice(0, 4000) },
+        );
     }
     if (out.length > 0) this.host.appendHistory(out);
   }

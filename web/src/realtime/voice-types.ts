@@ -35,4 +35,14 @@ export interface VoiceHost {
   apply(event: ToolEvent, response: ToolResponse | null): void;
 }
 
-export const INITIAL_VOICE_STATE: VoiceState = { phase: 'starting', message: null, renewing: false, listening: false, speaking: false, micMuted: false, speakerMuted: false, countdown: null, connectMs: null };
+export const INITIAL_VOICE_STATE: VoiceState = {
+  phase: 'starting',
+  message: null,
+  renewing: false,
+  listening: false,
+  speaking: false,
+  micMuted: false,
+  speakerMuted: false,
+  countdown: null,
+  connectMs: null,
+};

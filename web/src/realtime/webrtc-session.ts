@@ -77,7 +77,10 @@ export class RealtimeConnection {
     }
     // GA answers 201 with the SDP and a Location naming the call.
     if (res.status !== 201 && res.status !== 200) {
-      throw new ConnectError(`The voice service refused the call (${res.status}).`, res.status >= 500 || res.status === 429 || res.status === 401);
+      throw new ConnectError(
+        `The voice service refused the call (${res.status}).`,
+        res.status >= 500 || res.status === 429 || res.status === 401,
+      );
     }
     await this.pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
     await this.channelOpen();
@@ -112,7 +115,10 @@ export class RealtimeConnection {
   private channelOpen(): Promise<void> {
     if (this.channel.readyState === 'open') return Promise.resolve();
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new ConnectError('The voice call did not connect in time.')), CONNECT_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new ConnectError('The voice call did not connect in time.')),
+        CONNECT_TIMEOUT_MS,
+      );
       this.channel.addEventListener('open', () => {
         clearTimeout(timer);
         resolve();

@@ -33,8 +33,15 @@ export function pick<T>(items: readonly T[], seed: number, salt = 0): T {
 }
 
 export function dataset(
-  id: string, label: string, unit: DraftDataset['unit'], kind: DraftDataset['kind'], defaultChart: DraftDataset['defaultChart'],
-  shape: DraftDataset['shape'], typicalValue: number, monthlyChange: number, keywords: string[],
+  id: string,
+  label: string,
+  unit: DraftDataset['unit'],
+  kind: DraftDataset['kind'],
+  defaultChart: DraftDataset['defaultChart'],
+  shape: DraftDataset['shape'],
+  typicalValue: number,
+  monthlyChange: number,
+  keywords: string[],
 ): DraftDataset {
   return { id, label, unit, kind, defaultChart, shape, typicalValue, monthlyChange, keywords };
 }
@@ -43,6 +50,13 @@ export function tab(id: string, label: string, icon: DraftTab['icon'], ...datase
   return { id, label, icon, datasetIds };
 }
 
-export function kpi(id: string, label: string, format: DraftMetric['format'], icon: DraftMetric['icon'], datasetId: string, stat: DraftMetric['stat']): DraftMetric {
+export function kpi(
+  id: string,
+  label: string,
+  format: DraftMetric['format'],
+  icon: DraftMetric['icon'],
+  datasetId: string,
+  stat: DraftMetric['stat'],
+): DraftMetric {
   return { id, label, format, icon, datasetId, stat };
 }

@@ -2,7 +2,13 @@ import type { DraftDataset, DraftMetric, GeneratedModeDraft } from '../../../con
 import type { Dataset, Metric, Mode } from '../../../contracts/mode';
 
 const FORMAT_OF: Record<Dataset['unit'], DraftMetric['format']> = {
-  USD: 'currency', percent: 'percent', points: 'score', days: 'days', count: 'number', kWh: 'number', miles: 'number',
+  USD: 'currency',
+  percent: 'percent',
+  points: 'score',
+  days: 'days',
+  count: 'number',
+  kWh: 'number',
+  miles: 'number',
 };
 const MAX_DATASETS = 10;
 
@@ -24,13 +30,25 @@ function draftDataset(d: Dataset): DraftDataset {
 /** A KPI as a dataset statistic; a KPI drawn from a fixed range becomes the latest value of a spare dataset. */
 function draftMetric(m: Metric, mode: Mode, kept: Dataset[], used: Set<string>): DraftMetric {
   const field = mode.persona.fields.find((f) => f.path === m.personaPath);
-  if (field && 'dataset' in field && (field.stat === 'last' || field.stat === 'sum12' || field.stat === 'avg12') && kept.some((d) => d.id === field.dataset)) {
+  if (
+    field &&
+    'dataset' in field &&
+    (field.stat === 'last' || field.stat === 'sum12' || field.stat === 'avg12') &&
+    kept.some((d) => d.id === field.dataset)
+  ) {
     used.add(field.dataset);
     return { id: m.id, label: m.label, format: m.format, icon: m.icon, datasetId: field.dataset, stat: field.stat };
   }
   const spare = kept.find((d) => !used.has(d.id)) ?? kept[0]!;
   used.add(spare.id);
-  return { id: m.id, label: spare.label.slice(0, 32), format: FORMAT_OF[spare.unit], icon: m.icon, datasetId: spare.id, stat: 'last' };
+  return {
+    id: m.id,
+    label: spare.label.slice(0, 32),
+    format: FORMAT_OF[spare.unit],
+    icon: m.icon,
+    datasetId: spare.id,
+    stat: 'last',
+  };
 }
 
 /**
@@ -40,7 +58,11 @@ function draftMetric(m: Metric, mode: Mode, kept: Dataset[], used: Set<string>):
 export function draftFromMode(mode: Mode): GeneratedModeDraft {
   // Datasets the KPIs and tabs need come first, so trimming to the draft's limit never orphans a tab.
   const wanted = [
-    ...mode.metrics.flatMap((m) => mode.persona.fields.filter((f) => f.path === m.personaPath && 'dataset' in f).map((f) => ('dataset' in f ? f.dataset : ''))),
+    ...mode.metrics.flatMap((m) =>
+      mode.persona.fields
+        .filter((f) => f.path === m.personaPath && 'dataset' in f)
+        .map((f) => ('dataset' in f ? f.dataset : '')),
+    ),
     ...mode.tabs.flatMap((t) => t.datasetIds),
     ...mode.datasets.map((d) => d.id),
   ];
@@ -57,7 +79,10 @@ export function draftFromMode(mode: Mode): GeneratedModeDraft {
     vocabulary: mode.vocabulary.filter((v) => v.length >= 2 && v.length <= 30).slice(0, 12),
     voice: mode.voice,
     tabs: mode.tabs.map((t) => ({
-      id: t.id, label: t.label, icon: t.icon, datasetIds: t.datasetIds.filter((id) => ids.includes(id)).slice(0, 3),
+      id: t.id,
+      label: t.label,
+      icon: t.icon,
+      datasetIds: t.datasetIds.filter((id) => ids.includes(id)).slice(0, 3),
     })),
     metrics: mode.metrics.map((m) => draftMetric(m, mode, kept, used)),
     datasets: kept.map(draftDataset),

@@ -7,11 +7,24 @@ import { deriveTheme, themeContrastProblems } from '../../palette';
 /** A draft that cannot become a safe, consistent mode. Not retryable: the same input fails again. */
 export class GenerationRejected extends DomainError {
   constructor(readonly problems: string[]) {
-    super('generation_rejected', `The generated mode was rejected: ${problems.slice(0, 3).join('; ')}`.slice(0, 300), 422, false);
+    super(
+      'generation_rejected',
+      `The generated mode was rejected: ${problems.slice(0, 3).join('; ')}`.slice(0, 300),
+      422,
+      false,
+    );
   }
 }
 
-const DECIMALS: Record<DraftDataset['unit'], 0 | 1 | 2> = { USD: 2, percent: 1, count: 0, points: 0, kWh: 0, miles: 0, days: 0 };
+const DECIMALS: Record<DraftDataset['unit'], 0 | 1 | 2> = {
+  USD: 2,
+  percent: 1,
+  count: 0,
+  points: 0,
+  kWh: 0,
+  miles: 0,
+  days: 0,
+};
 
 /**
  * A monthly series spec from two numbers a generator can reason about (a typical value and the
@@ -22,7 +35,15 @@ export function seriesFor(d: DraftDataset): SeriesSpec {
   const decimals = DECIMALS[d.unit];
   if (d.shape === 'burndown') {
     const payment = -Math.max(Math.abs(d.monthlyChange), t / 200);
-    return { shape: 'burndown', start: [t * 0.95, t * 1.05], drift: payment, noise: 0.1, min: 0, max: t * 1.2, decimals };
+    return {
+      shape: 'burndown',
+      start: [t * 0.95, t * 1.05],
+      drift: payment,
+      noise: 0.1,
+      min: 0,
+      max: t * 1.2,
+      decimals,
+    };
   }
   // Percentages and 0-100 scores never leave their scale; other values get generous headroom.
   const bounded = d.unit === 'percent' || (d.kind === 'score' && t <= 100);
@@ -33,7 +54,11 @@ export function seriesFor(d: DraftDataset): SeriesSpec {
 }
 
 function fieldsFor(draft: GeneratedModeDraft): PersonaField[] {
-  const fromMetrics = draft.metrics.map((m): PersonaField => ({ path: `${m.datasetId}.${m.stat}`, dataset: m.datasetId, stat: m.stat }));
+  const fromMetrics = draft.metrics.map((m): PersonaField => ({
+    path: `${m.datasetId}.${m.stat}`,
+    dataset: m.datasetId,
+    stat: m.stat,
+  }));
   const latest = draft.datasets.map((d): PersonaField => ({ path: `${d.id}.last`, dataset: d.id, stat: 'last' }));
   const seen = new Set<string>();
   return [...fromMetrics, ...latest].filter((f) => !seen.has(f.path) && Boolean(seen.add(f.path))).slice(0, 24);
@@ -48,11 +73,17 @@ function integrityProblems(draft: GeneratedModeDraft): string[] {
   const problems: string[] = [];
   const ids = draft.datasets.map((d) => d.id);
   const dupes = (xs: string[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
-  for (const [what, xs] of [['dataset', ids], ['tab', draft.tabs.map((t) => t.id)], ['metric', draft.metrics.map((m) => m.id)]] as const) {
+  for (const [what, xs] of [
+    ['dataset', ids],
+    ['tab', draft.tabs.map((t) => t.id)],
+    ['metric', draft.metrics.map((m) => m.id)],
+  ] as const) {
     for (const d of new Set(dupes([...xs]))) problems.push(`${what} id ${d} is used twice`);
   }
-  for (const t of draft.tabs) for (const id of t.datasetIds) if (!ids.includes(id)) problems.push(`tab ${t.id} names unknown dataset ${id}`);
-  for (const m of draft.metrics) if (!ids.includes(m.datasetId)) problems.push(`metric ${m.id} names unknown dataset ${m.datasetId}`);
+  for (const t of draft.tabs)
+    for (const id of t.datasetIds) if (!ids.includes(id)) problems.push(`tab ${t.id} names unknown dataset ${id}`);
+  for (const m of draft.metrics)
+    if (!ids.includes(m.datasetId)) problems.push(`metric ${m.id} names unknown dataset ${m.datasetId}`);
   return problems;
 }
 
@@ -65,7 +96,9 @@ function integrityProblems(draft: GeneratedModeDraft): string[] {
 export function buildGeneratedMode(raw: unknown, key: string, companyName: string | null): Mode {
   const parsed = GeneratedModeDraft.safeParse(raw);
   if (!parsed.success) {
-    throw new GenerationRejected(parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'draft'}: ${i.message}`));
+    throw new GenerationRejected(
+      parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'draft'}: ${i.message}`),
+    );
   }
   const draft = parsed.data;
   const integrity = integrityProblems(draft);
@@ -82,9 +115,21 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
     source: 'generated' as const,
     theme,
     tabs: draft.tabs.map((t) => ({ id: t.id, label: t.label, icon: t.icon, datasetIds: [...new Set(t.datasetIds)] })),
-    metrics: draft.metrics.map((m) => ({ id: m.id, label: m.label, format: m.format, personaPath: `${m.datasetId}.${m.stat}`, icon: m.icon })),
+    metrics: draft.metrics.map((m) => ({
+      id: m.id,
+      label: m.label,
+      format: m.format,
+      personaPath: `${m.datasetId}.${m.stat}`,
+      icon: m.icon,
+    })),
     datasets: draft.datasets.map((d) => ({
-      id: d.id, label: d.label, unit: d.unit, kind: d.kind, defaultChart: d.defaultChart, keywords: [...new Set(d.keywords.map((k) => k.toLowerCase()))], series: seriesFor(d),
+      id: d.id,
+      label: d.label,
+      unit: d.unit,
+      kind: d.kind,
+      defaultChart: d.defaultChart,
+      keywords: [...new Set(d.keywords.map((k) => k.toLowerCase()))],
+      series: seriesFor(d),
     })),
     persona: { role: draft.personaRole.toLowerCase(), fields: fieldsFor(draft) },
     tone: [...new Set(draft.tone)],
@@ -93,7 +138,8 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
     voice: draft.voice,
   };
   const mode = Mode.safeParse(candidate);
-  if (!mode.success) throw new GenerationRejected(mode.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`));
+  if (!mode.success)
+    throw new GenerationRejected(mode.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`));
   const problems = [...themeContrastProblems(mode.data.theme), ...generatedModeProblems(mode.data)];
   if (problems.length) throw new GenerationRejected(problems);
   return mode.data;

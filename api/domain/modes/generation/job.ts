@@ -40,13 +40,16 @@ export function newJob(id: string, request: JobRecord['request'], token: string,
   return { id, kind: 'mode-generation', status: 'queued', createdAt: at, updatedAt: at, attempts: 0, request, token };
 }
 
-export const startAttempt = (job: JobRecord, attempt: number, now: Date) => move(job, 'running', now, { attempts: attempt });
+export const startAttempt = (job: JobRecord, attempt: number, now: Date) =>
+  move(job, 'running', now, { attempts: attempt });
 export const requeue = (job: JobRecord, now: Date) => move(job, 'queued', now);
 export const succeed = (job: JobRecord, modeId: string, now: Date) => move(job, 'done', now, { result: { modeId } });
 export const fail = (job: JobRecord, error: JobError, now: Date) => move(job, 'failed', now, { error });
 
 export function isStale(job: JobRecord, now: Date): boolean {
-  return (job.status === 'queued' || job.status === 'running') && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS;
+  return (
+    (job.status === 'queued' || job.status === 'running') && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS
+  );
 }
 
 /** A new run may replace this one: it failed, or it went stale. */
@@ -58,7 +61,11 @@ export function isRestartable(job: JobRecord, now: Date): boolean {
 export function publicJob(job: JobRecord, now: Date): Job {
   const { request: _r, token: _t, ...view } = job;
   if (!isStale(job, now)) return view;
-  return { ...view, status: 'failed', error: { code: 'stalled', message: 'Designing this mode stopped responding. Please try again.', retryable: true } };
+  return {
+    ...view,
+    status: 'failed',
+    error: { code: 'stalled', message: 'Designing this mode stopped responding. Please try again.', retryable: true },
+  };
 }
 
 /** Reads a job document, validated; a corrupt one reads as missing. */
@@ -68,6 +75,10 @@ export async function readJob(store: DocumentStore, id: string): Promise<{ job: 
 }
 
 /** Compare-and-swap update (`updateDocument`); returns the job as stored. */
-export async function updateJob(store: DocumentStore, id: string, change: (job: JobRecord) => JobRecord | undefined): Promise<JobRecord | undefined> {
+export async function updateJob(
+  store: DocumentStore,
+  id: string,
+  change: (job: JobRecord) => JobRecord | undefined,
+): Promise<JobRecord | undefined> {
   return (await updateDocument(store, jobPath(id), JobRecord, change))?.value;
 }

@@ -24,10 +24,16 @@ export type ProcessOutcome = 'done' | 'reused' | 'failed' | 'skipped';
 /** The reason a user sees: our own domain messages as they are, anything else generic (no internals). */
 function reason(error: unknown, lastAttempt: boolean, attempts: number): JobError {
   if (error instanceof GenerationRejected) {
-    return { code: error.code, message: 'The generated design did not pass our checks. Please try again, or use other words.', retryable: true };
+    return {
+      code: error.code,
+      message: 'The generated design did not pass our checks. Please try again, or use other words.',
+      retryable: true,
+    };
   }
   const detail = error instanceof DomainError ? error.message.replace(/\.$/, '') : 'the generator did not answer';
-  const message = lastAttempt ? `Designing this mode failed after ${attempts} attempts (${detail}). Please try again.` : `Designing this mode failed (${detail}). Please try again.`;
+  const message = lastAttempt
+    ? `Designing this mode failed after ${attempts} attempts (${detail}). Please try again.`
+    : `Designing this mode failed (${detail}). Please try again.`;
   return { code: 'generation_failed', message: message.slice(0, 300), retryable: true };
 }
 
@@ -39,19 +45,32 @@ function reason(error: unknown, lastAttempt: boolean, attempts: number): JobErro
  * `<queue>-poison` (kept for inspection) and the job never stays `running`. Permanent failures
  * (a rejected design) fail the job at once without burning retries.
  */
-export async function processModeGeneration(message: ModeGenerationMessage, delivery: Delivery, deps: GenerationDeps): Promise<ProcessOutcome> {
+export async function processModeGeneration(
+  message: ModeGenerationMessage,
+  delivery: Delivery,
+  deps: GenerationDeps,
+): Promise<ProcessOutcome> {
   const { store, clock } = deps;
   const current = await readJob(store, message.jobId);
   const live = (j: JobRecord) => j.token === message.token && (j.status === 'queued' || j.status === 'running');
   if (!current || !live(current.job)) {
-    deps.log?.(`mode-generation: skipping ${message.jobId} (${current ? `${current.job.status}, ${current.job.token === message.token ? 'same run' : 'superseded'}` : 'no job document'})`);
+    deps.log?.(
+      `mode-generation: skipping ${message.jobId} (${current ? `${current.job.status}, ${current.job.token === message.token ? 'same run' : 'superseded'}` : 'no job document'})`,
+    );
     return 'skipped';
   }
   const key = current.job.id;
-  const settle = (change: (j: JobRecord) => JobRecord) => updateJob(store, key, (j) => (live(j) ? change(j) : undefined));
+  const settle = (change: (j: JobRecord) => JobRecord) =>
+    updateJob(store, key, (j) => (live(j) ? change(j) : undefined));
 
   if (isBuiltinId(key)) {
-    await settle((j) => fail(j, { code: 'reserved_id', message: 'That name belongs to a pre-built mode.', retryable: false }, clock.now()));
+    await settle((j) =>
+      fail(
+        j,
+        { code: 'reserved_id', message: 'That name belongs to a pre-built mode.', retryable: false },
+        clock.now(),
+      ),
+    );
     return 'failed';
   }
   // A duplicate delivery after a crash between "stored" and "done" finds the mode and just finishes.
@@ -73,7 +92,9 @@ export async function processModeGeneration(message: ModeGenerationMessage, deli
   } catch (error) {
     const retryable = !(error instanceof DomainError) || error.retryable;
     const last = delivery.dequeueCount >= delivery.maxDequeueCount;
-    deps.log?.(`mode-generation: ${key} attempt ${delivery.dequeueCount}/${delivery.maxDequeueCount} failed: ${error instanceof Error ? error.message : String(error)}`);
+    deps.log?.(
+      `mode-generation: ${key} attempt ${delivery.dequeueCount}/${delivery.maxDequeueCount} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     if (retryable && !last) {
       await settle((j) => requeue(j, clock.now()));
       throw error;

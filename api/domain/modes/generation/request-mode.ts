@@ -33,7 +33,11 @@ export interface ModeRequestOptions {
  * share one job: the job document is created with If-None-Match: * (only one creator wins and
  * enqueues), and a failed or stale job is replaced with If-Match on its ETag (again one winner).
  */
-export async function requestMode(input: { industry: string; companyName?: string | null }, deps: ModeRequestDeps, options: ModeRequestOptions = {}): Promise<ModeRequestOutcome> {
+export async function requestMode(
+  input: { industry: string; companyName?: string | null },
+  deps: ModeRequestDeps,
+  options: ModeRequestOptions = {},
+): Promise<ModeRequestOutcome> {
   const sanitized = sanitizeModeRequest(input);
   // "bank" is the pre-built banking mode, not a generated copy of it; with a company name the base id
   // keys the variant, so "bank" + "Wells Fargo" is the same mode however the industry was worded.
@@ -43,7 +47,12 @@ export async function requestMode(input: { industry: string; companyName?: strin
   const stored = await deps.modes.get(key);
   if (stored) return { kind: 'ready', mode: stored };
 
-  const { job, created } = await ensureJob(key, { industry: request.industry, companyName: request.companyName }, deps, options.beforeStart);
+  const { job, created } = await ensureJob(
+    key,
+    { industry: request.industry, companyName: request.companyName },
+    deps,
+    options.beforeStart,
+  );
   if (job.status === 'done') {
     const mode = await deps.modes.get(key);
     if (mode) return { kind: 'ready', mode };
@@ -52,12 +61,18 @@ export async function requestMode(input: { industry: string; companyName?: strin
 }
 
 /** The one job for a key (`claimJob`); a done job whose mode is gone restarts too. Only a caller who starts a design pays. */
-function ensureJob(key: string, request: JobRecord['request'], deps: ModeRequestDeps, beforeStart?: () => Promise<void>): Promise<{ job: JobRecord; created: boolean }> {
+function ensureJob(
+  key: string,
+  request: JobRecord['request'],
+  deps: ModeRequestDeps,
+  beforeStart?: () => Promise<void>,
+): Promise<{ job: JobRecord; created: boolean }> {
   return claimJob(deps.store, {
     path: jobPath(key),
     schema: JobRecord,
     fresh: () => newJob(key, request, deps.newToken(), deps.clock.now()),
-    restartable: async (job) => isRestartable(job, deps.clock.now()) || (job.status === 'done' && !(await deps.modes.get(key))),
+    restartable: async (job) =>
+      isRestartable(job, deps.clock.now()) || (job.status === 'done' && !(await deps.modes.get(key))),
     start: (job) => enqueue(job, deps),
     ...(beforeStart ? { beforeStart } : {}),
     busy: 'Mode generation is busy right now. Please try again in a moment.',
@@ -71,7 +86,15 @@ async function enqueue(job: JobRecord, deps: ModeRequestDeps): Promise<JobRecord
     await deps.queue.send(MODE_GENERATION_QUEUE, message);
     return job;
   } catch {
-    const failed = fail(job, { code: 'queue_unavailable', message: 'The generation queue could not be reached. Please try again.', retryable: true }, deps.clock.now());
+    const failed = fail(
+      job,
+      {
+        code: 'queue_unavailable',
+        message: 'The generation queue could not be reached. Please try again.',
+        retryable: true,
+      },
+      deps.clock.now(),
+    );
     await deps.store.putJson(jobPath(job.id), failed).catch(() => undefined);
     throw new UpstreamUnavailable('The generation queue could not be reached. Please try again in a moment.');
   }

@@ -85,7 +85,12 @@ export class Speaker {
   private sendFrame(): void {
     if (!this.encoder) return;
     const payload = this.encoder.encode(voiceFrame(this.frames++), FRAME);
-    const header = new this.rtp.RtpHeader({ payloadType: 111, sequenceNumber: this.sequence, timestamp: this.timestamp, marker: this.playedFrames === 0 });
+    const header = new this.rtp.RtpHeader({
+      payloadType: 111,
+      sequenceNumber: this.sequence,
+      timestamp: this.timestamp,
+      marker: this.playedFrames === 0,
+    });
     this.sequence = (this.sequence + 1) & 0xffff;
     this.timestamp = (this.timestamp + FRAME) >>> 0;
     this.playedFrames++;

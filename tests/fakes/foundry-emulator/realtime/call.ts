@@ -54,7 +54,11 @@ export class RealtimeCall {
     peer.onOpen(() => {
       this.openedAt = Date.now();
       const expiresAt = Math.floor(this.createdAt / 1000) + options.sessionMaxSeconds;
-      peer.send(ev('session.created', { session: { ...this.session, id: rid('sess'), object: 'realtime.session', expires_at: expiresAt } }));
+      peer.send(
+        ev('session.created', {
+          session: { ...this.session, id: rid('sess'), object: 'realtime.session', expires_at: expiresAt },
+        }),
+      );
       this.expiry = setTimeout(() => this.expire(), options.sessionMaxSeconds * 1000);
     });
     peer.onEvent((event) => void this.onClientEvent(obj(event)));
@@ -88,7 +92,14 @@ export class RealtimeCall {
     // The model hears the audio at once; the transcript is a separate, slower job (PITFALLS 2.5).
     item.text = transcript;
     setTimeout(() => {
-      this.peer.send(ev('conversation.item.input_audio_transcription.completed', { item_id: itemId, content_index: 0, transcript, usage: { type: 'duration', seconds: 1 } }));
+      this.peer.send(
+        ev('conversation.item.input_audio_transcription.completed', {
+          item_id: itemId,
+          content_index: 0,
+          transcript,
+          usage: { type: 'duration', seconds: 1 },
+        }),
+      );
     }, 60);
     if (this.vad().create_response !== false) await this.respond();
   }
@@ -113,7 +124,10 @@ export class RealtimeCall {
   }
 
   private vad() {
-    return obj(obj(obj(this.session.audio).input).turn_detection) as { create_response?: boolean; interrupt_response?: boolean };
+    return obj(obj(obj(this.session.audio).input).turn_detection) as {
+      create_response?: boolean;
+      interrupt_response?: boolean;
+    };
   }
 
   private async onClientEvent(event: Record<string, unknown>): Promise<void> {
@@ -143,14 +157,32 @@ export class RealtimeCall {
     const type = raw.type;
     const id = str(raw.id) ?? rid('item');
     let item: Item | undefined;
-    if (type === 'function_call_output') item = { id, type, call_id: str(raw.call_id) ?? '', output: str(raw.output) ?? '' };
-    else if (type === 'function_call') item = { id, type, call_id: str(raw.call_id) ?? '', name: str(raw.name) ?? '', arguments: str(raw.arguments) ?? '{}' };
+    if (type === 'function_call_output')
+      item = { id, type, call_id: str(raw.call_id) ?? '', output: str(raw.output) ?? '' };
+    else if (type === 'function_call')
+      item = {
+        id,
+        type,
+        call_id: str(raw.call_id) ?? '',
+        name: str(raw.name) ?? '',
+        arguments: str(raw.arguments) ?? '{}',
+      };
     else if (type === 'message') {
       const role = raw.role === 'assistant' || raw.role === 'system' ? raw.role : 'user';
       const content = Array.isArray(raw.content) ? raw.content.map(obj) : [];
       item = { id, type, role, text: content.map((c) => str(c.text) ?? str(c.transcript) ?? '').join('') };
     }
-    if (!item) return this.peer.send(ev('error', { error: { type: 'invalid_request_error', code: 'invalid_value', message: `Unknown item type ${String(type)}`, param: 'item.type' } }));
+    if (!item)
+      return this.peer.send(
+        ev('error', {
+          error: {
+            type: 'invalid_request_error',
+            code: 'invalid_value',
+            message: `Unknown item type ${String(type)}`,
+            param: 'item.type',
+          },
+        }),
+      );
     const previous = this.items.at(-1)?.id ?? null;
     this.items.push(item);
     this.peer.send(ev('conversation.item.added', { previous_item_id: previous, item: wireItem(item) }));
@@ -167,7 +199,15 @@ export class RealtimeCall {
 
   private async respond(): Promise<void> {
     if (this.responder.busy) {
-      this.peer.send(ev('error', { error: { type: 'invalid_request_error', code: 'conversation_already_has_active_response', message: 'Conversation already has an active response in progress.' } }));
+      this.peer.send(
+        ev('error', {
+          error: {
+            type: 'invalid_request_error',
+            code: 'conversation_already_has_active_response',
+            message: 'Conversation already has an active response in progress.',
+          },
+        }),
+      );
       return;
     }
     const reply = this.scripted.shift() ?? toReply(await this.options.brain(this.chatRequest()));
@@ -178,17 +218,32 @@ export class RealtimeCall {
   private chatRequest(): ChatRequestBody {
     const messages: ChatMessageBody[] = [{ role: 'system', content: this.session.instructions ?? '' }];
     for (const item of this.items) {
-      if (item.type === 'message') messages.push({ role: item.role === 'assistant' ? 'assistant' : item.role === 'system' ? 'system' : 'user', content: item.text ?? '' });
-      else if (item.type === 'function_call') messages.push({ role: 'assistant', content: null, tool_calls: [{ id: item.call_id ?? '', function: { name: item.name ?? '', arguments: item.arguments ?? '{}' } }] });
+      if (item.type === 'message')
+        messages.push({
+          role: item.role === 'assistant' ? 'assistant' : item.role === 'system' ? 'system' : 'user',
+          content: item.text ?? '',
+        });
+      else if (item.type === 'function_call')
+        messages.push({
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            { id: item.call_id ?? '', function: { name: item.name ?? '', arguments: item.arguments ?? '{}' } },
+          ],
+        });
       else messages.push({ role: 'tool', tool_call_id: item.call_id ?? '', content: item.output ?? '' });
     }
-    const tools = (this.session.tools ?? []).map((t) => ({ type: 'function' as const, function: { name: t.name, parameters: t.parameters } }));
+    const tools = (this.session.tools ?? []).map((t) => ({
+      type: 'function' as const,
+      function: { name: t.name, parameters: t.parameters },
+    }));
     return { model: this.session.model, messages, tools };
   }
 }
 
 function toReply(reply: ScriptedReply): Reply {
-  if (reply.kind === 'tool_calls') return { kind: 'tools', calls: reply.calls.map((c) => ({ name: c.name, arguments: JSON.stringify(c.arguments) })) };
+  if (reply.kind === 'tool_calls')
+    return { kind: 'tools', calls: reply.calls.map((c) => ({ name: c.name, arguments: JSON.stringify(c.arguments) })) };
   if (reply.kind === 'text') return { kind: 'speak', text: reply.text };
   return { kind: 'speak', text: 'Sorry, I could not do that.' };
 }

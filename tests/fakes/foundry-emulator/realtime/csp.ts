@@ -9,10 +9,16 @@ import path from 'node:path';
  * Everything else stays as shipped.
  */
 export function swaConfigAllowing(root: string, origin: string): string {
-  const config = JSON.parse(readFileSync(path.join(root, 'staticwebapp.config.json'), 'utf8')) as { globalHeaders?: Record<string, string> };
+  const config = JSON.parse(readFileSync(path.join(root, 'staticwebapp.config.json'), 'utf8')) as {
+    globalHeaders?: Record<string, string>;
+  };
   const headers = config.globalHeaders ?? {};
   const name = Object.keys(headers).find((h) => h.toLowerCase() === 'content-security-policy');
-  if (name) headers[name] = headers[name]!.replace(/connect-src ([^;]*)/, (_, sources: string) => `connect-src ${sources} ${new URL(origin).origin}`);
+  if (name)
+    headers[name] = headers[name]!.replace(
+      /connect-src ([^;]*)/,
+      (_, sources: string) => `connect-src ${sources} ${new URL(origin).origin}`,
+    );
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'presto-e2e-')), 'staticwebapp.config.json');
   writeFileSync(file, JSON.stringify({ ...config, globalHeaders: headers }, null, 2));
   return file;

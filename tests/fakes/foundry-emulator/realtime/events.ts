@@ -6,7 +6,11 @@ export type ServerEvent = Record<string, unknown> & { type: string };
 
 export const rid = (prefix: string) => `${prefix}_${randomBytes(9).toString('base64url')}`;
 
-export const ev = (type: string, fields: Record<string, unknown> = {}): ServerEvent => ({ event_id: rid('event'), type, ...fields });
+export const ev = (type: string, fields: Record<string, unknown> = {}): ServerEvent => ({
+  event_id: rid('event'),
+  type,
+  ...fields,
+});
 
 export interface Item {
   id: string;
@@ -25,17 +29,43 @@ export interface Item {
 /** An item as the wire shows it. */
 export function wireItem(item: Item, status: 'in_progress' | 'completed' = 'completed'): Record<string, unknown> {
   if (item.type === 'function_call') {
-    return { id: item.id, object: 'realtime.item', type: 'function_call', status, name: item.name, call_id: item.call_id, arguments: status === 'completed' ? item.arguments : '' };
+    return {
+      id: item.id,
+      object: 'realtime.item',
+      type: 'function_call',
+      status,
+      name: item.name,
+      call_id: item.call_id,
+      arguments: status === 'completed' ? item.arguments : '',
+    };
   }
   if (item.type === 'function_call_output') {
-    return { id: item.id, object: 'realtime.item', type: 'function_call_output', call_id: item.call_id, output: item.output };
+    return {
+      id: item.id,
+      object: 'realtime.item',
+      type: 'function_call_output',
+      call_id: item.call_id,
+      output: item.output,
+    };
   }
-  const part = item.textOnly ? { type: 'output_text', text: item.text ?? '' } : { type: 'output_audio', transcript: item.text ?? '' };
-  const content = item.role === 'user' ? [{ type: 'input_audio', transcript: item.text ?? null }] : status === 'completed' ? [part] : [];
+  const part = item.textOnly
+    ? { type: 'output_text', text: item.text ?? '' }
+    : { type: 'output_audio', transcript: item.text ?? '' };
+  const content =
+    item.role === 'user'
+      ? [{ type: 'input_audio', transcript: item.text ?? null }]
+      : status === 'completed'
+        ? [part]
+        : [];
   return { id: item.id, object: 'realtime.item', type: 'message', role: item.role, status, content };
 }
 
-export function response(id: string, status: 'in_progress' | 'completed' | 'cancelled', output: Record<string, unknown>[] = [], modalities: string[] = ['audio']) {
+export function response(
+  id: string,
+  status: 'in_progress' | 'completed' | 'cancelled',
+  output: Record<string, unknown>[] = [],
+  modalities: string[] = ['audio'],
+) {
   return {
     id,
     object: 'realtime.response',
@@ -49,10 +79,26 @@ export function response(id: string, status: 'in_progress' | 'completed' | 'canc
 
 /** The error a session gets when it reaches its maximum duration (then the call ends). */
 export const sessionExpired = () =>
-  ev('error', { error: { type: 'invalid_request_error', code: 'session_expired', message: 'Your session hit the maximum duration of 30 minutes.', param: null, event_id: null } });
+  ev('error', {
+    error: {
+      type: 'invalid_request_error',
+      code: 'session_expired',
+      message: 'Your session hit the maximum duration of 30 minutes.',
+      param: null,
+      event_id: null,
+    },
+  });
 
 export const cancelNotActive = (eventId: unknown) =>
-  ev('error', { error: { type: 'invalid_request_error', code: 'response_cancel_not_active', message: 'Cancellation failed: no active response found', param: null, event_id: eventId ?? null } });
+  ev('error', {
+    error: {
+      type: 'invalid_request_error',
+      code: 'response_cancel_not_active',
+      message: 'Cancellation failed: no active response found',
+      param: null,
+      event_id: eventId ?? null,
+    },
+  });
 
 /** Speaking pace of the emulated voice: ~15 characters a second, about normal speech. */
 export const MS_PER_CHAR = 65;

@@ -83,7 +83,13 @@ export class RealtimeEmulator {
       instructions: call.instructions,
       received: call.received,
       truncations: call.truncations,
-      items: call.items.map(({ id, type, role, text, name }) => ({ id, type, ...(role ? { role } : {}), ...(text !== undefined ? { text } : {}), ...(name ? { name } : {}) })),
+      items: call.items.map(({ id, type, role, text, name }) => ({
+        id,
+        type,
+        ...(role ? { role } : {}),
+        ...(text !== undefined ? { text } : {}),
+        ...(name ? { name } : {}),
+      })),
     };
   }
 

@@ -2,7 +2,10 @@ import type { EmulatedPeer } from './peer';
 import { ev, MS_PER_CHAR, response, rid, wireItem, type Item } from './events';
 
 /** What the next response does: call tools, speak, or (PITFALLS 2.7) answer in text only. */
-export type Reply = { kind: 'tools'; calls: { name: string; arguments: string }[] } | { kind: 'speak'; text: string } | { kind: 'text_only'; text: string };
+export type Reply =
+  | { kind: 'tools'; calls: { name: string; arguments: string }[] }
+  | { kind: 'speak'; text: string }
+  | { kind: 'text_only'; text: string };
 
 interface Active {
   id: string;
@@ -43,7 +46,13 @@ export class Responder {
       const output = reply.calls.map((call, index) => this.functionCall(active.id, index, call));
       this.peer.send(ev('response.done', { response: response(active.id, 'completed', output) }));
     } else {
-      const item: Item = { id: rid('item'), type: 'message', role: 'assistant', text: '', textOnly: reply.kind === 'text_only' };
+      const item: Item = {
+        id: rid('item'),
+        type: 'message',
+        role: 'assistant',
+        text: '',
+        textOnly: reply.kind === 'text_only',
+      };
       active.item = item;
       this.added(active.id, item);
       if (reply.kind === 'text_only') this.writeText(active, item, reply.text);
@@ -61,19 +70,41 @@ export class Responder {
     for (const t of active.timers) clearTimeout(t);
     this.peer.speaker.stop();
     this.peer.send(ev('output_audio_buffer.cleared', { response_id: active.id }));
-    this.peer.send(ev('response.done', { response: response(active.id, 'cancelled', active.item ? [wireItem(active.item)] : []) }));
+    this.peer.send(
+      ev('response.done', { response: response(active.id, 'cancelled', active.item ? [wireItem(active.item)] : []) }),
+    );
     return true;
   }
 
-  private functionCall(responseId: string, index: number, call: { name: string; arguments: string }): Record<string, unknown> {
-    const item: Item = { id: rid('item'), type: 'function_call', name: call.name, call_id: rid('call'), arguments: call.arguments };
+  private functionCall(
+    responseId: string,
+    index: number,
+    call: { name: string; arguments: string },
+  ): Record<string, unknown> {
+    const item: Item = {
+      id: rid('item'),
+      type: 'function_call',
+      name: call.name,
+      call_id: rid('call'),
+      arguments: call.arguments,
+    };
     this.items.push(item);
     const where = { response_id: responseId, item_id: item.id, output_index: index, call_id: item.call_id };
-    this.peer.send(ev('response.output_item.added', { response_id: responseId, output_index: index, item: wireItem(item, 'in_progress') }));
+    this.peer.send(
+      ev('response.output_item.added', {
+        response_id: responseId,
+        output_index: index,
+        item: wireItem(item, 'in_progress'),
+      }),
+    );
     this.peer.send(ev('conversation.item.added', { previous_item_id: null, item: wireItem(item, 'in_progress') }));
     this.peer.send(ev('response.function_call_arguments.delta', { ...where, delta: call.arguments }));
-    this.peer.send(ev('response.function_call_arguments.done', { ...where, name: call.name, arguments: call.arguments }));
-    this.peer.send(ev('response.output_item.done', { response_id: responseId, output_index: index, item: wireItem(item) }));
+    this.peer.send(
+      ev('response.function_call_arguments.done', { ...where, name: call.name, arguments: call.arguments }),
+    );
+    this.peer.send(
+      ev('response.output_item.done', { response_id: responseId, output_index: index, item: wireItem(item) }),
+    );
     this.peer.send(ev('conversation.item.done', { item: wireItem(item) }));
     return wireItem(item);
   }
@@ -81,7 +112,13 @@ export class Responder {
   private added(responseId: string, item: Item): void {
     const previous = this.items.at(-1)?.id ?? null;
     this.items.push(item);
-    this.peer.send(ev('response.output_item.added', { response_id: responseId, output_index: 0, item: wireItem(item, 'in_progress') }));
+    this.peer.send(
+      ev('response.output_item.added', {
+        response_id: responseId,
+        output_index: 0,
+        item: wireItem(item, 'in_progress'),
+      }),
+    );
     this.peer.send(ev('conversation.item.added', { previous_item_id: previous, item: wireItem(item, 'in_progress') }));
   }
 
@@ -102,10 +139,13 @@ export class Responder {
     const pieces = words(text);
     // The transcript arrives well ahead of the audio (within its first 40 %), as on Azure.
     pieces.forEach((delta, i) => {
-      const timer = setTimeout(() => {
-        item.text = (item.text ?? '') + delta;
-        this.peer.send(ev('response.output_audio_transcript.delta', { ...where, delta }));
-      }, Math.round(((i + 1) / pieces.length) * duration * 0.4));
+      const timer = setTimeout(
+        () => {
+          item.text = (item.text ?? '') + delta;
+          this.peer.send(ev('response.output_audio_transcript.delta', { ...where, delta }));
+        },
+        Math.round(((i + 1) / pieces.length) * duration * 0.4),
+      );
       active.timers.push(timer);
     });
     await this.peer.speaker.speak(duration);

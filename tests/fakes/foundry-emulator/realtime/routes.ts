@@ -10,7 +10,12 @@ const ClientSecretBody = z.looseObject({
 });
 
 const Say = z.object({ transcript: z.string().max(2000), speechMs: z.number().int().min(0).max(10_000).optional() });
-const Script = z.object({ replies: z.array(z.object({ kind: z.enum(['speak', 'text_only']), text: z.string().min(1).max(4000) })).min(1).max(10) });
+const Script = z.object({
+  replies: z
+    .array(z.object({ kind: z.enum(['speak', 'text_only']), text: z.string().min(1).max(4000) }))
+    .min(1)
+    .max(10),
+});
 
 /**
  * Browsers call `/realtime/calls` cross-origin with the ephemeral secret (AZURE-FACTS §2), so the
@@ -45,12 +50,20 @@ export function realtimeRoutes(realtime: RealtimeEmulator): Route[] {
       pattern: /^\/openai\/v1\/realtime\/client_secrets$/,
       handler(ctx) {
         const parsed = ClientSecretBody.safeParse(ctx.body);
-        if (!parsed.success) return fail(ctx, wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')));
+        if (!parsed.success)
+          return fail(
+            ctx,
+            wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
+          );
         const deployment = ctx.deployment(parsed.data.session.model);
         if (!deployment || deployment.kind !== 'realtime') return fail(ctx, wire.deploymentNotFoundError());
         const session = parsed.data.session as CallSession;
         const secret = realtime.mint(session, parsed.data.expires_after?.seconds ?? 600);
-        ctx.sendJson(200, { value: secret.value, expires_at: secret.expiresAt, session: { ...session, id: wire.newId('sess'), object: 'realtime.session' } });
+        ctx.sendJson(200, {
+          value: secret.value,
+          expires_at: secret.expiresAt,
+          session: { ...session, id: wire.newId('sess'), object: 'realtime.session' },
+        });
       },
     },
     {
@@ -70,10 +83,16 @@ export function realtimeRoutes(realtime: RealtimeEmulator): Route[] {
         const bearer = /^Bearer (.+)$/.exec(ctx.req.headers.authorization ?? '')?.[1];
         const session = bearer ? realtime.redeem(bearer) : undefined;
         if (!session) return fail(ctx, wire.unauthorizedError(true), CORS);
-        if (!/^application\/sdp\b/.test(ctx.req.headers['content-type'] ?? '')) return fail(ctx, wire.invalidRequestError('Content-Type must be application/sdp'), CORS);
-        if (!ctx.rawBody.startsWith('v=0')) return fail(ctx, wire.invalidRequestError('The body is not an SDP offer.'), CORS);
+        if (!/^application\/sdp\b/.test(ctx.req.headers['content-type'] ?? ''))
+          return fail(ctx, wire.invalidRequestError('Content-Type must be application/sdp'), CORS);
+        if (!ctx.rawBody.startsWith('v=0'))
+          return fail(ctx, wire.invalidRequestError('The body is not an SDP offer.'), CORS);
         const placed = await realtime.place(ctx.rawBody, session);
-        ctx.res.writeHead(201, { ...CORS, 'content-type': 'application/sdp', location: `/v1/realtime/calls/${placed.id}` });
+        ctx.res.writeHead(201, {
+          ...CORS,
+          'content-type': 'application/sdp',
+          location: `/v1/realtime/calls/${placed.id}`,
+        });
         ctx.res.end(placed.peer.answerSdp);
       },
     },

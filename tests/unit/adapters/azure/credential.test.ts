@@ -4,20 +4,34 @@ import { buildCredential, createTokenProvider } from '../../../../api/adapters/a
 import { loadConfig } from '../../../../api/config';
 import { identityWhere } from '../../../fakes/failing-identity';
 
-const config = (env: Record<string, string>) => loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com', ...env });
+const config = (env: Record<string, string>) =>
+  loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com', ...env });
 
 describe('credentials (PITFALLS 1.1, 1.3)', () => {
   it('the default is a local-first chain: Azure CLI, then managed identity', () => {
     const credential = buildCredential(identity, config({}));
     expect(credential).toBeInstanceOf(identity.ChainedTokenCredential);
     const sources = (credential as unknown as { _sources: unknown[] })._sources;
-    expect(sources.map((s) => (s as object).constructor.name)).toEqual(['AzureCliCredential', 'ManagedIdentityCredential']);
+    expect(sources.map((s) => (s as object).constructor.name)).toEqual([
+      'AzureCliCredential',
+      'ManagedIdentityCredential',
+    ]);
   });
 
   it('AZURE_CREDENTIAL picks one credential explicitly', () => {
     expect(buildCredential(identity, config({ AZURE_CREDENTIAL: 'cli' }))).toBeInstanceOf(identity.AzureCliCredential);
-    expect(buildCredential(identity, config({ AZURE_CREDENTIAL: 'managed-identity', AZURE_CLIENT_ID: '00000000-0000-0000-0000-000000000001' }))).toBeInstanceOf(identity.ManagedIdentityCredential);
-    const secret = { AZURE_CREDENTIAL: 'client-secret', AZURE_TENANT_ID: 't', AZURE_CLIENT_ID: 'c', AZURE_CLIENT_SECRET: 's' };
+    expect(
+      buildCredential(
+        identity,
+        config({ AZURE_CREDENTIAL: 'managed-identity', AZURE_CLIENT_ID: '00000000-0000-0000-0000-000000000001' }),
+      ),
+    ).toBeInstanceOf(identity.ManagedIdentityCredential);
+    const secret = {
+      AZURE_CREDENTIAL: 'client-secret',
+      AZURE_TENANT_ID: 't',
+      AZURE_CLIENT_ID: 'c',
+      AZURE_CLIENT_SECRET: 's',
+    };
     expect(buildCredential(identity, config(secret))).toBeInstanceOf(identity.ClientSecretCredential);
   });
 
@@ -32,7 +46,10 @@ describe('credentials (PITFALLS 1.1, 1.3)', () => {
   });
 
   it('managed identity on a laptop explains that it only exists on Azure hosts', async () => {
-    const error = (await createTokenProvider(config({ AZURE_CREDENTIAL: 'managed-identity' }), identityWhere({}))().catch((e: unknown) => e)) as Error;
+    const error = (await createTokenProvider(
+      config({ AZURE_CREDENTIAL: 'managed-identity' }),
+      identityWhere({}),
+    )().catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/tried managed identity\)/);
     expect(error.message).toMatch(/only on Azure hosts.*AZURE_CREDENTIAL=cli/);
   });

@@ -18,7 +18,9 @@ describe('retry timing (PITFALLS 4.2)', () => {
     expect(backoffDelayMs(1, undefined, policy)).toBe(policy.baseDelayMs + jitter);
     expect(backoffDelayMs(2, undefined, policy)).toBe(policy.baseDelayMs * 2 + jitter);
     expect(backoffDelayMs(30, undefined, policy)).toBe(policy.maxDelayMs + jitter);
-    expect(backoffDelayMs(1, headers({ 'retry-after-ms': '100' }), { ...policy, random: () => 0.5 })).toBe(100 + jitter / 2);
+    expect(backoffDelayMs(1, headers({ 'retry-after-ms': '100' }), { ...policy, random: () => 0.5 })).toBe(
+      100 + jitter / 2,
+    );
   });
 
   it('tells the user what is happening', () => {

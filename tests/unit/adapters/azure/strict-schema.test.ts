@@ -3,12 +3,19 @@ import { z } from 'zod';
 import { dropNullOptionals, toStrictJsonSchema } from '../../../../api/adapters/azure/strict-schema';
 
 const Schema = z.object({
-  title: z.string().min(1).max(40).regex(/^[A-Z]/),
+  title: z
+    .string()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Z]/),
   note: z.string().optional(),
   count: z.number().int().min(0),
   kind: z.literal('mode'),
   parent: z.string().nullable(),
-  items: z.array(z.object({ id: z.string(), extra: z.number().optional() })).min(1).max(3),
+  items: z
+    .array(z.object({ id: z.string(), extra: z.number().optional() }))
+    .min(1)
+    .max(3),
   email: z.email().optional(),
 });
 
@@ -17,7 +24,11 @@ describe('toStrictJsonSchema (AZURE-FACTS §4.7)', () => {
   const text = JSON.stringify(schema);
 
   it('requires every property and closes every object', () => {
-    expect(schema).toMatchObject({ type: 'object', additionalProperties: false, required: ['title', 'note', 'count', 'kind', 'parent', 'items', 'email'] });
+    expect(schema).toMatchObject({
+      type: 'object',
+      additionalProperties: false,
+      required: ['title', 'note', 'count', 'kind', 'parent', 'items', 'email'],
+    });
     const item = (schema.properties as Record<string, { items: Record<string, unknown> }>).items!.items;
     expect(item).toMatchObject({ additionalProperties: false, required: ['id', 'extra'] });
   });
@@ -30,7 +41,18 @@ describe('toStrictJsonSchema (AZURE-FACTS §4.7)', () => {
   });
 
   it('strips keywords strict mode rejects and turns const into enum', () => {
-    for (const keyword of ['minLength', 'maxLength', 'pattern', 'format', 'minimum', 'maximum', 'minItems', 'maxItems', '$schema', '"const"']) {
+    for (const keyword of [
+      'minLength',
+      'maxLength',
+      'pattern',
+      'format',
+      'minimum',
+      'maximum',
+      'minItems',
+      'maxItems',
+      '$schema',
+      '"const"',
+    ]) {
       expect(text).not.toContain(keyword);
     }
     expect((schema.properties as Record<string, unknown>).kind).toMatchObject({ enum: ['mode'] });
@@ -43,7 +65,15 @@ describe('toStrictJsonSchema (AZURE-FACTS §4.7)', () => {
 
   it('maps the nulls a strict answer must send for optional fields back to "absent", so zod accepts them', () => {
     const { original } = toStrictJsonSchema(Schema);
-    const answer = { title: 'Vet', note: null, count: 2, kind: 'mode', parent: null, items: [{ id: 'a', extra: null }], email: null };
+    const answer = {
+      title: 'Vet',
+      note: null,
+      count: 2,
+      kind: 'mode',
+      parent: null,
+      items: [{ id: 'a', extra: null }],
+      email: null,
+    };
     const cleaned = dropNullOptionals(answer, original);
     expect(cleaned).toEqual({ title: 'Vet', count: 2, kind: 'mode', parent: null, items: [{ id: 'a' }] });
     expect(Schema.safeParse(cleaned).success).toBe(true);

@@ -12,7 +12,7 @@ const picture = (ids: string[]) => buildChartPicture(banking, persona, ids);
 const count = (svg: string, pattern: RegExp) => (svg.match(pattern) ?? []).length;
 
 describe('the chart picture and its SVG (the local renderer and every fallback)', () => {
-  it('draws the persona\'s own series: 12 months, the dataset\'s default style, the theme colours', () => {
+  it("draws the persona's own series: 12 months, the dataset's default style, the theme colours", () => {
     const p = picture(['spending']);
     expect(p).toMatchObject({ title: 'Monthly spending', companyName: banking.companyName, type: 'bar' });
     expect(p.series[0]!.points).toEqual(persona.series.spending!.slice(-12));
@@ -25,7 +25,15 @@ describe('the chart picture and its SVG (the local renderer and every fallback)'
 
   it('has a title, the company and period, a headline figure, axis labels and unit/month axis titles', () => {
     const svg = chartSvg(picture(['checking']));
-    for (const text of ['Checking balance', `${banking.companyName} · December 2025 to November 2026`, 'Jan ’26', 'Nov', 'US dollars', 'Month', 'Rendered locally by Presto-Change-O']) {
+    for (const text of [
+      'Checking balance',
+      `${banking.companyName} · December 2025 to November 2026`,
+      'Jan ’26',
+      'Nov',
+      'US dollars',
+      'Month',
+      'Rendered locally by Presto-Change-O',
+    ]) {
       expect(svg).toContain(`>${text}<`);
     }
     const last = persona.series.checking!.at(-1)!.y;
@@ -48,8 +56,12 @@ describe('the chart picture and its SVG (the local renderer and every fallback)'
     expect(svg).toContain('>6 months<');
   });
 
-  it('escapes text, so a generated mode\'s name can never break (or script) the SVG', () => {
-    const hostile: ChartPicture = { ...picture(['spending']), title: 'Cats & <Dogs> "Inc"', companyName: "O'Brien <script>" };
+  it("escapes text, so a generated mode's name can never break (or script) the SVG", () => {
+    const hostile: ChartPicture = {
+      ...picture(['spending']),
+      title: 'Cats & <Dogs> "Inc"',
+      companyName: "O'Brien <script>",
+    };
     const svg = chartSvg(hostile);
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('Cats &#38; &#60;Dogs&#62; &#34;Inc&#34;');
@@ -58,14 +70,19 @@ describe('the chart picture and its SVG (the local renderer and every fallback)'
   it('alt text and prompt name the figures the picture shows', () => {
     const p = picture(['spending']);
     const alt = altText(p);
-    expect(alt).toMatch(/^Illustrated bar chart of Monthly spending for Harborstone Bank, December 2025 to November 2026: Monthly spending \$[\d,.]+ in November 2026 \(low \$[\d,.]+ in \w+ \d{4}, high \$[\d,.]+ in \w+ \d{4}\)\.$/);
+    expect(alt).toMatch(
+      /^Illustrated bar chart of Monthly spending for Harborstone Bank, December 2025 to November 2026: Monthly spending \$[\d,.]+ in November 2026 \(low \$[\d,.]+ in \w+ \d{4}, high \$[\d,.]+ in \w+ \d{4}\)\.$/,
+    );
     const prompt = chartImagePrompt(p);
-    for (const point of p.series[0]!.points) expect(prompt).toContain(point.y.toLocaleString('en-US', { style: 'currency', currency: 'USD' }));
+    for (const point of p.series[0]!.points)
+      expect(prompt).toContain(point.y.toLocaleString('en-US', { style: 'currency', currency: 'USD' }));
     expect(prompt).toContain(banking.theme.chart[0]!);
   });
 
-  it('unknown datasets are the caller\'s mistake (400 unknown_dataset)', () => {
-    expect(() => picture(['spending', 'yachts'])).toThrow(expect.objectContaining({ code: 'unknown_dataset', status: 400 }));
+  it("unknown datasets are the caller's mistake (400 unknown_dataset)", () => {
+    expect(() => picture(['spending', 'yachts'])).toThrow(
+      expect.objectContaining({ code: 'unknown_dataset', status: 400 }),
+    );
   });
 
   it('rasterises to a valid 1536×1024 PNG off the event loop', async () => {

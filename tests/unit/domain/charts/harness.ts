@@ -36,13 +36,23 @@ export function chartHarness(now = new Date('2026-11-15T10:00:00Z')) {
   const renderer = new ResvgChartRenderer();
   let tokens = 0;
   const request = (datasetIds: string[], options = {}) =>
-    requestChartImage({ modeId: 'banking', datasetIds, personaSeed: 7 }, { modes, store, images, queue, clock, generator, newToken: () => `token-${String(++tokens).padStart(4, "0")}` }, options);
+    requestChartImage(
+      { modeId: 'banking', datasetIds, personaSeed: 7 },
+      { modes, store, images, queue, clock, generator, newToken: () => `token-${String(++tokens).padStart(4, '0')}` },
+      options,
+    );
   /** Delivers every queued message (delayed ones too), like the host would, until the queue is empty. */
   async function drain(dequeueCount = 1) {
     const outcomes: string[] = [];
     while (queue.sent.length) {
       const { message } = queue.sent.shift()!;
-      outcomes.push(await processChartImage(ChartImageMessage.parse(message), { dequeueCount, maxDequeueCount: 5 }, { store, images, modes, queue, clock, generator, renderer }));
+      outcomes.push(
+        await processChartImage(
+          ChartImageMessage.parse(message),
+          { dequeueCount, maxDequeueCount: 5 },
+          { store, images, modes, queue, clock, generator, renderer },
+        ),
+      );
     }
     return outcomes;
   }

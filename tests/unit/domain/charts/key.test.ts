@@ -7,7 +7,13 @@ import { getBuiltinMode } from '../../../../api/domain/modes/catalog';
 import type { Mode } from '../../../../api/contracts/mode';
 
 const banking = getBuiltinMode('banking')!;
-const base = { mode: banking, datasetIds: ['spending'], personaSeed: 7, model: 'gpt-image-1-mini:low:1536x1024', asOf: '2026-11' };
+const base = {
+  mode: banking,
+  datasetIds: ['spending'],
+  personaSeed: 7,
+  model: 'gpt-image-1-mini:low:1536x1024',
+  asOf: '2026-11',
+};
 
 describe('chart image keys (content hashes)', () => {
   it('are stable: the same content gives the same 32-hex key in every process and release', () => {
@@ -16,7 +22,9 @@ describe('chart image keys (content hashes)', () => {
     expect(chartKey({ ...base, mode: structuredClone(banking), datasetIds: [...base.datasetIds] })).toBe(key);
     // Pinned: if this changes, every stored image is orphaned — only ever on purpose (CHART_PROMPT_VERSION).
     const fixed = { id: 'demo', name: 'Demo', theme: { primary: '#112233' } } as unknown as Mode;
-    expect(chartKey({ mode: fixed, datasetIds: ['a', 'b'], personaSeed: 7, model: 'm', asOf: '2026-11' })).toBe('95446bc9c148fc1705f9229643eaf2c1');
+    expect(chartKey({ mode: fixed, datasetIds: ['a', 'b'], personaSeed: 7, model: 'm', asOf: '2026-11' })).toBe(
+      '95446bc9c148fc1705f9229643eaf2c1',
+    );
     expect(stableJson({ b: 1, a: [2, { d: 3, c: undefined, e: 'x' }] })).toBe('{"a":[2,{"d":3,"e":"x"}],"b":1}');
   });
 
@@ -47,7 +55,11 @@ describe('chart image keys (content hashes)', () => {
     const id = chartJobId(chartKey(base));
     expect(Slug.parse(id)).toBe(id);
     expect(id).toContain('_');
-    for (const [industry, company] of [['chart', null], ['chart ' + chartKey(base), null], ['chart', chartKey(base)]] as const) {
+    for (const [industry, company] of [
+      ['chart', null],
+      ['chart ' + chartKey(base), null],
+      ['chart', chartKey(base)],
+    ] as const) {
       expect(modeKey(industry, company)).not.toContain('_');
     }
   });

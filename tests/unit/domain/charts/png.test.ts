@@ -12,7 +12,11 @@ describe('PNG validation of upstream images', () => {
   });
 
   const rejects: Array<[string, Uint8Array, RegExp]> = [
-    ['an HTML error page', new TextEncoder().encode('<html><body>502 Bad Gateway</body></html>'.padEnd(80, ' ')), /bytes|signature/],
+    [
+      'an HTML error page',
+      new TextEncoder().encode('<html><body>502 Bad Gateway</body></html>'.padEnd(80, ' ')),
+      /bytes|signature/,
+    ],
     ['a JPEG', Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new Array(60).fill(0)]), /signature/],
     ['a truncated download', png.subarray(0, png.length - 20), /IEND/],
     ['a corrupted header', Uint8Array.from(png).map((b, i) => (i === 17 ? b ^ 0xff : b)), /checksum/],

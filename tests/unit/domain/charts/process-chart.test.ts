@@ -6,7 +6,8 @@ import { processChartImage, RETRY_DELAYS_SECONDS } from '../../../../api/domain/
 import { UpstreamUnavailable } from '../../../../api/domain/errors';
 import { chartHarness } from './harness';
 
-const job = (h: ReturnType<typeof chartHarness>, key: string) => ChartJobRecord.parse(h.store.docs.get(`jobs/chart_${key}.json`));
+const job = (h: ReturnType<typeof chartHarness>, key: string) =>
+  ChartJobRecord.parse(h.store.docs.get(`jobs/chart_${key}.json`));
 
 describe('the chart-images queue handler (processChartImage)', () => {
   it('paints once, stores the model image and finishes the job', async () => {
@@ -15,18 +16,23 @@ describe('the chart-images queue handler (processChartImage)', () => {
     expect(first.kind).toBe('job');
     expect(await h.drain()).toEqual(['done']);
     const again = await h.request(['spending']);
-    expect(again).toMatchObject({ kind: 'ready', image: { source: 'model', fallback: false, width: 1536, height: 1024 } });
+    expect(again).toMatchObject({
+      kind: 'ready',
+      image: { source: 'model', fallback: false, width: 1536, height: 1024 },
+    });
     expect(h.generator.calls).toBe(1);
   });
 
-  it('429 (after the adapter\'s own retries) → the local rendering stored as a fallback, the job done with it, a retry planned after Azure\'s advice', async () => {
+  it("429 (after the adapter's own retries) → the local rendering stored as a fallback, the job done with it, a retry planned after Azure's advice", async () => {
     const h = chartHarness();
     h.generator.failures.push(new UpstreamUnavailable('Azure OpenAI is rate limiting; try again in 90 s.', 90_000));
     const first = await h.request(['spending']);
     const key = first.kind === 'job' ? first.job.id.slice('chart_'.length) : '';
     const [message] = h.queue.sent.map((s) => ChartImageMessage.parse(s.message));
     h.queue.sent.length = 0;
-    expect(await processChartImage(message!, { dequeueCount: 1, maxDequeueCount: 5 }, { ...h, generator: h.generator })).toBe('fallback');
+    expect(
+      await processChartImage(message!, { dequeueCount: 1, maxDequeueCount: 5 }, { ...h, generator: h.generator }),
+    ).toBe('fallback');
     expect(h.images.blobs.get(chartImagePath(key))?.metadata).toMatchObject({ source: 'local', fallback: 'true' });
     expect(job(h, key)).toMatchObject({ status: 'done', result: { fallback: true, source: 'local' }, retry: { n: 1 } });
     expect(h.queue.sent).toEqual([{ queue: 'chart-images', message: { ...message, retry: 1 }, delaySeconds: 90 }]);
@@ -43,7 +49,10 @@ describe('the chart-images queue handler (processChartImage)', () => {
 
   it('content filtered and invalid PNGs fall back too; failed retries back off, then stop (the timer asks again)', async () => {
     const h = chartHarness();
-    h.generator.failures.push(new ImageRefused('Your task failed as a result of our safety system.'), ...RETRY_DELAYS_SECONDS.map(() => new InvalidImage('not a PNG signature')));
+    h.generator.failures.push(
+      new ImageRefused('Your task failed as a result of our safety system.'),
+      ...RETRY_DELAYS_SECONDS.map(() => new InvalidImage('not a PNG signature')),
+    );
     const first = await h.request(['checking']);
     const key = first.kind === 'job' ? first.job.id.slice('chart_'.length) : '';
     const delays: number[] = [];
@@ -51,7 +60,9 @@ describe('the chart-images queue handler (processChartImage)', () => {
     while (h.queue.sent.length) {
       const sent = h.queue.sent.shift()!;
       if (sent.delaySeconds) delays.push(sent.delaySeconds);
-      outcomes.push(await processChartImage(ChartImageMessage.parse(sent.message), { dequeueCount: 1, maxDequeueCount: 5 }, h));
+      outcomes.push(
+        await processChartImage(ChartImageMessage.parse(sent.message), { dequeueCount: 1, maxDequeueCount: 5 }, h),
+      );
     }
     expect(outcomes).toEqual(['fallback', ...RETRY_DELAYS_SECONDS.map(() => 'kept-fallback')]);
     expect(delays).toEqual([...RETRY_DELAYS_SECONDS]);
@@ -68,9 +79,18 @@ describe('the chart-images queue handler (processChartImage)', () => {
     const run = ChartImageMessage.parse(h.queue.sent.shift()!.message);
     expect(await processChartImage(run, { dequeueCount: 1, maxDequeueCount: 5 }, deps)).toBe('fallback');
     const retry = ChartImageMessage.parse(h.queue.sent.shift()!.message);
-    const both = await Promise.all([processChartImage(retry, { dequeueCount: 1, maxDequeueCount: 5 }, deps), processChartImage(retry, { dequeueCount: 2, maxDequeueCount: 5 }, deps)]);
+    const both = await Promise.all([
+      processChartImage(retry, { dequeueCount: 1, maxDequeueCount: 5 }, deps),
+      processChartImage(retry, { dequeueCount: 2, maxDequeueCount: 5 }, deps),
+    ]);
     expect(both.sort()).toEqual(['replaced', 'skipped']);
-    expect(await processChartImage({ ...retry, retry: 0, token: 'someone-elses-run' }, { dequeueCount: 1, maxDequeueCount: 5 }, deps)).toBe('skipped');
+    expect(
+      await processChartImage(
+        { ...retry, retry: 0, token: 'someone-elses-run' },
+        { dequeueCount: 1, maxDequeueCount: 5 },
+        deps,
+      ),
+    ).toBe('skipped');
     expect(h.generator.calls).toBe(2);
   });
 
@@ -83,8 +103,16 @@ describe('the chart-images queue handler (processChartImage)', () => {
     const slow = h.generator.generate.bind(h.generator);
     h.generator.generate = async (picture) => {
       const real = await new (await import('./harness')).ScriptedImageGenerator().generate(picture);
-      const key = [...h.store.docs.keys()].find((k) => k.startsWith('jobs/chart_'))!.slice('jobs/chart_'.length, -'.json'.length);
-      await h.images.put(chartImagePath(key), real.bytes, { source: 'model', fallback: 'false', width: '1536', height: '1024', alt: 'x' });
+      const key = [...h.store.docs.keys()]
+        .find((k) => k.startsWith('jobs/chart_'))!
+        .slice('jobs/chart_'.length, -'.json'.length);
+      await h.images.put(chartImagePath(key), real.bytes, {
+        source: 'model',
+        fallback: 'false',
+        width: '1536',
+        height: '1024',
+        alt: 'x',
+      });
       return slow(picture);
     };
     expect(await processChartImage(message, { dequeueCount: 1, maxDequeueCount: 5 }, h)).toBe('done');
@@ -101,9 +129,13 @@ describe('the chart-images queue handler (processChartImage)', () => {
     const first = await h.request(['transfers']);
     const key = first.kind === 'job' ? first.job.id.slice('chart_'.length) : '';
     const message = ChartImageMessage.parse(h.queue.sent.shift()!.message);
-    await expect(processChartImage(message, { dequeueCount: 1, maxDequeueCount: 2 }, h)).rejects.toThrow('renderer crashed');
+    await expect(processChartImage(message, { dequeueCount: 1, maxDequeueCount: 2 }, h)).rejects.toThrow(
+      'renderer crashed',
+    );
     expect(job(h, key).status).toBe('queued');
-    await expect(processChartImage(message, { dequeueCount: 2, maxDequeueCount: 2 }, h)).rejects.toThrow('renderer crashed');
+    await expect(processChartImage(message, { dequeueCount: 2, maxDequeueCount: 2 }, h)).rejects.toThrow(
+      'renderer crashed',
+    );
     expect(job(h, key)).toMatchObject({ status: 'failed', error: { code: 'image_failed', retryable: true } });
   });
 });

@@ -41,7 +41,10 @@ describe('requesting a chart image (POST /api/charts, make_chart_image, the time
     const run = ChartImageMessage.parse(h.queue.sent.shift()!.message);
     await processChartImage(run, { dequeueCount: 1, maxDequeueCount: 5 }, h);
     h.queue.sent.length = 0; // the planned retry message is "in flight"
-    expect(await h.request(['savings'], { replaceFallback: true })).toMatchObject({ kind: 'ready', image: { fallback: true } });
+    expect(await h.request(['savings'], { replaceFallback: true })).toMatchObject({
+      kind: 'ready',
+      image: { fallback: true },
+    });
     expect(h.queue.sent).toEqual([]);
     h.setNow(new Date('2026-11-15T11:30:00Z')); // the retry is long overdue: its message was lost
     expect(await h.request(['savings'], { replaceFallback: true })).toMatchObject({ kind: 'ready', requeued: true });
@@ -53,10 +56,34 @@ describe('requesting a chart image (POST /api/charts, make_chart_image, the time
     const h = chartHarness();
     let n = 0;
     const call: RequestChart = (req, options) =>
-      requestChartImage(req, { modes: h.modes, store: h.store, images: h.images, queue: h.queue, clock: h.clock, generator: h.generator, newToken: () => `run-${++n}-token` }, options);
+      requestChartImage(
+        req,
+        {
+          modes: h.modes,
+          store: h.store,
+          images: h.images,
+          queue: h.queue,
+          clock: h.clock,
+          generator: h.generator,
+          newToken: () => `run-${++n}-token`,
+        },
+        options,
+      );
     const total = BUILTIN_MODES.reduce((n, m) => n + tabChartDatasets(m).length, 0);
-    expect(await pregenerateCharts(BUILTIN_MODES, call)).toEqual({ charts: total, cached: 0, queued: total, pending: 0, failed: 0 });
-    expect(await pregenerateCharts(BUILTIN_MODES, call)).toEqual({ charts: total, cached: 0, queued: 0, pending: total, failed: 0 });
+    expect(await pregenerateCharts(BUILTIN_MODES, call)).toEqual({
+      charts: total,
+      cached: 0,
+      queued: total,
+      pending: 0,
+      failed: 0,
+    });
+    expect(await pregenerateCharts(BUILTIN_MODES, call)).toEqual({
+      charts: total,
+      cached: 0,
+      queued: 0,
+      pending: total,
+      failed: 0,
+    });
     expect(new Set(h.queue.sent.map((s) => ChartImageMessage.parse(s.message).jobId)).size).toBe(total);
   });
 });
@@ -67,25 +94,48 @@ describe('make_chart_image', () => {
 
   it('validates dataset ids against the current mode (a tool error the model can recover from)', async () => {
     const h = chartHarness();
-    const outcome = await runTool('make_chart_image', { dataset_ids: ['premiums'] }, { mode: banking, persona, modes: h.modes, requestChartImage: (r) => h.request(r.datasetIds) });
-    expect(outcome.result).toMatchObject({ error: { code: 'unknown_dataset', message: expect.stringContaining('Valid ids: checking') } });
+    const outcome = await runTool(
+      'make_chart_image',
+      { dataset_ids: ['premiums'] },
+      { mode: banking, persona, modes: h.modes, requestChartImage: (r) => h.request(r.datasetIds) },
+    );
+    expect(outcome.result).toMatchObject({
+      error: { code: 'unknown_dataset', message: expect.stringContaining('Valid ids: checking') },
+    });
     expect(h.queue.sent).toEqual([]);
   });
 
   it('returns the chart and a job the first time (a chat `job` event follows), the ready image afterwards', async () => {
     const h = chartHarness();
-    const ctx = { mode: banking, persona, modes: h.modes, requestChartImage: (r: { datasetIds: string[] }) => h.request(r.datasetIds) };
+    const ctx = {
+      mode: banking,
+      persona,
+      modes: h.modes,
+      requestChartImage: (r: { datasetIds: string[] }) => h.request(r.datasetIds),
+    };
     const first = await runTool('make_chart_image', { dataset_ids: ['spending'] }, ctx);
     const result = MakeChartImageResult.parse(first.result);
     expect(result).toMatchObject({ status: 'generating', chart: { type: 'bar', title: 'Monthly spending' } });
     expect(first.job).toMatchObject({ kind: 'chart-image', status: 'queued' });
     await h.drain();
-    const second = MakeChartImageResult.parse((await runTool('make_chart_image', { dataset_ids: ['spending'] }, ctx)).result);
-    expect(second).toMatchObject({ status: 'ready', image: { url: expect.stringMatching(/^\/api\/charts\/[0-9a-f]{32}$/), alt: expect.stringContaining('Monthly spending $') } });
+    const second = MakeChartImageResult.parse(
+      (await runTool('make_chart_image', { dataset_ids: ['spending'] }, ctx)).result,
+    );
+    expect(second).toMatchObject({
+      status: 'ready',
+      image: {
+        url: expect.stringMatching(/^\/api\/charts\/[0-9a-f]{32}$/),
+        alt: expect.stringContaining('Monthly spending $'),
+      },
+    });
   });
 
   it('without the chart service it says so instead of failing the turn', async () => {
-    const outcome = await runTool('make_chart_image', { dataset_ids: ['spending'] }, { mode: banking, persona, modes: chartHarness().modes });
+    const outcome = await runTool(
+      'make_chart_image',
+      { dataset_ids: ['spending'] },
+      { mode: banking, persona, modes: chartHarness().modes },
+    );
     expect(outcome.result).toMatchObject({ error: { code: 'unavailable' } });
   });
 });

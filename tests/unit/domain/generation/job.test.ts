@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { Job } from '../../../../api/contracts/jobs';
 import {
-  fail, InvalidJobTransition, isRestartable, isStale, newJob, publicJob, requeue, STALE_AFTER_MS, startAttempt, succeed,
+  fail,
+  InvalidJobTransition,
+  isRestartable,
+  isStale,
+  newJob,
+  publicJob,
+  requeue,
+  STALE_AFTER_MS,
+  startAttempt,
+  succeed,
 } from '../../../../api/domain/modes/generation/job';
 
 const t0 = new Date('2026-01-01T10:00:00Z');
@@ -11,13 +20,22 @@ const job = () => newJob('food-bank', { industry: 'food bank', companyName: null
 describe('job state machine', () => {
   it('goes queued → running → done with the mode id', () => {
     const done = succeed(startAttempt(job(), 1, later(10)), 'food-bank', later(20));
-    expect(done).toMatchObject({ status: 'done', attempts: 1, result: { modeId: 'food-bank' }, updatedAt: later(20).toISOString() });
+    expect(done).toMatchObject({
+      status: 'done',
+      attempts: 1,
+      result: { modeId: 'food-bank' },
+      updatedAt: later(20).toISOString(),
+    });
   });
 
   it('goes back to queued between retries and ends failed with a reason', () => {
     const retried = requeue(startAttempt(job(), 1, t0), t0);
     expect(retried.status).toBe('queued');
-    const failed = fail(startAttempt(retried, 2, t0), { code: 'generation_failed', message: 'No luck.', retryable: true }, t0);
+    const failed = fail(
+      startAttempt(retried, 2, t0),
+      { code: 'generation_failed', message: 'No luck.', retryable: true },
+      t0,
+    );
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, error: { code: 'generation_failed' } });
   });
 
@@ -33,7 +51,10 @@ describe('job state machine', () => {
     expect(isStale(running, later(STALE_AFTER_MS - 1))).toBe(false);
     expect(isStale(running, later(STALE_AFTER_MS + 1))).toBe(true);
     expect(isRestartable(running, later(STALE_AFTER_MS + 1))).toBe(true);
-    expect(publicJob(running, later(STALE_AFTER_MS + 1))).toMatchObject({ status: 'failed', error: { code: 'stalled', retryable: true } });
+    expect(publicJob(running, later(STALE_AFTER_MS + 1))).toMatchObject({
+      status: 'failed',
+      error: { code: 'stalled', retryable: true },
+    });
   });
 
   it('never shows the request or the run token publicly, and matches the Job contract', () => {

@@ -32,7 +32,8 @@ describe('modeKey', () => {
   });
 
   it('never lets a variant collide with a base mode: bases never contain "--"', () => {
-    for (const industry of ['bank', 'food-bank', 'a - b', 'x -- y', 'wells fargo']) expect(modeKey(industry, null)).not.toContain('--');
+    for (const industry of ['bank', 'food-bank', 'a - b', 'x -- y', 'wells fargo'])
+      expect(modeKey(industry, null)).not.toContain('--');
     expect(modeKey('bank', 'Wells Fargo')).not.toBe(modeKey('bank wells fargo', null));
   });
 

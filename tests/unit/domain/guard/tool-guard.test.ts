@@ -5,7 +5,12 @@ import { StoredModeCatalog } from '../../../../api/adapters/mode-catalog';
 import { OfflineChatModel } from '../../../../api/adapters/offline/chat-model';
 import { runChat } from '../../../../api/domain/chat/run-chat';
 import { SlidingWindowLimiter } from '../../../../api/domain/guard/rate-limit';
-import { auditPath, MODE_SWITCHES_PER_MINUTE, TOOL_CALLS_PER_MINUTE, ToolGuard } from '../../../../api/domain/guard/tool-guard';
+import {
+  auditPath,
+  MODE_SWITCHES_PER_MINUTE,
+  TOOL_CALLS_PER_MINUTE,
+  ToolGuard,
+} from '../../../../api/domain/guard/tool-guard';
 import { getBuiltinMode } from '../../../../api/domain/modes/catalog';
 import { requestMode } from '../../../../api/domain/modes/generation/request-mode';
 import { buildPersona } from '../../../../api/domain/persona';
@@ -37,14 +42,21 @@ describe('ToolGuard', () => {
     const audit = new BlobAuditLog(store);
     return { store, guard: new ToolGuard(audit, { now: () => at }) };
   };
-  const call1 = (tool = 'show_chart') => ({ sessionId: 'session-1', modeId: 'banking', tool, args: { dataset_ids: ['checking'] } });
+  const call1 = (tool = 'show_chart') => ({
+    sessionId: 'session-1',
+    modeId: 'banking',
+    tool,
+    args: { dataset_ids: ['checking'] },
+  });
 
   it('rate-limits tool calls per session, and mode switches more tightly', () => {
     const { guard } = setup();
     for (let i = 0; i < MODE_SWITCHES_PER_MINUTE; i++) expect(guard.admit(call1('switch_mode'))).toBeUndefined();
     expect(guard.admit(call1('switch_mode'))?.result).toMatchObject({ error: { code: 'rate_limited' } });
     for (let i = MODE_SWITCHES_PER_MINUTE; i < TOOL_CALLS_PER_MINUTE; i++) expect(guard.admit(call1())).toBeUndefined();
-    expect(guard.admit(call1())?.result).toMatchObject({ error: { code: 'rate_limited', message: expect.stringMatching(/try again in \d+ s/) } });
+    expect(guard.admit(call1())?.result).toMatchObject({
+      error: { code: 'rate_limited', message: expect.stringMatching(/try again in \d+ s/) },
+    });
     expect(guard.admit({ ...call1(), sessionId: 'session-2' })).toBeUndefined();
   });
 
@@ -52,7 +64,10 @@ describe('ToolGuard', () => {
     const { guard, store } = setup();
     guard.record(call1(), { result: { chart: {} } });
     guard.record(call1('select_tab'), { result: { error: { code: 'unknown_tab', message: 'x' } } });
-    guard.record(call1('switch_mode'), { result: {}, job: { jobId: 'food-bank', kind: 'mode-generation', status: 'queued' } });
+    guard.record(call1('switch_mode'), {
+      result: {},
+      job: { jobId: 'food-bank', kind: 'mode-generation', status: 'queued' },
+    });
     expect(store.appended.size).toBe(0); // nothing written synchronously
     await guard.flush();
     const lines = store.appended.get(auditPath(at, 'session-1'))!.map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -62,7 +77,12 @@ describe('ToolGuard', () => {
       ['select_tab', 'error', 'unknown_tab', null],
       ['switch_mode', 'ok', null, 'food-bank'],
     ]);
-    expect(lines[0]).toMatchObject({ at: at.toISOString(), sessionId: 'session-1', modeId: 'banking', args: '{"dataset_ids":["checking"]}' });
+    expect(lines[0]).toMatchObject({
+      at: at.toISOString(),
+      sessionId: 'session-1',
+      modeId: 'banking',
+      args: '{"dataset_ids":["checking"]}',
+    });
   });
 
   it('truncates huge arguments in the log', async () => {
@@ -84,17 +104,31 @@ describe('runChat with the guard and generated modes', () => {
     const modes = new StoredModeCatalog(store);
     const deps = { modes, store, queue, clock: { now: () => at }, newToken: () => 'token-abcdefgh' };
     const events: ChatEvent[] = [];
-    const turn = { mode: banking, personaSeed: 3, sessionId: 'session-9', messages: [{ role: 'user' as const, content: text }] };
-    for await (const e of runChat(turn, { model, modes, persona, guard, requestMode: (r) => requestMode(r, deps) })) events.push(ChatEvent.parse(e));
+    const turn = {
+      mode: banking,
+      personaSeed: 3,
+      sessionId: 'session-9',
+      messages: [{ role: 'user' as const, content: text }],
+    };
+    for await (const e of runChat(turn, { model, modes, persona, guard, requestMode: (r) => requestMode(r, deps) }))
+      events.push(ChatEvent.parse(e));
     return { events, queue };
   }
 
   it('switch_mode with no pre-built fit emits tool then job {queued}; the offline reply says it is being prepared', async () => {
     const modes = new StoredModeCatalog(new MemoryDocumentStore());
-    const { events, queue } = await run(new OfflineChatModel((id) => modes.get(id), 0), "Presto-Change-O, you're a veterinary clinic called Happy Paws");
+    const { events, queue } = await run(
+      new OfflineChatModel((id) => modes.get(id), 0),
+      "Presto-Change-O, you're a veterinary clinic called Happy Paws",
+    );
     const types = events.map((e) => e.type);
     expect(types.indexOf('job')).toBe(types.indexOf('tool') + 1);
-    expect(events.find((e) => e.type === 'job')).toEqual({ type: 'job', jobId: 'veterinary-clinic--happy-paws', kind: 'mode-generation', status: 'queued' });
+    expect(events.find((e) => e.type === 'job')).toEqual({
+      type: 'job',
+      jobId: 'veterinary-clinic--happy-paws',
+      kind: 'mode-generation',
+      status: 'queued',
+    });
     expect(types).not.toContain('mode'); // the old mode stays until the new one is ready
     const text = events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('');
     expect(text).toMatch(/preparing a brand-new mode for Happy Paws/);
@@ -102,7 +136,10 @@ describe('runChat with the guard and generated modes', () => {
   });
 
   it('a company name makes a variant even when a pre-built mode fits the industry', async () => {
-    const model = new ScriptedChatModel([[call('c1', 'switch_mode', { industry: 'bank', builtin: 'banking', company_name: 'Wells Fargo' }), END], [END]]);
+    const model = new ScriptedChatModel([
+      [call('c1', 'switch_mode', { industry: 'bank', builtin: 'banking', company_name: 'Wells Fargo' }), END],
+      [END],
+    ]);
     const { events } = await run(model, 'x');
     expect(events.find((e) => e.type === 'job')).toMatchObject({ jobId: 'banking--wells-fargo' });
   });
@@ -110,9 +147,13 @@ describe('runChat with the guard and generated modes', () => {
   it('refuses tool calls over the session limit with a tool error the model sees, and audits each call', async () => {
     const store = new MemoryDocumentStore();
     const guard = new ToolGuard(new BlobAuditLog(store), { now: () => at });
-    const rounds = Array.from({ length: 2 }, () => [call('c', 'switch_mode', { industry: 'bank', builtin: 'banking', company_name: null }), END]);
+    const rounds = Array.from({ length: 2 }, () => [
+      call('c', 'switch_mode', { industry: 'bank', builtin: 'banking', company_name: null }),
+      END,
+    ]);
     const model = new ScriptedChatModel([...rounds, [END]]);
-    for (let i = 0; i < MODE_SWITCHES_PER_MINUTE; i++) guard.admit({ sessionId: 'session-9', modeId: 'banking', tool: 'switch_mode', args: {} });
+    for (let i = 0; i < MODE_SWITCHES_PER_MINUTE; i++)
+      guard.admit({ sessionId: 'session-9', modeId: 'banking', tool: 'switch_mode', args: {} });
     const { events } = await run(model, 'x', guard);
     const tool = events.find((e) => e.type === 'tool');
     expect(tool?.type === 'tool' && tool.result).toMatchObject({ error: { code: 'rate_limited' } });

@@ -24,7 +24,10 @@ describe('gpt-realtime regions (PITFALLS 2.3)', () => {
   });
 
   it('voice availability: offline never, azure unless the region is wrong', () => {
-    expect(voiceAvailability({ provider: 'offline' })).toMatchObject({ available: false, reason: expect.stringMatching(/Azure provider/) });
+    expect(voiceAvailability({ provider: 'offline' })).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/Azure provider/),
+    });
     expect(voiceAvailability({ provider: 'azure' })).toEqual({ available: true });
     expect(voiceAvailability({ provider: 'azure', realtimeRegion: 'swedencentral' })).toEqual({ available: true });
     expect(voiceAvailability({ provider: 'azure', realtimeRegion: 'brazilsouth' }).available).toBe(false);

@@ -3,13 +3,24 @@ import { TOOL_NAMES } from '../../../../api/contracts/tools';
 import { builtinModeSummaries, getBuiltinMode } from '../../../../api/domain/modes/catalog';
 import { buildPersona } from '../../../../api/domain/persona';
 import { systemPrompt } from '../../../../api/domain/prompts/system-prompt';
-import { assertLatencySafe, buildRealtimeSession, type RealtimeSessionConfig } from '../../../../api/domain/realtime/session-config';
+import {
+  assertLatencySafe,
+  buildRealtimeSession,
+  type RealtimeSessionConfig,
+} from '../../../../api/domain/realtime/session-config';
 import { toolDefinitions } from '../../../../api/domain/tools/registry';
 
 const mode = getBuiltinMode('insurance')!;
 const persona = buildPersona(mode, 11, new Date('2026-05-01T00:00:00Z'));
 const build = (over: Partial<Parameters<typeof buildRealtimeSession>[0]> = {}) =>
-  buildRealtimeSession({ mode, persona, modes: builtinModeSummaries(), deployment: 'gpt-realtime', transcriptionModel: 'whisper-1', ...over });
+  buildRealtimeSession({
+    mode,
+    persona,
+    modes: builtinModeSummaries(),
+    deployment: 'gpt-realtime',
+    transcriptionModel: 'whisper-1',
+    ...over,
+  });
 
 describe('buildRealtimeSession (the server owns the whole voice session)', () => {
   it('2.6: turns are detected by server_vad, never semantic_vad, and no API noise reduction is asked for', () => {
@@ -23,17 +34,28 @@ describe('buildRealtimeSession (the server owns the whole voice session)', () =>
     const risky: RealtimeSessionConfig = {
       ...build(),
       audio: {
-        input: { transcription: { model: 'whisper-1' }, turn_detection: { type: 'semantic_vad', create_response: true, interrupt_response: true }, noise_reduction: { type: 'near_field' } },
+        input: {
+          transcription: { model: 'whisper-1' },
+          turn_detection: { type: 'semantic_vad', create_response: true, interrupt_response: true },
+          noise_reduction: { type: 'near_field' },
+        },
         output: { voice: 'marin' },
       },
     };
     expect(() => assertLatencySafe(risky)).toThrow(/server_vad/);
-    expect(() => assertLatencySafe({ ...risky, audio: { ...risky.audio, input: { ...risky.audio.input, turn_detection: build().audio.input.turn_detection } } })).not.toThrow();
+    expect(() =>
+      assertLatencySafe({
+        ...risky,
+        audio: { ...risky.audio, input: { ...risky.audio.input, turn_detection: build().audio.input.turn_detection } },
+      }),
+    ).not.toThrow();
   });
 
   it('2.4: input transcription is on, with the configured transcription model, in the GA place (audio.input)', () => {
     expect(build().audio.input.transcription).toEqual({ model: 'whisper-1' });
-    expect(build({ transcriptionModel: 'gpt-4o-transcribe' }).audio.input.transcription.model).toBe('gpt-4o-transcribe');
+    expect(build({ transcriptionModel: 'gpt-4o-transcribe' }).audio.input.transcription.model).toBe(
+      'gpt-4o-transcribe',
+    );
     expect(build()).not.toHaveProperty('input_audio_transcription');
   });
 

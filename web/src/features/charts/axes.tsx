@@ -10,7 +10,13 @@ export function Axes({ f }: { f: Frame }) {
     <g class="chart-axes" aria-hidden="true">
       {f.dom.ticks.map((t, i) => (
         <g key={t}>
-          <line class={t === 0 ? 'chart-axes__zero' : 'chart-axes__grid'} x1={f.left} x2={f.right} y1={f.y(t)} y2={f.y(t)} />
+          <line
+            class={t === 0 ? 'chart-axes__zero' : 'chart-axes__grid'}
+            x1={f.left}
+            x2={f.right}
+            y1={f.y(t)}
+            y2={f.y(t)}
+          />
           <text class="chart-axes__y" x={f.left - 8} y={f.y(t)} dy="0.32em" text-anchor="end">
             {f.tickLabels[i]}
           </text>

@@ -16,17 +16,36 @@ export function BarChart({ spec, width }: { spec: ChartSpec; width: number }) {
   const zero = f.y(Math.max(f.dom.lo, Math.min(0, f.dom.hi)));
   return (
     <div class="chart-plot">
-      <svg role="img" aria-label={describe(spec)} width={f.width} height={f.height} viewBox={`0 0 ${f.width} ${f.height}`}>
+      <svg
+        role="img"
+        aria-label={describe(spec)}
+        width={f.width}
+        height={f.height}
+        viewBox={`0 0 ${f.width} ${f.height}`}
+      >
         <Axes f={f} />
         {hover !== null && (
-          <rect class="chart-band" x={f.x(hover) - f.band / 2} y={f.top} width={f.band} height={f.bottom - f.top} aria-hidden="true" />
+          <rect
+            class="chart-band"
+            x={f.x(hover) - f.band / 2}
+            y={f.top}
+            width={f.band}
+            height={f.bottom - f.top}
+            aria-hidden="true"
+          />
         )}
         {spec.series.map((s, si) => {
           const off = offsetOf(s, n);
           const last = lastPoint(s);
           const dx = (si - (k - 1) / 2) * (barW + (k > 1 ? 2 : 0));
           return (
-            <g key={s.datasetId} class="chart-series" data-dataset-id={s.datasetId} data-last={last ? String(last.y) : ''} style={{ fill: seriesColor(si) }}>
+            <g
+              key={s.datasetId}
+              class="chart-series"
+              data-dataset-id={s.datasetId}
+              data-last={last ? String(last.y) : ''}
+              style={{ fill: seriesColor(si) }}
+            >
               {s.points.map((p, j) => {
                 const y = f.y(p.y);
                 const top = Math.min(y, zero);

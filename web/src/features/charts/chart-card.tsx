@@ -33,7 +33,13 @@ export function ChartCard({ spec, source, fresh, illustrate }: Props) {
       <figcaption class="chart-card__head">
         <div>
           <h3 class="chart-card__title">{spec.title}</h3>
-          <p class="chart-card__period">{periodOf(single && spec.type === 'pie' ? { ...spec, series: [{ ...single, points: single.points.slice(-PIE_MONTHS) }] } : spec)}</p>
+          <p class="chart-card__period">
+            {periodOf(
+              single && spec.type === 'pie'
+                ? { ...spec, series: [{ ...single, points: single.points.slice(-PIE_MONTHS) }] }
+                : spec,
+            )}
+          </p>
         </div>
         {single && last && spec.type !== 'pie' && (
           <div class="chart-card__figure">
@@ -66,7 +72,8 @@ export function ChartCard({ spec, source, fresh, illustrate }: Props) {
 }
 
 function ChartBody({ spec, width }: { spec: ChartSpec; width: number }) {
-  if (spec.series.every((s) => s.points.length === 0)) return <p class="chart-card__empty">No data for this period yet.</p>;
+  if (spec.series.every((s) => s.points.length === 0))
+    return <p class="chart-card__empty">No data for this period yet.</p>;
   switch (spec.type) {
     case 'bar':
       return <BarChart spec={spec} width={width} />;

@@ -29,7 +29,12 @@ export function makeFrame(spec: ChartSpec, width: number, banded: boolean, zero:
   const months = monthsOf(spec);
   const unit = spec.series[0]?.unit ?? '';
   const integer = spec.series.every((s) => s.unit === 'count');
-  const dom = yDomain(spec.series.flatMap((s) => s.points.map((p) => p.y)), zero, 4, integer);
+  const dom = yDomain(
+    spec.series.flatMap((s) => s.points.map((p) => p.y)),
+    zero,
+    4,
+    integer,
+  );
   const tickLabels = dom.ticks.map((t) => compact(t, unit));
   const left = Math.max(...tickLabels.map((l) => l.length)) * 7 + 14;
   const right = width - 14;
@@ -40,7 +45,21 @@ export function makeFrame(spec: ChartSpec, width: number, banded: boolean, zero:
   const x = banded
     ? (i: number) => left + (i + 0.5) * band
     : (i: number) => (n > 1 ? left + i * band : (left + right) / 2);
-  return { width, height, left, right, top, bottom, months, unit, dom, tickLabels, x, y: linear(dom.lo, dom.hi, bottom, top), band };
+  return {
+    width,
+    height,
+    left,
+    right,
+    top,
+    bottom,
+    months,
+    unit,
+    dom,
+    tickLabels,
+    x,
+    y: linear(dom.lo, dom.hi, bottom, top),
+    band,
+  };
 }
 
 /** Index of the month nearest to a pointer x. */

@@ -46,7 +46,11 @@ export function Tooltip({ spec, f, index }: { spec: ChartSpec; f: Frame; index: 
   const x = f.x(index);
   const flip = x > f.width * 0.6;
   return (
-    <div class="chart-tooltip" style={{ left: `${x}px`, transform: flip ? 'translateX(calc(-100% - 12px))' : 'translateX(12px)' }} aria-hidden="true">
+    <div
+      class="chart-tooltip"
+      style={{ left: `${x}px`, transform: flip ? 'translateX(calc(-100% - 12px))' : 'translateX(12px)' }}
+      aria-hidden="true"
+    >
       <div class="chart-tooltip__month">{monthLong(month)}</div>
       {spec.series.map((s, si) => {
         const p = s.points[index - offsetOf(s, f.months.length)];

@@ -14,7 +14,13 @@ export function LineChart({ spec, width, area }: { spec: ChartSpec; width: numbe
   const base = f.y(Math.max(f.dom.lo, Math.min(0, f.dom.hi)));
   return (
     <div class="chart-plot">
-      <svg role="img" aria-label={describe(spec)} width={f.width} height={f.height} viewBox={`0 0 ${f.width} ${f.height}`}>
+      <svg
+        role="img"
+        aria-label={describe(spec)}
+        width={f.width}
+        height={f.height}
+        viewBox={`0 0 ${f.width} ${f.height}`}
+      >
         {area && (
           <defs>
             {spec.series.map((_, i) => (
@@ -34,14 +40,29 @@ export function LineChart({ spec, width, area }: { spec: ChartSpec; width: numbe
           const end = pts[pts.length - 1];
           const last = lastPoint(s);
           return (
-            <g key={s.datasetId} class="chart-series" data-dataset-id={s.datasetId} data-last={last ? String(last.y) : ''}>
+            <g
+              key={s.datasetId}
+              class="chart-series"
+              data-dataset-id={s.datasetId}
+              data-last={last ? String(last.y) : ''}
+            >
               {area && first && end && (
-                <path class="chart-area" d={`${line}L${end[0].toFixed(1)},${base}L${first[0].toFixed(1)},${base}Z`} fill={`url(#${uid}-g${i})`} />
+                <path
+                  class="chart-area"
+                  d={`${line}L${end[0].toFixed(1)},${base}L${first[0].toFixed(1)},${base}Z`}
+                  fill={`url(#${uid}-g${i})`}
+                />
               )}
               <path class="chart-line" d={line} pathLength={1} style={{ stroke: seriesColor(i) }} />
               {end && <circle class="chart-dot" cx={end[0]} cy={end[1]} r={4.5} style={{ fill: seriesColor(i) }} />}
               {hover !== null && pts[hover - off] && (
-                <circle class="chart-hover-dot" cx={pts[hover - off]![0]} cy={pts[hover - off]![1]} r={4} style={{ stroke: seriesColor(i) }} />
+                <circle
+                  class="chart-hover-dot"
+                  cx={pts[hover - off]![0]}
+                  cy={pts[hover - off]![1]}
+                  r={4}
+                  style={{ stroke: seriesColor(i) }}
+                />
               )}
             </g>
           );

@@ -20,8 +20,18 @@ export function PieChart({ spec, width }: { spec: ChartSpec; width: number }) {
   const multi = spec.series.length > 1;
   const only = spec.series[0];
   const slices: Slice[] = multi
-    ? spec.series.map((s) => ({ key: s.datasetId, label: s.label, value: Math.max(0, lastPoint(s)?.y ?? 0), unit: s.unit }))
-    : (only?.points.slice(-PIE_MONTHS) ?? []).map((p) => ({ key: p.x, label: monthLong(p.x), value: Math.max(0, p.y), unit: only?.unit ?? '' }));
+    ? spec.series.map((s) => ({
+        key: s.datasetId,
+        label: s.label,
+        value: Math.max(0, lastPoint(s)?.y ?? 0),
+        unit: s.unit,
+      }))
+    : (only?.points.slice(-PIE_MONTHS) ?? []).map((p) => ({
+        key: p.x,
+        label: monthLong(p.x),
+        value: Math.max(0, p.y),
+        unit: only?.unit ?? '',
+      }));
   const total = slices.reduce((a, s) => a + s.value, 0) || 1;
   const size = Math.min(190, Math.max(150, width * 0.4));
   const r = size / 2 - 18;
@@ -40,7 +50,12 @@ export function PieChart({ spec, width }: { spec: ChartSpec; width: number }) {
       cy={size / 2}
       r={r}
       pathLength={100}
-      style={{ stroke: seriesColor(a.i), strokeDasharray: `${Math.max(0, a.pct - 0.4)} ${100 - Math.max(0, a.pct - 0.4)}`, strokeDashoffset: -a.start, animationDelay: `${a.i * 90}ms` }}
+      style={{
+        stroke: seriesColor(a.i),
+        strokeDasharray: `${Math.max(0, a.pct - 0.4)} ${100 - Math.max(0, a.pct - 0.4)}`,
+        strokeDashoffset: -a.start,
+        animationDelay: `${a.i * 90}ms`,
+      }}
     />
   );
   const centre = multi ? null : only && lastPoint(only);
@@ -52,7 +67,12 @@ export function PieChart({ spec, width }: { spec: ChartSpec; width: number }) {
             ? arcs.map((a) => {
                 const s = spec.series[a.i]!;
                 return (
-                  <g key={a.key} class="chart-series" data-dataset-id={s.datasetId} data-last={String(lastPoint(s)?.y ?? '')}>
+                  <g
+                    key={a.key}
+                    class="chart-series"
+                    data-dataset-id={s.datasetId}
+                    data-last={String(lastPoint(s)?.y ?? '')}
+                  >
                     {circle(a)}
                   </g>
                 );
@@ -65,7 +85,7 @@ export function PieChart({ spec, width }: { spec: ChartSpec; width: number }) {
         </g>
         {centre && (
           <text class="chart-pie__centre" x={size / 2} y={size / 2} dy="0.35em" text-anchor="middle" aria-hidden="true">
-            {fmt(centre.y, only?.unit ?? "")}
+            {fmt(centre.y, only?.unit ?? '')}
           </text>
         )}
       </svg>

@@ -61,7 +61,13 @@ export function ChatComposer({ busy, placeholder, onSend }: Props) {
           }
         }}
       />
-      <button type="submit" class="btn btn--primary composer__send" data-testid="chat-send" disabled={busy || !text.trim()} aria-label="Send message">
+      <button
+        type="submit"
+        class="btn btn--primary composer__send"
+        data-testid="chat-send"
+        disabled={busy || !text.trim()}
+        aria-label="Send message"
+      >
         <Icon name="send" size={18} />
       </button>
       <p id="chat-input-hint" class="composer__hint">

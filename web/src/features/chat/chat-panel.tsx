@@ -28,7 +28,9 @@ export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceB
         </span>
         <div>
           <h2 class="chat-panel__title">{mode ? `${mode.companyName} assistant` : 'Presto-Change-O'}</h2>
-          <p class="chat-panel__sub">{mode ? `Ask about your ${mode.persona.role} account` : 'Say the magic words to begin'}</p>
+          <p class="chat-panel__sub">
+            {mode ? `Ask about your ${mode.persona.role} account` : 'Say the magic words to begin'}
+          </p>
         </div>
       </header>
       <div class="chat-panel__scroll" tabIndex={0}>

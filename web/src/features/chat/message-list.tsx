@@ -44,7 +44,12 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
         if (b.kind === 'user') {
           return (
             <div key={b.id} class="msg msg--user">
-              <div class={`bubble bubble--user${b.pending ? ' is-listening' : ''}`} data-testid="chat-message" data-role="user" data-voice={b.voice ? 'true' : undefined}>
+              <div
+                class={`bubble bubble--user${b.pending ? ' is-listening' : ''}`}
+                data-testid="chat-message"
+                data-role="user"
+                data-voice={b.voice ? 'true' : undefined}
+              >
                 {/* Azure sends no partial transcripts (PITFALLS 2.5): "listening…" until the final one. */}
                 {b.pending ? <span data-testid="voice-listening">listening…</span> : b.text}
               </div>
@@ -85,7 +90,11 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
             <span />
             <span />
           </div>
-          {status && <span class="typing__status" data-testid="chat-status">{status}</span>}
+          {status && (
+            <span class="typing__status" data-testid="chat-status">
+              {status}
+            </span>
+          )}
         </div>
       )}
       <div ref={end} />

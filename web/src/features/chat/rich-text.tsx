@@ -18,7 +18,9 @@ function lines(para: string): ComponentChildren[] {
   const out: ComponentChildren[] = [];
   para.split('\n').forEach((line, j) => {
     if (j > 0) out.push(<br key={`br${j}`} />);
-    line.split(/\*\*([^*]+)\*\*/g).forEach((part, i) => out.push(i % 2 === 1 ? <strong key={`${j}-${i}`}>{part}</strong> : part));
+    line
+      .split(/\*\*([^*]+)\*\*/g)
+      .forEach((part, i) => out.push(i % 2 === 1 ? <strong key={`${j}-${i}`}>{part}</strong> : part));
   });
   return out;
 }

@@ -9,7 +9,16 @@ import { type ToolNote, noteFor } from './tool-note';
 
 export type Bubble =
   | { id: string; kind: 'user'; text: string; pending?: boolean; voice?: boolean }
-  | { id: string; kind: 'assistant'; text: string; notes: ToolNote[]; streaming: boolean; cut?: boolean; interrupted?: boolean; voice?: boolean }
+  | {
+      id: string;
+      kind: 'assistant';
+      text: string;
+      notes: ToolNote[];
+      streaming: boolean;
+      cut?: boolean;
+      interrupted?: boolean;
+      voice?: boolean;
+    }
   | { id: string; kind: 'error'; message: string; retryable: boolean };
 
 export interface ChatHandlers {
@@ -51,39 +60,50 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
       spokenMeanwhile.current = [];
       setBusy(true);
       const aid = randomId('a_');
-      setBubbles((bs) => [...bs.filter((b) => b.kind !== 'error' && !(b.kind === 'assistant' && b.cut)), { id: aid, kind: 'assistant', text: '', notes: [], streaming: true }]);
+      setBubbles((bs) => [
+        ...bs.filter((b) => b.kind !== 'error' && !(b.kind === 'assistant' && b.cut)),
+        { id: aid, kind: 'assistant', text: '', notes: [], streaming: true },
+      ]);
       const patch = (fn: (b: Extract<Bubble, { kind: 'assistant' }>) => Bubble) =>
         setBubbles((bs) => bs.map((b) => (b.id === aid && b.kind === 'assistant' ? fn(b) : b)));
       // Written from the event callback, so kept in an object (TS does not track closure assignments).
-      const turn: { failure: ApiError | null; welcome: string; gotText: boolean } = { failure: null, welcome: '', gotText: false };
+      const turn: { failure: ApiError | null; welcome: string; gotText: boolean } = {
+        failure: null,
+        welcome: '',
+        gotText: false,
+      };
       try {
-        await streamChat({ sessionId, modeId: modeId.current, personaSeed, messages }, (ev) => {
-          if (ev.type !== 'status') setStatus(null);
-          if (ev.type === 'status') {
-            setStatus(ev.message);
-          } else if (ev.type === 'delta') {
-            turn.gotText ||= ev.text.trim() !== '';
-            patch((b) => ({ ...b, text: b.text + ev.text }));
-          } else if (ev.type === 'tool') {
-            const note = noteFor(ev);
-            if (note) patch((b) => ({ ...b, notes: [...b.notes, note] }));
-            on.current.onTool(ev);
-          } else if (ev.type === 'mode') {
-            turn.welcome = ev.mode.welcome;
-            modeId.current = ev.mode.id;
-            on.current.onMode(ev.mode, (ev as { persona?: Persona }).persona);
-          } else if (ev.type === 'job') {
-            on.current.onJob(ev);
-          } else if (ev.type === 'error') {
-            turn.failure = new ApiError(ev.code, ev.message, ev.retryable);
-          } else if (ev.type === 'done') {
-            // A filtered exchange stays out of the history: Azure screens the whole prompt, so resent
-            // with every later turn it would get those filtered too (PITFALLS 5.1).
-            const kept = ev.finishReason === 'content_filter' ? messages.slice(0, -1) : [...messages, ...ev.messages];
-            // Voice turns that finished while this answer streamed stay in the shared history.
-            history.current = capHistory([...kept, ...spokenMeanwhile.current.splice(0)]);
-          }
-        }, ac.signal);
+        await streamChat(
+          { sessionId, modeId: modeId.current, personaSeed, messages },
+          (ev) => {
+            if (ev.type !== 'status') setStatus(null);
+            if (ev.type === 'status') {
+              setStatus(ev.message);
+            } else if (ev.type === 'delta') {
+              turn.gotText ||= ev.text.trim() !== '';
+              patch((b) => ({ ...b, text: b.text + ev.text }));
+            } else if (ev.type === 'tool') {
+              const note = noteFor(ev);
+              if (note) patch((b) => ({ ...b, notes: [...b.notes, note] }));
+              on.current.onTool(ev);
+            } else if (ev.type === 'mode') {
+              turn.welcome = ev.mode.welcome;
+              modeId.current = ev.mode.id;
+              on.current.onMode(ev.mode, (ev as { persona?: Persona }).persona);
+            } else if (ev.type === 'job') {
+              on.current.onJob(ev);
+            } else if (ev.type === 'error') {
+              turn.failure = new ApiError(ev.code, ev.message, ev.retryable);
+            } else if (ev.type === 'done') {
+              // A filtered exchange stays out of the history: Azure screens the whole prompt, so resent
+              // with every later turn it would get those filtered too (PITFALLS 5.1).
+              const kept = ev.finishReason === 'content_filter' ? messages.slice(0, -1) : [...messages, ...ev.messages];
+              // Voice turns that finished while this answer streamed stay in the shared history.
+              history.current = capHistory([...kept, ...spokenMeanwhile.current.splice(0)]);
+            }
+          },
+          ac.signal,
+        );
       } catch (err) {
         if (isAbort(err)) return;
         turn.failure = toApiError(err);
@@ -96,8 +116,12 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
       const cut = Boolean(failed) && failed?.code !== 'content_filtered';
       patch((b) => ({ ...b, streaming: false, text: !gotText && welcome && !failed ? welcome : b.text, cut }));
       setBubbles((bs) => {
-        const kept = bs.filter((b) => !(b.id === aid && b.kind === 'assistant' && !b.text.trim() && b.notes.length === 0));
-        return failed ? [...kept, { id: randomId('e_'), kind: 'error', message: failed.message, retryable: failed.retryable }] : kept;
+        const kept = bs.filter(
+          (b) => !(b.id === aid && b.kind === 'assistant' && !b.text.trim() && b.notes.length === 0),
+        );
+        return failed
+          ? [...kept, { id: randomId('e_'), kind: 'error', message: failed.message, retryable: failed.retryable }]
+          : kept;
       });
       setBusy(false);
     },
@@ -108,7 +132,10 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     (text: string): boolean => {
       const content = text.trim();
       if (!content || inflight.current) return false;
-      setBubbles((bs) => [...bs.filter((b) => b.kind !== 'error'), { id: randomId('u_'), kind: 'user', text: content }]);
+      setBubbles((bs) => [
+        ...bs.filter((b) => b.kind !== 'error'),
+        { id: randomId('u_'), kind: 'user', text: content },
+      ]);
       void run(capHistory([...history.current, { role: 'user', content }]));
       return true;
     },
@@ -132,7 +159,10 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
   /** Voice turns (features/voice) join the same conversation: bubbles in spoken order, one history. */
   const voice = useMemo(
     () => ({
-      upsert: (bubble: Bubble) => setBubbles((bs) => (bs.some((b) => b.id === bubble.id) ? bs.map((b) => (b.id === bubble.id ? bubble : b)) : [...bs, bubble])),
+      upsert: (bubble: Bubble) =>
+        setBubbles((bs) =>
+          bs.some((b) => b.id === bubble.id) ? bs.map((b) => (b.id === bubble.id ? bubble : b)) : [...bs, bubble],
+        ),
       history: (): readonly ChatMessage[] => history.current,
       appendHistory: (messages: ChatMessage[]) => {
         history.current = capHistory([...history.current, ...messages]);

@@ -18,9 +18,17 @@ export function KpiCard({ metric, value, trend, showChange, highlighted }: Props
   const points = trend?.slice(-12) ?? [];
   const first = points[0]?.y;
   const last = points[points.length - 1]?.y;
-  const change = showChange && first !== undefined && last !== undefined && first !== 0 ? ((last - first) / Math.abs(first)) * 100 : null;
+  const change =
+    showChange && first !== undefined && last !== undefined && first !== 0
+      ? ((last - first) / Math.abs(first)) * 100
+      : null;
   return (
-    <article class={`card kpi${highlighted ? ' is-highlighted' : ''}`} data-testid="kpi-card" data-metric-id={metric.id} data-highlighted={highlighted ? 'true' : undefined}>
+    <article
+      class={`card kpi${highlighted ? ' is-highlighted' : ''}`}
+      data-testid="kpi-card"
+      data-metric-id={metric.id}
+      data-highlighted={highlighted ? 'true' : undefined}
+    >
       <div class="kpi__top">
         <span class="kpi__icon" aria-hidden="true">
           <Icon name={metric.icon} size={18} />
@@ -53,7 +61,10 @@ function Sparkline({ points }: { points: Point[] }) {
   const min = Math.min(...ys);
   const span = Math.max(...ys) - min || 1;
   const d = points
-    .map((p, i) => `${i ? 'L' : 'M'}${((i / (points.length - 1)) * (w - 4) + 2).toFixed(1)},${(h - 3 - ((p.y - min) / span) * (h - 6)).toFixed(1)}`)
+    .map(
+      (p, i) =>
+        `${i ? 'L' : 'M'}${((i / (points.length - 1)) * (w - 4) + 2).toFixed(1)},${(h - 3 - ((p.y - min) / span) * (h - 6)).toFixed(1)}`,
+    )
     .join('');
   return (
     <svg class="sparkline" height={h} viewBox={`0 0 ${w} ${h}`} preserveAspectRatio="none" aria-hidden="true">

@@ -20,7 +20,13 @@ export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona
     const ds = mode.datasets.find((d) => d.id === id);
     const points = persona.series[id];
     if (!ds || !points) return [];
-    return [{ type: ds.defaultChart, title: ds.label, series: [{ datasetId: id, label: ds.label, unit: ds.unit, points: points.slice(-TAB_MONTHS) }] }];
+    return [
+      {
+        type: ds.defaultChart,
+        title: ds.label,
+        series: [{ datasetId: id, label: ds.label, unit: ds.unit, points: points.slice(-TAB_MONTHS) }],
+      },
+    ];
   });
   return (
     <section class="tab-panel" id="tab-panel" ref={ref} role="tabpanel" aria-labelledby={`tab-${tab.id}`} tabIndex={-1}>

@@ -46,17 +46,37 @@ export function AppHeader({ mode, health, healthError, onNewConversation, onHome
         <ModePicker currentId={mode?.id ?? null} onPick={onPickMode} />
         <VoiceButton
           available={(health?.voice.available ?? false) && !voice?.problem}
-          reason={voice?.problem ?? (health ? (health.voice.reason ?? null) : healthError ? 'Voice is unavailable: the API cannot be reached.' : null)}
+          reason={
+            voice?.problem ??
+            (health
+              ? (health.voice.reason ?? null)
+              : healthError
+                ? 'Voice is unavailable: the API cannot be reached.'
+                : null)
+          }
           pressed={voice?.pressed}
           onToggle={voice?.onToggle}
           hint={voice?.hint}
         />
-        <button type="button" class="btn btn--on-primary" data-testid="new-conversation" aria-label="New conversation" onClick={onNewConversation}>
+        <button
+          type="button"
+          class="btn btn--on-primary"
+          data-testid="new-conversation"
+          aria-label="New conversation"
+          onClick={onNewConversation}
+        >
           <Icon name="refresh" size={16} />
           <span class="hide-narrow">New conversation</span>
         </button>
         {mode && (
-          <button type="button" class="icon-btn" data-testid="reset-demo" aria-label={`Back to the ${PRODUCT_NAME} start page`} title="Back to start" onClick={onHome}>
+          <button
+            type="button"
+            class="icon-btn"
+            data-testid="reset-demo"
+            aria-label={`Back to the ${PRODUCT_NAME} start page`}
+            title="Back to start"
+            onClick={onHome}
+          >
             <Icon name="wand" size={20} />
           </button>
         )}
@@ -66,6 +86,9 @@ export function AppHeader({ mode, health, healthError, onNewConversation, onHome
 }
 
 function monogram(name: string): string {
-  const words = name.replace(/[^\p{L}\p{N}\s]/gu, '').split(/\s+/).filter(Boolean);
+  const words = name
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .split(/\s+/)
+    .filter(Boolean);
   return ((words[0]?.[0] ?? '') + (words[1]?.[0] ?? '')).toUpperCase() || '•';
 }

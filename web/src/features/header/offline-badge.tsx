@@ -50,7 +50,11 @@ export function OfflineBadge({ hint }: { hint?: string }) {
         <span class="badge__dot" aria-hidden="true" />
         Offline engine
       </button>
-      <div id="offline-hint" role="tooltip" class={`popover${open ? ' is-open' : ''}${dismissed ? ' is-dismissed' : ''}`}>
+      <div
+        id="offline-hint"
+        role="tooltip"
+        class={`popover${open ? ' is-open' : ''}${dismissed ? ' is-dismissed' : ''}`}
+      >
         <p class="popover__title">
           <Icon name="info" size={16} /> Running without Azure
         </p>

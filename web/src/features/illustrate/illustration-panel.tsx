@@ -43,11 +43,19 @@ export function IllustrationPanel({ target, datasetIds, visible, onReady, onFail
   const { image } = state;
   const local = image.source === 'local';
   return (
-    <figure class="chart-image" data-testid="chart-image" data-fallback={String(image.fallback)} data-source={image.source} hidden={!visible}>
+    <figure
+      class="chart-image"
+      data-testid="chart-image"
+      data-fallback={String(image.fallback)}
+      data-source={image.source}
+      hidden={!visible}
+    >
       <img src={`${API_BASE}${image.url}`} alt={image.alt} width={image.width} height={image.height} decoding="async" />
       {local && (
         <figcaption class="chart-image__badge" data-testid="chart-image-badge">
-          {image.fallback ? 'Locally rendered — the illustrated version is on its way' : 'Locally rendered (offline mode)'}
+          {image.fallback
+            ? 'Locally rendered — the illustrated version is on its way'
+            : 'Locally rendered (offline mode)'}
         </figcaption>
       )}
     </figure>

@@ -5,7 +5,10 @@ import { isAbort, toApiError } from '../../api/client';
 import type { IllustrateTarget } from './illustrate-context';
 
 /** `retryable`: pressing Illustrate again can work now (not after a daily limit, say). */
-export type ChartImageState = { status: 'painting' } | { status: 'ready'; image: ChartImage } | { status: 'failed'; message: string; retryable: boolean };
+export type ChartImageState =
+  | { status: 'painting' }
+  | { status: 'ready'; image: ChartImage }
+  | { status: 'failed'; message: string; retryable: boolean };
 
 /** First poll soon (a cached or offline image takes well under a second), then back off. */
 const FIRST_POLL_MS = 400;
@@ -29,7 +32,10 @@ export function useChartImage(target: IllustrateTarget, datasetIds: string[]): C
   useEffect(() => {
     const ac = new AbortController();
     const run = async (): Promise<ChartImageState> => {
-      const first = await createChartImage({ modeId: target.modeId, personaSeed: target.personaSeed, datasetIds: ids.split(',') }, ac.signal);
+      const first = await createChartImage(
+        { modeId: target.modeId, personaSeed: target.personaSeed, datasetIds: ids.split(',') },
+        ac.signal,
+      );
       if (first.kind === 'ready') return { status: 'ready', image: first.image };
       const started = Date.now();
       for (let wait = FIRST_POLL_MS; Date.now() - started < GIVE_UP_MS; wait = Math.min(MAX_POLL_MS, wait * 1.6)) {
@@ -37,7 +43,12 @@ export function useChartImage(target: IllustrateTarget, datasetIds: string[]): C
         if (ac.signal.aborted) break;
         const job = await getChartJob(first.jobId, ac.signal);
         if (job.status === 'done' && job.result) return { status: 'ready', image: job.result };
-        if (job.status === 'failed') return { status: 'failed', message: job.error?.message ?? 'Painting this chart failed.', retryable: job.error?.retryable ?? true };
+        if (job.status === 'failed')
+          return {
+            status: 'failed',
+            message: job.error?.message ?? 'Painting this chart failed.',
+            retryable: job.error?.retryable ?? true,
+          };
       }
       return { status: 'failed', message: 'This is taking longer than expected.', retryable: true };
     };

@@ -48,7 +48,14 @@ export function useIllustrate(spec: ChartSpec, auto = false) {
   const datasetIds = spec.series.map((s) => s.datasetId);
   const panel =
     phase === 'idle' ? null : Panel ? (
-      <Panel key={attempt} target={target} datasetIds={datasetIds} visible={showPicture} onReady={() => setPhase('ready')} onFailed={() => setPhase('failed')} />
+      <Panel
+        key={attempt}
+        target={target}
+        datasetIds={datasetIds}
+        visible={showPicture}
+        onReady={() => setPhase('ready')}
+        onFailed={() => setPhase('failed')}
+      />
     ) : (
       <p class="chart-image-progress" data-testid="chart-image-progress" role="status">
         <span class="spinner spinner--small" aria-hidden="true" /> Painting your chart…

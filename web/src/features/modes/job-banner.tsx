@@ -5,11 +5,18 @@ import type { JobView } from './use-job-watch';
 export function JobBanner({ job, onRetry, onDismiss }: { job: JobView; onRetry: () => void; onDismiss: () => void }) {
   const failed = job.status === 'failed';
   return (
-    <div class={`job-banner${failed ? ' job-banner--failed' : ''}`} data-testid="job-status" data-status={job.status} role={failed ? 'alert' : 'status'}>
+    <div
+      class={`job-banner${failed ? ' job-banner--failed' : ''}`}
+      data-testid="job-status"
+      data-status={job.status}
+      role={failed ? 'alert' : 'status'}
+    >
       {failed ? <Icon name="alert" size={18} /> : <span class="spinner spinner--small" aria-hidden="true" />}
       <p>
         <strong>{failed ? `Couldn't design ${job.label}` : `Designing ${job.label}…`}</strong>{' '}
-        {failed ? job.error : 'A brand-new mode is being designed; you can keep using this one meanwhile. It is saved for every later visitor.'}
+        {failed
+          ? job.error
+          : 'A brand-new mode is being designed; you can keep using this one meanwhile. It is saved for every later visitor.'}
       </p>
       {failed && (
         <>

@@ -48,7 +48,14 @@ export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
           <ul class="mode-tiles">
             {modes.data.modes.map((m) => (
               <li key={m.id}>
-                <button type="button" class="mode-tile" data-testid="mode-tile" data-mode-id={m.id} onClick={() => onPick(m)} style={{ '--tile': m.primaryColor }}>
+                <button
+                  type="button"
+                  class="mode-tile"
+                  data-testid="mode-tile"
+                  data-mode-id={m.id}
+                  onClick={() => onPick(m)}
+                  style={{ '--tile': m.primaryColor }}
+                >
                   <span class="mode-tile__swatch" aria-hidden="true" />
                   <span class="mode-tile__name">{m.companyName}</span>
                   <span class="mode-tile__industry">
@@ -61,7 +68,8 @@ export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
           </ul>
         )}
         <p class="landing__footnote">
-          Then try <q>Show me my mortgage burndown</q>, <q>compare checking and savings over the last year</q> or <q>go to the transfers tab</q>.
+          Then try <q>Show me my mortgage burndown</q>, <q>compare checking and savings over the last year</q> or{' '}
+          <q>go to the transfers tab</q>.
         </p>
       </section>
     </div>

@@ -72,7 +72,11 @@ export function ModePicker({ currentId, onPick }: Props) {
       {open && (
         <div class="mode-picker__panel" id="mode-picker-list">
           {!modes && !error && <p class="mode-picker__note">Loading modes…</p>}
-          {error && <p class="mode-picker__note" role="alert">Couldn't load the modes: {error}</p>}
+          {error && (
+            <p class="mode-picker__note" role="alert">
+              Couldn't load the modes: {error}
+            </p>
+          )}
           {groups.map(([title, list]) =>
             list.length === 0 ? null : (
               <section key={title} aria-label={title}>

@@ -64,16 +64,20 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void) {
         if (j.status === 'done') {
           const modeId = modeIdOf(j);
           poll.current = null;
-          setJob(modeId ? null : { jobId, status: 'failed', label, error: 'The new mode finished but could not be read.' });
+          setJob(
+            modeId ? null : { jobId, status: 'failed', label, error: 'The new mode finished but could not be read.' },
+          );
           if (modeId) ready.current(modeId, label);
           return;
         }
-        if (j.status === 'failed') return setJob({ jobId, status: 'failed', label, error: j.error?.message ?? 'Generation failed.' });
+        if (j.status === 'failed')
+          return setJob({ jobId, status: 'failed', label, error: j.error?.message ?? 'Generation failed.' });
         setJob({ jobId, status: j.status, label });
       }
       setJob({ jobId, status: 'failed', label, error: 'This is taking longer than expected.' });
     } catch (err) {
-      if (!isAbort(err) && !ac.signal.aborted) setJob({ jobId, status: 'failed', label, error: toApiError(err).message });
+      if (!isAbort(err) && !ac.signal.aborted)
+        setJob({ jobId, status: 'failed', label, error: toApiError(err).message });
     }
   }, []);
 
@@ -110,7 +114,13 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void) {
       if (isAbort(err) || ac.signal.aborted) return;
       const error = toApiError(err);
       // A daily limit reached on retry: pressing Retry again cannot work until it lifts.
-      setJob({ jobId: '', status: 'failed', label: req.label, error: error.message, ...(error.retryable ? {} : { final: true }) });
+      setJob({
+        jobId: '',
+        status: 'failed',
+        label: req.label,
+        error: error.message,
+        ...(error.retryable ? {} : { final: true }),
+      });
     }
   }, [follow]);
 

@@ -63,7 +63,9 @@ export function useModeState(personaSeed: number) {
       .catch((err: unknown) => {
         if (isAbort(err) || my !== token.current) return;
         saveStored({ modeId: undefined });
-        setNotice({ message: `Your last demo could not be restored (${sentence(toApiError(err).message)}). Pick an industry to start again.` });
+        setNotice({
+          message: `Your last demo could not be restored (${sentence(toApiError(err).message)}). Pick an industry to start again.`,
+        });
       })
       .finally(() => !ac.signal.aborted && setBooting(false));
     return () => ac.abort();
@@ -80,9 +82,15 @@ export function useModeState(personaSeed: number) {
       const started = performance.now();
       requestModeId.current = target.id;
       setNotice(null);
-      setTransition({ companyName: target.companyName, primary: full?.theme.primary ?? ('primaryColor' in target ? target.primaryColor : undefined) });
+      setTransition({
+        companyName: target.companyName,
+        primary: full?.theme.primary ?? ('primaryColor' in target ? target.primaryColor : undefined),
+      });
       try {
-        const [mode, p] = await Promise.all([full ?? getMode(target.id), persona ?? getPersona(target.id, personaSeed)]);
+        const [mode, p] = await Promise.all([
+          full ?? getMode(target.id),
+          persona ?? getPersona(target.id, personaSeed),
+        ]);
         if (my !== token.current) return;
         // Re-theme at once under the overlay and remember the mode (a reload mid-transition keeps it);
         // the overlay itself stays long enough to read as a deliberate transformation.
@@ -93,7 +101,10 @@ export function useModeState(personaSeed: number) {
         if (my !== token.current) return;
       } catch (err) {
         if (my !== token.current) return;
-        setNotice({ message: `Couldn't open ${target.companyName}: ${toApiError(err).message}`, retry: () => void switchTo(target, persona) });
+        setNotice({
+          message: `Couldn't open ${target.companyName}: ${toApiError(err).message}`,
+          retry: () => void switchTo(target, persona),
+        });
       } finally {
         if (my === token.current) setTransition(null);
       }

@@ -14,11 +14,15 @@ export function TabBar({ tabs, selectedId, onSelect }: Props) {
   const move = (e: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === selectedId);
     const next =
-      e.key === 'ArrowRight' ? (i + 1) % tabs.length
-      : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? tabs.length - 1
-      : -1;
+      e.key === 'ArrowRight'
+        ? (i + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1;
     const tab = tabs[next];
     if (!tab) return;
     e.preventDefault();
@@ -39,7 +43,7 @@ export function TabBar({ tabs, selectedId, onSelect }: Props) {
               class="tab"
               data-testid="tab"
               data-tab-id={t.id}
-              aria-selected={selected ? "true" : "false"}
+              aria-selected={selected ? 'true' : 'false'}
               aria-controls="tab-panel"
               tabIndex={selected ? 0 : -1}
               onClick={() => onSelect(t.id)}

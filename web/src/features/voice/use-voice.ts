@@ -30,5 +30,12 @@ export function useVoice() {
     }
   }, [on, Panel, support.ok]);
 
-  return { on, toggle, Panel: on ? Panel : null, problem: support.ok ? null : support.reason, loadError, close: () => setOn(false) };
+  return {
+    on,
+    toggle,
+    Panel: on ? Panel : null,
+    problem: support.ok ? null : support.reason,
+    loadError,
+    close: () => setOn(false),
+  };
 }

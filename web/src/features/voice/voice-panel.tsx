@@ -39,29 +39,61 @@ export function VoicePanel({ host, conversationKey, onClose }: VoicePanelProps) 
       <audio ref={voice.audioRef} autoplay data-testid="voice-audio" hidden />
       {live ? (
         <>
-          <span class={`voice-bar__dot${s.listening ? ' is-listening' : s.speaking ? ' is-speaking' : ''}`} aria-hidden="true" />
+          <span
+            class={`voice-bar__dot${s.listening ? ' is-listening' : s.speaking ? ' is-speaking' : ''}`}
+            aria-hidden="true"
+          />
           <p class="voice-bar__status" role="status" data-testid="voice-status">
             {statusText(s)}
             {s.countdown !== null && (
               <span class="voice-bar__countdown" data-testid="voice-countdown">
-                {' '}· session renews in {formatCountdown(s.countdown)}
+                {' '}
+                · session renews in {formatCountdown(s.countdown)}
               </span>
             )}
           </p>
           <div class="voice-bar__controls">
-            <button type="button" class="icon-btn icon-btn--quiet" data-testid="voice-mute-mic" aria-pressed={s.micMuted} aria-label={s.micMuted ? 'Unmute microphone' : 'Mute microphone'} title={s.micMuted ? 'Unmute microphone' : 'Mute microphone'} onClick={() => voice.setMicMuted(!s.micMuted)}>
+            <button
+              type="button"
+              class="icon-btn icon-btn--quiet"
+              data-testid="voice-mute-mic"
+              aria-pressed={s.micMuted}
+              aria-label={s.micMuted ? 'Unmute microphone' : 'Mute microphone'}
+              title={s.micMuted ? 'Unmute microphone' : 'Mute microphone'}
+              onClick={() => voice.setMicMuted(!s.micMuted)}
+            >
               <VoiceIcon name={s.micMuted ? 'micOff' : 'mic'} />
             </button>
-            <button type="button" class="icon-btn icon-btn--quiet" data-testid="voice-mute-speaker" aria-pressed={s.speakerMuted} aria-label={s.speakerMuted ? 'Unmute speaker' : 'Mute speaker'} title={s.speakerMuted ? 'Unmute speaker' : 'Mute speaker'} onClick={() => voice.setSpeakerMuted(!s.speakerMuted)}>
+            <button
+              type="button"
+              class="icon-btn icon-btn--quiet"
+              data-testid="voice-mute-speaker"
+              aria-pressed={s.speakerMuted}
+              aria-label={s.speakerMuted ? 'Unmute speaker' : 'Mute speaker'}
+              title={s.speakerMuted ? 'Unmute speaker' : 'Mute speaker'}
+              onClick={() => voice.setSpeakerMuted(!s.speakerMuted)}
+            >
               <VoiceIcon name={s.speakerMuted ? 'speakerOff' : 'speaker'} />
             </button>
-            <button type="button" class="icon-btn icon-btn--quiet" data-testid="voice-interrupt" aria-label="Stop the answer" title="Stop the answer" disabled={!s.speaking} onClick={voice.interrupt}>
+            <button
+              type="button"
+              class="icon-btn icon-btn--quiet"
+              data-testid="voice-interrupt"
+              aria-label="Stop the answer"
+              title="Stop the answer"
+              disabled={!s.speaking}
+              onClick={voice.interrupt}
+            >
               <VoiceIcon name="stop" />
             </button>
           </div>
         </>
       ) : (
-        <div class="voice-bar__problem" role="alert" data-testid={s.phase === 'blocked' ? 'voice-blocked' : 'voice-error'}>
+        <div
+          class="voice-bar__problem"
+          role="alert"
+          data-testid={s.phase === 'blocked' ? 'voice-blocked' : 'voice-error'}
+        >
           <p>{s.message ?? 'Voice stopped.'}</p>
           {s.phase === 'error' && (
             <button type="button" class="btn btn--small btn--outline" data-testid="voice-retry" onClick={voice.retry}>
@@ -70,7 +102,14 @@ export function VoicePanel({ host, conversationKey, onClose }: VoicePanelProps) 
           )}
         </div>
       )}
-      <button type="button" class="icon-btn icon-btn--quiet voice-bar__close" data-testid="voice-close" aria-label="Turn voice off" title="Turn voice off" onClick={onClose}>
+      <button
+        type="button"
+        class="icon-btn icon-btn--quiet voice-bar__close"
+        data-testid="voice-close"
+        aria-label="Turn voice off"
+        title="Turn voice off"
+        onClick={onClose}
+      >
         <VoiceIcon name="close" />
       </button>
     </section>
