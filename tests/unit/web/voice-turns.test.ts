@@ -166,13 +166,11 @@ describe('VoiceTurns', () => {
     );
     h.turns.close();
     expect(
-      h
-        .shown()
-        .map((b) => ({
-          kind: b.kind,
-          pending: b.kind === 'user' ? b.pending : undefined,
-          streaming: b.kind === 'assistant' ? b.streaming : undefined,
-        })),
+      h.shown().map((b) => ({
+        kind: b.kind,
+        pending: b.kind === 'user' ? b.pending : undefined,
+        streaming: b.kind === 'assistant' ? b.streaming : undefined,
+      })),
     ).toEqual([
       { kind: 'assistant', pending: undefined, streaming: false },
       { kind: 'user', pending: false, streaming: undefined },
