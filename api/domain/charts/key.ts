@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 as sha256Bytes } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import type { Mode } from '../../contracts/mode';
 import { CHART_PROMPT_VERSION } from '../prompts/chart-image';
 
@@ -14,7 +15,8 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+// A pure-JS SHA-256 (the same digest as node:crypto's), so the domain stays free of Node built-ins.
+const sha256 = (text: string) => bytesToHex(sha256Bytes(utf8ToBytes(text)));
 
 /**
  * The content version of a mode: a pre-built mode edited in code, or a regenerated mode, gets new
