@@ -46,11 +46,6 @@ export class AzureRealtimeSecrets implements RealtimeSecrets {
     this.callsUrl = `${endpoint}/openai/v1/realtime/calls`;
   }
 
-  /** What this process has learned the deployment refuses (for health and tests). */
-  refusedFields(): string[] {
-    return [...(this.refused.get(this.target.deployment) ?? [])];
-  }
-
   async mint(session: RealtimeSessionConfig, ttlSeconds: number): Promise<MintedSecret> {
     const refused = this.refusedFor(this.target.deployment);
     const requestedAt = this.now();

@@ -29,7 +29,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 /**
  * One emulated gpt-realtime call: the conversation, the client events it received, and scripted
  * turns. A test cannot do voice activity detection on fake audio, so the user "speaks" when the test
- * says so (`userSays`); everything after that follows the GA protocol (AZURE-FACTS §2).
+ * says so (`userSays`); everything after that follows the GA protocol (openai-node
+ * `src/resources/realtime/realtime.ts`).
  */
 export class RealtimeCall {
   readonly id = rid('rtc');

@@ -19,7 +19,8 @@ const Script = z.object({
 });
 
 /**
- * Browsers call `/realtime/calls` cross-origin with the ephemeral secret (AZURE-FACTS §2), so the
+ * Browsers call `/realtime/calls` cross-origin with the ephemeral secret
+ * (https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc), so the
  * route answers CORS itself and exposes Location (which names the call).
  */
 const CORS = {
