@@ -224,6 +224,18 @@ describe('voice sessions against Azure as documented (strict emulator)', () => {
     expect(again.sessionUpdate?.tools).toHaveLength(TOOL_NAMES.length);
   });
 
+  it('visitors starting voice at the same moment all get a session while the deployment is still being learned', async () => {
+    const deps = await azureDeps({}, { sessionFields: true });
+    const handler = realtimeSessionPost(() => deps);
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((visitor) => handler(post({ ...ask, sessionId: `session-together-${visitor}` }), ctx())),
+    );
+    for (const res of results) {
+      expect(res.status).toBe(200);
+      expect(RealtimeSessionResponse.parse(res.jsonBody).sessionUpdate?.tools).toHaveLength(TOOL_NAMES.length);
+    }
+  });
+
   it('an answer without expires_at is not an error: the requested 60-second lifetime stands in', async () => {
     const deps = await azureDeps({}, { omitExpiresAt: true });
     const started = Date.now();

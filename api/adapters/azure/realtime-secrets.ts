@@ -52,7 +52,9 @@ export class AzureRealtimeSecrets implements RealtimeSecrets {
     const release = await drain(this.caller.slot(this.target.deployment));
     try {
       for (let round = 0; ; round++) {
-        const split = splitSession(session, refused);
+        // What this attempt leaves out; a concurrent mint may learn more meanwhile.
+        const leftOut = new Set(refused);
+        const split = splitSession(session, leftOut);
         const body = {
           session: split.mint,
           expires_after: { anchor: 'created_at' as const, seconds: ttlSeconds },
@@ -70,7 +72,7 @@ export class AzureRealtimeSecrets implements RealtimeSecrets {
         );
         if ('refusal' in outcome) {
           const param = refusedParameter(outcome.refusal);
-          if (param && movable(param) && !refused.has(param) && round < MAX_REFUSALS) {
+          if (param && movable(param) && !leftOut.has(param) && round < MAX_REFUSALS) {
             refused.add(param);
             continue;
           }
