@@ -1,4 +1,4 @@
-import type { RealtimeSessionUpdate } from '../../contracts/realtime';
+import { RealtimeSessionUpdate } from '../../contracts/realtime';
 import type { RealtimeSessionConfig } from './session-config';
 
 /** A client_secrets request cannot do without these, so they are never moved to `session.update`. */
@@ -69,5 +69,6 @@ export function splitSession(session: RealtimeSessionConfig, refused: Iterable<s
   const source = session as unknown as Record<string, unknown>;
   const update: Record<string, unknown> = { type: 'realtime' };
   for (const top of moved) if (source[top] !== undefined) update[top] = clone(source[top]);
-  return Object.keys(update).length > 1 ? { mint, update: update as RealtimeSessionUpdate } : { mint };
+  // Held to the contract the browser and the OpenAPI document rely on (a new session field must be added there).
+  return Object.keys(update).length > 1 ? { mint, update: RealtimeSessionUpdate.parse(update) } : { mint };
 }
