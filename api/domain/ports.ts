@@ -92,18 +92,24 @@ export interface StructuredModel {
   }): Promise<T>;
 }
 
+/** A minted voice secret, and the part of the session the mint could not carry. */
+export interface MintedSecret {
+  value: string;
+  expiresAt: Date;
+  /** For the browser's first `session.update`; undefined when the mint carried the whole session. */
+  sessionUpdate?: import('../contracts/realtime').RealtimeSessionUpdate;
+}
+
 /**
- * Mints short-lived client secrets for browser WebRTC voice sessions (AZURE-FACTS §2: GA
- * `/openai/v1/realtime/client_secrets`). The session config travels with the secret, so the
- * browser can neither see nor change it. Implemented by the Azure adapter only.
+ * Mints short-lived client secrets for browser WebRTC voice sessions (GA
+ * `/openai/v1/realtime/client_secrets`, https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc).
+ * The server builds the session; whatever the mint cannot carry comes back as `sessionUpdate`.
+ * Implemented by the Azure adapter only.
  */
 export interface RealtimeSecrets {
   /** Where the browser posts its SDP offer (`…/openai/v1/realtime/calls`). */
   readonly callsUrl: string;
-  mint(
-    session: import('./realtime/session-config').RealtimeSessionConfig,
-    ttlSeconds: number,
-  ): Promise<{ value: string; expiresAt: Date }>;
+  mint(session: import('./realtime/session-config').RealtimeSessionConfig, ttlSeconds: number): Promise<MintedSecret>;
 }
 
 /** A PNG, already checked (domain/charts/png.ts): never unvalidated upstream bytes. */

@@ -8,7 +8,9 @@ import { readJson } from '../http/read-json';
 
 /**
  * Mints a voice session for the browser: a short-lived client secret carrying the server-built
- * session config (STYLE-ANCHORS 7.3 #11). The browser then talks WebRTC to Azure directly (PITFALLS 2.2).
+ * session config, plus the part Azure would not take in the mint for the browser's first
+ * `session.update`. The browser then talks WebRTC to Azure directly (docs/pitfalls.md 2.2) and can
+ * read its own session config there (8.2), which is why it holds nothing secret.
  */
 export function realtimeSessionPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { emulatedAzureEnv, startFoundryEmulator } from '../fakes/foundry-emulator';
 import { swaConfigAllowing } from '../fakes/foundry-emulator/realtime/csp';
+import { STRICT_REALTIME } from '../fakes/foundry-emulator/realtime/strictness';
 
 /**
  * Starts the demo exactly as `npm start` does, but on a free port with in-memory Azurite.
@@ -29,6 +30,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (provider !== 'offline' && provider !== 'azure')
     throw new Error(`E2E_PROVIDER must be offline or azure, not "${provider}"`);
   const emulator = provider === 'azure' ? await startFoundryEmulator({ chunkDelayMs: 4 }) : undefined;
+  // Voice meets Azure as documented: only type/model/instructions/voice in the mint (the rest goes
+  // by session.update), no expires_at, 400 for a missing deployment (realtime/strictness.ts).
+  emulator?.realtime.strict(STRICT_REALTIME);
   const env = emulator ? emulatedAzureEnv(emulator) : { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '8' };
   // Test-only fault (api/adapters/fault-injection.ts): the first design of a "haunted …" industry fails, so the failure UI and Retry can be shown.
   // Voice posts its SDP offer to the emulator, so its origin joins the CSP connect-src (realtime/csp.ts).

@@ -55,6 +55,20 @@ test.describe('voice session renewal', () => {
       { role: 'assistant', text: answerText },
     ]);
 
+    // The strict emulator took only Azure's documented mint fields, so each call got the rest of its
+    // session (turn detection, transcription, tools) as the first data-channel event — the renewal
+    // too, before the restored conversation.
+    for (const call of [first, second]) {
+      const update = call.received[0] as { type?: string; session?: Record<string, any> };
+      expect(update.type).toBe('session.update');
+      expect(update.session).toMatchObject({
+        type: 'realtime',
+        audio: { input: { transcription: { model: expect.any(String) }, turn_detection: { type: 'server_vad' } } },
+      });
+      expect(update.session?.tools?.length).toBeGreaterThan(0);
+    }
+    expect(second.received.findIndex((e) => e.type === 'conversation.item.create')).toBeGreaterThan(0);
+
     await second.userSays('How much is in my savings?');
     await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
       'data-dataset-ids',

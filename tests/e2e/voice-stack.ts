@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { emulatedAzureEnv, startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
 import { swaConfigAllowing } from '../fakes/foundry-emulator/realtime/csp';
+import { STRICT_REALTIME } from '../fakes/foundry-emulator/realtime/strictness';
 
 export interface VoiceStack {
   url: string;
@@ -18,6 +19,8 @@ export async function startVoiceStack(sessionSeconds: number): Promise<VoiceStac
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startLocal } = require(path.join(root, 'dist/api/local/start.js')) as typeof import('../../api/local/start');
   const emulator = await startFoundryEmulator({ chunkDelayMs: 4, realtimeSessionSeconds: sessionSeconds });
+  // The same strict realtime behaviour as the suite's own emulator (global-setup.ts).
+  emulator.realtime.strict(STRICT_REALTIME);
   await emulator.realtime.warm();
   const server = await startLocal({
     root,

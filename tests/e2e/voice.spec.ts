@@ -46,6 +46,12 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     expect(await micRequests(page)).toBe(1);
 
     expect(await listeningShown(page)).toBe(0);
+    // Azure's mint takes only type, model, instructions and voice (strict emulator): the rest of the
+    // session is the browser's first event on the data channel.
+    const firstEvent = async () =>
+      (await calls.snapshot(callId)).received[0] as { type?: string; session?: Record<string, any> } | undefined;
+    await expect.poll(async () => (await firstEvent())?.type).toBe('session.update');
+    expect((await firstEvent())?.session?.tools?.map((t: { name: string }) => t.name)).toContain('show_chart');
     await calls.say(callId, CHECKING, 1500);
     // Azure sends no partial transcripts: "listening…" until the final one (PITFALLS 2.5). The page
     // records the placeholder as it appears, since the runner may only look after the speech ended.

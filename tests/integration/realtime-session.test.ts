@@ -9,7 +9,9 @@ import { getBuiltinMode } from '../../api/domain/modes/catalog';
 import { REALTIME_SESSIONS_PER_MINUTE } from '../../api/domain/realtime/start-session';
 import { healthGet } from '../../api/functions/health-get';
 import { realtimeSessionPost } from '../../api/functions/realtime-session-post';
+import { toolsPost } from '../../api/functions/tools-post';
 import { startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
+import { STRICT_REALTIME, type RealtimeStrictness } from '../fakes/foundry-emulator/realtime/strictness';
 import { MemoryDocumentStore } from '../fakes/memory-document-store';
 
 let emulator: FoundryEmulator | undefined;
@@ -28,8 +30,9 @@ const post = (body: unknown) =>
   });
 const ask = { sessionId: 'session-voice-1', modeId: 'banking', personaSeed: 7 };
 
-async function azureDeps(env: Record<string, string> = {}) {
+async function azureDeps(env: Record<string, string> = {}, strict: RealtimeStrictness = {}) {
   emulator = await startFoundryEmulator();
+  emulator.realtime.strict(strict);
   const config = loadConfig({
     AZURE_OPENAI_ENDPOINT: emulator.url,
     AZURE_OPENAI_API_KEY: emulator.apiKey,
@@ -42,7 +45,7 @@ async function azureDeps(env: Record<string, string> = {}) {
 const secretRequests = () => emulator!.requests.filter((r) => r.path === '/openai/v1/realtime/client_secrets');
 
 describe('POST /api/realtime/session against the Foundry emulator', () => {
-  it('returns only the secret, its expiry, the calls URL and the session limit — never instructions, the upstream object or a key', async () => {
+  it('returns the secret, its expiry, the calls URL and the session limit — never a key or the upstream object; a mint Azure takes whole needs no session.update', async () => {
     const deps = await azureDeps({ PRESTO_REALTIME_SESSION_SECONDS: '90' });
     const res = await realtimeSessionPost(() => deps)(post(ask), ctx());
     expect(res.status).toBe(200);
@@ -172,5 +175,180 @@ describe('POST /api/realtime/session on the offline provider', () => {
     );
     expect(health.voice.available).toBe(false);
     expect(health.voice.reason).toBe((res.jsonBody as { error: { message: string } }).error.message);
+  });
+});
+
+const deepHealth = async (deps: ReturnType<typeof buildDeps>) =>
+  Health.parse(
+    (await healthGet(() => deps)(new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/health?deep=1' }), ctx()))
+      .jsonBody,
+  );
+
+/** The Azure the emulator holds us to in its strict modes (issue #11 item 3). */
+describe('voice sessions against Azure as documented (strict emulator)', () => {
+  it('a session field Azure refuses in the mint is left out, retried without, remembered for the deployment, and returned for session.update', async () => {
+    const deps = await azureDeps({}, { sessionFields: true });
+    const handler = realtimeSessionPost(() => deps);
+    const res = await handler(post(ask), ctx());
+    expect(res.status).toBe(200);
+    const body = RealtimeSessionResponse.parse(res.jsonBody);
+    const attempts = secretRequests();
+    expect(attempts.length).toBeGreaterThan(1);
+    // The mint Azure accepted carries only the fields its client_secrets table documents.
+    const accepted = (attempts.at(-1)?.body as { session: Record<string, any> }).session;
+    expect(Object.keys(accepted).sort()).toEqual(['audio', 'instructions', 'model', 'type']);
+    expect(accepted.audio).toEqual({ output: { voice: getBuiltinMode('banking')!.voice } });
+    expect(accepted.instructions).toContain(`You are the ${getBuiltinMode('banking')!.companyName} assistant`);
+    // Everything else comes back for the browser to send first on the data channel.
+    const update = body.sessionUpdate!;
+    expect(update).toMatchObject({
+      type: 'realtime',
+      output_modalities: ['audio'],
+      tool_choice: 'auto',
+      audio: {
+        input: {
+          transcription: { model: 'whisper-1' },
+          turn_detection: { type: 'server_vad', create_response: true, interrupt_response: true },
+        },
+        output: { voice: getBuiltinMode('banking')!.voice },
+      },
+    });
+    expect(update.tools?.map((t) => t.name)).toEqual([...TOOL_NAMES]);
+    expect(update).not.toHaveProperty('model');
+    // Remembered: the next mint for this deployment goes straight to the accepted shape.
+    const before = secretRequests().length;
+    const again = RealtimeSessionResponse.parse(
+      (await handler(post({ ...ask, sessionId: 'session-voice-2' }), ctx())).jsonBody,
+    );
+    expect(secretRequests().length - before).toBe(1);
+    expect(again.sessionUpdate?.tools).toHaveLength(TOOL_NAMES.length);
+  });
+
+  it('visitors starting voice at the same moment all get a session while the deployment is still being learned', async () => {
+    const deps = await azureDeps({}, { sessionFields: true });
+    const handler = realtimeSessionPost(() => deps);
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((visitor) => handler(post({ ...ask, sessionId: `session-together-${visitor}` }), ctx())),
+    );
+    for (const res of results) {
+      expect(res.status).toBe(200);
+      expect(RealtimeSessionResponse.parse(res.jsonBody).sessionUpdate?.tools).toHaveLength(TOOL_NAMES.length);
+    }
+  });
+
+  it('an answer without expires_at is not an error: the requested 60-second lifetime stands in', async () => {
+    const deps = await azureDeps({}, { omitExpiresAt: true });
+    const started = Date.now();
+    const res = await realtimeSessionPost(() => deps)(post(ask), ctx());
+    expect(res.status).toBe(200);
+    const body = RealtimeSessionResponse.parse(res.jsonBody);
+    const lifetime = Date.parse(body.expiresAt) - started;
+    expect(lifetime).toBeGreaterThanOrEqual(59_000);
+    expect(lifetime).toBeLessThanOrEqual(61_000 + (Date.now() - started));
+  });
+
+  it('a missing realtime deployment answered 400 DeploymentNotFound is named as missing, in the mint and in the deep health check', async () => {
+    const deps = await azureDeps({ AZURE_OPENAI_REALTIME_DEPLOYMENT: 'gpt-realtimee' }, STRICT_REALTIME);
+    const res = await realtimeSessionPost(() => deps)(post(ask), ctx());
+    expect(res.status).toBe(502);
+    expect(res.jsonBody).toMatchObject({ error: { code: 'deployment_not_found' } });
+    expect(JSON.stringify(res.jsonBody)).toContain('AZURE_OPENAI_REALTIME_DEPLOYMENT');
+    const realtime = (await deepHealth(deps)).deployments?.find((d) => d.role === 'realtime');
+    expect(realtime).toMatchObject({ status: 'missing', variable: 'AZURE_OPENAI_REALTIME_DEPLOYMENT' });
+  });
+
+  it('deep health: a realtime deployment Azure refuses voice sessions for is an error naming the variable, not "found"', async () => {
+    const deps = await azureDeps({}, STRICT_REALTIME);
+    emulator!.route({
+      method: 'POST',
+      pattern: /^\/openai\/v1\/realtime\/client_secrets$/,
+      handler: (c) =>
+        c.sendJson(400, {
+          error: {
+            message: "Invalid value: 'gpt-realtime'. This model does not support realtime sessions.",
+            type: 'invalid_request_error',
+            param: 'session.model',
+            code: 'invalid_value',
+          },
+        }),
+    });
+    const realtime = (await deepHealth(deps)).deployments?.find((d) => d.role === 'realtime');
+    expect(realtime?.status).toBe('error');
+    expect(realtime?.message).toMatch(/AZURE_OPENAI_REALTIME_DEPLOYMENT/);
+    expect(realtime?.message).toMatch(/does not support realtime/);
+  });
+
+  it("deep health: the realtime probe passes Azure's documented field set and finds an existing deployment", async () => {
+    const deps = await azureDeps({}, STRICT_REALTIME);
+    const realtime = (await deepHealth(deps)).deployments?.find((d) => d.role === 'realtime');
+    expect(realtime).toMatchObject({ status: 'ok' });
+  });
+});
+
+/**
+ * Item 4 of issue #11: without `webrtcfilter=on` Azure sends the session (instructions, tools) to the
+ * browser in `session.created`, and a refused field travels in our own response as `sessionUpdate`.
+ * So whatever a visitor's voice session says must be safe for that visitor to read.
+ */
+describe('what a visitor can read of their voice session carries nothing secret (docs/pitfalls.md 8.2)', () => {
+  it('no key, token, internal URL or storage setting, and nothing of another visitor: their persona, generated mode or audited tool calls', async () => {
+    const deps = await azureDeps({}, { sessionFields: true });
+    // Visitor A has designed a mode of their own and used a tool (an audit entry) before visitor B starts voice.
+    await deps.store.putJson('modes/haunted-lighthouse.json', {
+      ...getBuiltinMode('retail')!,
+      id: 'haunted-lighthouse',
+      name: 'Haunted Lighthouse Tours',
+      companyName: 'Foghorn Spectral Tours',
+      source: 'generated',
+    });
+    const visitorA = { sessionId: 'visitor-a-5f1c', modeId: 'haunted-lighthouse', personaSeed: 11 };
+    const visitorB = { sessionId: 'visitor-b-93e0', modeId: 'banking', personaSeed: 4242 };
+    const tool = await toolsPost(() => deps)(
+      new HttpRequest({
+        method: 'POST',
+        url: 'http://127.0.0.1/api/tools/show_metrics',
+        params: { name: 'show_metrics' },
+        headers: { 'content-type': 'application/json' },
+        body: { string: JSON.stringify({ ...visitorA, args: {} }) },
+      }),
+      ctx(),
+    );
+    expect(tool.status).toBe(200);
+
+    const handler = realtimeSessionPost(() => deps);
+    /** All the browser can learn: the session Azure echoes in session.created, plus our sessionUpdate. */
+    const visible = async (visitor: typeof visitorA) => {
+      const res = await handler(post(visitor), ctx());
+      expect(res.status).toBe(200);
+      const body = RealtimeSessionResponse.parse(res.jsonBody);
+      const echoed = emulator!.realtime.redeem(body.clientSecret);
+      expect(echoed?.instructions).toBeTruthy();
+      return JSON.stringify({ echoed, update: body.sessionUpdate });
+    };
+    const seenByA = await visible(visitorA);
+    const seenByB = await visible(visitorB);
+
+    const modeA = (await deps.modes.get('haunted-lighthouse'))!;
+    const personaA = deps.persona(modeA, visitorA.personaSeed);
+    const personaB = deps.persona(getBuiltinMode('banking')!, visitorB.personaSeed);
+    expect(personaA.name).not.toBe(personaB.name);
+    // Each visitor's own session is about them...
+    expect(seenByA).toContain(personaA.name);
+    expect(seenByA).toContain('Foghorn Spectral Tours');
+    expect(seenByB).toContain(personaB.name);
+    // ...and never about the other one.
+    expect(seenByB).not.toContain(personaA.name);
+    expect(seenByB).not.toContain('Foghorn Spectral Tours');
+    expect(seenByB).not.toContain('Haunted Lighthouse');
+    expect(seenByB).not.toContain(visitorA.sessionId);
+    expect(seenByA).not.toContain(personaB.name);
+    expect(seenByA).not.toContain(visitorB.sessionId);
+    for (const seen of [seenByA, seenByB]) {
+      expect(seen).not.toContain(emulator!.apiKey);
+      expect(seen).not.toContain(emulator!.url);
+      expect(seen).not.toMatch(/127\.0\.0\.1|https?:\/\/|localhost/);
+      expect(seen).not.toMatch(/AccountKey|UseDevelopmentStorage|devstoreaccount1|blob\.core|SharedAccessSignature/i);
+      expect(seen).not.toMatch(/\baudit\b|Bearer|api-key|ek_/i);
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { DeploymentHealth } from '../../contracts/health';
 import { classifyAzureError } from './classify-error';
 import type { OpenAiClientHolder } from './openai-client';
+import { isDeploymentNotFound } from './realtime-errors';
 
 const PROBE_TIMEOUT_MS = 8_000;
 /** Probes cost a few tokens and the health route is anonymous: reuse a result for a minute. */
@@ -30,7 +31,8 @@ function probes(config: Pick<Config, 'AZURE_OPENAI_ENDPOINT' | 'AZURE_OPENAI_API
   return {
     chat,
     structured: chat,
-    // A 10-second ephemeral secret: resolves the deployment and costs nothing (AZURE-FACTS §2).
+    // A 10-second ephemeral secret with only the fields Azure documents for the mint: resolves the
+    // deployment and costs nothing (https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc).
     realtime: (client, model) =>
       client.post(
         '/realtime/client_secrets',
@@ -47,15 +49,38 @@ function probes(config: Pick<Config, 'AZURE_OPENAI_ENDPOINT' | 'AZURE_OPENAI_API
   };
 }
 
+/**
+ * The realtime probe's body is minimal and valid, so a refusal is never "found": Azure names a
+ * missing deployment by its body code (`DeploymentNotFound`), with 404 or with 400, and any other
+ * 400 means the deployment cannot mint voice sessions (for example, it is not a realtime model).
+ */
+function realtimeVerdict(deployment: string, error: unknown): Pick<DeploymentHealth, 'status' | 'message'> | undefined {
+  if (isDeploymentNotFound(error)) return missing('realtime', deployment);
+  const failure = classifyAzureError(error);
+  if (failure.kind === 'rejected' || failure.kind === 'unsupported')
+    return {
+      status: 'error',
+      message: `Azure refused a voice session for "${deployment}" (${failure.status}: ${failure.message}): check that ${VARIABLES.realtime} names a gpt-realtime deployment.`,
+    };
+  return undefined;
+}
+
+function missing(role: Role, deployment: string): Pick<DeploymentHealth, 'status' | 'message'> {
+  return {
+    status: 'missing',
+    message: `No deployment named "${deployment}": set ${VARIABLES[role]} to the exact (case-sensitive) deployment name from the Foundry portal.`,
+  };
+}
+
 function verdict(role: Role, deployment: string, error: unknown): Pick<DeploymentHealth, 'status' | 'message'> {
-  const variable = VARIABLES[role];
+  if (role === 'realtime') {
+    const realtime = realtimeVerdict(deployment, error);
+    if (realtime) return realtime;
+  }
   const failure = classifyAzureError(error);
   switch (failure.kind) {
     case 'missing':
-      return {
-        status: 'missing',
-        message: `No deployment named "${deployment}": set ${variable} to the exact (case-sensitive) deployment name from the Foundry portal.`,
-      };
+      return missing(role, deployment);
     case 'unauthorized':
       return {
         status: 'unauthorized',

@@ -1,6 +1,7 @@
 /**
- * Regions that offer gpt-realtime / gpt-realtime-mini as Global Standard (AZURE-FACTS §2: the model
- * matrix, 2026-02). The older how-to names only eastus2 and swedencentral (PITFALLS 2.3); the infra
+ * Regions that offer gpt-realtime / gpt-realtime-mini as Global Standard (Learn's model matrix,
+ * MicrosoftDocs/azure-ai-docs `articles/foundry/openai/includes/model-matrix/standard-global-by-capability.md`,
+ * 2026-02). The older how-to names only eastus2 and swedencentral (PITFALLS 2.3); the infra
  * restricts the AI account further (infra/main.bicep `aiLocation`), and a unit test keeps this list
  * equal to the one the infra test checks.
  */

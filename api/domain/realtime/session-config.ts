@@ -23,7 +23,8 @@ export interface SemanticVad {
 }
 
 /**
- * The GA session object (`client_secrets.session`, AZURE-FACTS §2): transcription and VAD under
+ * The GA session object (`client_secrets.session`; openai-node `RealtimeSessionCreateRequest` in
+ * `src/resources/realtime/realtime.ts`): transcription and VAD under
  * `audio.input`, the voice under `audio.output` — not the beta protocol's top-level fields.
  */
 export interface RealtimeSessionConfig {

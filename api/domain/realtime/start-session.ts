@@ -10,7 +10,8 @@ import { buildRealtimeSession } from './session-config';
 
 /**
  * The secret only has to last until the browser has posted its offer (a second or two); a short
- * life limits what a leaked secret is worth. 10 s is the API's minimum (AZURE-FACTS §2).
+ * life limits what a leaked secret is worth. 10 s is the API's minimum (openai-node
+ * `src/resources/realtime/client-secrets.ts`, `expires_after.seconds`).
  */
 export const CLIENT_SECRET_TTL_SECONDS = 60;
 
@@ -54,7 +55,8 @@ export interface StartSessionDeps {
 /**
  * Mints a voice session for one conversation: checks that voice can work here (provider, region —
  * PITFALLS 2.3), rate-limits per conversation, builds the whole session config on the server and
- * returns only the secret, its expiry, the calls URL and the renewal deadline.
+ * returns the secret, its expiry, the calls URL, the renewal deadline and — when Azure refused part
+ * of the session in the mint — the rest for the browser's first `session.update`.
  */
 export async function startRealtimeSession(
   request: RealtimeSessionRequest,
@@ -81,5 +83,6 @@ export async function startRealtimeSession(
     expiresAt: secret.expiresAt.toISOString(),
     callsUrl: deps.secrets.callsUrl,
     sessionMaxSeconds: deps.settings.sessionMaxSeconds,
+    ...(secret.sessionUpdate ? { sessionUpdate: secret.sessionUpdate } : {}),
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The gpt-realtime data-channel events the voice client reads (GA names, AZURE-FACTS §2), parsed by
+ * The gpt-realtime data-channel events the voice client reads (GA names, openai-node
+ * `src/resources/realtime/realtime.ts`), parsed by
  * hand: the SPA does not bundle zod. Every event is checked field by field and turned into a typed
  * object; unknown events, and known ones missing a field we need, come back as null and are ignored.
  */
@@ -123,6 +124,7 @@ export function parseServerEvent(data: unknown): ServerEvent | null {
 
 /** Client events the voice client sends (GA names). */
 export type ClientEvent =
+  | { type: 'session.update'; session: Json }
   | { type: 'conversation.item.create'; item: Json }
   | { type: 'response.create' }
   | { type: 'response.cancel' }

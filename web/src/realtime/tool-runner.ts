@@ -28,7 +28,7 @@ const output = (callId: string, value: unknown): ClientEvent => ({
 });
 
 /**
- * The realtime function-calling loop (AZURE-FACTS §2): each `response.function_call_arguments.done`
+ * The realtime function-calling loop (openai-node `src/resources/realtime/realtime.ts`): each `response.function_call_arguments.done`
  * runs the tool on the server (`POST /api/tools/{name}`, validated there against the current mode),
  * the result goes to the UI at once and back to the model as `function_call_output`; when the
  * response that asked is done, one `response.create` lets the model go on. A slow tool gets an

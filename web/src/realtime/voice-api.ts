@@ -42,7 +42,10 @@ async function postJson(path: string, body: unknown, signal?: AbortSignal): Prom
   return json;
 }
 
-/** A fresh voice session for this conversation (the server builds its config; we only get a secret). */
+/**
+ * A fresh voice session for this conversation: the server builds its config; we get a secret and,
+ * when Azure refused part of the config in the mint, that part to send as `session.update`.
+ */
 export async function mintSession(
   request: RealtimeSessionRequest,
   signal?: AbortSignal,
@@ -60,11 +63,17 @@ export async function mintSession(
   ) {
     throw new ApiError('bad_response', 'The voice session answer could not be read.', true);
   }
+  // The part of the session Azure would not take in the mint; the server validated it (zod), so
+  // only its envelope is checked here before it is sent on as `session.update`.
+  const update = body.sessionUpdate;
+  if (update !== undefined && (!isObject(update) || update.type !== 'realtime'))
+    throw new ApiError('bad_response', 'The voice session answer could not be read.', true);
   return {
     clientSecret: body.clientSecret,
     callsUrl: body.callsUrl,
     expiresAt: body.expiresAt,
     sessionMaxSeconds: body.sessionMaxSeconds,
+    ...(update ? { sessionUpdate: update as RealtimeSessionResponse['sessionUpdate'] } : {}),
   };
 }
 

@@ -134,8 +134,9 @@ export class VoiceSession {
   }
 
   /**
-   * Make-before-break: mint and connect the new call, restore context, wait for the old call to
-   * finish speaking, then move the microphone and speaker over and hang up the old one.
+   * Make-before-break: mint and connect the new call, send the rest of its session config, restore
+   * context, wait for the old call to finish speaking, then move the microphone and speaker over
+   * and hang up the old one.
    */
   private async swap(): Promise<void> {
     if (this.swapping) return void (this.swapAgain = true);
@@ -153,6 +154,9 @@ export class VoiceSession {
       });
       await next.connect();
       if (this.closed) return next.close();
+      // First the part of the session the mint could not carry (turn detection, transcription,
+      // tools…), so nothing the user says or we restore reaches a half-configured session.
+      if (minted.sessionUpdate) next.send({ type: 'session.update', session: minted.sessionUpdate });
       for (const item of contextItems(this.host.history())) next.send({ type: 'conversation.item.create', item });
       await this.idle();
       const old = this.active;

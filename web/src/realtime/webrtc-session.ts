@@ -24,7 +24,8 @@ export interface ConnectionOptions {
 /**
  * One WebRTC call to gpt-realtime (PITFALLS 2.2: WebRTC, not a WebSocket relay), framework-free:
  * an audio transceiver, the `oai-events` data channel, and the SDP offer posted to the GA `calls`
- * endpoint with the ephemeral secret as bearer (AZURE-FACTS §2). The microphone is attached only
+ * endpoint with the ephemeral secret as bearer
+ * (https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc). The microphone is attached only
  * when the call becomes the active one, so a replacement can connect while the old call still talks.
  */
 export class RealtimeConnection {
@@ -39,7 +40,8 @@ export class RealtimeConnection {
   constructor(private readonly options: ConnectionOptions) {
     this.pc = new RTCPeerConnection();
     this.sender = this.pc.addTransceiver('audio', { direction: 'sendrecv' }).sender;
-    // `streams` can be empty for a remote track (AZURE-FACTS §7): build the stream ourselves.
+    // `streams` can be empty for a remote track (https://developer.mozilla.org/docs/Web/API/RTCTrackEvent/streams):
+    // build the stream ourselves.
     this.pc.ontrack = (e) => (this.remote = e.streams[0] ?? new MediaStream([e.track]));
     this.channel = this.pc.createDataChannel('oai-events');
     this.channel.onmessage = (e) => {

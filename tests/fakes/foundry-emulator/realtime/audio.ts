@@ -1,6 +1,6 @@
 import type { MediaStreamTrack } from 'werift';
 
-/** Opus at 48 kHz, 20 ms frames, as Chromium negotiates it (AZURE-FACTS §7). */
+/** Opus at 48 kHz, 20 ms frames, as Chromium negotiates it (RFC 7587: Opus over RTP runs at 48 kHz). */
 const RATE = 48_000;
 const FRAME = 960;
 const FRAME_MS = 20;
@@ -99,7 +99,7 @@ export class Speaker {
 }
 
 async function newEncoder(): Promise<Encoder> {
-  // opusscript is pure JS/wasm, so it installs and runs offline (AZURE-FACTS §7).
+  // opusscript is pure JS/wasm, so it installs and runs offline (no native build).
   const { default: OpusScript } = await import('opusscript');
   return new OpusScript(RATE, 1, OpusScript.Application.VOIP);
 }

@@ -29,7 +29,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 /**
  * One emulated gpt-realtime call: the conversation, the client events it received, and scripted
  * turns. A test cannot do voice activity detection on fake audio, so the user "speaks" when the test
- * says so (`userSays`); everything after that follows the GA protocol (AZURE-FACTS §2).
+ * says so (`userSays`); everything after that follows the GA protocol (openai-node
+ * `src/resources/realtime/realtime.ts`).
  */
 export class RealtimeCall {
   readonly id = rid('rtc');
@@ -89,18 +90,21 @@ export class RealtimeCall {
     const item: Item = { id: itemId, type: 'message', role: 'user' };
     this.peer.send(ev('conversation.item.added', { previous_item_id: previous, item: wireItem(item) }));
     this.items.push(item);
-    // The model hears the audio at once; the transcript is a separate, slower job (PITFALLS 2.5).
+    // The model hears the audio at once; the transcript is a separate, slower job (PITFALLS 2.5),
+    // and only when the session asks for it: input transcription "defaults to off" (openai-node
+    // `RealtimeAudioConfigInput.transcription`).
     item.text = transcript;
-    setTimeout(() => {
-      this.peer.send(
-        ev('conversation.item.input_audio_transcription.completed', {
-          item_id: itemId,
-          content_index: 0,
-          transcript,
-          usage: { type: 'duration', seconds: 1 },
-        }),
-      );
-    }, 60);
+    if (this.transcribes())
+      setTimeout(() => {
+        this.peer.send(
+          ev('conversation.item.input_audio_transcription.completed', {
+            item_id: itemId,
+            content_index: 0,
+            transcript,
+            usage: { type: 'duration', seconds: 1 },
+          }),
+        );
+      }, 60);
     if (this.vad().create_response !== false) await this.respond();
   }
 
@@ -123,6 +127,10 @@ export class RealtimeCall {
     this.peer.close();
   }
 
+  private transcribes(): boolean {
+    return typeof obj(obj(obj(this.session.audio).input).transcription).model === 'string';
+  }
+
   private vad() {
     return obj(obj(obj(this.session.audio).input).turn_detection) as {
       create_response?: boolean;
@@ -134,8 +142,7 @@ export class RealtimeCall {
     this.received.push(event);
     switch (event.type) {
       case 'session.update':
-        this.session = { ...this.session, ...obj(event.session) };
-        return this.peer.send(ev('session.updated', { session: this.session }));
+        return this.updateSession(event);
       case 'conversation.item.create':
         return this.addItem(obj(event.item));
       case 'response.create':
@@ -151,6 +158,30 @@ export class RealtimeCall {
       case 'input_audio_buffer.clear':
         return this.peer.send(ev('input_audio_buffer.cleared', {}));
     }
+  }
+
+  /**
+   * GA `session.update`: `session.type` is required (openai-node `RealtimeSessionCreateRequest`),
+   * the fields present are applied (objects field by field), and `session.updated` carries the result
+   * (https://platform.openai.com/docs/api-reference/realtime-client-events/session/update). Azure
+   * documents the same event for WebRTC (https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc).
+   */
+  private updateSession(event: Record<string, unknown>): void {
+    const update = obj(event.session);
+    if (update.type !== 'realtime')
+      return this.peer.send(
+        ev('error', {
+          error: {
+            type: 'invalid_request_error',
+            code: 'missing_required_parameter',
+            message: "Missing required parameter: 'session.type'.",
+            param: 'session.type',
+            event_id: event.event_id ?? null,
+          },
+        }),
+      );
+    this.session = merge(this.session, update) as CallSession;
+    this.peer.send(ev('session.updated', { session: this.session }));
   }
 
   private addItem(raw: Record<string, unknown>): void {
@@ -239,6 +270,15 @@ export class RealtimeCall {
     }));
     return { model: this.session.model, messages, tools };
   }
+}
+
+/** Objects merge field by field; anything else (arrays, strings, null) replaces. */
+function merge(base: unknown, patch: unknown): unknown {
+  const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+  if (!isObj(base) || !isObj(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) out[key] = merge(base[key], value);
+  return out;
 }
 
 function toReply(reply: ScriptedReply): Reply {

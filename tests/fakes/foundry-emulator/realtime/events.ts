@@ -1,5 +1,5 @@
-// GA realtime server events as gpt-realtime sends them on the WebRTC data channel (AZURE-FACTS §2;
-// openai-node `resources/realtime/realtime.ts`). Only the fields clients read are filled in.
+// GA realtime server events as gpt-realtime sends them on the WebRTC data channel
+// (https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc; openai-node `resources/realtime/realtime.ts`). Only the fields clients read are filled in.
 import { randomBytes } from 'node:crypto';
 
 export type ServerEvent = Record<string, unknown> & { type: string };

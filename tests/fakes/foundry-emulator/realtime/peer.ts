@@ -23,7 +23,7 @@ export function warmWebRtc(): Promise<typeof import('werift')> {
 }
 
 /**
- * Answers a browser's SDP offer with a werift peer, in the order AZURE-FACTS §7 verified:
+ * Answers a browser's SDP offer with a werift peer, in the order werift needs (tried here against Chromium):
  * remote offer → our outgoing audio track (reusing the offer's audio m-line, so it is sendrecv) →
  * answer → wait for ICE gathering → the answer SDP. Loopback only, no STUN.
  */

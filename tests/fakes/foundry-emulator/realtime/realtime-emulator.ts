@@ -2,10 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { defaultBrain } from '../brain';
 import { RealtimeCall, type CallSession } from './call';
 import { answerOffer, warmWebRtc } from './peer';
+import type { RealtimeStrictness } from './strictness';
 
 export interface RealtimeEmulatorOptions {
   /** Azure's limit is 30 minutes (PITFALLS 2.1); a test can make calls expire sooner. */
   sessionMaxSeconds?: number;
+  /** Azure's documented behaviour instead of OpenAI's (strictness.ts); also settable later with `strict()`. */
+  strict?: RealtimeStrictness;
 }
 
 /** What a test can see of one call (GET /_emulator/realtime/calls/{id}). */
@@ -30,9 +33,17 @@ export class RealtimeEmulator {
   private readonly secrets = new Map<string, { session: CallSession; expiresAt: number }>();
   private readonly calls = new Map<string, RealtimeCall>();
   sessionMaxSeconds: number;
+  /** What the client_secrets route holds clients to (strictness.ts); all off by default. */
+  strictness: RealtimeStrictness;
 
   constructor(options: RealtimeEmulatorOptions = {}) {
     this.sessionMaxSeconds = options.sessionMaxSeconds ?? 1800;
+    this.strictness = { ...options.strict };
+  }
+
+  /** Turns strict behaviours on (or off) from now on, e.g. `strict(STRICT_REALTIME)`. */
+  strict(strictness: RealtimeStrictness): void {
+    this.strictness = { ...this.strictness, ...strictness };
   }
 
   mint(session: CallSession, ttlSeconds: number): { value: string; expiresAt: number } {

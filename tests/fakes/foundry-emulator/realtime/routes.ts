@@ -3,6 +3,7 @@ import type { Route, RouteContext } from '../types';
 import * as wire from '../wire';
 import type { CallSession } from './call';
 import type { RealtimeEmulator } from './realtime-emulator';
+import { deploymentNotFound, undocumentedMintField, unknownParameterError } from './strictness';
 
 const ClientSecretBody = z.looseObject({
   session: z.looseObject({ type: z.literal('realtime'), model: z.string().min(1) }),
@@ -18,7 +19,8 @@ const Script = z.object({
 });
 
 /**
- * Browsers call `/realtime/calls` cross-origin with the ephemeral secret (AZURE-FACTS §2), so the
+ * Browsers call `/realtime/calls` cross-origin with the ephemeral secret
+ * (https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc), so the
  * route answers CORS itself and exposes Location (which names the call).
  */
 const CORS = {
@@ -55,13 +57,19 @@ export function realtimeRoutes(realtime: RealtimeEmulator): Route[] {
             ctx,
             wire.invalidRequestError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
           );
+        const strict = realtime.strictness;
         const deployment = ctx.deployment(parsed.data.session.model);
-        if (!deployment || deployment.kind !== 'realtime') return fail(ctx, wire.deploymentNotFoundError());
+        if (!deployment || deployment.kind !== 'realtime')
+          return fail(ctx, deploymentNotFound(strict.missingDeploymentStatus ?? 404));
+        const undocumented = strict.sessionFields ? undocumentedMintField(parsed.data.session) : undefined;
+        if (undocumented) return fail(ctx, unknownParameterError(undocumented));
         const session = parsed.data.session as CallSession;
         const secret = realtime.mint(session, parsed.data.expires_after?.seconds ?? 600);
+        // `{ value, expires_at, session }` is OpenAI's answer (openai-node
+        // `src/resources/realtime/client-secrets.ts`); Azure's sample reads only `value`.
         ctx.sendJson(200, {
           value: secret.value,
-          expires_at: secret.expiresAt,
+          ...(strict.omitExpiresAt ? {} : { expires_at: secret.expiresAt }),
           session: { ...session, id: wire.newId('sess'), object: 'realtime.session' },
         });
       },
