@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { emulatedAzureEnv, startFoundryEmulator } from '../fakes/foundry-emulator';
+import { EMULATED_STRICTNESS, emulatedAzureEnv, startFoundryEmulator } from '../fakes/foundry-emulator';
 import { swaConfigAllowing } from '../fakes/foundry-emulator/realtime/csp';
 
 /**
@@ -28,7 +28,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const provider = process.env.E2E_PROVIDER ?? 'offline';
   if (provider !== 'offline' && provider !== 'azure')
     throw new Error(`E2E_PROVIDER must be offline or azure, not "${provider}"`);
-  const emulator = provider === 'azure' ? await startFoundryEmulator({ chunkDelayMs: 4 }) : undefined;
+  // Strict where it agrees with Azure (reasoning tokens spend the budget): the suite must pass on the Azure that exists.
+  const emulator =
+    provider === 'azure' ? await startFoundryEmulator({ chunkDelayMs: 4, strict: EMULATED_STRICTNESS }) : undefined;
   const env = emulator ? emulatedAzureEnv(emulator) : { AI_PROVIDER: 'offline', PRESTO_OFFLINE_CHUNK_MS: '8' };
   // Test-only fault (api/adapters/fault-injection.ts): the first design of a "haunted …" industry fails, so the failure UI and Retry can be shown.
   // Voice posts its SDP offer to the emulator, so its origin joins the CSP connect-src (realtime/csp.ts).
