@@ -28,13 +28,13 @@ type Completion = {
 };
 
 /** When the first visible token leaves, and how long each further token takes. */
-interface Pace {
+export interface Pace {
   firstMs: number;
   tokensPerSecond: number;
 }
 
 /** Time to first token, plus the hidden reasoning produced before it (realistic latency, latency.ts). */
-function paceOf(c: Completion, deployment: EmulatedDeployment, latency: LatencyProfile): Pace {
+export function paceOf(c: Completion, deployment: EmulatedDeployment, latency: LatencyProfile): Pace {
   const profile = deployment.kind === 'reasoning' ? latency.reasoning : latency.chat;
   return {
     firstMs: profile.firstTokenMs + tokenMs(c.reasoningTokens ?? 0, profile.tokensPerSecond),
