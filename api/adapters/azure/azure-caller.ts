@@ -17,7 +17,8 @@ export interface DeploymentTarget {
 
 /**
  * Parameters a model may refuse (reasoning models reject sampling parameters and, for o-series,
- * `parallel_tool_calls` — PITFALLS 3.2/3.5; AZURE-FACTS §4.5). Only these are ever dropped.
+ * `parallel_tool_calls` — PITFALLS 3.2/3.5; https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning,
+ * "API & feature support"), and `reasoning_effort` once no value of it is taken. Only these are ever dropped.
  */
 const DROPPABLE = new Set([
   'parallel_tool_calls',

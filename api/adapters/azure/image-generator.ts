@@ -14,7 +14,7 @@ export const IMAGE_TIMEOUT_MS = 120_000;
 export const IMAGE_SLOT_WAIT_MS = 180_000;
 export type ImageQuality = 'low' | 'medium';
 
-/** `{ created, data: [{ b64_json }] }`: Azure always answers base64 (AZURE-FACTS §3). Built on first use (cold start). */
+/** `{ created, data: [{ b64_json }] }`: gpt-image always answers base64 (https://learn.microsoft.com/azure/foundry/openai/how-to/dall-e). Built on first use (cold start). */
 let response: z.ZodType<{ data: { b64_json: string }[] }> | undefined;
 const Response = () => (response ??= z.object({ data: z.array(z.object({ b64_json: z.string().min(1) })).min(1) }));
 

@@ -17,7 +17,7 @@ export type ImageReply =
 
 const SIZES = ['1024x1024', '1024x1536', '1536x1024', 'auto'] as const;
 
-/** The request body as Azure validates it (AZURE-FACTS §3): no response_format, PNG/JPEG only. */
+/** The request body as Azure validates it: no response_format, PNG/JPEG only (https://learn.microsoft.com/azure/foundry/openai/how-to/dall-e, "Specify API options"). */
 export const ImageRequestBody = z.looseObject({
   prompt: z.string(),
   n: z.number().int().min(1).max(10).optional(),
