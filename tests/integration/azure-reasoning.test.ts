@@ -116,7 +116,7 @@ describe('reasoning models are budgeted for their reasoning (strict emulator)', 
       code: 'token_budget_spent',
       retryable: false,
       message: expect.stringMatching(
-        /whole budget of 9000 completion tokens.*reasoning.*Lower AZURE_OPENAI_REASONING_EFFORT \(now "low"/s,
+        /^Token budget spent on reasoning: lower AZURE_OPENAI_REASONING_EFFORT \(now "low".*used all 9000 completion tokens/,
       ),
     });
     const sent = h.emulator.chatRequests();
@@ -135,24 +135,35 @@ describe('reasoning models are budgeted for their reasoning (strict emulator)', 
     expect(await small()).toEqual({ name: 'x', size: 3 });
   });
 
-  it('a deterministic bad answer fails the generation job at its first delivery, not after five queue retries', async () => {
-    h = await azureHarness();
-    h.emulator.enqueueFor('gpt-5-mini', { kind: 'text', text: 'Not JSON.' }, { kind: 'text', text: 'Still not JSON.' });
-    const store = new MemoryDocumentStore();
-    const clock = { now: () => new Date('2026-12-03T09:00:00Z') };
-    const queue = new MemoryJobQueue();
-    const deps = { modes: new StoredModeCatalog(store), store, queue, clock, newToken: () => 'token-abcdef-1' };
-    const asked = await requestMode(request, deps);
-    expect(asked.kind).toBe('job');
-    const message = ModeGenerationMessage.parse(queue.sent[0]!.message);
-    const outcome = await processModeGeneration(
-      message,
-      { dequeueCount: 1, maxDequeueCount: MAX_DEQUEUE_COUNT },
-      { store, clock, generator: new StructuredModeGenerator(h.adapters.structuredModel) },
-    );
-    expect(outcome).toBe('failed');
-    const job = JobRecord.parse(await store.getJson(jobPath(message.jobId)));
-    expect(job).toMatchObject({ status: 'failed', error: { code: 'generation_failed', retryable: true } });
-    expect(h.emulator.chatRequests()).toHaveLength(2);
-  });
+  it.each([
+    ['not JSON twice', { kind: 'text', text: 'Not JSON.' } as const, /did not fit|not JSON/],
+    [
+      'cut off at the budget twice',
+      { kind: 'json', value: {}, finishReason: 'length' } as const,
+      /AZURE_OPENAI_REASONING_EFFORT/,
+    ],
+  ])(
+    'a deterministic bad answer (%s) fails the generation job at its first delivery, not after five queue retries',
+    async (_, answer, reason) => {
+      h = await azureHarness({ env: { AZURE_OPENAI_REASONING_EFFORT: 'low' } });
+      h.emulator.enqueueFor('gpt-5-mini', answer, answer);
+      const store = new MemoryDocumentStore();
+      const clock = { now: () => new Date('2026-12-03T09:00:00Z') };
+      const queue = new MemoryJobQueue();
+      const deps = { modes: new StoredModeCatalog(store), store, queue, clock, newToken: () => 'token-abcdef-1' };
+      const asked = await requestMode(request, deps);
+      expect(asked.kind).toBe('job');
+      const message = ModeGenerationMessage.parse(queue.sent[0]!.message);
+      const outcome = await processModeGeneration(
+        message,
+        { dequeueCount: 1, maxDequeueCount: MAX_DEQUEUE_COUNT },
+        { store, clock, generator: new StructuredModeGenerator(h.adapters.structuredModel) },
+      );
+      expect(outcome).toBe('failed');
+      const job = JobRecord.parse(await store.getJson(jobPath(message.jobId)));
+      expect(job).toMatchObject({ status: 'failed', error: { code: 'generation_failed', retryable: true } });
+      expect(job.error?.message).toMatch(reason);
+      expect(h.emulator.chatRequests()).toHaveLength(2);
+    },
+  );
 });

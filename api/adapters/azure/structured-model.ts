@@ -139,11 +139,13 @@ export class AzureStructuredModel implements StructuredModel {
     }
   }
 
+  /** The fix first: the job's reason is cut to 300 characters, the log keeps all of it. */
   private budgetMessage(name: string, usage: StructuredCallUsage): string {
-    const spent = `The structured deployment "${usage.deployment}" used its whole budget of ${usage.maxCompletionTokens} completion tokens (${usage.reasoningTokens} of them hidden reasoning at reasoning_effort "${usage.effort ?? `${DEFAULT_EFFORT}, its default`}") before the ${name} answer was complete, even with double the budget`;
+    const effort = usage.effort ?? `${DEFAULT_EFFORT}, the deployment's default`;
+    const spent = `"${usage.deployment}" used all ${usage.maxCompletionTokens} completion tokens (${usage.reasoningTokens} on hidden reasoning at effort ${effort}) before the ${name} answer was complete, even at double the budget`;
     return usage.effort === 'minimal'
-      ? `${spent}. AZURE_OPENAI_REASONING_EFFORT is already "minimal", so the answer itself outgrew its budget: please report this.`
-      : `${spent}. Lower AZURE_OPENAI_REASONING_EFFORT (now "${this.options.effort}"; "minimal" or "low" suit this task).`;
+      ? `Token budget spent although AZURE_OPENAI_REASONING_EFFORT is already "minimal": ${spent}; the answer itself outgrew its budget, please report this.`
+      : `Token budget spent on reasoning: lower AZURE_OPENAI_REASONING_EFFORT (now "${this.options.effort}"; "minimal" or "low" suit this task). ${spent}.`;
   }
 
   private async once<T>(
