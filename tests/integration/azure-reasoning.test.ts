@@ -107,6 +107,25 @@ describe('reasoning models are budgeted for their reasoning (strict emulator)', 
     expect(budgets().slice(1)).toEqual([500 + REASONING_HEADROOM.medium, 500 + REASONING_HEADROOM.medium]);
   });
 
+  it('Azure\'s older wording ("Unrecognized request argument supplied: reasoning_effort", no code) drops the parameter at once', async () => {
+    h = await azureHarness();
+    h.emulator.enqueueFor('gpt-5-mini', {
+      kind: 'error',
+      status: 400,
+      body: {
+        error: {
+          message: 'Unrecognized request argument supplied: reasoning_effort',
+          type: 'invalid_request_error',
+          param: null,
+          code: null,
+        },
+      },
+    });
+    await small();
+    await small();
+    expect(efforts()).toEqual(['minimal', undefined, undefined]);
+  });
+
   it('finish_reason length is its own failure: one retry with double the budget (never a "fix your JSON" retry), then token_budget_spent naming the effort to lower', async () => {
     h = await azureHarness({ env: { AZURE_OPENAI_REASONING_EFFORT: 'low' } });
     const cut = { kind: 'json', value: { name: 'x' }, finishReason: 'length' } as const;

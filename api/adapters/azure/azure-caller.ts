@@ -155,11 +155,6 @@ export class AzureCaller {
     return this.refusalsFor(deployment).params;
   }
 
-  /** What `body` becomes for this deployment now (e.g. which reasoning_effort it will really get). */
-  adapted<B extends object>(deployment: string, body: B): B {
-    return adapt(body, this.refusalsFor(deployment));
-  }
-
   private refusalsFor(deployment: string): Refusals {
     let refusals = this.refusals.get(deployment);
     if (!refusals) {

@@ -48,10 +48,12 @@ const REFUSED_PARAM_CODES = new Set(['unsupported_parameter', 'unsupported_value
  * (OpenAI's "Unsupported value: 'reasoning_effort' does not support 'minimal' with this model"),
  * or Azure's older "Unrecognized request argument supplied: <name>" with no code at all.
  */
-function refusedParam(error: unknown, code: string, message: string): string | undefined {
+function refusedParam(error: unknown, code: string, message: string): { param: string; code: string } | undefined {
   const param = field(error, 'param');
-  if (REFUSED_PARAM_CODES.has(code) && typeof param === 'string' && param) return param;
-  return /Unrecognized request argument supplied: ([A-Za-z_]+)/.exec(message)?.[1];
+  if (REFUSED_PARAM_CODES.has(code) && typeof param === 'string' && param) return { param, code };
+  const unrecognized = /Unrecognized request argument supplied: ([A-Za-z_]+)/.exec(message)?.[1];
+  // The parameter itself is unknown to this deployment, whatever its value.
+  return unrecognized ? { param: unrecognized, code: 'unsupported_parameter' } : undefined;
 }
 
 /**
@@ -79,8 +81,8 @@ export function classifyAzureError(error: unknown): AzureFailure {
   if (TRANSIENT.has(status)) return { kind: 'transient', status, ...(headers ? { headers } : {}) };
   if (status === 401 || status === 403) return { kind: 'unauthorized', status, message };
   if (status === 404) return { kind: 'missing', status, message };
-  const param = refusedParam(error, code, message);
-  if (status === 400 && param) return { kind: 'unsupported', status, param, code, message };
+  const refused = refusedParam(error, code, message);
+  if (status === 400 && refused) return { kind: 'unsupported', status, ...refused, message };
   if (status >= 500) return { kind: 'transient', status, ...(headers ? { headers } : {}) };
   return { kind: 'rejected', status, message };
 }

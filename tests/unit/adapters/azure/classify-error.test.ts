@@ -31,6 +31,6 @@ describe('classifyAzureError (issue #11)', () => {
       classifyAzureError(
         apiError(400, { code: null, param: null, message: 'Unrecognized request argument supplied: reasoning_effort' }),
       ),
-    ).toMatchObject({ kind: 'unsupported', param: 'reasoning_effort' });
+    ).toMatchObject({ kind: 'unsupported', param: 'reasoning_effort', code: 'unsupported_parameter' });
   });
 });
