@@ -12,9 +12,10 @@ export interface Spendable {
  * Hidden reasoning tokens a GPT-5-class deployment spends for an answer of `visible` tokens at
  * each effort (no effort sent = medium, the default: https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning).
  * A fixed part plus a share of the answer, so minimal is cheap and medium alone can exceed a
- * budget sized for the visible answer. Shaped after published gpt-5-mini measurements, where
- * output tokens grow from minimal/low to medium and several-fold at high; deterministic so tests
- * can reason about it.
+ * budget sized for the visible answer. Shaped after published gpt-5-mini measurements on Azure,
+ * where output tokens grow from minimal/low to medium and several-fold at high
+ * (https://qiita.com/FukuharaYohei/items/8143f4d51fc30624c39f); deterministic so tests can reason
+ * about it.
  */
 const EFFORT: Record<string, { base: number; perVisible: number }> = {
   minimal: { base: 0, perVisible: 0.1 },
