@@ -174,7 +174,9 @@ function credentialProblems(env: NodeJS.ProcessEnv): string[] {
  */
 const MIN_IMAGE_API_VERSION = '2025-04-01';
 function imageApiProblems(env: z.infer<typeof Env>): string[] {
-  if (env.AZURE_OPENAI_IMAGE_API !== 'deployments' || env.AZURE_OPENAI_API_VERSION >= MIN_IMAGE_API_VERSION) return [];
+  const azure = (env.AI_PROVIDER ?? (env.AZURE_OPENAI_ENDPOINT ? 'azure' : 'offline')) === 'azure';
+  if (!azure || !env.AZURE_OPENAI_IMAGE_DEPLOYMENT || env.AZURE_OPENAI_IMAGE_API !== 'deployments') return [];
+  if (env.AZURE_OPENAI_API_VERSION >= MIN_IMAGE_API_VERSION) return [];
   return [
     `AZURE_OPENAI_API_VERSION: ${env.AZURE_OPENAI_API_VERSION} does not serve gpt-image-1 / gpt-image-1-mini on the dated images route (AZURE_OPENAI_IMAGE_API=deployments); use ${MIN_IMAGE_API_VERSION}-preview or later, or AZURE_OPENAI_IMAGE_API=v1`,
   ];

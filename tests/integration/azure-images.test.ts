@@ -97,5 +97,9 @@ describe('the pinned api-version must serve gpt-image-1 on the dated route', () 
       ).toBeTruthy();
     expect(loadConfig({ ...azure, AZURE_OPENAI_API_VERSION: '2024-10-21' }).AZURE_OPENAI_IMAGE_API).toBe('v1');
     expect(problem({ AZURE_OPENAI_IMAGE_API: 'v2' })).toMatch(/AZURE_OPENAI_IMAGE_API/);
+    // The offline engine never calls the image route, so an old pin does not stop it.
+    expect(loadConfig({ AZURE_OPENAI_IMAGE_API: 'deployments', AZURE_OPENAI_API_VERSION: '2024-10-21' }).provider).toBe(
+      'offline',
+    );
   });
 });

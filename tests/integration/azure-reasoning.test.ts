@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { REASONING_HEADROOM } from '../../api/adapters/azure/structured-model';
+import { loadConfig } from '../../api/config';
 import { MODE_DRAFT_MAX_TOKENS, StructuredModeGenerator } from '../../api/adapters/structured-mode-generator';
 import { StoredModeCatalog } from '../../api/adapters/mode-catalog';
 import { JobRecord, MAX_DEQUEUE_COUNT, ModeGenerationMessage } from '../../api/contracts/jobs';
@@ -84,6 +85,12 @@ describe('reasoning models are budgeted for their reasoning (strict emulator)', 
     expect(efforts()).toEqual(['medium']);
     expect(budgets()).toEqual([MODE_DRAFT_MAX_TOKENS + REASONING_HEADROOM.medium]);
     expect(h.structuredUsage[0]!.reasoningTokens).toBeGreaterThan(REASONING_HEADROOM.minimal);
+  });
+
+  it('a misspelt AZURE_OPENAI_REASONING_EFFORT is named at start-up', () => {
+    expect(() =>
+      loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com', AZURE_OPENAI_REASONING_EFFORT: 'none' }),
+    ).toThrow(/AZURE_OPENAI_REASONING_EFFORT/);
   });
 
   it('a deployment that refuses "minimal" gets "low" (with low headroom), remembered for the next call', async () => {
