@@ -143,8 +143,9 @@ export class AzureStructuredModel implements StructuredModel {
   private budgetMessage(name: string, usage: StructuredCallUsage): string {
     const effort = usage.effort ?? `${DEFAULT_EFFORT}, the deployment's default`;
     const spent = `"${usage.deployment}" used all ${usage.maxCompletionTokens} completion tokens (${usage.reasoningTokens} on hidden reasoning at effort ${effort}) before the ${name} answer was complete, even at double the budget`;
-    return usage.effort === 'minimal'
-      ? `Token budget spent although AZURE_OPENAI_REASONING_EFFORT is already "minimal": ${spent}; the answer itself outgrew its budget, please report this.`
+    // Already the lowest setting (the deployment may still have moved it up, or take no effort at all).
+    return this.options.effort === 'minimal'
+      ? `Token budget spent although AZURE_OPENAI_REASONING_EFFORT is "minimal", the lowest: ${spent}; please report this.`
       : `Token budget spent on reasoning: lower AZURE_OPENAI_REASONING_EFFORT (now "${this.options.effort}"; "minimal" or "low" suit this task). ${spent}.`;
   }
 
