@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { TRANSCRIPTION_MODELS } from './contracts/realtime';
 
 export const AZURE_CREDENTIALS = ['default', 'cli', 'managed-identity', 'client-secret'] as const;
+/** Lowest first: the order a refused value falls back in. GPT-5 models add `minimal` (how-to/reasoning). */
+export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
 
 const Env = z.object({
   AI_PROVIDER: z.enum(['azure', 'offline']).optional(),
@@ -46,6 +49,18 @@ const Env = z.object({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}(-preview)?$/)
     .default('2025-04-01-preview'),
+  /**
+   * Which image surface chart images use: `v1` (`/openai/v1/images/generations?api-version=preview`,
+   * deployment in the body's `model`, Learn's how-to/dall-e today) or `deployments` (the dated
+   * `/openai/deployments/{name}/images/generations?api-version=AZURE_OPENAI_API_VERSION`).
+   */
+  AZURE_OPENAI_IMAGE_API: z.enum(['v1', 'deployments']).default('v1'),
+  /**
+   * `reasoning_effort` of the structured deployment's mode design. Reasoning tokens count against
+   * max_completion_tokens (https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning); a
+   * deployment refusing the value gets the next higher one, then none (api/adapters/azure/azure-caller.ts).
+   */
+  AZURE_OPENAI_REASONING_EFFORT: z.enum(REASONING_EFFORTS).default('minimal'),
   /** Key auth; without it a Microsoft Entra token comes from AZURE_CREDENTIAL (PITFALLS 1.1, 1.3). */
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
   AZURE_CREDENTIAL: z.enum(AZURE_CREDENTIALS).default('default'),
@@ -128,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [
     ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
     ...credentialProblems(env),
+    ...(parsed.success ? imageApiProblems(parsed.data) : []),
   ];
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
@@ -150,6 +166,21 @@ function credentialProblems(env: NodeJS.ProcessEnv): string[] {
     .map((name) => `${name}: required when AZURE_CREDENTIAL=client-secret`);
 }
 
+/**
+ * The dated image route needs an api-version that serves the gpt-image-1 series: Learn's changelog
+ * adds GPT-image-1 in 2025-04-01-preview (https://learn.microsoft.com/azure/foundry/openai/api-version-lifecycle,
+ * "Changes between 2025-04-01-preview and 2025-03-01-preview"), and the latest dated GA version,
+ * 2024-10-21, predates it. An older pin would only show up as 404s on the first chart image.
+ */
+const MIN_IMAGE_API_VERSION = '2025-04-01';
+function imageApiProblems(env: z.infer<typeof Env>): string[] {
+  const azure = (env.AI_PROVIDER ?? (env.AZURE_OPENAI_ENDPOINT ? 'azure' : 'offline')) === 'azure';
+  if (!azure || !env.AZURE_OPENAI_IMAGE_DEPLOYMENT || env.AZURE_OPENAI_IMAGE_API !== 'deployments') return [];
+  if (env.AZURE_OPENAI_API_VERSION >= MIN_IMAGE_API_VERSION) return [];
+  return [
+    `AZURE_OPENAI_API_VERSION: ${env.AZURE_OPENAI_API_VERSION} does not serve gpt-image-1 / gpt-image-1-mini on the dated images route (AZURE_OPENAI_IMAGE_API=deployments); use ${MIN_IMAGE_API_VERSION}-preview or later, or AZURE_OPENAI_IMAGE_API=v1`,
+  ];
+}
 /**
  * The chart pre-generation timer's schedule. A timer's schedule is fixed when the function is
  * registered (before any request loads the rest of the config), so this reads only its own

@@ -2,7 +2,11 @@ import { GeneratedModeDraft, type ModeGenerationRequest } from '../contracts/gen
 import type { ModeGenerator, StructuredModel } from '../domain/ports';
 import { MODE_DESIGNER_PROMPT, modeDesignRequest } from '../domain/prompts/mode-designer';
 
-/** Enough for ~10 datasets with keywords; Azure reserves prompt + this against TPM up front (PITFALLS 4.1). */
+/**
+ * The visible answer's budget: enough for ~10 datasets with keywords. A reasoning deployment gets
+ * headroom for its hidden reasoning on top (REASONING_HEADROOM, api/adapters/azure/structured-model.ts);
+ * Azure reserves prompt + the total against TPM up front (PITFALLS 4.1).
+ */
 export const MODE_DRAFT_MAX_TOKENS = 3_000;
 
 /**

@@ -10,6 +10,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { startLocal } from '../../api/local/start';
 import { emulatedAzureEnv } from '../fakes/foundry-emulator/app-env';
 import { startFoundryEmulator } from '../fakes/foundry-emulator/emulator';
+import { latencyProfile } from '../fakes/foundry-emulator/latency';
 import { percentile } from './stats';
 
 const STREAMS = 50;
@@ -46,7 +47,11 @@ async function runChild(role: string): Promise<void> {
   let stop: () => Promise<void>;
   let loop: IntervalHistogram | undefined;
   if (role === 'emulator') {
-    const emulator = await startFoundryEmulator({ chunkDelayMs: 0 });
+    // EMULATOR_LATENCY=realistic npm run bench: the same scenarios with Azure-like waits (latency.ts).
+    const emulator = await startFoundryEmulator({
+      chunkDelayMs: 0,
+      latency: latencyProfile(process.env.EMULATOR_LATENCY),
+    });
     stop = () => emulator.stop();
     send({ type: 'ready', url: emulator.url, apiKey: emulator.apiKey });
   } else {

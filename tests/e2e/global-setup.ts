@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { emulatedAzureEnv, startFoundryEmulator } from '../fakes/foundry-emulator';
+import { EMULATED_STRICTNESS, emulatedAzureEnv, startFoundryEmulator } from '../fakes/foundry-emulator';
 import { swaConfigAllowing } from '../fakes/foundry-emulator/realtime/csp';
 import { STRICT_REALTIME } from '../fakes/foundry-emulator/realtime/strictness';
 
@@ -29,7 +29,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const provider = process.env.E2E_PROVIDER ?? 'offline';
   if (provider !== 'offline' && provider !== 'azure')
     throw new Error(`E2E_PROVIDER must be offline or azure, not "${provider}"`);
-  const emulator = provider === 'azure' ? await startFoundryEmulator({ chunkDelayMs: 4 }) : undefined;
+  // Strict where it agrees with Azure (reasoning tokens spend the budget): the suite must pass on the Azure that exists.
+  const emulator =
+    provider === 'azure' ? await startFoundryEmulator({ chunkDelayMs: 4, strict: EMULATED_STRICTNESS }) : undefined;
   // Voice meets Azure as documented: only type/model/instructions/voice in the mint (the rest goes
   // by session.update), no expires_at, 400 for a missing deployment (realtime/strictness.ts).
   emulator?.realtime.strict(STRICT_REALTIME);

@@ -1,6 +1,7 @@
 import { createAzureAdapters, type AzureAdapters } from '../../api/adapters/azure/azure-adapters';
 import { createTokenProvider, type IdentitySdk } from '../../api/adapters/azure/credential';
 import { createOpenAiClient } from '../../api/adapters/azure/openai-client';
+import type { StructuredCallUsage } from '../../api/adapters/azure/structured-model';
 import { loadConfig, type Config } from '../../api/config';
 import { ChatEvent, type ChatMessage } from '../../api/contracts/chat';
 import { runChat } from '../../api/domain/chat/run-chat';
@@ -15,6 +16,8 @@ export interface AzureHarness {
   adapters: AzureAdapters;
   /** Waits the retry policy asked for (the injected sleep returns at once). */
   sleeps: number[];
+  /** Every structured call's token use, reasoning included. */
+  structuredUsage: StructuredCallUsage[];
   /** How many times an SDK client was built (PITFALLS 6.2). */
   builds(): number;
   chat(messages: string | ChatMessage[], modeId?: string, signal?: AbortSignal): Promise<ChatEvent[]>;
@@ -37,6 +40,7 @@ export async function azureHarness(
   const key = options.keyAuth === false ? {} : { AZURE_OPENAI_API_KEY: emulator.apiKey };
   const config = loadConfig({ AZURE_OPENAI_ENDPOINT: emulator.url, ...key, ...options.env });
   const sleeps: number[] = [];
+  const structuredUsage: StructuredCallUsage[] = [];
   let builds = 0;
   const auth = config.AZURE_OPENAI_API_KEY
     ? { apiKey: config.AZURE_OPENAI_API_KEY }
@@ -47,12 +51,14 @@ export async function azureHarness(
       return createOpenAiClient({ endpoint: emulator.url, timeoutMs: config.AZURE_OPENAI_TIMEOUT_MS, ...auth });
     },
     retry: { random: () => 0, sleep: async (ms: number) => void sleeps.push(ms) },
+    onStructuredUsage: (usage) => void structuredUsage.push(usage),
   });
   return {
     emulator,
     config,
     adapters,
     sleeps,
+    structuredUsage,
     builds: () => builds,
     async chat(messages, modeId = 'banking', signal) {
       const history: ChatMessage[] = typeof messages === 'string' ? [{ role: 'user', content: messages }] : messages;

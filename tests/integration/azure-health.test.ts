@@ -44,8 +44,32 @@ describe('GET /api/health?deep=1 (PITFALLS 10.2)', () => {
     for (const role of ['chat', 'realtime', 'image'] as const) expect(byRole[role]?.status).toBe('ok');
     const image = emulator.requests.find((r) => r.path.includes('/images/generations'));
     expect(image?.body).toMatchObject({ prompt: '' });
-    expect(image?.query['api-version']).toBe('2025-04-01-preview');
   });
+
+  it.each([
+    ['v1', '/openai/v1/images/generations', 'preview', 'gpt-image-1-mini'],
+    ['deployments', '/openai/deployments/gpt-image-1-mini/images/generations', '2025-04-01-preview', undefined],
+  ] as const)(
+    'the image probe asks on the surface the generator uses (AZURE_OPENAI_IMAGE_API=%s), and tells a misnamed image deployment',
+    async (api, path, apiVersion, model) => {
+      emulator = await startFoundryEmulator();
+      const ok = await health({ AZURE_OPENAI_IMAGE_API: api }, '?deep=1');
+      expect(ok.deployments?.find((d) => d.role === 'image')?.status).toBe('ok');
+      const probe = emulator.requests.find((r) => r.path.includes('/images/generations'));
+      expect(probe).toMatchObject({ path, query: { 'api-version': apiVersion }, body: { prompt: '' } });
+      expect((probe?.body as { model?: string }).model).toBe(model);
+
+      emulator.reset();
+      const missing = await health(
+        { AZURE_OPENAI_IMAGE_API: api, AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt-image-1-mimi' },
+        '?deep=1',
+      );
+      expect(missing.deployments?.find((d) => d.role === 'image')).toMatchObject({
+        status: 'missing',
+        variable: 'AZURE_OPENAI_IMAGE_DEPLOYMENT',
+      });
+    },
+  );
 
   it('reports unauthorized (not missing) when the key is wrong', async () => {
     emulator = await startFoundryEmulator();

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { REASONING_HEADROOM } from '../../api/adapters/azure/structured-model';
 import { StructuredModeGenerator } from '../../api/adapters/structured-mode-generator';
 import { GeneratedModeDraft } from '../../api/contracts/generated-mode';
 import { DomainError } from '../../api/domain/errors';
@@ -43,7 +44,8 @@ describe('Structured output on the structured deployment (PITFALLS 3.1)', () => 
     const body = h.emulator.chatRequests()[0]! as Record<string, unknown>;
     expect(body.model).toBe('gpt-5-mini');
     expect(body).toMatchObject({
-      max_completion_tokens: 1200,
+      max_completion_tokens: 1200 + REASONING_HEADROOM.minimal,
+      reasoning_effort: 'minimal',
       response_format: { type: 'json_schema', json_schema: { name: 'test_draft', strict: true } },
     });
     expect(body).not.toHaveProperty('max_tokens');
@@ -70,19 +72,20 @@ describe('Structured output on the structured deployment (PITFALLS 3.1)', () => 
     expect(JSON.stringify(second?.messages.at(-1))).toMatch(/primary/);
   });
 
-  it('fails clearly after the second invalid answer (not JSON, or cut off at the token cap)', async () => {
+  it('fails clearly, and for good, after the second answer that is not JSON', async () => {
     h = await azureHarness();
     h.emulator.enqueueFor(
       'gpt-5-mini',
       { kind: 'text', text: 'Sure! Here is a mode:' },
-      { kind: 'json', value: valid, finishReason: 'length' },
+      { kind: 'text', text: 'Here it is again:' },
     );
     const error = await complete().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
+    // Permanent: the same prompt gets the same kind of answer, so queue redeliveries would only spend tokens.
     expect(error).toMatchObject({
       code: 'invalid_model_output',
-      retryable: true,
-      message: expect.stringMatching(/gpt-5-mini.*test_draft/),
+      retryable: false,
+      message: expect.stringMatching(/gpt-5-mini.*test_draft.*not JSON/),
     });
     expect(h.emulator.chatRequests()).toHaveLength(2);
   });

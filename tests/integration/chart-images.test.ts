@@ -42,9 +42,11 @@ describe('chart images on the azure provider (Foundry emulator + Azurite)', () =
     const [request] = env.emulator!.images.requests().slice(-1);
     expect(request).toMatchObject({ size: '1536x1024', quality: 'low', n: 1 });
     expect(request).not.toHaveProperty('response_format');
+    // The v1 surface Learn documents (AZURE_OPENAI_IMAGE_API default; tests/integration/azure-images.test.ts has both).
     expect(env.emulator!.requests.at(-1)).toMatchObject({
-      path: '/openai/deployments/gpt-image-1-mini/images/generations',
-      query: { 'api-version': '2025-04-01-preview' },
+      path: '/openai/v1/images/generations',
+      query: { 'api-version': 'preview' },
+      body: { model: 'gpt-image-1-mini' },
     });
 
     const png = await getChart(env.deps, first.image.key);

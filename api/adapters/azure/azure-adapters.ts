@@ -9,7 +9,7 @@ import { DeploymentsCheck } from './deployments-check';
 import { createOpenAiClient, OpenAiClientHolder } from './openai-client';
 import { AzureRealtimeSecrets } from './realtime-secrets';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
-import { AzureStructuredModel } from './structured-model';
+import { AzureStructuredModel, type StructuredCallUsage } from './structured-model';
 import type { ImageGenerator } from '../../domain/ports';
 import { AzureImageGenerator, IMAGE_SLOT_WAIT_MS, IMAGE_TIMEOUT_MS } from './image-generator';
 
@@ -27,6 +27,15 @@ export interface AzureAdapterOptions {
   retry?: Partial<RetryPolicy>;
   /** Loads @azure/identity (tests pass credentials that fail in a known way). */
   loadIdentity?: () => Promise<IdentitySdk>;
+  /** Each structured call's tokens, reasoning included (default: one log line). */
+  onStructuredUsage?: (usage: StructuredCallUsage) => void;
+}
+
+/** Reasoning tokens are invisible in the answer and billed as output: the log is where an operator sees them. */
+function logStructuredUsage(u: StructuredCallUsage): void {
+  console.info(
+    `[azure] ${u.name} on ${u.deployment}: finish ${u.finishReason}, prompt ${u.promptTokens}, completion ${u.completionTokens} (reasoning ${u.reasoningTokens}) of max ${u.maxCompletionTokens}, effort ${u.effort ?? 'deployment default'}`,
+  );
 }
 
 /**
@@ -51,10 +60,11 @@ export function createAzureAdapters(config: Config, options: AzureAdapterOptions
       { deployment: config.AZURE_OPENAI_CHAT_DEPLOYMENT, variable: 'AZURE_OPENAI_CHAT_DEPLOYMENT' },
       config.AZURE_OPENAI_TIMEOUT_MS,
     ),
-    structuredModel: new AzureStructuredModel(caller, {
-      deployment: config.AZURE_OPENAI_STRUCTURED_DEPLOYMENT,
-      variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT',
-    }),
+    structuredModel: new AzureStructuredModel(
+      caller,
+      { deployment: config.AZURE_OPENAI_STRUCTURED_DEPLOYMENT, variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT' },
+      { effort: config.AZURE_OPENAI_REASONING_EFFORT, onUsage: options.onStructuredUsage ?? logStructuredUsage },
+    ),
     deployments: new DeploymentsCheck(client, config),
     // Its own caller: one image request in flight per deployment (6 requests/minute by default, PITFALLS 4.3).
     imageGenerator: new AzureImageGenerator(
@@ -62,6 +72,7 @@ export function createAzureAdapters(config: Config, options: AzureAdapterOptions
       { deployment: config.AZURE_OPENAI_IMAGE_DEPLOYMENT, variable: 'AZURE_OPENAI_IMAGE_DEPLOYMENT' },
       {
         endpoint,
+        api: config.AZURE_OPENAI_IMAGE_API,
         apiVersion: config.AZURE_OPENAI_API_VERSION,
         quality: config.AZURE_OPENAI_IMAGE_QUALITY,
         timeoutMs: Math.max(IMAGE_TIMEOUT_MS, config.AZURE_OPENAI_TIMEOUT_MS),

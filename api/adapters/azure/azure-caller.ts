@@ -5,6 +5,7 @@ import { AzureRequestRejected, AzureUnauthorized, DeploymentMissing } from './er
 import { classifyAzureError } from './classify-error';
 import type { OpenAiClientHolder } from './openai-client';
 import { backoffDelayMs, busyMessage, type RetryPolicy } from './retry';
+import { REASONING_EFFORTS } from '../../config';
 
 export type StatusChunk = { type: 'status'; message: string };
 
@@ -16,10 +17,12 @@ export interface DeploymentTarget {
 
 /**
  * Parameters a model may refuse (reasoning models reject sampling parameters and, for o-series,
- * `parallel_tool_calls` — PITFALLS 3.2/3.5; AZURE-FACTS §4.5). Only these are ever dropped.
+ * `parallel_tool_calls` — PITFALLS 3.2/3.5; https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning,
+ * "API & feature support"), and `reasoning_effort` once no value of it is taken. Only these are ever dropped.
  */
 const DROPPABLE = new Set([
   'parallel_tool_calls',
+  'reasoning_effort',
   'temperature',
   'top_p',
   'presence_penalty',
@@ -30,9 +33,36 @@ const DROPPABLE = new Set([
   'stop',
 ]);
 
-function without<B extends object>(body: B, keys: ReadonlySet<string>): B {
-  if (keys.size === 0) return body;
-  return Object.fromEntries(Object.entries(body).filter(([key]) => !keys.has(key))) as B;
+/**
+ * Parameters whose refused *value* moves one step up its ladder before the parameter is dropped:
+ * GPT-5 models take `minimal` effort, later ones and o-series only low/medium/high
+ * (https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning, "Reasoning effort"), and a
+ * model without reasoning refuses the parameter itself.
+ */
+const LADDERS: Readonly<Record<string, readonly string[]>> = { reasoning_effort: REASONING_EFFORTS };
+
+/** What one deployment refused earlier in this process. */
+interface Refusals {
+  params: Set<string>;
+  values: Map<string, Set<string>>;
+}
+
+/** The body as this deployment takes it: refused parameters left out, refused values moved up their ladder. */
+function adapt<B extends object>(body: B, refusals: Refusals): B {
+  if (refusals.params.size === 0 && refusals.values.size === 0) return body;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (refusals.params.has(key)) continue;
+    const ladder = LADDERS[key];
+    const refused = refusals.values.get(key);
+    if (!ladder || !refused || typeof value !== 'string' || !refused.has(value)) {
+      out[key] = value;
+      continue;
+    }
+    const next = ladder.slice(ladder.indexOf(value) + 1).find((v) => !refused.has(v));
+    if (next !== undefined) out[key] = next;
+  }
+  return out as B;
 }
 
 /**
@@ -41,7 +71,7 @@ function without<B extends object>(body: B, keys: ReadonlySet<string>): B {
  * errors translated into domain errors. Generators yield `status` chunks while they wait.
  */
 export class AzureCaller {
-  private readonly dropped = new Map<string, Set<string>>();
+  private readonly refusals = new Map<string, Refusals>();
 
   constructor(
     private readonly client: OpenAiClientHolder,
@@ -66,20 +96,15 @@ export class AzureCaller {
     signal?: AbortSignal,
   ): AsyncGenerator<StatusChunk, T> {
     const client = await this.client.get();
-    const dropped = this.droppedFor(target.deployment);
+    const refusals = this.refusalsFor(target.deployment);
     for (let attempt = 1; ; attempt++) {
+      const sent = adapt(body, refusals);
       try {
-        return await run(client, without(body, dropped), signal);
+        return await run(client, sent, signal);
       } catch (error) {
         const failure = classifyAzureError(error);
-        if (
-          failure.kind === 'unsupported' &&
-          failure.param in body &&
-          DROPPABLE.has(failure.param) &&
-          !dropped.has(failure.param)
-        ) {
-          // Retry at once without it, and never send it to this deployment again.
-          dropped.add(failure.param);
+        if (failure.kind === 'unsupported' && remember(failure, sent, refusals)) {
+          // Retry at once without it (or with the next value), and remember for this deployment.
           attempt--;
           continue;
         }
@@ -126,12 +151,40 @@ export class AzureCaller {
   }
 
   /** Parameters this deployment refused earlier in this process. */
-  droppedFor(deployment: string): Set<string> {
-    let set = this.dropped.get(deployment);
-    if (!set) {
-      set = new Set();
-      this.dropped.set(deployment, set);
-    }
-    return set;
+  droppedFor(deployment: string): ReadonlySet<string> {
+    return this.refusalsFor(deployment).params;
   }
+
+  private refusalsFor(deployment: string): Refusals {
+    let refusals = this.refusals.get(deployment);
+    if (!refusals) {
+      refusals = { params: new Set(), values: new Map() };
+      this.refusals.set(deployment, refusals);
+    }
+    return refusals;
+  }
+}
+
+/**
+ * Records a refusal worth retrying without; false when there is nothing left to change (so the
+ * error stands). Each refusal removes a parameter or a value for good, so retries are bounded.
+ */
+function remember(
+  failure: Extract<ReturnType<typeof classifyAzureError>, { kind: 'unsupported' }>,
+  sent: object,
+  refusals: Refusals,
+): boolean {
+  const { param } = failure;
+  if (!(param in sent) || refusals.params.has(param)) return false;
+  const value = (sent as Record<string, unknown>)[param];
+  if (LADDERS[param] && failure.code !== 'unsupported_parameter' && typeof value === 'string') {
+    const refused = refusals.values.get(param) ?? new Set<string>();
+    if (refused.has(value)) return false;
+    refused.add(value);
+    refusals.values.set(param, refused);
+    return true;
+  }
+  if (!DROPPABLE.has(param)) return false;
+  refusals.params.add(param);
+  return true;
 }

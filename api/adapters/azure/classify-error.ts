@@ -10,7 +10,8 @@ export type AzureFailure =
   | { kind: 'auth'; error: AzureAuthFailed }
   | { kind: 'transient'; status?: number; headers?: HeaderBag }
   | { kind: 'content_filter' }
-  | { kind: 'unsupported'; status: number; param: string; message: string }
+  /** `code` tells a refused parameter (`unsupported_parameter`) from a refused value of it. */
+  | { kind: 'unsupported'; status: number; param: string; code: string; message: string }
   | { kind: 'missing'; status: number; message: string }
   | { kind: 'unauthorized'; status: number; message: string }
   | { kind: 'rejected'; status: number; message: string }
@@ -39,6 +40,22 @@ function messageOf(error: unknown): string {
     .slice(0, 300);
 }
 
+/** Codes naming a parameter (or its value) the deployment does not take; the request is fine without it. */
+const REFUSED_PARAM_CODES = new Set(['unsupported_parameter', 'unsupported_value', 'invalid_value']);
+
+/**
+ * The parameter a 400 says this deployment does not take: `param` with one of the codes above
+ * (OpenAI's "Unsupported value: 'reasoning_effort' does not support 'minimal' with this model"),
+ * or Azure's older "Unrecognized request argument supplied: <name>" with no code at all.
+ */
+function refusedParam(error: unknown, code: string, message: string): { param: string; code: string } | undefined {
+  const param = field(error, 'param');
+  if (REFUSED_PARAM_CODES.has(code) && typeof param === 'string' && param) return { param, code };
+  const unrecognized = /Unrecognized request argument supplied: ([A-Za-z_]+)/.exec(message)?.[1];
+  // The parameter itself is unknown to this deployment, whatever its value.
+  return unrecognized ? { param: unrecognized, code: 'unsupported_parameter' } : undefined;
+}
+
 /**
  * Sorts an openai SDK error (matched by shape, so the SDK need not be loaded to classify) into
  * what the adapters do about it. Azure's bodies: AZURE-FACTS §4.
@@ -57,19 +74,15 @@ export function classifyAzureError(error: unknown): AzureFailure {
   const code = String(field(error, 'code') ?? '');
   const inner = String(field(field(field(error, 'error'), 'innererror'), 'code') ?? '');
   const message = messageOf(error);
+  // A refusal is known by its body, whatever the status it came with: Learn documents the bodies,
+  // not the status (https://learn.microsoft.com/azure/foundry/openai/concepts/content-filter), and
+  // a filtered prompt must never be retried as if it were a 5xx or read as a credentials problem.
+  if (code === 'content_filter' || inner === 'ResponsibleAIPolicyViolation') return { kind: 'content_filter' };
   if (TRANSIENT.has(status)) return { kind: 'transient', status, ...(headers ? { headers } : {}) };
   if (status === 401 || status === 403) return { kind: 'unauthorized', status, message };
   if (status === 404) return { kind: 'missing', status, message };
-  if (status === 400 && (code === 'content_filter' || inner === 'ResponsibleAIPolicyViolation'))
-    return { kind: 'content_filter' };
-  const param = field(error, 'param');
-  if (
-    status === 400 &&
-    (code === 'unsupported_parameter' || code === 'unsupported_value') &&
-    typeof param === 'string'
-  ) {
-    return { kind: 'unsupported', status, param, message };
-  }
+  const refused = refusedParam(error, code, message);
+  if (status === 400 && refused) return { kind: 'unsupported', status, ...refused, message };
   if (status >= 500) return { kind: 'transient', status, ...(headers ? { headers } : {}) };
   return { kind: 'rejected', status, message };
 }

@@ -2,6 +2,7 @@ import type { OpenAI } from 'openai';
 import type { Config } from '../../config';
 import type { DeploymentHealth } from '../../contracts/health';
 import { classifyAzureError } from './classify-error';
+import { imageRoute } from './image-generator';
 import type { OpenAiClientHolder } from './openai-client';
 import { isDeploymentNotFound } from './realtime-errors';
 
@@ -22,7 +23,9 @@ const VARIABLES: Record<Role, keyof Config & string> = {
 const opts = (body: unknown) => ({ body, timeout: PROBE_TIMEOUT_MS, maxRetries: 0 });
 
 /** The cheapest request that makes Azure resolve each deployment by name. */
-function probes(config: Pick<Config, 'AZURE_OPENAI_ENDPOINT' | 'AZURE_OPENAI_API_VERSION'>): Record<Role, Probe> {
+function probes(
+  config: Pick<Config, 'AZURE_OPENAI_ENDPOINT' | 'AZURE_OPENAI_API_VERSION' | 'AZURE_OPENAI_IMAGE_API'>,
+): Record<Role, Probe> {
   const chat: Probe = (client, model) =>
     client.post(
       '/chat/completions',
@@ -38,14 +41,20 @@ function probes(config: Pick<Config, 'AZURE_OPENAI_ENDPOINT' | 'AZURE_OPENAI_API
         '/realtime/client_secrets',
         opts({ session: { type: 'realtime', model }, expires_after: { anchor: 'created_at', seconds: 10 } }),
       ),
-    // Images live on the dated deployment route (AZURE-FACTS §3). The empty prompt is deliberately
-    // invalid: routing resolves the deployment in the path (404 if missing) and then the request is
-    // refused with 400, so nothing is generated and no image quota is spent.
-    image: (client, deployment) =>
-      client.post(
-        `${config.AZURE_OPENAI_ENDPOINT}/openai/deployments/${encodeURIComponent(deployment)}/images/generations?api-version=${config.AZURE_OPENAI_API_VERSION}`,
-        opts({ prompt: '', n: 1 }),
-      ),
+    // The surface the generator uses (imageRoute: v1 with the deployment as `model`, or the dated
+    // route). The empty prompt is deliberately invalid: Azure resolves the deployment first (404 if
+    // missing) and then refuses the body with 400, so nothing is generated and no image quota is spent.
+    image: (client, deployment) => {
+      const { url, model } = imageRoute(
+        {
+          endpoint: config.AZURE_OPENAI_ENDPOINT ?? '',
+          api: config.AZURE_OPENAI_IMAGE_API,
+          apiVersion: config.AZURE_OPENAI_API_VERSION,
+        },
+        deployment,
+      );
+      return client.post(url, opts({ ...(model ? { model } : {}), prompt: '', n: 1 }));
+    },
   };
 }
 
@@ -119,6 +128,7 @@ export class DeploymentsCheck {
       Config,
       | 'AZURE_OPENAI_ENDPOINT'
       | 'AZURE_OPENAI_API_VERSION'
+      | 'AZURE_OPENAI_IMAGE_API'
       | 'AZURE_OPENAI_CHAT_DEPLOYMENT'
       | 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT'
       | 'AZURE_OPENAI_REALTIME_DEPLOYMENT'

@@ -39,9 +39,25 @@ export class AzureRequestRejected extends DomainError {
   }
 }
 
-/** The structured deployment answered twice with JSON that does not fit the schema (PITFALLS 3.1). */
+/**
+ * The structured deployment answered twice with output that does not fit the schema, after a
+ * corrective retry. Permanent (retryable: false): the same prompt gets the same kind of answer, so
+ * queue redeliveries would only spend tokens; the user can still ask again.
+ */
 export class InvalidModelOutput extends DomainError {
   constructor(message: string) {
-    super('invalid_model_output', message, 502, true);
+    super('invalid_model_output', message, 502, false);
+  }
+}
+
+/**
+ * `finish_reason: "length"`: the answer hit max_completion_tokens — on a reasoning model usually
+ * because hidden reasoning tokens, which count inside completion_tokens, spent the budget before
+ * the visible JSON was complete (https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning).
+ * Permanent: the same budget and effort end the same way.
+ */
+export class ReasoningBudgetSpent extends DomainError {
+  constructor(message: string) {
+    super('token_budget_spent', message, 502, false);
   }
 }

@@ -1,5 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { defaultBrain, type JsonBrain } from './brain';
+import { tokenMs, type LatencyProfile } from './latency';
+import { effortRefusal, spendBudget, tokensOf } from './reasoning';
 import { ChatRequestBody, type EmulatedDeployment, type Route, type RouteContext, type ScriptedReply } from './types';
 import * as wire from './wire';
 
@@ -9,6 +11,9 @@ export interface ChatState {
   hook?: ((request: ChatRequestBody, deployment: EmulatedDeployment) => ScriptedReply | undefined) | undefined;
   jsonBrains: ReadonlyMap<string, JsonBrain>;
   chunkDelayMs: number;
+  /** Strict reasoning: hidden reasoning tokens come out of max_completion_tokens (reasoning.ts). */
+  strictReasoning: boolean;
+  latency: LatencyProfile;
   /** Prompts matching this are refused like Azure's content filter (HTTP 400 content_filter). */
   promptFilter: RegExp;
 }
@@ -18,7 +23,24 @@ type Completion = {
   calls: { id: string; name: string; arguments: string }[];
   finish: string;
   model: string;
+  /** Hidden reasoning spent (reasoning deployments only). */
+  reasoningTokens?: number;
 };
+
+/** When the first visible token leaves, and how long each further token takes. */
+export interface Pace {
+  firstMs: number;
+  tokensPerSecond: number;
+}
+
+/** Time to first token, plus the hidden reasoning produced before it (realistic latency, latency.ts). */
+export function paceOf(c: Completion, deployment: EmulatedDeployment, latency: LatencyProfile): Pace {
+  const profile = deployment.kind === 'reasoning' ? latency.reasoning : latency.chat;
+  return {
+    firstMs: profile.firstTokenMs + tokenMs(c.reasoningTokens ?? 0, profile.tokensPerSecond),
+    tokensPerSecond: profile.tokensPerSecond,
+  };
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -62,10 +84,18 @@ async function writeStream(
   body: ChatRequestBody,
   delayMs: number,
   stall: boolean,
+  pace: Pace,
 ): Promise<void> {
   const id = wire.newId('chatcmpl');
-  const send = async (data: unknown) => {
+  let first = true;
+  const send = async (data: unknown, chars = 0) => {
     if (res.destroyed) return;
+    if (chars > 0) {
+      const wait = (first ? pace.firstMs : 0) + tokenMs(tokensOf(chars), pace.tokensPerSecond);
+      first = false;
+      if (wait > 0) await sleep(wait);
+      if (res.destroyed) return;
+    }
     res.write(`data: ${JSON.stringify(data)}\n\n`);
     if (delayMs > 0) await sleep(delayMs);
   };
@@ -80,16 +110,25 @@ async function writeStream(
   await send(wire.chunk(id, c.model, { delta: { role: 'assistant', content: '', refusal: null } }));
   const filtered = c.finish === 'content_filter';
   for (const text of wordPieces(c.text))
-    await send(wire.chunk(id, c.model, { delta: { content: text }, content_filter_results: wire.safeFilterResults() }));
+    await send(
+      wire.chunk(id, c.model, { delta: { content: text }, content_filter_results: wire.safeFilterResults() }),
+      text.length,
+    );
   for (const [index, call] of c.calls.entries()) {
     await send(
       wire.chunk(id, c.model, {
         delta: { tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.name, arguments: '' } }] },
       }),
+      call.name.length,
     );
     for (const part of pieces(call.arguments, 8))
-      await send(wire.chunk(id, c.model, { delta: { tool_calls: [{ index, function: { arguments: part } }] } }));
+      await send(
+        wire.chunk(id, c.model, { delta: { tool_calls: [{ index, function: { arguments: part } }] } }),
+        part.length,
+      );
   }
+  // Nothing visible at all (e.g. the whole budget went on reasoning): the wait still happened.
+  if (first && pace.firstMs > 0 && !res.destroyed) await sleep(pace.firstMs);
   await send(
     wire.chunk(id, c.model, {
       delta: {},
@@ -103,7 +142,11 @@ async function writeStream(
 
 function usage(body: ChatRequestBody, c: Completion): wire.Usage {
   const promptChars = body.messages.reduce((n, m) => n + (typeof m.content === 'string' ? m.content.length : 0), 0);
-  return wire.usageOf(promptChars, c.text.length + c.calls.reduce((n, x) => n + x.arguments.length, 0));
+  return wire.usageOf(
+    promptChars,
+    c.text.length + c.calls.reduce((n, x) => n + x.arguments.length, 0),
+    c.reasoningTokens,
+  );
 }
 
 function completionJson(c: Completion, body: ChatRequestBody): unknown {
@@ -161,6 +204,8 @@ function refusal(
     if (legacy in raw) return wire.invalidRequestError(`Unrecognized request argument supplied: ${legacy}`);
   const refused = deployment.rejects.find((p) => p in raw);
   if (refused) return wire.unsupportedParameterError(refused);
+  const effort = effortRefusal(body, deployment);
+  if (effort) return effort;
   if (body.messages.length === 0) return wire.invalidRequestError("[] is too short - 'messages'", 'messages');
   return undefined;
 }
@@ -198,10 +243,22 @@ export function chatCompletionsRoute(state: ChatState): Route {
           body: reply.body,
           ...(reply.headers ? { headers: reply.headers } : {}),
         });
-      const completion = completionOf(reply, deployment) ?? completionOf({ kind: 'text', text: '' }, deployment)!;
-      if (body.stream) await writeStream(ctx.res, completion, body, state.chunkDelayMs, reply.kind === 'stall');
+      const drafted = completionOf(reply, deployment) ?? completionOf({ kind: 'text', text: '' }, deployment)!;
+      const spent = spendBudget(drafted, body, deployment, state.strictReasoning);
+      const completion: Completion = {
+        ...spent.completion,
+        ...(spent.reasoningTokens !== undefined ? { reasoningTokens: spent.reasoningTokens } : {}),
+      };
+      const pace = paceOf(completion, deployment, state.latency);
+      if (body.stream) await writeStream(ctx.res, completion, body, state.chunkDelayMs, reply.kind === 'stall', pace);
       else if (reply.kind === 'stall') await new Promise((resolve) => ctx.res.on('close', resolve));
-      else ctx.sendJson(200, completionJson(completion, body));
+      else {
+        // Not streamed: the whole answer (reasoning first) is produced before anything is sent.
+        const visible = tokensOf(completion.text.length + completion.calls.reduce((n, x) => n + x.arguments.length, 0));
+        const wait = pace.firstMs + tokenMs(visible, pace.tokensPerSecond);
+        if (wait > 0) await sleep(wait);
+        ctx.sendJson(200, completionJson(completion, body));
+      }
     },
   };
 }

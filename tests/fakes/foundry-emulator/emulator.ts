@@ -5,6 +5,7 @@ import { chatCompletionsRoute, type ChatState } from './chat-completions';
 import { modeDraftBrain } from './mode-draft-brain';
 import { probeRoutes } from './probe-routes';
 import { createImageEmulation, type ImageEmulation } from './image-generations';
+import { NO_LATENCY, type LatencyProfile } from './latency';
 import { RealtimeEmulator } from './realtime/realtime-emulator';
 import { realtimeRoutes } from './realtime/routes';
 import {
@@ -31,7 +32,25 @@ export interface FoundryEmulatorOptions {
   promptFilter?: RegExp;
   /** Emulated realtime calls end after this (Azure: 1800; PITFALLS 2.1). */
   realtimeSessionSeconds?: number;
+  /** Behaviours that hold the client to Azure where a lenient fake would let it pass; all off by default. */
+  strict?: EmulatorStrictness;
+  /** How long answers take (latency.ts); default none, `REALISTIC_LATENCY` for people (EMULATOR_LATENCY=realistic). */
+  latency?: LatencyProfile;
 }
+
+export interface EmulatorStrictness {
+  /** Reasoning deployments spend hidden reasoning tokens, by effort, out of max_completion_tokens (reasoning.ts). */
+  reasoningBudget?: boolean;
+  /** The HTTP status image content-filter refusals come with (Learn documents only the body; default 400). */
+  imageRefusalStatus?: number;
+}
+
+/**
+ * The strictness that agrees with Azure, used by the e2e azure pass and `npm run start:emulated`:
+ * reasoning tokens come out of the budget. (The image refusal status stays 400 there: Learn does
+ * not say which status Azure uses, so the tests that need another one set it themselves.)
+ */
+export const EMULATED_STRICTNESS: EmulatorStrictness = { reasoningBudget: true };
 
 export interface FoundryEmulator {
   readonly url: string;
@@ -40,7 +59,7 @@ export interface FoundryEmulator {
   readonly deployments: EmulatedDeployment[];
   /** Every request, in order, for assertions. */
   readonly requests: RecordedRequest[];
-  /** gpt-image on the dated deployment route (#6): scripted replies, request log, generation count. */
+  /** gpt-image on the v1 and the dated deployment routes: scripted replies, request log, generation count. */
   readonly images: ImageEmulation;
   /** Queues replies for the next chat completions (of one deployment, or any). */
   enqueue(...replies: ScriptedReply[]): void;
@@ -85,6 +104,8 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
     jsonBrains,
     chunkDelayMs: options.chunkDelayMs ?? 0,
     promptFilter: options.promptFilter ?? /\b(?:bomb|explosives?)\b/i,
+    strictReasoning: options.strict?.reasoningBudget ?? false,
+    latency: options.latency ?? NO_LATENCY,
   };
   const routes: Route[] = [];
   const extra: Route[] = [];
@@ -147,8 +168,11 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
   };
 
   const realtime = new RealtimeEmulator({ sessionMaxSeconds: options.realtimeSessionSeconds });
-  const images = createImageEmulation();
-  routes.push(chatCompletionsRoute(state), ...realtimeRoutes(realtime), images.route, ...probeRoutes());
+  const images = createImageEmulation({
+    imageMs: state.latency.imageMs,
+    refusalStatus: options.strict?.imageRefusalStatus ?? 400,
+  });
+  routes.push(chatCompletionsRoute(state), ...realtimeRoutes(realtime), ...images.routes, ...probeRoutes());
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

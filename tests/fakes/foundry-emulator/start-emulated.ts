@@ -5,14 +5,22 @@ import { consoleLogger } from '../../../api/local/invocation';
 import { startLocal } from '../../../api/local/start';
 import { buildWebIfStale } from '../../../api/local/web-build';
 import { emulatedAzureEnv } from './app-env';
-import { startFoundryEmulator } from './emulator';
+import { EMULATED_STRICTNESS, startFoundryEmulator } from './emulator';
+import { latencyProfile, NO_LATENCY } from './latency';
 import { swaConfigAllowing } from './realtime/csp';
 
 async function main(): Promise<void> {
   // dist/tests/fakes/foundry-emulator/start-emulated.js → the project root.
   const root = resolve(__dirname, '../../../..');
   buildWebIfStale(root, consoleLogger);
-  const emulator = await startFoundryEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0), chunkDelayMs: 15 });
+  // EMULATOR_LATENCY=realistic: Azure-like waits (latency.ts), so the demo feels as it will on Azure.
+  const latency = latencyProfile(process.env.EMULATOR_LATENCY);
+  const emulator = await startFoundryEmulator({
+    port: Number(process.env.EMULATOR_PORT ?? 0),
+    chunkDelayMs: latency === NO_LATENCY ? 15 : 0,
+    latency,
+    strict: EMULATED_STRICTNESS,
+  });
   // Voice posts its SDP offer to the emulator: its origin joins the CSP connect-src.
   const runtime = await startLocal({
     root,
@@ -23,6 +31,10 @@ async function main(): Promise<void> {
   console.log(
     `\nFoundry emulator: ${emulator.url}/openai/v1/ (api-key: ${emulator.apiKey}; deployments: ${emulator.deployments.map((d) => d.name).join(', ')})`,
   );
+  if (latency !== NO_LATENCY)
+    console.log(
+      'Latency: realistic (EMULATOR_LATENCY=realistic): ~0.8 s + 100 tokens/s chat, ~1.7 s + reasoning + 155 tokens/s gpt-5-mini, ~12 s per image',
+    );
   console.log(
     `Presto-Change-O on the azure provider: ${runtime.url}  (health: ${runtime.url}/api/health?deep=1; Ctrl-C to stop)`,
   );

@@ -10,7 +10,12 @@ export interface EmulatedDeployment {
   model: string;
   /** Parameters refused with 400 `unsupported_parameter` (reasoning models; o-series also parallel_tool_calls). */
   rejects: string[];
+  /** `reasoning_effort` values taken; others get 400 `unsupported_value` (undefined: any value). */
+  efforts?: string[];
 }
+
+/** GPT-5 reasoning models add `minimal` to low/medium/high (https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning). */
+export const GPT5_EFFORTS = ['minimal', 'low', 'medium', 'high'];
 
 export const REASONING_REJECTS = [
   'temperature',
@@ -27,7 +32,13 @@ export const REASONING_REJECTS = [
 export function defaultDeployments(): EmulatedDeployment[] {
   return [
     { name: 'model-router', kind: 'router', model: 'gpt-4.1-mini-2025-04-14', rejects: [] },
-    { name: 'gpt-5-mini', kind: 'reasoning', model: 'gpt-5-mini-2025-08-07', rejects: [...REASONING_REJECTS] },
+    {
+      name: 'gpt-5-mini',
+      kind: 'reasoning',
+      model: 'gpt-5-mini-2025-08-07',
+      rejects: [...REASONING_REJECTS],
+      efforts: [...GPT5_EFFORTS],
+    },
     { name: 'gpt-realtime', kind: 'realtime', model: 'gpt-realtime-2025-08-28', rejects: [] },
     { name: 'gpt-image-1-mini', kind: 'image', model: 'gpt-image-1-mini-2025-10-06', rejects: [] },
   ];
@@ -75,6 +86,7 @@ export const ChatRequestBody = z.looseObject({
     })
     .optional(),
   max_completion_tokens: z.number().int().positive().optional(),
+  reasoning_effort: z.string().optional(),
 });
 export type ChatRequestBody = z.infer<typeof ChatRequestBody>;
 export type ChatMessageBody = z.infer<typeof Message>;

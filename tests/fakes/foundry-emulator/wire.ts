@@ -57,12 +57,22 @@ export interface Usage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
+  completion_tokens_details?: { reasoning_tokens: number };
 }
 
-export function usageOf(promptChars: number, completionChars: number): Usage {
+/**
+ * Reasoning deployments count their hidden reasoning inside completion_tokens and report it in
+ * `completion_tokens_details.reasoning_tokens` (https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning).
+ */
+export function usageOf(promptChars: number, completionChars: number, reasoningTokens?: number): Usage {
   const prompt_tokens = Math.ceil(promptChars / 4);
-  const completion_tokens = Math.ceil(completionChars / 4);
-  return { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
+  const completion_tokens = Math.ceil(completionChars / 4) + (reasoningTokens ?? 0);
+  return {
+    prompt_tokens,
+    completion_tokens,
+    total_tokens: prompt_tokens + completion_tokens,
+    ...(reasoningTokens !== undefined ? { completion_tokens_details: { reasoning_tokens: reasoningTokens } } : {}),
+  };
 }
 
 /** An error as Azure sends it: `{ error: { message, type, param, code } }`. */

@@ -54,6 +54,8 @@ const WIRING = {
   PRESTO_OFFLINE_CHUNK_MS: 'default',
   // Chart images (#6): low quality and a daily 00:05 UTC pre-generation are right in Azure; override as app settings.
   AZURE_OPENAI_IMAGE_QUALITY: 'default',
+  AZURE_OPENAI_IMAGE_API: 'default',
+  AZURE_OPENAI_REASONING_EFFORT: 'default',
   PRESTO_CHART_SCHEDULE: 'default',
   AZURE_OPENAI_TRANSCRIPTION_MODEL: 'default',
   PRESTO_REALTIME_SESSION_SECONDS: 'default',
