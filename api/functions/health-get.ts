@@ -9,6 +9,7 @@ const OFFLINE_HINT =
 
 export function healthGet(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+    // A bad app setting throws ConfigError here: withErrors answers 503 `misconfigured` naming it.
     const { config, store, deployments: probe } = deps();
     // Shallow health never calls Azure; `?deep=1` probes each configured deployment (PITFALLS 10.2).
     const deep = request.query.get('deep') === '1' && probe ? probe.check() : undefined;

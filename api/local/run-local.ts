@@ -2,6 +2,7 @@
 // single-origin HTTP host plus queue and timer runners. `npm start` and the e2e/bench suites use it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadConfig } from '../config';
 import { freePort, startAzurite, type AzuriteHandle } from './azurite';
 import type { Registration } from './functions-core-shim';
 import { readHostConfig } from './host-config';
@@ -106,6 +107,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     const azurite: AzuriteHandle = await startAzurite({ ...ports, root, inMemory: options.inMemoryStorage });
     stops.push(() => azurite.stop());
     stops.push(applySettings(root, options.env ?? {}, azurite.connectionString, options.inMemoryStorage === true));
+    // A bad app setting stops the start, named, instead of a "ready" app answering 500 (issue #11 item 9).
+    loadConfig();
 
     const { registry } = loadApp(root);
     warnUnsupportedOutputs(registry, logger);
