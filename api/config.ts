@@ -42,10 +42,14 @@ const Env = environmentSchema({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
     .default('gpt-realtime'),
+  /**
+   * Opt-in: the whole GPT-image-1 series is limited access, so unset means every chart image is drawn
+   * locally (health says so). https://learn.microsoft.com/azure/foundry/openai/how-to/dall-e
+   */
   AZURE_OPENAI_IMAGE_DEPLOYMENT: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
-    .default('gpt-image-1-mini'),
+    .optional(),
   /** Chart images are diagrams: low quality is fast, cheap and legible; medium for sharper text (AZURE-FACTS §3). */
   AZURE_OPENAI_IMAGE_QUALITY: z.enum(['low', 'medium']).default('low'),
   /** Azure region of the realtime deployment (e.g. swedencentral); voice is refused outside gpt-realtime's regions (PITFALLS 2.3). */

@@ -1,6 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import type { Health } from '../contracts/health';
 import { getDeps, type Deps } from '../deps';
+import { imageAvailability } from '../domain/charts/image-availability';
 import { voiceAvailability } from '../domain/realtime/availability';
 import { withErrors } from '../http/errors';
 
@@ -27,6 +28,7 @@ export function healthGet(deps: () => Deps) {
       version: config.version,
       ...(offline ? { hint: OFFLINE_HINT } : {}),
       voice: voiceAvailability({ provider: config.provider, realtimeRegion: config.AZURE_OPENAI_REALTIME_REGION }),
+      images: imageAvailability({ provider: config.provider, imageDeployment: config.AZURE_OPENAI_IMAGE_DEPLOYMENT }),
       ...(deployments ? { deployments } : {}),
     };
     return { status: 200, jsonBody: body, headers: { 'Cache-Control': 'no-store' } };

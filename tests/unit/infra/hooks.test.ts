@@ -3,6 +3,7 @@ import {
   allowConnectTo,
   allowVoiceTo,
   httpsOrigin,
+  LOCAL_SETTING_NAMES,
   mergeLocalSettings,
   parseEnvValues,
   setApiBase,
@@ -53,6 +54,15 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
     expect(settings.Values).not.toHaveProperty('ai_provider');
     expect(settings.Values).not.toHaveProperty('AZURE_SUBSCRIPTION_ID');
     expect(settings.Values).not.toHaveProperty('API_URL');
+  });
+
+  it('with imageModel=none: an empty image deployment is not missing, and an old one is removed (issue #11 item 1)', () => {
+    const full = Object.fromEntries(LOCAL_SETTING_NAMES.map((name) => [name, 'x']));
+    const existing = { Values: { AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt-image-1-mini', MY_FLAG: '1' } };
+    const { settings, missing } = mergeLocalSettings(existing, { ...full, AZURE_OPENAI_IMAGE_DEPLOYMENT: '' });
+    expect(missing).toEqual([]);
+    expect(settings.Values).not.toHaveProperty('AZURE_OPENAI_IMAGE_DEPLOYMENT');
+    expect(settings.Values.MY_FLAG).toBe('1');
   });
 
   it('names every output the azd environment lacks', () => {
