@@ -9,6 +9,7 @@ import { readHostConfig } from './host-config';
 import { startHttpHost, type HttpHost } from './http-host';
 import { consoleLogger, logLine, warnUnsupportedOutputs, type Logger } from './invocation';
 import { loadApp } from './load-app';
+import { SWA_CONFIG_SOURCE } from './swa-config';
 import { startQueueRunner, type QueueRunner } from './queue-runner';
 import { startTimerRunner, type TimerRunner } from './timer-runner';
 
@@ -117,7 +118,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
       host: options.host ?? '127.0.0.1',
       registry,
       staticRoot: options.staticRoot ?? join(root, 'web/dist'),
-      swaConfigPath: options.swaConfigPath ?? join(root, 'staticwebapp.config.json'),
+      swaConfigPath: options.swaConfigPath ?? join(root, SWA_CONFIG_SOURCE),
       routePrefix: hostConfig.routePrefix,
       logger,
     });

@@ -8,6 +8,7 @@ import {
   parseEnvValues,
   setApiBase,
 } from '../../../infra/hooks/lib.mjs';
+import { SWA_CONFIG_SOURCE } from '../../../api/local/swa-config';
 import { read } from './bicep-text';
 
 const API = 'https://func-abc123.azurewebsites.net';
@@ -89,7 +90,7 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
   });
 
   it('adds the Function app to connect-src of the real staticwebapp.config.json, once', () => {
-    const once = allowConnectTo(read('staticwebapp.config.json'), API);
+    const once = allowConnectTo(read(SWA_CONFIG_SOURCE), API);
     const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders[
       'Content-Security-Policy'
     ]!;
@@ -110,7 +111,7 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
 
   it('adds the Azure OpenAI endpoint (voice SDP offers) to connect-src only, whatever its domain, once', () => {
     const endpoint = 'https://presto-ai.cognitiveservices.azure.com/';
-    const once = allowVoiceTo(allowConnectTo(read('staticwebapp.config.json'), API), endpoint);
+    const once = allowVoiceTo(allowConnectTo(read(SWA_CONFIG_SOURCE), API), endpoint);
     const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders[
       'Content-Security-Policy'
     ]!;
