@@ -87,14 +87,11 @@ param nodeVersion string = '22'
 
 // Pinned versions from the Global Standard model matrix (both offered in eastus2 and swedencentral):
 // https://github.com/MicrosoftDocs/azure-ai-docs/blob/main/articles/foundry/openai/includes/model-matrix/standard-global.md
-var imageModelVersions = {
-  'gpt-image-1-mini': '2025-10-06'
-  'gpt-image-1': '2025-04-15'
-}
+// A conditional rather than a map indexed by imageModel: 'none' is no key of such a map, and the
+// compiler need not prove that branch unused.
+var imageModelVersion = imageModel == 'gpt-image-1' ? '2025-04-15' : '2025-10-06' // else gpt-image-1-mini
 var withImages = imageModel != 'none'
-var imageDeployments = withImages
-  ? [{ name: imageDeploymentName, model: imageModel, version: imageModelVersions[imageModel], capacity: imageCapacity }]
-  : []
+var imageDeployments = withImages ? [{ name: imageDeploymentName, model: imageModel, version: imageModelVersion, capacity: imageCapacity }] : []
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }

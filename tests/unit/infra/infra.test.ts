@@ -201,12 +201,11 @@ describe('AI Foundry account', () => {
     for (const model of ['model-router', 'gpt-5-mini', 'gpt-realtime'])
       expect(list).toMatch(new RegExp(`model: '${model}', version: '\\d{4}-\\d{2}-\\d{2}'`));
     expect(main).toMatch(/deployments:\s*concat\(\[[\s\S]*?\], imageDeployments\)/);
-    const versions = blockAfter(main, 'var imageModelVersions =');
-    expect(versions).toMatch(/'gpt-image-1-mini': '2025-10-06'/);
-    expect(versions).toMatch(/'gpt-image-1': '2025-04-15'/);
+    // gpt-image-1 2025-04-15, otherwise (gpt-image-1-mini) 2025-10-06.
+    expect(main).toMatch(/var imageModelVersion = imageModel == 'gpt-image-1' \? '2025-04-15' : '2025-10-06'/);
     expect(main).toMatch(/var withImages = imageModel != 'none'/);
     expect(main).toMatch(
-      /var imageDeployments = withImages\s*\?\s*\[\{ name: imageDeploymentName, model: imageModel, version: imageModelVersions\[imageModel\], capacity: imageCapacity \}\]\s*:\s*\[\]/,
+      /var imageDeployments = withImages\s*\?\s*\[\{ name: imageDeploymentName, model: imageModel, version: imageModelVersion, capacity: imageCapacity \}\]\s*:\s*\[\]/,
     );
     expect(mod('openai')).toMatch(/versionUpgradeOption: 'NoAutoUpgrade'/);
   });
