@@ -6,7 +6,22 @@ export const AZURE_CREDENTIALS = ['default', 'cli', 'managed-identity', 'client-
 export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
 export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
 
-const Env = z.object({
+/**
+ * A variable set but empty (a `.env` line `NAME=`, an azd output that was never set, an app setting
+ * cleared in the portal) means "not set": it gets its default or stays unset instead of failing
+ * validation on first use (issue #11 item 9). Whitespace only counts as empty too.
+ */
+function emptyIsUnset<S extends z.ZodType>(schema: S) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+}
+
+/** Applies emptyIsUnset to every variable, so a new one cannot forget it. */
+function environmentSchema<Shape extends Record<string, z.ZodType>>(shape: Shape) {
+  const wrapped = Object.fromEntries(Object.entries(shape).map(([name, schema]) => [name, emptyIsUnset(schema)]));
+  return z.object(wrapped as { [K in keyof Shape]: ReturnType<typeof emptyIsUnset<Shape[K]>> });
+}
+
+const Env = environmentSchema({
   AI_PROVIDER: z.enum(['azure', 'offline']).optional(),
   /** The resource root, e.g. https://<resource>.openai.azure.com; http only on loopback (the emulator). */
   AZURE_OPENAI_ENDPOINT: z
@@ -30,10 +45,14 @@ const Env = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
     .default('gpt-realtime'),
+  /**
+   * Opt-in: the whole GPT-image-1 series is limited access, so unset means every chart image is drawn
+   * locally (health says so). https://learn.microsoft.com/azure/foundry/openai/how-to/dall-e
+   */
   AZURE_OPENAI_IMAGE_DEPLOYMENT: z
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
-    .default('gpt-image-1-mini'),
+    .optional(),
   /** Chart images are diagrams: low quality is fast, cheap and legible; medium for sharper text (AZURE-FACTS §3). */
   AZURE_OPENAI_IMAGE_QUALITY: z.enum(['low', 'medium']).default('low'),
   /** Azure region of the realtime deployment (e.g. swedencentral); voice is refused outside gpt-realtime's regions (PITFALLS 2.3). */
@@ -81,8 +100,8 @@ const Env = z.object({
    * handled by retry-after (azure-caller.ts).
    */
   AZURE_OPENAI_MAX_CONCURRENCY: z.coerce.number().int().min(1).max(512).default(64),
-  // Flex Consumption may re-add an empty AzureWebJobsStorage beside the identity settings: treat '' as unset.
-  AzureWebJobsStorage: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional()),
+  // Flex Consumption may re-add an empty AzureWebJobsStorage beside the identity settings ('' is unset, like everywhere).
+  AzureWebJobsStorage: z.string().min(1).optional(),
   /** Identity-based storage (Azure, no keys): https://learn.microsoft.com/azure/azure-functions/functions-reference#connecting-to-host-storage-with-an-identity */
   AzureWebJobsStorage__blobServiceUri: z.url().optional(),
   AzureWebJobsStorage__queueServiceUri: z.url().optional(),
@@ -132,38 +151,63 @@ export type Config = Readonly<
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+  constructor(
+    message: string,
+    /** The variables to fix, for health and the start-up message. */
+    readonly variables: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+interface Problem {
+  variable: string;
+  message: string;
+}
+
+function configError(problems: Problem[]): ConfigError {
+  return new ConfigError(`Invalid configuration — ${problems.map((p) => `${p.variable}: ${p.message}`).join('; ')}`, [
+    ...new Set(problems.map((p) => p.variable)),
+  ]);
 }
 
 /**
  * Parses the environment once; the only place in the API that reads `process.env`.
- * Every bad variable is named in one message, so a misconfigured app fails at start-up (PITFALLS 10.2).
+ * Every bad variable is named in one message. The local runtime and the Functions entry (api/index.ts)
+ * call it at start-up, so a misconfigured app says so before the first request (PITFALLS 10.2).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);
-  const problems = [
-    ...(parsed.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []),
-    ...credentialProblems(env),
-    ...(parsed.success ? imageApiProblems(parsed.data) : []),
-  ];
-  if (!parsed.success || problems.length > 0) {
-    throw new ConfigError(`Invalid configuration — ${problems.join('; ')}`);
-  }
+  if (!parsed.success)
+    throw configError(parsed.error.issues.map((i) => ({ variable: i.path.join('.'), message: i.message })));
   const { AI_PROVIDER, ...rest } = parsed.data;
+  const problems = [...credentialProblems(rest), ...imageApiProblems(parsed.data)];
+  const provider = AI_PROVIDER ?? (rest.AZURE_OPENAI_ENDPOINT ? 'azure' : 'offline');
+  if (provider === 'azure' && !rest.AZURE_OPENAI_ENDPOINT)
+    problems.push({ variable: 'AZURE_OPENAI_ENDPOINT', message: 'required when AI_PROVIDER=azure' });
+  if (problems.length > 0) throw configError(problems);
   if (!rest.AzureWebJobsStorage && !rest.AzureWebJobsStorage__blobServiceUri)
     rest.AzureWebJobsStorage = 'UseDevelopmentStorage=true';
-  const provider = AI_PROVIDER ?? (rest.AZURE_OPENAI_ENDPOINT ? 'azure' : 'offline');
-  if (provider === 'azure' && !rest.AZURE_OPENAI_ENDPOINT) {
-    throw new ConfigError('Invalid configuration — AZURE_OPENAI_ENDPOINT: required when AI_PROVIDER=azure');
-  }
   return Object.freeze({ ...rest, provider, version: env.npm_package_version ?? '0.1.0' });
 }
 
-/** AZURE_CREDENTIAL=client-secret needs its three variables; each missing one is named. */
-function credentialProblems(env: NodeJS.ProcessEnv): string[] {
-  if (env.AZURE_CREDENTIAL !== 'client-secret') return [];
+/** The configuration problem, or undefined when the environment is valid: for start-up checks that must not throw. */
+export function configProblem(env: NodeJS.ProcessEnv = process.env): ConfigError | undefined {
+  try {
+    loadConfig(env);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
+/** AZURE_CREDENTIAL=client-secret needs its three variables; each missing (or empty) one is named. */
+function credentialProblems(parsed: Omit<z.infer<typeof Env>, 'AI_PROVIDER'>): Problem[] {
+  if (parsed.AZURE_CREDENTIAL !== 'client-secret') return [];
   return (['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'] as const)
-    .filter((name) => !env[name])
-    .map((name) => `${name}: required when AZURE_CREDENTIAL=client-secret`);
+    .filter((name) => !parsed[name])
+    .map((variable) => ({ variable, message: 'required when AZURE_CREDENTIAL=client-secret' }));
 }
 
 /**
@@ -173,14 +217,18 @@ function credentialProblems(env: NodeJS.ProcessEnv): string[] {
  * 2024-10-21, predates it. An older pin would only show up as 404s on the first chart image.
  */
 const MIN_IMAGE_API_VERSION = '2025-04-01';
-function imageApiProblems(env: z.infer<typeof Env>): string[] {
+function imageApiProblems(env: z.infer<typeof Env>): Problem[] {
   const azure = (env.AI_PROVIDER ?? (env.AZURE_OPENAI_ENDPOINT ? 'azure' : 'offline')) === 'azure';
   if (!azure || !env.AZURE_OPENAI_IMAGE_DEPLOYMENT || env.AZURE_OPENAI_IMAGE_API !== 'deployments') return [];
   if (env.AZURE_OPENAI_API_VERSION >= MIN_IMAGE_API_VERSION) return [];
   return [
-    `AZURE_OPENAI_API_VERSION: ${env.AZURE_OPENAI_API_VERSION} does not serve gpt-image-1 / gpt-image-1-mini on the dated images route (AZURE_OPENAI_IMAGE_API=deployments); use ${MIN_IMAGE_API_VERSION}-preview or later, or AZURE_OPENAI_IMAGE_API=v1`,
+    {
+      variable: 'AZURE_OPENAI_API_VERSION',
+      message: `${env.AZURE_OPENAI_API_VERSION} does not serve gpt-image-1 / gpt-image-1-mini on the dated images route (AZURE_OPENAI_IMAGE_API=deployments); use ${MIN_IMAGE_API_VERSION}-preview or later, or AZURE_OPENAI_IMAGE_API=v1`,
+    },
   ];
 }
+
 /**
  * The chart pre-generation timer's schedule. A timer's schedule is fixed when the function is
  * registered (before any request loads the rest of the config), so this reads only its own
@@ -189,8 +237,6 @@ function imageApiProblems(env: z.infer<typeof Env>): string[] {
 export function chartSchedule(env: NodeJS.ProcessEnv = process.env): string {
   const parsed = Env.shape.PRESTO_CHART_SCHEDULE.safeParse(env.PRESTO_CHART_SCHEDULE);
   if (!parsed.success)
-    throw new ConfigError(
-      `Invalid configuration — PRESTO_CHART_SCHEDULE: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
-    );
+    throw configError([{ variable: 'PRESTO_CHART_SCHEDULE', message: parsed.error.issues[0]?.message ?? 'invalid' }]);
   return parsed.data;
 }

@@ -1,7 +1,8 @@
 targetScope = 'subscription'
 
 // Presto-Change-O on Azure: Static Web App (SPA) + Flex Consumption Function app (API) + Storage +
-// Application Insights + AI Foundry account with four model deployments. Keyless throughout.
+// Application Insights + AI Foundry account with three model deployments, plus the image model when
+// one is chosen (imageModel). Keyless throughout.
 // Output names are the environment variable names api/config.ts reads; azd stores them in the azd
 // environment and infra/hooks/write-local-settings.mjs copies them into local.settings.json.
 // No Bicep compiler ran where this was written: validate with `az bicep build --file infra/main.bicep`
@@ -50,7 +51,13 @@ param environmentName string
 @metadata({ azd: { type: 'location' } })
 param location string
 
-@description('Region of the AI Foundry account: only where all four models exist as Global Standard (see modules/openai.bicep; PITFALLS 2.3).')
+// No default on purpose: `azd up` asks, so nobody deploys a limited-access model by accident and an
+// ordinary subscription can answer `none` (issue #11 item 1).
+@description('Chart image model. gpt-image-1-mini and gpt-image-1 are both limited access: apply at https://aka.ms/oai/gptimage1access and wait for approval first (https://learn.microsoft.com/azure/foundry/openai/how-to/dall-e), or provisioning fails. none = no image deployment; the app draws every chart locally.')
+@allowed(['gpt-image-1-mini', 'gpt-image-1', 'none'])
+param imageModel string
+
+@description('Region of the AI Foundry account: only where all four models (either image model included) exist as Global Standard (see modules/openai.bicep; PITFALLS 2.3).')
 @allowed(['eastus2', 'swedencentral'])
 param aiLocation string = 'eastus2'
 
@@ -63,7 +70,8 @@ param principalType string = 'User'
 param chatDeploymentName string = 'model-router'
 param structuredDeploymentName string = 'gpt-5-mini'
 param realtimeDeploymentName string = 'gpt-realtime'
-param imageDeploymentName string = 'gpt-image-1-mini'
+// The image deployment is named after its model, like the others (unused with imageModel=none).
+param imageDeploymentName string = imageModel
 @description('Dated api-version for the routes not on the v1 API yet (images); api/config.ts validates it (PITFALLS 10.1).')
 param openAiApiVersion string = '2025-04-01-preview'
 
@@ -76,6 +84,14 @@ param imageCapacity int = 1
 
 @allowed(['20', '22'])
 param nodeVersion string = '22'
+
+// Pinned versions from the Global Standard model matrix (both offered in eastus2 and swedencentral):
+// https://github.com/MicrosoftDocs/azure-ai-docs/blob/main/articles/foundry/openai/includes/model-matrix/standard-global.md
+// A conditional rather than a map indexed by imageModel: 'none' is no key of such a map, and the
+// compiler need not prove that branch unused.
+var imageModelVersion = imageModel == 'gpt-image-1' ? '2025-04-15' : '2025-10-06' // else gpt-image-1-mini
+var withImages = imageModel != 'none'
+var imageDeployments = withImages ? [{ name: imageDeploymentName, model: imageModel, version: imageModelVersion, capacity: imageCapacity }] : []
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -133,12 +149,11 @@ module ai './modules/openai.bicep' = {
     name: 'ai-${resourceToken}'
     location: aiLocation
     tags: tags
-    deployments: [
+    deployments: concat([
       { name: chatDeploymentName, model: 'model-router', version: '2025-11-18', capacity: chatCapacity }
       { name: structuredDeploymentName, model: 'gpt-5-mini', version: '2025-08-07', capacity: structuredCapacity }
       { name: realtimeDeploymentName, model: 'gpt-realtime', version: '2025-08-28', capacity: realtimeCapacity }
-      { name: imageDeploymentName, model: 'gpt-image-1-mini', version: '2025-10-06', capacity: imageCapacity }
-    ]
+    ], imageDeployments)
   }
 }
 
@@ -175,7 +190,8 @@ var appEnvironment = {
   AZURE_OPENAI_REALTIME_DEPLOYMENT: realtimeDeploymentName
   // Voice is refused outside gpt-realtime's regions (PITFALLS 2.3; api/domain/realtime/regions.ts).
   AZURE_OPENAI_REALTIME_REGION: aiLocation
-  AZURE_OPENAI_IMAGE_DEPLOYMENT: imageDeploymentName
+  // Empty with imageModel=none: api/config.ts reads an empty variable as unset = draw charts locally.
+  AZURE_OPENAI_IMAGE_DEPLOYMENT: withImages ? imageDeploymentName : ''
   AZURE_OPENAI_API_VERSION: openAiApiVersion
   AzureWebJobsStorage__blobServiceUri: storage.outputs.blobServiceUri
   AzureWebJobsStorage__queueServiceUri: storage.outputs.queueServiceUri

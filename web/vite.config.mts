@@ -5,9 +5,11 @@ import { defineConfig, type Plugin } from 'vite';
 
 const webRoot = dirname(fileURLToPath(import.meta.url));
 const outDir = resolve(webRoot, 'dist');
-const swaConfig = resolve(webRoot, '../staticwebapp.config.json');
+// Not named staticwebapp.config.json on purpose (api/local/swa-config.ts SWA_CONFIG_SOURCE): the
+// copy in web/dist must be the only file of that name that `swa deploy` can find.
+const swaConfig = resolve(webRoot, 'staticwebapp.config.source.json');
 
-/** SWA only deploys staticwebapp.config.json when it sits in the app artifact, so copy the root one in. */
+/** The deployed staticwebapp.config.json: the committed source, copied into the app artifact. */
 function copySwaConfig(): Plugin {
   return {
     name: 'copy-staticwebapp-config',

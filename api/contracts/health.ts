@@ -21,6 +21,12 @@ export const Health = z.object({
   /** Shown by the UI next to the "offline engine" badge. */
   hint: z.string().optional(),
   voice: z.object({ available: z.boolean(), reason: z.string().optional() }),
+  /** Chart images: painted by the image deployment (`model`), or drawn locally (`local`) with the reason. */
+  images: z.object({
+    status: z.enum(['model', 'local']),
+    deployment: z.string().optional(),
+    reason: z.string().optional(),
+  }),
   /** Only with `?deep=1` on the azure provider. */
   deployments: z.array(DeploymentHealth).optional(),
 });

@@ -32,7 +32,7 @@ export const ROUTES: RouteDoc[] = [
     function: 'health-get',
     method: 'get',
     route: 'health',
-    summary: 'Provider, storage and voice status',
+    summary: 'Provider, storage, voice and chart image status',
     query: { deep: z.enum(['1']).optional() },
     responses: { 200: json('Status', Health) },
   },

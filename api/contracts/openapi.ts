@@ -43,6 +43,11 @@ function operation(route: RouteDoc): Json {
   }
   const error = { 'application/json': { schema: schemaOf(ErrorBody, 'output') } };
   responses['400'] ??= { description: 'Invalid input', content: error };
+  // Any route, while an app setting is invalid (api/http/errors.ts misconfigured).
+  responses['503'] ??= {
+    description: 'A bad app setting: error.code is "misconfigured" and error.variables names the settings to fix',
+    content: error,
+  };
   if (route.billable) {
     responses['401'] = { description: 'Unknown or revoked x-api-key', content: error };
     responses['429'] = {

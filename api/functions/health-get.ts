@@ -1,6 +1,7 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
 import type { Health } from '../contracts/health';
 import { getDeps, type Deps } from '../deps';
+import { imageAvailability } from '../domain/charts/image-availability';
 import { voiceAvailability } from '../domain/realtime/availability';
 import { withErrors } from '../http/errors';
 
@@ -9,6 +10,7 @@ const OFFLINE_HINT =
 
 export function healthGet(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+    // A bad app setting throws ConfigError here: withErrors answers 503 `misconfigured` naming it.
     const { config, store, deployments: probe } = deps();
     // Shallow health never calls Azure; `?deep=1` probes each configured deployment (PITFALLS 10.2).
     const deep = request.query.get('deep') === '1' && probe ? probe.check() : undefined;
@@ -26,6 +28,7 @@ export function healthGet(deps: () => Deps) {
       version: config.version,
       ...(offline ? { hint: OFFLINE_HINT } : {}),
       voice: voiceAvailability({ provider: config.provider, realtimeRegion: config.AZURE_OPENAI_REALTIME_REGION }),
+      images: imageAvailability({ provider: config.provider, imageDeployment: config.AZURE_OPENAI_IMAGE_DEPLOYMENT }),
       ...(deployments ? { deployments } : {}),
     };
     return { status: 200, jsonBody: body, headers: { 'Cache-Control': 'no-store' } };

@@ -1,5 +1,6 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { ZodError } from 'zod';
+import { ConfigError } from '../config';
 import { BudgetSpent, DomainError } from '../domain/errors';
 
 export function jsonError(
@@ -38,8 +39,28 @@ export function toErrorResponse(error: unknown, context: InvocationContext): Htt
     };
   }
   if (error instanceof DomainError) return jsonError(error.status, error.code, error.message, error.retryable);
+  if (error instanceof ConfigError) return misconfigured(error);
   context.error('Unhandled error', error);
   return jsonError(500, 'internal', 'Something went wrong on our side. Please try again.', true);
+}
+
+/**
+ * A bad app setting, named (issue #11 item 9): 503 on every route, health included, until the
+ * setting is fixed and the app restarted. Names and rules only, never the value (it may be a secret).
+ */
+export function misconfigured(error: ConfigError): HttpResponseInit {
+  return {
+    status: 503,
+    jsonBody: {
+      error: {
+        code: 'misconfigured',
+        message: `${error.message}. Fix the app setting and restart the app.`,
+        retryable: false,
+        variables: error.variables,
+      },
+    },
+    headers: { 'Cache-Control': 'no-store' },
+  };
 }
 
 export function withErrors<A extends unknown[]>(

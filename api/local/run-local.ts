@@ -2,12 +2,14 @@
 // single-origin HTTP host plus queue and timer runners. `npm start` and the e2e/bench suites use it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadConfig } from '../config';
 import { freePort, startAzurite, type AzuriteHandle } from './azurite';
 import type { Registration } from './functions-core-shim';
 import { readHostConfig } from './host-config';
 import { startHttpHost, type HttpHost } from './http-host';
 import { consoleLogger, logLine, warnUnsupportedOutputs, type Logger } from './invocation';
 import { loadApp } from './load-app';
+import { SWA_CONFIG_SOURCE } from './swa-config';
 import { startQueueRunner, type QueueRunner } from './queue-runner';
 import { startTimerRunner, type TimerRunner } from './timer-runner';
 
@@ -106,6 +108,8 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     const azurite: AzuriteHandle = await startAzurite({ ...ports, root, inMemory: options.inMemoryStorage });
     stops.push(() => azurite.stop());
     stops.push(applySettings(root, options.env ?? {}, azurite.connectionString, options.inMemoryStorage === true));
+    // A bad app setting stops the start, named, instead of a "ready" app answering 500 (issue #11 item 9).
+    loadConfig();
 
     const { registry } = loadApp(root);
     warnUnsupportedOutputs(registry, logger);
@@ -114,7 +118,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
       host: options.host ?? '127.0.0.1',
       registry,
       staticRoot: options.staticRoot ?? join(root, 'web/dist'),
-      swaConfigPath: options.swaConfigPath ?? join(root, 'staticwebapp.config.json'),
+      swaConfigPath: options.swaConfigPath ?? join(root, SWA_CONFIG_SOURCE),
       routePrefix: hostConfig.routePrefix,
       logger,
     });

@@ -2,6 +2,14 @@
 // https://learn.microsoft.com/azure/static-web-apps/configuration
 import { existsSync, readFileSync } from 'node:fs';
 
+/**
+ * The committed SWA configuration, relative to the project root. It is deliberately NOT named
+ * staticwebapp.config.json: `swa deploy` (run by azd over the repository root) walks the whole tree
+ * and keeps the last staticwebapp.config.json it meets, so the only file with that name must be the
+ * one the build writes into web/dist (and the predeploy hook patches). Issue #11 item 6.
+ */
+export const SWA_CONFIG_SOURCE = 'web/staticwebapp.config.source.json';
+
 export interface SwaRoute {
   route: string;
   methods?: string[];

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { logLine, type Logger } from './invocation';
+import { SWA_CONFIG_SOURCE } from './swa-config';
 
 /** Newest mtime (ms) of a file, or of every file below a directory; 0 when absent. */
 export function newestMtime(path: string): number {
@@ -22,14 +23,7 @@ export function newestMtime(path: string): number {
   return newest;
 }
 
-const INPUTS = [
-  'web/index.html',
-  'web/src',
-  'web/public',
-  'web/vite.config.mts',
-  'api/contracts',
-  'staticwebapp.config.json',
-];
+const INPUTS = ['web/index.html', 'web/src', 'web/public', 'web/vite.config.mts', 'api/contracts', SWA_CONFIG_SOURCE];
 
 export function isWebBuildStale(root: string): boolean {
   const built = newestMtime(join(root, 'web/dist/index.html'));
@@ -61,7 +55,7 @@ export function buildWebIfStale(root: string, logger: Logger): boolean {
   } else {
     logLine(logger, '[local] web/dist is up to date; skipping vite build');
   }
-  const source = join(root, 'staticwebapp.config.json');
+  const source = join(root, SWA_CONFIG_SOURCE);
   const target = join(root, 'web/dist/staticwebapp.config.json');
   if (existsSync(source) && newestMtime(target) < newestMtime(source)) {
     mkdirSync(join(root, 'web/dist'), { recursive: true });

@@ -1,5 +1,6 @@
 // Types for lib.mjs, so the TypeScript tests can import it.
 export declare const LOCAL_SETTING_NAMES: readonly string[];
+export declare const OPTIONAL_LOCAL_SETTING_NAMES: readonly string[];
 export declare function parseEnvValues(text: string): Record<string, string>;
 export interface LocalSettings {
   IsEncrypted?: boolean;

@@ -20,6 +20,13 @@ export const LOCAL_SETTING_NAMES = [
   'PRESTO_BLOB_CONTAINER',
 ];
 
+/**
+ * Outputs that are empty on purpose: the image deployment when `azd up` was answered imageModel=none
+ * (the GPT-image-1 series is limited access). Empty is "unset" to api/config.ts, so the name is
+ * removed from local.settings.json rather than reported missing.
+ */
+export const OPTIONAL_LOCAL_SETTING_NAMES = ['AZURE_OPENAI_IMAGE_DEPLOYMENT'];
+
 /** Parses `azd env get-values` output: KEY="value" lines, double-quoted with backslash escapes. */
 export function parseEnvValues(text) {
   const values = {};
@@ -51,13 +58,17 @@ export function mergeLocalSettings(existing, envValues) {
   const byLower = new Map(Object.entries(envValues).map(([k, v]) => [k.toLowerCase(), v]));
   const found = {};
   const missing = [];
+  const cleared = [];
   for (const name of LOCAL_SETTING_NAMES) {
     const value = byLower.get(name.toLowerCase());
-    if (value === undefined || value === '') missing.push(name);
-    else found[name] = value;
+    if (value !== undefined && value !== '') found[name] = value;
+    else if (OPTIONAL_LOCAL_SETTING_NAMES.includes(name)) cleared.push(name);
+    else missing.push(name);
   }
   const base = existing && typeof existing === 'object' ? existing : {};
   const values = { FUNCTIONS_WORKER_RUNTIME: 'node', ...(base.Values ?? {}), ...found };
+  // A value left from an earlier provision must not outlive the switch to imageModel=none.
+  for (const name of cleared) delete values[name];
   return { settings: { ...base, IsEncrypted: false, Values: values }, missing };
 }
 

@@ -1,9 +1,9 @@
-metadata description = 'AI Foundry (AIServices) account with the four model deployments, Entra ID only.'
+metadata description = 'AI Foundry (AIServices) account with the model deployments main.bicep lists (three, or four with an image model), Entra ID only.'
 
 param name string
 @description('''Region of the account. Only regions whose Global Standard matrix offers all four models:
 gpt-realtime 2025-08-28 (canadacentral, centralus, eastus2, francecentral, southindia, swedencentral),
-gpt-image-1-mini 2025-10-06 (eastus2, polandcentral, swedencentral, uaenorth, westus3),
+gpt-image-1-mini 2025-10-06 (eastus2, polandcentral, swedencentral, uaenorth, westus3), gpt-image-1 2025-04-15 (among others eastus2, swedencentral),
 model-router 2025-11-18 (eastus2, swedencentral) and gpt-5-mini 2025-08-07 (both).
 Source: https://github.com/MicrosoftDocs/azure-ai-docs/blob/main/articles/foundry/openai/includes/model-matrix/standard-global.md (PITFALLS 2.3).''')
 @allowed(['eastus2', 'swedencentral'])

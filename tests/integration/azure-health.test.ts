@@ -5,13 +5,13 @@ import { Health } from '../../api/contracts/health';
 import { buildDeps } from '../../api/deps';
 import { healthGet } from '../../api/functions/health-get';
 import { MemoryDocumentStore } from '../fakes/memory-document-store';
-import { startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
+import { emulatedAzureEnv, startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
 
 let emulator: FoundryEmulator;
 afterEach(async () => emulator?.stop());
 
 async function health(env: Record<string, string>, query = '') {
-  const config = loadConfig({ AZURE_OPENAI_ENDPOINT: emulator.url, AZURE_OPENAI_API_KEY: emulator.apiKey, ...env });
+  const config = loadConfig({ ...emulatedAzureEnv(emulator), ...env });
   const deps = buildDeps(config, { store: new MemoryDocumentStore() });
   const res = await healthGet(() => deps)(
     new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/health${query}` }),
@@ -83,5 +83,26 @@ describe('GET /api/health?deep=1 (PITFALLS 10.2)', () => {
     const body = await health({}, '?deep=1');
     expect(body.status).toBe('ok');
     expect(body.deployments?.map((d) => d.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('without an image deployment: never probes one, and says every chart is drawn locally (issue #11 item 1)', async () => {
+    emulator = await startFoundryEmulator();
+    const config = loadConfig(emulatedAzureEnv(emulator, { imageDeployment: null }));
+    const deps = buildDeps(config, { store: new MemoryDocumentStore() });
+    const res = await healthGet(() => deps)(
+      new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/health?deep=1' }),
+      new InvocationContext({ logHandler: () => {} }),
+    );
+    const body = Health.parse(res.jsonBody);
+    expect(body.status).toBe('ok');
+    expect(body.deployments?.map((d) => d.role)).toEqual(['chat', 'structured', 'realtime']);
+    expect(emulator.requests.filter((r) => r.path.includes('/images/'))).toEqual([]);
+    expect(body.images.status).toBe('local');
+    expect(body.images.reason).toMatch(/No image model deployed \(AZURE_OPENAI_IMAGE_DEPLOYMENT unset\)/);
+  });
+
+  it('with one: names the deployment that paints', async () => {
+    emulator = await startFoundryEmulator();
+    expect((await health({})).images).toEqual({ status: 'model', deployment: 'gpt-image-1-mini' });
   });
 });

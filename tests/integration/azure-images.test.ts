@@ -14,12 +14,15 @@ afterEach(async () => h?.stop());
 
 const mode = getBuiltinMode('banking')!;
 const picture = buildChartPicture(mode, buildPersona(mode, 42, new Date('2026-11-15T00:00:00Z')), ['checking']);
+/** An image model is opt-in (AZURE_OPENAI_IMAGE_DEPLOYMENT unset draws charts locally): these tests name one. */
+const imageHarness = (options: Parameters<typeof azureHarness>[0] = {}) =>
+  azureHarness({ ...options, env: { AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt-image-1-mini', ...options.env } });
 const imagePaths = () => h.emulator.requests.filter((r) => r.path.includes('/images/')).map((r) => r);
 
 describe('chart images on the surface Learn documents', () => {
   it('by default (AZURE_OPENAI_IMAGE_API=v1) posts to /openai/v1/images/generations?api-version=preview with the deployment as `model`', async () => {
-    h = await azureHarness();
-    const image = await h.adapters.imageGenerator.generate(picture);
+    h = await imageHarness();
+    const image = await h.adapters.imageGenerator!.generate(picture);
     expect(image).toMatchObject({ width: 1536, height: 1024 });
     const [sent] = imagePaths();
     expect(sent).toMatchObject({
@@ -31,8 +34,8 @@ describe('chart images on the surface Learn documents', () => {
   });
 
   it('AZURE_OPENAI_IMAGE_API=deployments uses the dated route with the pinned api-version and no `model` in the body', async () => {
-    h = await azureHarness({ env: { AZURE_OPENAI_IMAGE_API: 'deployments' } });
-    await h.adapters.imageGenerator.generate(picture);
+    h = await imageHarness({ env: { AZURE_OPENAI_IMAGE_API: 'deployments' } });
+    await h.adapters.imageGenerator!.generate(picture);
     const [sent] = imagePaths();
     expect(sent).toMatchObject({
       path: '/openai/deployments/gpt-image-1-mini/images/generations',
@@ -45,9 +48,9 @@ describe('chart images on the surface Learn documents', () => {
   it.each([200, 400, 403, 422, 500])(
     'a content-filter refusal that comes with HTTP %i is a refusal (image_refused), never retried or read as credentials/outage',
     async (status) => {
-      h = await azureHarness({ emulator: { strict: { imageRefusalStatus: status } } });
+      h = await imageHarness({ emulator: { strict: { imageRefusalStatus: status } } });
       h.emulator.images.enqueue({ kind: 'content_filter', where: 'output' });
-      const error = await h.adapters.imageGenerator.generate(picture).catch((e: unknown) => e);
+      const error = await h.adapters.imageGenerator!.generate(picture).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'image_refused', message: expect.stringMatching(/safety system/) });
       expect(h.emulator.images.requests()).toHaveLength(1);
       expect(h.sleeps).toEqual([]);
@@ -55,20 +58,23 @@ describe('chart images on the surface Learn documents', () => {
   );
 
   it('a 500 without a refusal body is still an outage, retried', async () => {
-    h = await azureHarness();
+    h = await imageHarness();
     h.emulator.images.enqueue({
       kind: 'error',
       status: 500,
       body: { error: { code: 'InternalServerError', message: 'boom' } },
     });
-    await h.adapters.imageGenerator.generate(picture);
+    await h.adapters.imageGenerator!.generate(picture);
     expect(h.emulator.images.requests()).toHaveLength(2);
     expect(h.sleeps).toHaveLength(1);
   });
 });
 
 describe('the pinned api-version must serve gpt-image-1 on the dated route', () => {
-  const azure = { AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com' };
+  const azure = {
+    AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com',
+    AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt-image-1-mini',
+  };
   const problem = (env: Record<string, string>) => {
     try {
       loadConfig({ ...azure, ...env });

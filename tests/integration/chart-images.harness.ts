@@ -15,7 +15,7 @@ import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azur
 import type { FunctionHandler, Registration } from '../../api/local/functions-core-shim';
 import { readHostConfig } from '../../api/local/host-config';
 import { startQueueRunner, type QueueRunner } from '../../api/local/queue-runner';
-import { startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
+import { emulatedAzureEnv, startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
 import { until } from '../helpers/until';
 
 export { until };
@@ -39,7 +39,10 @@ export interface ChartEnv {
 }
 
 /** A fresh Azurite, the emulator (provider azure) or none (offline), and the queue runner; fallback retries after 1 s. */
-export async function startChartEnv(provider: 'azure' | 'offline'): Promise<ChartEnv> {
+export async function startChartEnv(
+  provider: 'azure' | 'offline',
+  options: { imageDeployment?: string | null } = {},
+): Promise<ChartEnv> {
   const azurite = await startAzurite({
     blobPort: await freePort(),
     queuePort: await freePort(),
@@ -47,9 +50,8 @@ export async function startChartEnv(provider: 'azure' | 'offline'): Promise<Char
     inMemory: true,
   });
   const emulator = provider === 'azure' ? await startFoundryEmulator() : undefined;
-  const azureEnv = emulator
-    ? { AI_PROVIDER: 'azure', AZURE_OPENAI_ENDPOINT: emulator.url, AZURE_OPENAI_API_KEY: emulator.apiKey }
-    : { AI_PROVIDER: 'offline' };
+  // emulatedAzureEnv names the image deployment: it is opt-in in the app (issue #11 item 1).
+  const azureEnv = emulator ? emulatedAzureEnv(emulator, options) : { AI_PROVIDER: 'offline' };
   const config = loadConfig({
     AzureWebJobsStorage: azurite.connectionString,
     PRESTO_OFFLINE_CHUNK_MS: '0',

@@ -6,10 +6,11 @@ import { join, resolve } from 'node:path';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocal, type LocalRuntime } from '../../api/local/run-local';
+import { SWA_CONFIG_SOURCE } from '../../api/local/swa-config';
 import { until } from '../helpers/until';
 
 const fixture = resolve(__dirname, '../fixtures/functions-app');
-const swaConfigPath = resolve(__dirname, '../../staticwebapp.config.json');
+const swaConfigPath = resolve(__dirname, '../..', SWA_CONFIG_SOURCE);
 const events: Array<Record<string, any>> = ((globalThis as any).__localRuntimeFixtureEvents ??= []);
 const logs: string[] = [];
 const unhandled: unknown[] = [];

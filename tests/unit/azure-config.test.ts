@@ -18,11 +18,18 @@ describe('Azure configuration (PITFALLS 10.1, 10.2)', () => {
       AZURE_OPENAI_CHAT_DEPLOYMENT: 'model-router',
       AZURE_OPENAI_STRUCTURED_DEPLOYMENT: 'gpt-5-mini',
       AZURE_OPENAI_REALTIME_DEPLOYMENT: 'gpt-realtime',
-      AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt-image-1-mini',
       AZURE_OPENAI_API_VERSION: '2025-04-01-preview',
       AZURE_CREDENTIAL: 'default',
       AZURE_OPENAI_MAX_ATTEMPTS: 3,
     });
+  });
+
+  it('has no image deployment unless one is named: the GPT-image-1 series is limited access (issue #11 item 1)', () => {
+    expect(loadConfig(azure).AZURE_OPENAI_IMAGE_DEPLOYMENT).toBeUndefined();
+    expect(loadConfig({ ...azure, AZURE_OPENAI_IMAGE_DEPLOYMENT: '' }).AZURE_OPENAI_IMAGE_DEPLOYMENT).toBeUndefined();
+    expect(
+      loadConfig({ ...azure, AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt-image-1-mini' }).AZURE_OPENAI_IMAGE_DEPLOYMENT,
+    ).toBe('gpt-image-1-mini');
   });
 
   it('normalises the endpoint and refuses the common mistakes, naming the variable', () => {

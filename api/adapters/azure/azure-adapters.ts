@@ -17,7 +17,8 @@ export interface AzureAdapters {
   chatModel: ChatModel;
   structuredModel: StructuredModel;
   deployments: DeploymentsCheck;
-  imageGenerator: ImageGenerator;
+  /** Only with AZURE_OPENAI_IMAGE_DEPLOYMENT: without one every chart is drawn locally (issue #11 item 1). */
+  imageGenerator?: ImageGenerator;
   realtimeSecrets: RealtimeSecrets;
 }
 
@@ -66,22 +67,33 @@ export function createAzureAdapters(config: Config, options: AzureAdapterOptions
       { effort: config.AZURE_OPENAI_REASONING_EFFORT, onUsage: options.onStructuredUsage ?? logStructuredUsage },
     ),
     deployments: new DeploymentsCheck(client, config),
-    // Its own caller: one image request in flight per deployment (6 requests/minute by default, PITFALLS 4.3).
-    imageGenerator: new AzureImageGenerator(
-      new AzureCaller(client, new DeploymentLimiters(1, IMAGE_SLOT_WAIT_MS), policy),
-      { deployment: config.AZURE_OPENAI_IMAGE_DEPLOYMENT, variable: 'AZURE_OPENAI_IMAGE_DEPLOYMENT' },
-      {
-        endpoint,
-        api: config.AZURE_OPENAI_IMAGE_API,
-        apiVersion: config.AZURE_OPENAI_API_VERSION,
-        quality: config.AZURE_OPENAI_IMAGE_QUALITY,
-        timeoutMs: Math.max(IMAGE_TIMEOUT_MS, config.AZURE_OPENAI_TIMEOUT_MS),
-      },
-    ),
+    ...(config.AZURE_OPENAI_IMAGE_DEPLOYMENT
+      ? { imageGenerator: imageGenerator(config, config.AZURE_OPENAI_IMAGE_DEPLOYMENT, client, policy) }
+      : {}),
     realtimeSecrets: new AzureRealtimeSecrets(
       caller,
       { deployment: config.AZURE_OPENAI_REALTIME_DEPLOYMENT, variable: 'AZURE_OPENAI_REALTIME_DEPLOYMENT' },
       endpoint,
     ),
   };
+}
+
+function imageGenerator(
+  config: Config,
+  deployment: string,
+  client: OpenAiClientHolder,
+  policy: RetryPolicy,
+): ImageGenerator {
+  // Its own caller: one image request in flight per deployment (6 requests/minute by default, PITFALLS 4.3).
+  return new AzureImageGenerator(
+    new AzureCaller(client, new DeploymentLimiters(1, IMAGE_SLOT_WAIT_MS), policy),
+    { deployment, variable: 'AZURE_OPENAI_IMAGE_DEPLOYMENT' },
+    {
+      endpoint: config.AZURE_OPENAI_ENDPOINT!,
+      api: config.AZURE_OPENAI_IMAGE_API,
+      apiVersion: config.AZURE_OPENAI_API_VERSION,
+      quality: config.AZURE_OPENAI_IMAGE_QUALITY,
+      timeoutMs: Math.max(IMAGE_TIMEOUT_MS, config.AZURE_OPENAI_TIMEOUT_MS),
+    },
+  );
 }

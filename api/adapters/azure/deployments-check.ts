@@ -146,11 +146,14 @@ export class DeploymentsCheck {
 
   private async run(): Promise<DeploymentHealth[]> {
     const table = probes(this.config);
-    const roles = Object.keys(VARIABLES) as Role[];
+    // An unset deployment is not probed: the image model is opt-in (health `images` says why).
+    const configured = (Object.keys(VARIABLES) as Role[]).flatMap((role) => {
+      const deployment = this.config[VARIABLES[role] as keyof typeof this.config];
+      return deployment ? [{ role, deployment }] : [];
+    });
     return Promise.all(
-      roles.map(async (role): Promise<DeploymentHealth> => {
+      configured.map(async ({ role, deployment }): Promise<DeploymentHealth> => {
         const variable = VARIABLES[role];
-        const deployment = String(this.config[variable as keyof typeof this.config]);
         try {
           await table[role](await this.client.get(), deployment);
           return { role, deployment, variable, status: 'ok', message: 'Deployment found.' };

@@ -16,12 +16,14 @@ export interface ChartAdapters {
 }
 
 /**
- * The azure provider paints with the image deployment; offline renders locally, labelled as such.
- * The azure provider without its image adapter is refused loudly, never quietly drawn offline.
+ * The azure provider paints with the image deployment when one is configured; offline, and azure
+ * without AZURE_OPENAI_IMAGE_DEPLOYMENT (the image models are limited access, issue #11 item 1),
+ * render locally, labelled as such (`source: local`). A configured deployment without its adapter
+ * is refused loudly, never quietly drawn locally.
  */
 export function createChartAdapters(config: Config, azureImages: ImageGenerator | undefined): ChartAdapters {
-  if (config.provider === 'azure' && !azureImages)
-    throw new ConfigError('AI_PROVIDER=azure needs the Azure image adapter to paint chart images.');
+  if (config.provider === 'azure' && config.AZURE_OPENAI_IMAGE_DEPLOYMENT && !azureImages)
+    throw new ConfigError('AZURE_OPENAI_IMAGE_DEPLOYMENT is set but the Azure image adapter is missing.');
   const renderer = new ResvgChartRenderer();
   return { images: new BlobImageStore(config), renderer, generator: azureImages ?? new LocalImageGenerator(renderer) };
 }

@@ -18,7 +18,8 @@ const searchable = (title: string) => title.split('…')[0]!.replace(/\\\|/g, '|
 
 describe('docs/pitfalls.md', () => {
   it('has a row for each of the 32 pitfalls', () => {
-    expect(rows.map((r) => r.id)).toHaveLength(32);
+    // 1.1 … 10.3; the "Azure first contact (#11)" rows (11.x) come on top and are checked the same way.
+    expect(rows.map((r) => r.id).filter((id) => Number(id.split('.')[0]) <= 10)).toHaveLength(32);
   });
 
   for (const row of rows) {

@@ -113,3 +113,102 @@ export function paramDefault(text: string, param: string): string | null {
 export function paramNames(text: string): { name: string; hasDefault: boolean }[] {
   return [...text.matchAll(/^param\s+(\w+)\s+\w+(\s*=)?/gm)].map((m) => ({ name: m[1]!, hasDefault: Boolean(m[2]) }));
 }
+
+/** Index of the bracket closing the one at `start` ('{', '[' or '('), strings skipped. */
+function closing(text: string, start: number): number {
+  const pairs: Record<string, string> = { '{': '}', '[': ']', '(': ')' };
+  const stack: string[] = [];
+  for (let i = start; i < text.length; i++) {
+    if (text.startsWith("'''", i)) {
+      i = text.indexOf("'''", i + 3) + 2;
+      continue;
+    }
+    const c = text[i]!;
+    if (c === "'") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== "'") j += text[j] === '\\' ? 2 : 1;
+      i = j;
+    } else if (pairs[c]) stack.push(pairs[c]);
+    else if (c === stack[stack.length - 1]) {
+      stack.pop();
+      if (stack.length === 0) return i;
+    }
+  }
+  throw new Error('unbalanced brackets');
+}
+
+/** The entries of an object body (between its braces), split on newlines and commas at depth 0. */
+function entriesOf(body: string): string[] {
+  const items: string[] = [];
+  let current = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if ('{[('.includes(c) || c === "'") {
+      const end = c === "'" ? stringEnd(body, i) : closing(body, i);
+      current += body.slice(i, end + 1);
+      i = end;
+    } else if (c === '\n' || c === ',') {
+      if (current.trim()) items.push(current.trim());
+      current = '';
+    } else current += c;
+  }
+  if (current.trim()) items.push(current.trim());
+  return items;
+}
+
+function stringEnd(text: string, start: number): number {
+  if (text.startsWith("'''", start)) return text.indexOf("'''", start + 3) + 2;
+  let j = start + 1;
+  while (j < text.length && text[j] !== "'") j += text[j] === '\\' ? 2 : 1;
+  return j;
+}
+
+export interface ResourceDeclaration {
+  symbol: string;
+  /** `Microsoft.X/y@apiVersion`; a nested child's type is spelled out in full. */
+  type: string;
+  existing: boolean;
+  /** Dotted paths of every property the body sets (`properties.siteConfig.cors`); `*` for a computed key. */
+  paths: string[];
+}
+
+const RESOURCE = /^resource\s+(\w+)\s+'([^']+)'\s*(existing)?\s*=\s*/;
+
+/** Every `resource` in a comment-free Bicep file, nested child resources included. */
+export function resourceDeclarations(text: string): ResourceDeclaration[] {
+  const found: ResourceDeclaration[] = [];
+  const visit = (symbol: string, type: string, existing: boolean, body: string) => {
+    const [name, apiVersion] = type.split('@') as [string, string];
+    const paths: string[] = [];
+    const walk = (objectBody: string, prefix: string) => {
+      for (const item of entriesOf(objectBody)) {
+        const child = RESOURCE.exec(item);
+        if (child) {
+          const rest = item.slice(child[0].length);
+          const open = rest.indexOf('{');
+          const childType = child[2]!.includes('@') ? child[2]! : `${name}/${child[2]!}@${apiVersion}`;
+          visit(child[1]!, childType, Boolean(child[3]), rest.slice(open + 1, closing(rest, open)));
+          continue;
+        }
+        const entry = /^(?:'([^']*)'|([A-Za-z_]\w*))\s*:\s*([\s\S]*)$/.exec(item);
+        if (!entry) continue;
+        const key = entry[1] !== undefined ? (entry[1].includes('${') ? '*' : entry[1]) : entry[2]!;
+        const path = prefix ? `${prefix}.${key}` : key;
+        const value = entry[3]!.trim();
+        paths.push(path);
+        if (value.startsWith('{')) walk(value.slice(1, closing(value, 0)), path);
+        else if (/^\[\s*\{/.test(value))
+          for (const element of entriesOf(value.slice(1, closing(value, 0))))
+            if (element.startsWith('{')) walk(element.slice(1, closing(element, 0)), `${path}[*]`);
+      }
+    };
+    walk(body, '');
+    found.push({ symbol, type, existing, paths });
+  };
+  for (const m of text.matchAll(/^resource\s+(\w+)\s+'([^']+)'\s*(existing)?\s*=\s*/gm)) {
+    const rest = text.slice(m.index! + m[0].length);
+    const open = rest.indexOf('{');
+    visit(m[1]!, m[2]!, Boolean(m[3]), rest.slice(open + 1, closing(rest, open)));
+  }
+  return found;
+}

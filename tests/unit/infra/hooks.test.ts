@@ -3,10 +3,12 @@ import {
   allowConnectTo,
   allowVoiceTo,
   httpsOrigin,
+  LOCAL_SETTING_NAMES,
   mergeLocalSettings,
   parseEnvValues,
   setApiBase,
 } from '../../../infra/hooks/lib.mjs';
+import { SWA_CONFIG_SOURCE } from '../../../api/local/swa-config';
 import { read } from './bicep-text';
 
 const API = 'https://func-abc123.azurewebsites.net';
@@ -55,6 +57,15 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
     expect(settings.Values).not.toHaveProperty('API_URL');
   });
 
+  it('with imageModel=none: an empty image deployment is not missing, and an old one is removed (issue #11 item 1)', () => {
+    const full = Object.fromEntries(LOCAL_SETTING_NAMES.map((name) => [name, 'x']));
+    const existing = { Values: { AZURE_OPENAI_IMAGE_DEPLOYMENT: 'gpt-image-1-mini', MY_FLAG: '1' } };
+    const { settings, missing } = mergeLocalSettings(existing, { ...full, AZURE_OPENAI_IMAGE_DEPLOYMENT: '' });
+    expect(missing).toEqual([]);
+    expect(settings.Values).not.toHaveProperty('AZURE_OPENAI_IMAGE_DEPLOYMENT');
+    expect(settings.Values.MY_FLAG).toBe('1');
+  });
+
   it('names every output the azd environment lacks', () => {
     const { missing } = mergeLocalSettings(null, { AI_PROVIDER: 'azure', AZURE_OPENAI_ENDPOINT: '' });
     expect(missing).toContain('AZURE_OPENAI_ENDPOINT');
@@ -79,7 +90,7 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
   });
 
   it('adds the Function app to connect-src of the real staticwebapp.config.json, once', () => {
-    const once = allowConnectTo(read('staticwebapp.config.json'), API);
+    const once = allowConnectTo(read(SWA_CONFIG_SOURCE), API);
     const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders[
       'Content-Security-Policy'
     ]!;
@@ -100,7 +111,7 @@ describe('azd hook helpers (infra/hooks/lib.mjs)', () => {
 
   it('adds the Azure OpenAI endpoint (voice SDP offers) to connect-src only, whatever its domain, once', () => {
     const endpoint = 'https://presto-ai.cognitiveservices.azure.com/';
-    const once = allowVoiceTo(allowConnectTo(read('staticwebapp.config.json'), API), endpoint);
+    const once = allowVoiceTo(allowConnectTo(read(SWA_CONFIG_SOURCE), API), endpoint);
     const csp = (JSON.parse(once) as { globalHeaders: Record<string, string> }).globalHeaders[
       'Content-Security-Policy'
     ]!;

@@ -79,6 +79,8 @@ const named = (how: (typeof WIRING)[keyof typeof WIRING]) =>
 const MODEL_REGIONS = {
   'gpt-realtime': ['canadacentral', 'centralus', 'eastus2', 'francecentral', 'southindia', 'swedencentral'],
   'gpt-image-1-mini': ['eastus2', 'polandcentral', 'swedencentral', 'uaenorth', 'westus3'],
+  // 2025-04-15: only the rows checked.
+  'gpt-image-1': ['eastus2', 'swedencentral'],
   'model-router': ['eastus2', 'swedencentral'],
   'gpt-5-mini': ['eastus2', 'swedencentral'],
 };
@@ -144,7 +146,9 @@ describe('infra ↔ api/config.ts', () => {
     expect(paramDefault(main, 'chatDeploymentName')).toBe(defaults.AZURE_OPENAI_CHAT_DEPLOYMENT);
     expect(paramDefault(main, 'structuredDeploymentName')).toBe(defaults.AZURE_OPENAI_STRUCTURED_DEPLOYMENT);
     expect(paramDefault(main, 'realtimeDeploymentName')).toBe(defaults.AZURE_OPENAI_REALTIME_DEPLOYMENT);
-    expect(paramDefault(main, 'imageDeploymentName')).toBe(defaults.AZURE_OPENAI_IMAGE_DEPLOYMENT);
+    // The image deployment is opt-in (no config default): named after the chosen model.
+    expect(defaults.AZURE_OPENAI_IMAGE_DEPLOYMENT).toBeUndefined();
+    expect(paramDefault(main, 'imageDeploymentName')).toBe('imageModel');
     expect(paramDefault(main, 'openAiApiVersion')).toBe(defaults.AZURE_OPENAI_API_VERSION);
     expect(main).toMatch(/appContainerName = '([^']+)'/);
     expect(/appContainerName = '([^']+)'/.exec(main)?.[1]).toBe(defaults.PRESTO_BLOB_CONTAINER);
@@ -194,11 +198,36 @@ describe('AI Foundry account', () => {
     expect(mod('openai').match(/'Microsoft\.CognitiveServices\/accounts\/deployments@/g)).toHaveLength(1);
   });
 
-  it('deploys the four models of the design, each at a pinned version', () => {
-    const list = blockAfter(main, /deployments:\s*\[/, '[');
-    for (const model of Object.keys(MODEL_REGIONS))
+  it('deploys the models of the design, each at a pinned version; the image model only when chosen', () => {
+    const list = blockAfter(main, /deployments:\s*concat\(\[/, '[');
+    for (const model of ['model-router', 'gpt-5-mini', 'gpt-realtime'])
       expect(list).toMatch(new RegExp(`model: '${model}', version: '\\d{4}-\\d{2}-\\d{2}'`));
+    expect(main).toMatch(/deployments:\s*concat\(\[[\s\S]*?\], imageDeployments\)/);
+    // gpt-image-1 2025-04-15, otherwise (gpt-image-1-mini) 2025-10-06.
+    expect(main).toMatch(/var imageModelVersion = imageModel == 'gpt-image-1' \? '2025-04-15' : '2025-10-06'/);
+    expect(main).toMatch(/var withImages = imageModel != 'none'/);
+    expect(main).toMatch(
+      /var imageDeployments = withImages\s*\?\s*\[\{ name: imageDeploymentName, model: imageModel, version: imageModelVersion, capacity: imageCapacity \}\]\s*:\s*\[\]/,
+    );
     expect(mod('openai')).toMatch(/versionUpgradeOption: 'NoAutoUpgrade'/);
+  });
+
+  it('makes the image model a choice azd asks for: no default, approval named, none = local charts (issue #11 item 1)', () => {
+    expect(allowedValues(main, 'imageModel')).toEqual(['gpt-image-1-mini', 'gpt-image-1', 'none']);
+    expect(paramNames(main).find((p) => p.name === 'imageModel')).toEqual({ name: 'imageModel', hasDefault: false });
+    // azd prompts only for parameters that main.parameters.json leaves out.
+    expect(Object.keys(JSON.parse(read('infra/main.parameters.json')).parameters)).not.toContain('imageModel');
+    const description = /@description\('([^']*)'\)\s*@allowed\(\[[^\]]*\]\)\s*param imageModel/.exec(main)?.[1];
+    expect(description).toMatch(/gpt-image-1-mini and gpt-image-1 are both limited access/);
+    expect(description).toContain('https://learn.microsoft.com/azure/foundry/openai/how-to/dall-e');
+    expect(description).toMatch(/none = no image deployment/);
+    for (const model of allowedValues(main, 'imageModel')!.filter((m) => m !== 'none'))
+      expect(Object.keys(MODEL_REGIONS)).toContain(model);
+    // With none the variable is empty, which api/config.ts reads as unset: charts are drawn locally.
+    expect(main).toMatch(/AZURE_OPENAI_IMAGE_DEPLOYMENT: withImages \? imageDeploymentName : ''/);
+    expect(
+      loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://x.openai.azure.com', AZURE_OPENAI_IMAGE_DEPLOYMENT: '' }),
+    ).toMatchObject({ provider: 'azure', AZURE_OPENAI_IMAGE_DEPLOYMENT: undefined });
   });
 
   it('is an AIServices account with a custom subdomain and no local (key) auth', () => {
@@ -256,7 +285,10 @@ describe('azd wiring', () => {
   it('passes every required main.bicep parameter from main.parameters.json, and nothing unknown', () => {
     const file = JSON.parse(read('infra/main.parameters.json')) as { parameters: Record<string, unknown> };
     const params = paramNames(main);
-    for (const p of params.filter((x) => !x.hasDefault)) expect(Object.keys(file.parameters)).toContain(p.name);
+    // imageModel is left to azd's prompt on purpose (no default, issue #11 item 1).
+    const promptedByAzd = ['imageModel'];
+    for (const p of params.filter((x) => !x.hasDefault && !promptedByAzd.includes(x.name)))
+      expect(Object.keys(file.parameters)).toContain(p.name);
     for (const name of Object.keys(file.parameters)) expect(params.map((p) => p.name)).toContain(name);
   });
 
