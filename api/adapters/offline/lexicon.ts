@@ -5,7 +5,8 @@ import { fitness, hotel, restaurant, school } from './families/everyday';
 import type { Family } from './families/family';
 import { draftFromMode } from './families/from-builtin';
 import { maker, services, venue } from './families/generic';
-import { builtinFor } from './intent';
+import { builtinFor } from '../../domain/modes/industry-phrases';
+import { findBrand } from './brands';
 
 /** Families matched by words, most specific phrases winning; `services` is the fallback. */
 const FAMILIES: readonly Family[] = [veterinary, foodBank, restaurant, hotel, fitness, school, venue, maker];
@@ -46,4 +47,10 @@ export function familyFor(industry: string): Family {
 
 export function familyForBuiltin(id: BuiltinModeId): Family {
   return builtinFamily(id);
+}
+
+/** Whether words name an industry the engine knows: a pre-built mode, a brand, or an industry family. */
+export function isKnownIndustry(industry: string): boolean {
+  if (builtinFor(industry) || findBrand(industry)) return true;
+  return familyFor(industry) !== services;
 }
