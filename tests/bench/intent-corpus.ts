@@ -117,6 +117,12 @@ export const CORPUS: readonly CorpusCase[] = [
   command('banking', "presto change-o, you're a solar energy company", 'energy'),
   command('healthcare', 'Presto-Change-O, turn into a university', null, { industry: 'university' }),
   command('retail', 'act as a public library', null, { industry: 'public library' }),
+  command('banking', "PRESTO CHANGE-O YOU'RE A CAR INSURANCE COMPANY", 'insurance', {
+    industry: 'car insurance company',
+  }),
+  command('retail', "Presto-Change-O, you're a bank. Show me my savings", 'banking', { industry: 'bank' }),
+  command('energy', "Presto, you're First National Bank", 'banking', { company: 'First National Bank' }),
+  command('banking', "presto change-o, you're a bakery, and make it pink", null, { industry: 'bakery' }),
 
   // Data questions in everyday words.
   data('banking', 'How much is left in my checking account?', 'checking'),

@@ -44,10 +44,12 @@ export interface IndustryKnowledge {
 }
 
 function clean(phrase: string): string {
-  return phrase
-    .replace(/[.!?;:]+$/g, '')
+  // Only the first clause names the industry: "you're a bank. Show me my savings", "…, and hurry".
+  const first = phrase.split(/[.!?;](?:\s|$)|,\s*(?:and|then|so|now|but)\s/i)[0] ?? '';
+  return first
+    .replace(/[\s.!?;:,]+$/g, '')
     .replace(TRAILING, '')
-    .replace(/[.!?;:,]+$/g, '')
+    .replace(/[\s.!?;:,]+$/g, '')
     .replace(ARTICLE, '')
     .replace(/\s+/g, ' ')
     .trim();
@@ -55,6 +57,8 @@ function clean(phrase: string): string {
 
 /** "Acme Bank" said with capitals: the company is the whole name, the industry its last words. */
 function capitalisedCompany(original: string): { company: string; industry: string } | null {
+  // Shouting is not a name, and a qualified industry ("Car Insurance Company") is just the industry.
+  if (original === original.toUpperCase() || builtinFor(original)) return null;
   const words = original.split(/\s+/);
   for (let tail = 1; tail <= Math.min(3, words.length - 1); tail++) {
     const industry = words.slice(-tail).join(' ');
