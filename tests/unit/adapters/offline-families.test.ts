@@ -18,7 +18,7 @@ const words = (m: Mode) =>
 const INDUSTRIES: [string, RegExp, RegExp][] = [
   ["dentist's office", /cleanings.*insurance claims|appointments/, /projects|retainer|checking/],
   ['blood bank', /donations.*o-negative|donors/, /checking|mortgage|savings|retainer/],
-  ['bankruptcy law firm', /open matters.*billable hours|invoiced/, /checking|mortgage|projects/],
+  ['bankruptcy law firm', /open matters.*billable hours|legal fees/, /checking|mortgage|projects/],
   ['veterinary clinic', /vaccin/, /deductible|projects/],
   ['food bank', /meals served/, /checking|mortgage/],
   ['elementary school', /attendance|grade/, /projects|retainer/],

@@ -287,7 +287,7 @@ export const nonProfit: Family = {
     datasets: [
       dataset(
         'gifts',
-        'My donations',
+        'Donations given',
         'USD',
         'flow',
         'bar',

@@ -300,7 +300,7 @@ export const telecom: Family = {
     datasets: [
       dataset(
         'data_used',
-        'Data used (GB)',
+        'Mobile data used',
         'count',
         'flow',
         'bar',

@@ -308,7 +308,7 @@ export const services: Family = {
       ),
       dataset(
         'invoices',
-        'Invoiced',
+        'Invoiced fees',
         'USD',
         'flow',
         'bar',

@@ -179,7 +179,7 @@ export const bloodBank: Family = {
     datasets: [
       dataset(
         'donations',
-        'My donations',
+        'Donations made',
         'count',
         'count',
         'bar',

@@ -64,7 +64,7 @@ export const lawFirm: Family = {
       ),
       dataset(
         'invoices',
-        'Invoiced',
+        'Legal fees billed',
         'USD',
         'flow',
         'bar',
