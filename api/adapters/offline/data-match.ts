@@ -10,6 +10,8 @@ export interface Topic {
 
 interface Cue {
   topic: string;
+  /** A name (id, label, keyword) or an everyday phrasing. */
+  from: 'name' | 'phrasing';
   /** Every word, in order (for exact matches). */
   all: string[];
   /** Topic words of the cue (stop words removed), stemmed. */
@@ -33,10 +35,15 @@ function cuesOf(topics: readonly Topic[]): Cue[] {
   const cached = cache.get(topics);
   if (cached) return cached;
   const cues = topics.flatMap((t) =>
-    [t.id.replace(/[_-]/g, ' '), t.label, ...(t.keywords ?? []), ...(t.phrasings ?? [])].flatMap((text): Cue[] => {
+    [
+      ...[t.id.replace(/[_-]/g, ' '), t.label, ...(t.keywords ?? [])].map((text) => ({ text, from: 'name' as const })),
+      ...(t.phrasings ?? []).map((text) => ({ text, from: 'phrasing' as const })),
+    ].flatMap(({ text, from }): Cue[] => {
       const all = tokens(text);
       const words = [...new Set(all.filter((w) => !STOPWORDS.has(w)))];
-      return words.length ? [{ topic: t.id, all, words, weight: words.length + all.length / 100 }] : [];
+      // Names outrank phrasings of as many topic words; then the longer cue wins.
+      const weight = words.length + (from === 'name' ? 0.5 : 0) + all.length / 100;
+      return words.length ? [{ topic: t.id, from, all, words, weight }] : [];
     }),
   );
   cache.set(topics, cues);
@@ -57,6 +64,8 @@ export function topicsIn(message: string, topics: readonly Topic[], limit = 4): 
   const hits: TopicHit[] = [];
   for (const cue of ranked) {
     if (hits.some((h) => h.id === cue.topic)) continue;
+    // A second topic needs more than one everyday word: "how much money is in savings" is savings, not also checking.
+    if (hits.length && cue.from === 'phrasing' && cue.words.length < 2) continue;
     const at = cue.words.map((w) => words.findIndex((x, i) => x === w && free[i]));
     if (at.some((i) => i < 0)) continue;
     for (const i of at) free[i] = false;

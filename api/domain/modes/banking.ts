@@ -138,6 +138,7 @@ export const banking: Mode = {
       keywords: ['spending', 'spent', 'expenses', 'outgoings', 'budget'],
       phrasings: [
         'where does my money go',
+        'am i overspending',
         'how much did i spend',
         'what did i spend',
         'my expenses',

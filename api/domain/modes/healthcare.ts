@@ -91,6 +91,7 @@ export const healthcare: Mode = {
       keywords: ['out of pocket', 'copays', 'what i paid', 'medical bills'],
       phrasings: [
         'how much have i paid out of pocket',
+        'what have i spent on healthcare',
         'what have i paid myself',
         'my own costs',
         'copay',

@@ -227,7 +227,7 @@ export const logistics: Family = {
         6,
         0,
         ['in transit', 'on the way', 'tracking'],
-        ['where is my package', 'what is on the way'],
+        ['what is still on the way', 'anything in transit right now'],
       ),
       dataset(
         'damage_claims',

@@ -81,7 +81,7 @@ export const dental: Family = {
         1,
         0,
         ['insurance claims', 'claims', 'dental claims'],
-        ['my claims', 'did insurance pay', 'claims sent to insurance'],
+        ['my claims', 'claims sent to insurance'],
       ),
       dataset(
         'insurance_paid',
@@ -93,7 +93,7 @@ export const dental: Family = {
         95,
         0,
         ['paid by insurance', 'insurance paid', 'coverage used'],
-        ['how much did insurance cover', 'what has insurance paid'],
+        ['how much did insurance cover', 'what has insurance paid', 'did insurance pay'],
       ),
       dataset(
         'out_of_pocket',
