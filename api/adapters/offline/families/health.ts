@@ -69,7 +69,7 @@ export const dental: Family = {
         1800,
         -150,
         ['treatment plan', 'treatment balance', 'plan balance'],
-        ['how much is left on my treatment', 'what do i still owe for my crown', 'braces balance'],
+        ['how much is left on my treatment', 'what do i still owe for my crown', 'braces balance', 'braces'],
       ),
       dataset(
         'claims',
@@ -117,7 +117,7 @@ export const dental: Family = {
         82,
         0.2,
         ['oral health', 'health score', 'gum health'],
-        ['how healthy are my teeth', 'how are my gums'],
+        ['how healthy are my teeth', 'how are my gums', 'my teeth'],
       ),
     ],
     tabs: [
