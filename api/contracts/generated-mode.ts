@@ -32,6 +32,8 @@ export const DraftDataset = z.strictObject({
   defaultChart: z.enum(CHART_TYPES),
   /** Words a user might say for it. */
   keywords: count(text(30), 1, 6),
+  /** Everyday questions for it ("how much do I still owe"); optional, plain words only. */
+  phrasings: count(text(60), 0, 8).optional(),
   shape: z.enum(['walk', 'seasonal', 'burndown']),
   /** A typical monthly value for one customer (balance, count, amount …). */
   typicalValue: finite(0.1, 1e8),
@@ -56,6 +58,8 @@ export const DraftMetric = z.strictObject({
   datasetId: id,
   /** Which statistic of the dataset the KPI card shows. */
   stat: z.enum(['last', 'sum12', 'avg12']),
+  /** Everyday questions for this KPI; optional, plain words only. */
+  phrasings: count(text(60), 0, 6).optional(),
 });
 export type DraftMetric = z.infer<typeof DraftMetric>;
 

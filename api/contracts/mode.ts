@@ -103,6 +103,13 @@ export const METRIC_FORMATS = ['currency', 'number', 'percent', 'score', 'days']
 export const MetricFormat = z.enum(METRIC_FORMATS);
 export type MetricFormat = z.infer<typeof MetricFormat>;
 
+/**
+ * Everyday ways people ask for a dataset or KPI, in their own words ("how much do I still owe on
+ * the house"); the offline engine matches them, and the fallback quotes one as an example question.
+ * Optional so modes stored before they existed still parse.
+ */
+export const Phrasings = z.array(z.string().min(3).max(60)).max(16);
+
 export const Metric = z.object({
   id: Slug,
   label: z.string().min(1).max(32),
@@ -110,6 +117,7 @@ export const Metric = z.object({
   /** Key into Persona.fields. */
   personaPath: z.string().min(1).max(64),
   icon: IconName,
+  phrasings: Phrasings.optional(),
 });
 export type Metric = z.infer<typeof Metric>;
 
@@ -148,6 +156,7 @@ export const Dataset = z.object({
   defaultChart: ChartType,
   /** Words a user might use for it ("checking", "current account"); used by the offline engine. */
   keywords: z.array(z.string().min(2).max(30)).max(12),
+  phrasings: Phrasings.optional(),
   series: SeriesSpec,
 });
 export type Dataset = z.infer<typeof Dataset>;

@@ -8,6 +8,7 @@ import { modePaintMs } from './mode-paint';
 import { modeBench } from './modes';
 import { chartBench } from './charts';
 import { billingOverheadMs } from './billing';
+import { corpusAccuracy } from './intent-accuracy';
 import { ms, percentile } from './stats';
 
 /** `npm run bench`: speed and size goals live here, not in timed test assertions. */
@@ -15,6 +16,14 @@ async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../../..');
   const js = initialJsGzipBytes(path.join(root, 'web/dist'));
   console.log(`initial JS (gzip): ${(js.bytes / 1024).toFixed(1)} KB  [budget 35 KB]  ${js.files.join(', ')}`);
+
+  // The offline engine's understanding of the corpus (tests/bench/intent-corpus.ts): no server, milliseconds.
+  const accuracy = corpusAccuracy();
+  const pct = (g: { passed: number; total: number }) =>
+    `${((100 * g.passed) / g.total).toFixed(1)} % (${g.passed}/${g.total})`;
+  console.log(
+    `offline intent accuracy: commands ${pct(accuracy.commands)}  data questions ${pct(accuracy['data questions'])}  [target ≥ 95 %]  non-commands left alone ${pct(accuracy['non-commands'])}  [must be 100 %]`,
+  );
 
   const cold = coldStartMs(root);
   console.log(

@@ -1,7 +1,7 @@
 import type { Usage } from '../../contracts/chat';
 import type { Mode } from '../../contracts/mode';
 import type { ChatModel, ModelChunk, ModelMessage, ModelRequest, ModelToolCall } from '../../domain/ports';
-import { detectIntent, type Intent } from './intent';
+import { detectIntent, type Intent, type IntentContext } from './intent';
 import { replyFromTools, smalltalkReply } from './replies';
 
 /**
@@ -31,7 +31,7 @@ export class OfflineChatModel implements ChatModel {
       return;
     }
     const text = last.role === 'user' ? last.content : '';
-    const call = this.toolCallFor(detectIntent(text, mode), mode);
+    const call = this.toolCallFor(detectIntent(text, mode, contextOf(request.messages)), mode);
     if (call) {
       yield { type: 'tool_call', call };
       yield {
@@ -42,7 +42,7 @@ export class OfflineChatModel implements ChatModel {
       };
       return;
     }
-    yield* this.say(smalltalkReply(mode), request, signal);
+    yield* this.say(smalltalkReply(mode, text), request, signal);
   }
 
   private toolCallFor(intent: Intent, mode: Mode): ModelToolCall | null {
@@ -62,7 +62,7 @@ export class OfflineChatModel implements ChatModel {
       case 'tab':
         return make('select_tab', { tab_id: intent.tabId });
       case 'metrics':
-        return make('show_metrics', { metric_ids: mode.metrics.map((m) => m.id) });
+        return make('show_metrics', { metric_ids: intent.metricIds ?? mode.metrics.map((m) => m.id) });
       case 'chart': {
         const first = mode.datasets.find((d) => d.id === intent.datasetIds[0]);
         const type = intent.chartType ?? (intent.datasetIds.length > 1 ? 'line' : (first?.defaultChart ?? 'line'));
@@ -91,6 +91,24 @@ export class OfflineChatModel implements ChatModel {
     }
     yield { type: 'end', finishReason: 'stop', model: 'offline-engine', usage: usageOf(request, text) };
   }
+}
+
+/** The datasets of the last chart the assistant drew, for follow-ups like "and as bars?". */
+function contextOf(messages: ModelMessage[]): IntentContext {
+  for (let i = messages.length - 2; i >= 0; i--) {
+    const m = messages[i];
+    if (m?.role !== 'assistant') continue;
+    for (const call of [...(m.tool_calls ?? [])].reverse()) {
+      if (call.function.name !== 'show_chart' && call.function.name !== 'make_chart_image') continue;
+      try {
+        const ids = (JSON.parse(call.function.arguments) as { dataset_ids?: unknown }).dataset_ids;
+        if (Array.isArray(ids)) return { previousDatasetIds: ids.filter((x): x is string => typeof x === 'string') };
+      } catch {
+        // A malformed earlier call carries no context.
+      }
+    }
+  }
+  return {};
 }
 
 function trailingToolResults(messages: ModelMessage[]): { name: string; result: never }[] {

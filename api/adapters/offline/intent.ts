@@ -1,131 +1,142 @@
-import type { BuiltinModeId, Dataset, Tab } from '../../contracts/mode';
-import { findBrand } from './brands';
+import type { BuiltinModeId, Dataset, Metric, PersonaField, Tab } from '../../contracts/mode';
 import { builtinFor } from '../../domain/modes/industry-phrases';
+import { switchCommand } from './command';
+import { exactTopicIn, topicsIn } from './data-match';
+import { isKnownIndustry } from './lexicon';
+import { normalize } from './words';
 
 export { builtinFor };
 
-/** The parts of a mode intent detection reads (the Foundry emulator's brain passes a mode parsed from a prompt). */
+/**
+ * The parts of a mode intent detection reads (the Foundry emulator's brain passes a mode parsed
+ * from a prompt, so everything beyond ids, labels and keywords is optional).
+ */
 export interface IntentMode {
-  datasets: readonly Pick<Dataset, 'id' | 'label' | 'keywords'>[];
+  datasets: readonly (Pick<Dataset, 'id' | 'label' | 'keywords'> & { phrasings?: readonly string[] })[];
   tabs: readonly Pick<Tab, 'id' | 'label'>[];
+  metrics?: readonly (Pick<Metric, 'id' | 'label' | 'personaPath'> & { phrasings?: readonly string[] })[];
+  persona?: { fields: readonly PersonaField[] };
 }
+
+/** What the conversation so far tells a follow-up ("and as bars?", "what about last year?"). */
+export interface IntentContext {
+  /** Datasets of the last chart the assistant showed. */
+  previousDatasetIds?: readonly string[];
+}
+
+export type ChartKind = 'line' | 'bar' | 'area' | 'pie';
 
 /** What the offline engine understood from one user message. */
 export type Intent =
   | { kind: 'switch'; industry: string; builtin: BuiltinModeId | null; companyName: string | null }
   | { kind: 'tab'; tabId: string }
-  | { kind: 'chart'; datasetIds: string[]; chartType: 'line' | 'bar' | 'area' | 'pie' | null; rangeMonths: number }
-  | { kind: 'metrics' }
+  | { kind: 'chart'; datasetIds: string[]; chartType: ChartKind | null; rangeMonths: number }
+  /** All KPI cards, or the ones asked for ("how many flights this year?"). */
+  | { kind: 'metrics'; metricIds?: string[] }
   /** "illustrate my savings", "make me a picture of my spending" → make_chart_image (issue #6). */
   | { kind: 'illustrate'; datasetIds: string[] }
   | { kind: 'smalltalk' };
 
-const MAGIC = /\b(?:hey\s+)?presto\b/i;
-const CHANGE =
-  /^(?:(?:please|now|ok|okay|and)\s+)*(?:you(?:'|’)?re|you\s+are|youre|turn\s+(?:yourself\s+)?into|transform\s+(?:yourself\s+)?into|become|change\s+(?:yourself\s+)?into|switch\s+(?:yourself\s+)?(?:to|into)|be(?=\s+an?\s))\s+(?:now\s+)?(.+)$/i;
 /** Asking for a picture rather than a chart: "illustrate", "a picture/image/drawing of", "paint", "draw". */
-const ILLUSTRATE = /\b(?:illustrat(?:e|ed|ion)|picture|image|drawing|paint(?:ing)?|draw|sketch)\b/i;
-const EXPLICIT_MODE = /\b(?:switch|change)\s+to\s+(?:the\s+)?(.+?)\s+mode\b/i;
+const ILLUSTRATE = /\b(?<!big\s)(?:illustrat(?:e|ed|ion)|picture|image|drawing|paint(?:ing)?|draw|sketch)\b/i;
+const OVERVIEW =
+  /\b(?:kpis?|metrics|overview|summary|dashboard|how\s+am\s+i\s+doing|how\s+(?:are|is)\s+(?:things|everything)|at\s+a\s+glance|big\s+picture)\b/i;
+/** A message that leans on the previous chart: "and as bars?", "what about last year?", "same for 6 months". */
+const FOLLOW_UP =
+  /^(?:and|also|what\s+about|how\s+about|now|ok|okay|same|the\s+same|show\s+(?:that|it|this)|make\s+(?:that|it|this)|as\b|in\b|over\b|for\b|only|just|then|but)\b|\b(?:that|it|this|same)\s+(?:as|in|for|over)\b|^(?:last|past|this)\s+(?:year|month|quarter|\d+\s+months?)/i;
 
-function normalizeIndustry(phrase: string): { industry: string; company: string | null } {
-  let text = phrase.replace(/[.!?]+$/, '').trim();
-  let company: string | null = null;
-  const called = /\s+(?:called|named)\s+(.+)$/i.exec(text);
-  if (called?.[1]) {
-    company = called[1].replace(/["“”]/g, '').trim().slice(0, 60) || null;
-    text = text.slice(0, called.index);
-  }
-  text = text.replace(/^(?:now\s+)?(?:an?|the|my)\s+/i, '').trim();
-  return { industry: text.slice(0, 80), company };
-}
-
-function switchIntent(text: string): Intent | null {
-  const explicit = EXPLICIT_MODE.exec(text);
-  const afterMagic = MAGIC.test(text) ? text.slice(text.search(MAGIC)) : null;
-  const change = afterMagic
-    ? CHANGE.exec(afterMagic.replace(MAGIC, '').replace(/^[\s,!-]*(?:change[-\s]?o)?[\s,!-]*/i, ''))
-    : null;
-  const phrase = explicit?.[1] ?? change?.[1];
-  if (!phrase) return null;
-  const { industry, company } = normalizeIndustry(phrase);
-  if (!industry) return null;
-  // "you're Wells Fargo": a model knows that is a bank called Wells Fargo; so does the offline engine.
-  const brand = company ? undefined : findBrand(industry);
-  if (brand) return { kind: 'switch', industry: brand.industry, builtin: brand.builtin, companyName: brand.name };
-  return { kind: 'switch', industry, builtin: builtinFor(industry), companyName: company };
-}
-
-function rangeMonths(text: string): number {
-  const months = /(?:last|past)\s+(\d{1,2})\s+months?/i.exec(text);
+function rangeMonths(text: string): number | null {
+  const months = /(?:last|past|over)\s+(\d{1,2})\s+months?/i.exec(text) ?? /\b(\d{1,2})\s+months?\b/i.exec(text);
   if (months?.[1]) return Math.min(24, Math.max(1, Number(months[1])));
-  if (/(?:last|past)\s+two\s+years|24\s+months/i.test(text)) return 24;
-  if (/(?:last|past)\s+(?:six|6)\s+months|half[-\s]year/i.test(text)) return 6;
+  if (/(?:last|past)\s+(?:two|2)\s+years|24\s+months|two\s+years/i.test(text)) return 24;
+  if (/(?:last|past)\s+(?:six|6)\s+months|half[-\s]year|six\s+months/i.test(text)) return 6;
   if (/(?:last|past)\s+(?:three|3)\s+months|quarter/i.test(text)) return 3;
-  return 12;
+  if (/\b(?:year|12\s+months|twelve\s+months|annual|yearly)\b/i.test(text)) return 12;
+  return null;
 }
 
-function chartType(text: string): 'line' | 'bar' | 'area' | 'pie' | null {
+function chartType(text: string): ChartKind | null {
   if (/\bpie\b|breakdown|split/i.test(text)) return 'pie';
-  if (/\bbars?\b/i.test(text)) return 'bar';
+  if (/\bbars?\b|\bcolumns?\b/i.test(text)) return 'bar';
   if (/\bline\b|trend/i.test(text)) return 'line';
   if (/\barea\b/i.test(text)) return 'area';
   return null;
 }
 
-/** Datasets named in the text, longest keyword first so "credit card" beats "card". */
-function mentionedDatasets(text: string, mode: IntentMode): string[] {
-  const lower = ` ${text.toLowerCase().replace(/[^a-z0-9\s-]/g, ' ')} `;
-  const candidates = mode.datasets
-    .flatMap((d) =>
-      [d.id.replace(/_/g, ' '), d.label.toLowerCase(), ...d.keywords.map((k) => k.toLowerCase())].map((k) => ({
-        id: d.id,
-        k,
-      })),
-    )
-    .sort((a, b) => b.k.length - a.k.length);
-  const found: { id: string; at: number }[] = [];
-  let rest = lower;
-  for (const { id, k } of candidates) {
-    const at = rest.indexOf(` ${k} `);
-    if (at < 0 && !rest.includes(` ${k}s `)) continue;
-    const pos = at >= 0 ? at : rest.indexOf(` ${k}s `);
-    if (!found.some((f) => f.id === id)) found.push({ id, at: pos });
-    rest = rest.slice(0, pos) + ' '.repeat(k.length + 1) + rest.slice(pos + k.length + 1);
-  }
-  return found
-    .sort((a, b) => a.at - b.at)
-    .map((f) => f.id)
-    .slice(0, 4);
-}
-
 function tabIntent(text: string, mode: IntentMode): Intent | null {
   const m =
-    /\b(?:go|take me|switch|jump|navigate)\s+(?:back\s+)?to\s+(?:the\s+|my\s+)?(.+?)(?:\s+tab|\s+page|\s+section)\b|\bopen\s+(?:the\s+|my\s+)?(.+?)\s+tab\b/i.exec(
+    /\b(?:go|take\s+me|switch|jump|navigate|head|bring\s+me)\s+(?:back\s+|over\s+)?to\s+(?:the\s+|my\s+)?(.+?)(?:\s+tab|\s+page|\s+section|\s+screen)\b|\b(?:open|show(?:\s+me)?)\s+(?:up\s+)?(?:the\s+|my\s+)?(.+?)\s+(?:tab|page|section|screen)\b|^(?:the\s+)?(.+?)\s+tab\b/i.exec(
       text,
     );
-  const wanted = (m?.[1] ?? m?.[2])?.toLowerCase().trim();
+  const wanted = (m?.[1] ?? m?.[2] ?? m?.[3])?.toLowerCase().trim();
   if (!wanted) return null;
-  const tab = mode.tabs.find(
-    (t) => t.id === wanted || t.label.toLowerCase() === wanted || t.id.replace(/[-_]/g, ' ') === wanted,
-  );
+  const key = normalize(wanted);
+  const tab =
+    mode.tabs.find(
+      (t) => t.id === wanted || normalize(t.label) === key || normalize(t.id.replace(/[-_]/g, ' ')) === key,
+    ) ?? mode.tabs.find((t) => normalize(t.label).includes(key) || key.includes(normalize(t.label)));
   return tab ? { kind: 'tab', tabId: tab.id } : { kind: 'tab', tabId: wanted.replace(/\s+/g, '-') };
 }
 
+/** A KPI's dataset when the card shows that dataset's latest value (its chart ends on the same figure). */
+function latestDatasetOf(metricId: string, mode: IntentMode): string | null {
+  const metric = mode.metrics?.find((m) => m.id === metricId);
+  const field = mode.persona?.fields.find((f) => f.path === metric?.personaPath);
+  return field && 'dataset' in field && field.stat === 'last' ? field.dataset : null;
+}
+
+function dataIntent(text: string, mode: IntentMode, context: IntentContext): Intent | null {
+  const datasets = topicsIn(text, mode.datasets);
+  const metric = mode.metrics ? exactTopicIn(text, mode.metrics) : undefined;
+  // A KPI said word for word, and more fully than any dataset ("how many flights this year").
+  if (metric && metric.length > Math.max(0, ...datasets.map((d) => d.length))) {
+    const dataset = latestDatasetOf(metric.id, mode);
+    if (!dataset) return { kind: 'metrics', metricIds: [metric.id] };
+    if (!datasets.some((d) => d.id === dataset)) datasets.unshift({ ...metric, id: dataset });
+  }
+  let ids = datasets.sort((a, b) => a.at - b.at).map((d) => d.id);
+  const previous = (context.previousDatasetIds ?? []).filter((id) => mode.datasets.some((d) => d.id === id));
+  // "compare that with savings", "and against my income": the new series joins the last chart.
+  if (
+    ids.length &&
+    previous.length &&
+    /\b(?:compare|compared|vs|versus|against|alongside|next\s+to|with)\b/i.test(text)
+  ) {
+    if (/\b(?:that|it|this|those|them)\b/i.test(text) || /^(?:and|also)\b/i.test(text.trim()))
+      ids = [...new Set([...previous, ...ids])].slice(0, 4);
+  }
+  if (
+    !ids.length &&
+    previous.length &&
+    FOLLOW_UP.test(text.trim()) &&
+    (rangeMonths(text) || chartType(text) || /\b(?:that|it|this|same)\b/i.test(text))
+  )
+    ids = [...previous];
+  if (!ids.length) return null;
+  return {
+    kind: 'chart',
+    datasetIds: ids.slice(0, 4),
+    chartType: chartType(text),
+    rangeMonths: rangeMonths(text) ?? 12,
+  };
+}
+
 /** Reads one user message the way a model would decide which tool to call. */
-export function detectIntent(text: string, mode: IntentMode): Intent {
-  const sw = switchIntent(text);
-  if (sw) return sw;
+export function detectIntent(text: string, mode: IntentMode, context: IntentContext = {}): Intent {
+  const command = switchCommand(text, { isKnown: isKnownIndustry });
+  if (command) return { kind: 'switch', ...command };
   const tab = tabIntent(text, mode);
   if (tab) return tab;
-  const datasetIds = mentionedDatasets(text, mode);
-  // A picture of what was named, or of the mode's first dataset ("illustrate my finances").
-  if (ILLUSTRATE.test(text))
-    return {
-      kind: 'illustrate',
-      datasetIds: datasetIds.length ? datasetIds : mode.datasets.slice(0, 1).map((d) => d.id),
-    };
-  if (datasetIds.length > 0)
-    return { kind: 'chart', datasetIds, chartType: chartType(text), rangeMonths: rangeMonths(text) };
-  if (/\b(kpis?|metrics|overview|summary|dashboard|how am i doing)\b/i.test(text)) return { kind: 'metrics' };
+  if (ILLUSTRATE.test(text)) {
+    // A picture of what was named, of the last chart, or of the mode's first dataset ("illustrate my finances").
+    const named = topicsIn(text, mode.datasets)
+      .sort((a, b) => a.at - b.at)
+      .map((d) => d.id);
+    const ids = named.length ? named : (context.previousDatasetIds ?? []).slice(0, 4);
+    return { kind: 'illustrate', datasetIds: ids.length ? ids : mode.datasets.slice(0, 1).map((d) => d.id) };
+  }
+  const data = dataIntent(text, mode, context);
+  if (data) return data;
+  if (OVERVIEW.test(text)) return { kind: 'metrics' };
   return { kind: 'smalltalk' };
 }

@@ -1,14 +1,42 @@
 import { BUILTIN_MODE_IDS, type BuiltinModeId } from '../../contracts/mode';
 import { getBuiltinMode } from '../../domain/modes/catalog';
 import { foodBank, veterinary } from './families/care';
+import { library, nonProfit, publicSector } from './families/civic';
+import { carDealer, homeServices, logistics, salon, telecom } from './families/commerce';
+import { bloodBank, dental, pharmacy } from './families/health';
+import { accounting, lawFirm, realEstate } from './families/professional';
 import { fitness, hotel, restaurant, school } from './families/everyday';
 import type { Family } from './families/family';
 import { draftFromMode } from './families/from-builtin';
 import { maker, services, venue } from './families/generic';
-import { builtinFor } from './intent';
+import { builtinFor } from '../../domain/modes/industry-phrases';
+import { findBrand } from './brands';
 
 /** Families matched by words, most specific phrases winning; `services` is the fallback. */
-const FAMILIES: readonly Family[] = [veterinary, foodBank, restaurant, hotel, fitness, school, venue, maker];
+const FAMILIES: readonly Family[] = [
+  veterinary,
+  foodBank,
+  bloodBank,
+  dental,
+  pharmacy,
+  lawFirm,
+  accounting,
+  realEstate,
+  publicSector,
+  library,
+  nonProfit,
+  carDealer,
+  logistics,
+  telecom,
+  salon,
+  homeServices,
+  restaurant,
+  hotel,
+  fitness,
+  school,
+  venue,
+  maker,
+];
 
 function builtinFamily(id: BuiltinModeId): Family {
   const mode = getBuiltinMode(id)!;
@@ -46,4 +74,10 @@ export function familyFor(industry: string): Family {
 
 export function familyForBuiltin(id: BuiltinModeId): Family {
   return builtinFamily(id);
+}
+
+/** Whether words name an industry the engine knows: a pre-built mode, a brand, or an industry family. */
+export function isKnownIndustry(industry: string): boolean {
+  if (builtinFor(industry) || findBrand(industry)) return true;
+  return familyFor(industry) !== services;
 }

@@ -6,6 +6,9 @@ import type {
   SwitchModeResult,
   ToolError,
 } from '../../contracts/tools';
+import { otherModeExample } from './smalltalk';
+
+export { smalltalkReply } from './smalltalk';
 
 type AnyResult = Partial<ShowChartResult & ShowMetricsResult & SelectTabResult & ToolError> | SwitchModeResult;
 
@@ -28,7 +31,7 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
       if (result.status === 'generating') return result.message;
       return result.status === 'switched'
         ? result.welcome
-        : `${result.message} Say "Presto-Change-O, you're a bank" to try one.`;
+        : `${result.message} Say "${otherModeExample(mode.id)}" to try one.`;
     }
     if (name === 'make_chart_image' && 'status' in result) {
       const r = result as { status: string; message?: string; chart?: { title?: string } };
@@ -38,15 +41,16 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
     }
     if (name === 'select_tab' && 'tab' in result && result.tab) return `Here is your ${result.tab.label} tab.`;
     if (name === 'show_metrics' && 'metrics' in result && result.metrics) {
+      const [only] = result.metrics;
+      if (result.metrics.length === 1 && only) return `${only.label}: ${only.formatted}.`;
       return `Here is your overview: ${list(result.metrics.map((m) => `${m.label.toLowerCase()} ${m.formatted}`))}.`;
     }
     if (name === 'show_chart' && 'summary' in result && result.summary) {
       const s = result.summary;
       if (s.length === 1 && s[0]) {
         const d = mode.datasets.find((x) => x.id === s[0]!.datasetId);
-        if (d?.kind === 'balance')
-          return `Your ${s[0].label.toLowerCase()} stands at ${s[0].latestFormatted} as of ${monthName(s[0].month)}.`;
-        // "Label: figure in Month" reads right for any label ("Vaccinations given", "Meals served").
+        // "Label: figure as of / in Month" reads right for any label ("Mortgage remaining", "Meals served").
+        if (d?.kind === 'balance') return `${s[0].label}: ${s[0].latestFormatted} as of ${monthName(s[0].month)}.`;
         return `${s[0].label}: ${s[0].latestFormatted} in ${monthName(s[0].month)}.`;
       }
       return `As of ${monthName(s[0]?.month ?? '')}: ${list(s.map((x) => `${x.label.toLowerCase()} ${x.latestFormatted}`))}.`;
@@ -54,9 +58,4 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
     return 'Done.';
   });
   return sentences.join(' ');
-}
-
-export function smalltalkReply(mode: Mode): string {
-  const examples = mode.datasets.slice(0, 3).map((d) => d.label.toLowerCase());
-  return `I'm the ${mode.companyName} assistant — ask me about your ${list(examples)}, or say "Presto-Change-O, you're an airline" to change industry.`;
 }

@@ -11,10 +11,14 @@ function textFields(mode: Mode): Array<[string, string]> {
     ['persona.role', mode.persona.role],
     ...mode.vocabulary.map((v, i): [string, string] => [`vocabulary[${i}]`, v]),
     ...mode.tabs.map((t): [string, string] => [`tab ${t.id}`, t.label]),
-    ...mode.metrics.map((m): [string, string] => [`metric ${m.id}`, m.label]),
+    ...mode.metrics.flatMap((m): Array<[string, string]> => [
+      [`metric ${m.id}`, m.label],
+      ...(m.phrasings ?? []).map((p, i): [string, string] => [`metric ${m.id} phrasing[${i}]`, p]),
+    ]),
     ...mode.datasets.flatMap((d): Array<[string, string]> => [
       [`dataset ${d.id}`, d.label],
       ...d.keywords.map((k, i): [string, string] => [`dataset ${d.id} keyword[${i}]`, k]),
+      ...(d.phrasings ?? []).map((p, i): [string, string] => [`dataset ${d.id} phrasing[${i}]`, p]),
     ]),
   ];
 }

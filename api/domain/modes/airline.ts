@@ -17,20 +17,36 @@ export const airline: Mode = {
     { id: 'insights', label: 'Insights', icon: 'chart', datasetIds: ['on_time', 'travel_spend'] },
   ],
   metrics: [
-    { id: 'miles_balance', label: 'Miles balance', format: 'number', personaPath: 'miles.balance', icon: 'wallet' },
+    {
+      id: 'miles_balance',
+      label: 'Miles balance',
+      format: 'number',
+      personaPath: 'miles.balance',
+      phrasings: ['miles i have'],
+      icon: 'wallet',
+    },
     {
       id: 'flights_12m',
       label: 'Flights (last 12 months)',
       format: 'number',
       personaPath: 'flights.total_12m',
+      phrasings: ['how many flights this year', 'flights this year', 'total flights'],
       icon: 'plane',
     },
-    { id: 'status_points', label: 'Status points', format: 'score', personaPath: 'status.points', icon: 'star' },
+    {
+      id: 'status_points',
+      label: 'Status points',
+      format: 'score',
+      personaPath: 'status.points',
+      phrasings: ['points toward status'],
+      icon: 'star',
+    },
     {
       id: 'travel_spend_12m',
       label: 'Travel spend (12 months)',
       format: 'currency',
       personaPath: 'travel_spend.total_12m',
+      phrasings: ['travel spend this year', 'spent on travel this year', 'total travel spend'],
       icon: 'ticket',
     },
   ],
@@ -42,6 +58,7 @@ export const airline: Mode = {
       kind: 'balance',
       defaultChart: 'line',
       keywords: ['miles', 'miles balance', 'award miles', 'frequent flyer'],
+      phrasings: ['how many miles do i have', 'miles left', 'frequent flyer balance', 'award balance', 'points to fly'],
       series: { shape: 'walk', start: [42000, 68000], drift: 1400, noise: 0.03, min: 0, max: 1000000, decimals: 0 },
     },
     {
@@ -51,6 +68,7 @@ export const airline: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['miles earned', 'earned miles', 'mileage earned'],
+      phrasings: ['how many miles did i earn', 'miles i earned', 'mileage'],
       series: { shape: 'seasonal', start: [1500, 3200], drift: 10, noise: 0.5, min: 0, max: 20000, decimals: 0 },
     },
     {
@@ -60,6 +78,7 @@ export const airline: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['flights', 'trips', 'flights taken', 'segments flown'],
+      phrasings: ['how many flights did i take', 'how often did i fly', 'trips i took', 'times i flew', 'journeys'],
       series: { shape: 'seasonal', start: [0.8, 2.4], drift: 0, noise: 0.8, min: 0, max: 10, decimals: 0 },
     },
     {
@@ -69,6 +88,7 @@ export const airline: Mode = {
       kind: 'balance',
       defaultChart: 'area',
       keywords: ['status', 'elite status', 'qualifying points', 'tier progress'],
+      phrasings: ['how close am i to gold', 'elite tier', 'next tier', 'gold status', 'platinum', 'status progress'],
       series: { shape: 'burndown', start: [500, 1500], drift: 900, noise: 0.5, min: 0, max: 30000, decimals: 0 },
     },
     {
@@ -78,6 +98,13 @@ export const airline: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['travel spend', 'ticket spending', 'fares', 'airfare'],
+      phrasings: [
+        'how much did i spend on flights',
+        'what did i pay for tickets',
+        'ticket costs',
+        'flight costs',
+        'plane tickets',
+      ],
       series: { shape: 'seasonal', start: [320, 700], drift: 0, noise: 0.4, min: 0, max: 6000, decimals: 2 },
     },
     {
@@ -87,6 +114,7 @@ export const airline: Mode = {
       kind: 'rate',
       defaultChart: 'line',
       keywords: ['on time', 'on-time', 'delays', 'punctuality'],
+      phrasings: ['are my flights on time', 'how often was i delayed', 'late flights', 'delayed flights'],
       series: { shape: 'walk', start: [78, 88], drift: 0.05, noise: 0.04, min: 50, max: 100, decimals: 1 },
     },
     {
@@ -96,6 +124,7 @@ export const airline: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['upgrades', 'seat upgrade', 'first class', 'business class'],
+      phrasings: ['did i get upgraded', 'upgraded seats', 'business class seats'],
       series: { shape: 'walk', start: [0, 1], drift: 0, noise: 0.8, min: 0, max: 4, decimals: 0 },
     },
   ],

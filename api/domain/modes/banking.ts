@@ -22,6 +22,7 @@ export const banking: Mode = {
       label: 'Checking balance',
       format: 'currency',
       personaPath: 'checking.balance',
+      phrasings: ['money in checking'],
       icon: 'wallet',
     },
     {
@@ -29,6 +30,7 @@ export const banking: Mode = {
       label: 'Savings balance',
       format: 'currency',
       personaPath: 'savings.balance',
+      phrasings: ['money in savings'],
       icon: 'star',
     },
     {
@@ -36,6 +38,7 @@ export const banking: Mode = {
       label: 'Credit card balance',
       format: 'currency',
       personaPath: 'credit_card.balance',
+      phrasings: ['owe on my card'],
       icon: 'card',
     },
     {
@@ -43,6 +46,7 @@ export const banking: Mode = {
       label: 'Mortgage remaining',
       format: 'currency',
       personaPath: 'mortgage.remaining',
+      phrasings: ['left on the house'],
       icon: 'house',
     },
   ],
@@ -54,6 +58,15 @@ export const banking: Mode = {
       kind: 'balance',
       defaultChart: 'line',
       keywords: ['checking', 'checking account', 'current account', 'everyday account', 'debit account'],
+      phrasings: [
+        'how much money do i have',
+        'how much is in my account',
+        "what's in my checking",
+        'how much cash do i have',
+        'my balance',
+        'money in the bank',
+        'day to day account',
+      ],
       series: { shape: 'walk', start: [2400, 4800], drift: 15, noise: 0.12, min: 150, max: 15000, decimals: 2 },
     },
     {
@@ -63,6 +76,14 @@ export const banking: Mode = {
       kind: 'balance',
       defaultChart: 'area',
       keywords: ['savings', 'savings account', 'high-yield savings', 'emergency fund', 'rainy day fund'],
+      phrasings: [
+        'how much have i saved',
+        'my nest egg',
+        'money put aside',
+        'how are my savings doing',
+        'savings goal',
+        'saved up so far',
+      ],
       series: { shape: 'walk', start: [8000, 22000], drift: 180, noise: 0.03, min: 0, max: 100000, decimals: 2 },
     },
     {
@@ -72,6 +93,14 @@ export const banking: Mode = {
       kind: 'balance',
       defaultChart: 'bar',
       keywords: ['credit card', 'card balance', 'credit card bill', 'card statement', 'amount owed on my card'],
+      phrasings: [
+        'what do i owe on my card',
+        'how much do i owe on my credit card',
+        'card debt',
+        'my visa',
+        'my mastercard',
+        'card bill',
+      ],
       series: { shape: 'walk', start: [600, 2200], drift: 0, noise: 0.25, min: 0, max: 4500, decimals: 2 },
     },
     {
@@ -81,6 +110,15 @@ export const banking: Mode = {
       kind: 'balance',
       defaultChart: 'line',
       keywords: ['mortgage', 'home loan', 'house loan', 'principal', 'mortgage balance', 'left on my mortgage'],
+      phrasings: [
+        'how much do i still owe on the house',
+        'owe on the house',
+        'left to pay on my home',
+        'when will my house be paid off',
+        'pay off the house',
+        'home loan balance',
+        'loan on my home',
+      ],
       series: {
         shape: 'burndown',
         start: [302000, 318000],
@@ -98,6 +136,15 @@ export const banking: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['spending', 'spent', 'expenses', 'outgoings', 'budget'],
+      phrasings: [
+        'where does my money go',
+        'am i overspending',
+        'how much did i spend',
+        'what did i spend',
+        'my expenses',
+        'money going out',
+        'cost of living',
+      ],
       series: { shape: 'seasonal', start: [2600, 3400], drift: 8, noise: 0.12, min: 800, max: 9000, decimals: 2 },
     },
     {
@@ -107,6 +154,7 @@ export const banking: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['transactions', 'transaction count', 'how many purchases', 'card swipes'],
+      phrasings: ['how many times did i use my card', 'number of purchases', 'how often do i swipe', 'card purchases'],
       series: { shape: 'seasonal', start: [38, 55], drift: 0.2, noise: 0.15, min: 5, max: 150, decimals: 0 },
     },
     {
@@ -116,6 +164,7 @@ export const banking: Mode = {
       kind: 'score',
       defaultChart: 'line',
       keywords: ['credit score', 'credit rating', 'creditworthiness', 'credit report'],
+      phrasings: ['how is my credit', 'my fico', 'fico score', 'credit health', 'my credit'],
       series: { shape: 'walk', start: [690, 740], drift: 1.5, noise: 0.008, min: 300, max: 850, decimals: 0 },
     },
     {
@@ -125,6 +174,15 @@ export const banking: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['income', 'deposits', 'paycheck', 'salary', 'direct deposit'],
+      phrasings: [
+        'how much do i earn',
+        'what comes in each month',
+        'money coming in',
+        'when did i get paid',
+        'my pay',
+        'wages',
+        'earnings',
+      ],
       series: { shape: 'walk', start: [5200, 6400], drift: 10, noise: 0.04, min: 0, max: 20000, decimals: 2 },
     },
     {
@@ -134,6 +192,7 @@ export const banking: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['transfers', 'money sent', 'wire transfer', 'sent to friends', 'bank transfer'],
+      phrasings: ['how much money did i send', 'money i sent', 'payments to friends', 'zelle', 'venmo', 'wires'],
       series: { shape: 'seasonal', start: [600, 1200], drift: 5, noise: 0.2, min: 0, max: 5000, decimals: 2 },
     },
   ],

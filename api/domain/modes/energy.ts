@@ -22,14 +22,23 @@ export const energy: Mode = {
       label: 'Usage this month (kWh)',
       format: 'number',
       personaPath: 'usage.this_month',
+      phrasings: ['usage this month'],
       icon: 'bolt',
     },
-    { id: 'current_bill', label: 'Current bill', format: 'currency', personaPath: 'bill.current', icon: 'file' },
+    {
+      id: 'current_bill',
+      label: 'Current bill',
+      format: 'currency',
+      personaPath: 'bill.current',
+      phrasings: ['bill this month', 'current bill'],
+      icon: 'file',
+    },
     {
       id: 'solar_12m',
       label: 'Solar generated, 12 mo (kWh)',
       format: 'number',
       personaPath: 'solar.total_12m',
+      phrasings: ['how much solar this year', 'solar this year', 'total solar'],
       icon: 'sun',
     },
     {
@@ -37,6 +46,7 @@ export const energy: Mode = {
       label: 'Renewable share',
       format: 'percent',
       personaPath: 'renewable.share',
+      phrasings: ['share of renewables'],
       icon: 'leaf',
     },
   ],
@@ -48,6 +58,14 @@ export const energy: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['usage', 'electricity', 'power usage', 'kilowatt hours', 'consumption'],
+      phrasings: [
+        'how much electricity do i use',
+        'how much power do i use',
+        'how much energy do i use',
+        'energy use',
+        'kwh',
+        'my consumption',
+      ],
       series: { shape: 'seasonal', start: [700, 950], drift: -1, noise: 0.25, min: 100, max: 3000, decimals: 0 },
     },
     {
@@ -57,6 +75,15 @@ export const energy: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['bill', 'monthly bill', 'energy bill', 'amount due'],
+      phrasings: [
+        'how much is my bill',
+        'what do i owe',
+        'next bill',
+        'what do i pay',
+        'energy costs',
+        'electric bill',
+        'power bill',
+      ],
       series: { shape: 'seasonal', start: [120, 170], drift: 0.3, noise: 0.25, min: 20, max: 600, decimals: 2 },
     },
     {
@@ -66,6 +93,7 @@ export const energy: Mode = {
       kind: 'flow',
       defaultChart: 'area',
       keywords: ['solar', 'solar panels', 'solar generation', 'generated'],
+      phrasings: ['how much did my solar produce', 'what did my panels make', 'solar output', 'rooftop panels'],
       series: { shape: 'seasonal', start: [280, 380], drift: 0.5, noise: 0.35, min: 0, max: 1500, decimals: 0 },
     },
     {
@@ -75,6 +103,7 @@ export const energy: Mode = {
       kind: 'rate',
       defaultChart: 'line',
       keywords: ['peak hours', 'peak usage', 'time of use', 'on-peak'],
+      phrasings: ['when do i use the most', 'expensive hours', 'peak time', 'evening usage', 'use the most power'],
       series: { shape: 'walk', start: [28, 38], drift: -0.15, noise: 0.04, min: 5, max: 80, decimals: 1 },
     },
     {
@@ -84,6 +113,7 @@ export const energy: Mode = {
       kind: 'rate',
       defaultChart: 'line',
       keywords: ['renewable', 'green energy', 'clean energy', 'renewable share'],
+      phrasings: ['how green is my energy', 'clean power share', 'renewables', 'wind and solar share'],
       series: { shape: 'walk', start: [34, 42], drift: 0.4, noise: 0.03, min: 0, max: 100, decimals: 1 },
     },
     {
@@ -93,6 +123,7 @@ export const energy: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['ev charging', 'electric vehicle', 'car charging', 'charger'],
+      phrasings: ['how much does my ev use', 'charging my car', 'car charger', 'electric car', 'tesla'],
       series: { shape: 'walk', start: [120, 220], drift: 2, noise: 0.2, min: 0, max: 1000, decimals: 0 },
     },
     {
@@ -102,6 +133,7 @@ export const energy: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['outages', 'power outage', 'blackout', 'service interruptions'],
+      phrasings: ['how often did the power go out', 'power cuts', 'blackouts', 'lost power', 'power went out'],
       series: { shape: 'walk', start: [0, 16], drift: 0, noise: 1, min: 0, max: 240, decimals: 0 },
     },
   ],

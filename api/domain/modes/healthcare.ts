@@ -22,14 +22,23 @@ export const healthcare: Mode = {
       label: 'Deductible met',
       format: 'currency',
       personaPath: 'deductible.met',
+      phrasings: ['deductible progress'],
       icon: 'shield',
     },
-    { id: 'hsa_balance', label: 'HSA balance', format: 'currency', personaPath: 'hsa.balance', icon: 'wallet' },
+    {
+      id: 'hsa_balance',
+      label: 'HSA balance',
+      format: 'currency',
+      personaPath: 'hsa.balance',
+      phrasings: ['money in my hsa'],
+      icon: 'wallet',
+    },
     {
       id: 'visits_12m',
       label: 'Visits (last 12 months)',
       format: 'number',
       personaPath: 'visits.total_12m',
+      phrasings: ['how many visits this year', 'visits this year', 'doctor visits this year'],
       icon: 'stethoscope',
     },
     {
@@ -37,6 +46,7 @@ export const healthcare: Mode = {
       label: 'Claims (last 12 months)',
       format: 'number',
       personaPath: 'claims.total_12m',
+      phrasings: ['how many claims this year', 'claims this year', 'total claims'],
       icon: 'file',
     },
   ],
@@ -48,6 +58,13 @@ export const healthcare: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['coverage', 'plan paid', 'covered amount', 'insurance paid', 'benefits used'],
+      phrasings: [
+        'what has my plan paid',
+        'how much did insurance cover',
+        'what did my plan cover',
+        'paid by insurance',
+        'benefits',
+      ],
       series: { shape: 'seasonal', start: [350, 900], drift: 0, noise: 0.5, min: 0, max: 20000, decimals: 2 },
     },
     {
@@ -57,6 +74,12 @@ export const healthcare: Mode = {
       kind: 'balance',
       defaultChart: 'area',
       keywords: ['deductible', 'deductible met', 'deductible progress', 'left on my deductible'],
+      phrasings: [
+        'how close am i to my deductible',
+        'how much of my deductible is left',
+        'deductible left',
+        'met my deductible',
+      ],
       series: { shape: 'burndown', start: [100, 350], drift: 42, noise: 0.6, min: 0, max: 1500, decimals: 2 },
     },
     {
@@ -66,6 +89,15 @@ export const healthcare: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['out of pocket', 'copays', 'what i paid', 'medical bills'],
+      phrasings: [
+        'how much have i paid out of pocket',
+        'what have i spent on healthcare',
+        'what have i paid myself',
+        'my own costs',
+        'copay',
+        'medical costs',
+        'doctor bills',
+      ],
       series: { shape: 'seasonal', start: [60, 180], drift: 0, noise: 0.5, min: 0, max: 2000, decimals: 2 },
     },
     {
@@ -75,6 +107,13 @@ export const healthcare: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['visits', 'doctor visits', 'appointments', 'checkups'],
+      phrasings: [
+        'how often did i see the doctor',
+        'doctor appointments',
+        'trips to the doctor',
+        'times i saw a doctor',
+        'check ups',
+      ],
       series: { shape: 'seasonal', start: [0.6, 1.8], drift: 0, noise: 0.8, min: 0, max: 6, decimals: 0 },
     },
     {
@@ -84,6 +123,7 @@ export const healthcare: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['claims', 'claims submitted', 'insurance claims', 'explanation of benefits'],
+      phrasings: ['how many claims did i file', 'my claims', 'claim history', 'eob', 'claims i filed'],
       series: { shape: 'seasonal', start: [1, 3], drift: 0, noise: 0.6, min: 0, max: 10, decimals: 0 },
     },
     {
@@ -93,6 +133,7 @@ export const healthcare: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['prescriptions', 'refills', 'medications', 'pharmacy'],
+      phrasings: ['how many prescriptions did i fill', 'my meds', 'medicine', 'pills', 'pharmacy fills', 'drugs'],
       series: { shape: 'walk', start: [1, 3], drift: 0, noise: 0.3, min: 0, max: 8, decimals: 0 },
     },
     {
@@ -102,6 +143,7 @@ export const healthcare: Mode = {
       kind: 'balance',
       defaultChart: 'line',
       keywords: ['hsa', 'health savings', 'hsa balance', 'health savings account'],
+      phrasings: ['how much is in my hsa', 'health savings balance', 'pre tax health money', 'medical savings'],
       series: { shape: 'walk', start: [1800, 3600], drift: 95, noise: 0.04, min: 0, max: 20000, decimals: 2 },
     },
     {
@@ -111,6 +153,7 @@ export const healthcare: Mode = {
       kind: 'count',
       defaultChart: 'line',
       keywords: ['steps', 'daily steps', 'walking', 'activity'],
+      phrasings: ['how much do i walk', 'am i active enough', 'step count', 'fitness', 'exercise'],
       series: { shape: 'seasonal', start: [6000, 8500], drift: 20, noise: 0.08, min: 1000, max: 20000, decimals: 0 },
     },
   ],

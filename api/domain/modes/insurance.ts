@@ -27,6 +27,7 @@ export const insurance: Mode = {
       label: 'Life policy cash value',
       format: 'currency',
       personaPath: 'life.cash_value',
+      phrasings: ['policy worth'],
       icon: 'heart',
     },
     {
@@ -34,6 +35,7 @@ export const insurance: Mode = {
       label: 'Auto premium (monthly)',
       format: 'currency',
       personaPath: 'auto.premium',
+      phrasings: ['car premium'],
       icon: 'car',
     },
     {
@@ -41,9 +43,17 @@ export const insurance: Mode = {
       label: 'Home dwelling coverage',
       format: 'currency',
       personaPath: 'home.coverage',
+      phrasings: ['house covered for'],
       icon: 'house',
     },
-    { id: 'open_claims', label: 'Open claims', format: 'number', personaPath: 'claims.open', icon: 'file' },
+    {
+      id: 'open_claims',
+      label: 'Open claims',
+      format: 'number',
+      personaPath: 'claims.open',
+      phrasings: ['claims open'],
+      icon: 'file',
+    },
   ],
   datasets: [
     {
@@ -53,6 +63,7 @@ export const insurance: Mode = {
       kind: 'balance',
       defaultChart: 'area',
       keywords: ['life insurance', 'life policy', 'whole life', 'cash value'],
+      phrasings: ['what is my life policy worth', 'life insurance worth', 'surrender value', 'cash in my policy'],
       series: { shape: 'walk', start: [12000, 18000], drift: 160, noise: 0.006, min: 0, max: 500000, decimals: 2 },
     },
     {
@@ -62,6 +73,7 @@ export const insurance: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['life premium', 'life insurance payment', 'life policy cost'],
+      phrasings: ['what does my life insurance cost', 'life cover cost', 'life cover payment'],
       series: { shape: 'walk', start: [58, 92], drift: 0, noise: 0.002, min: 20, max: 400, decimals: 2 },
     },
     {
@@ -71,6 +83,15 @@ export const insurance: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['auto insurance', 'car insurance', 'auto policy', 'auto premium', 'vehicle insurance'],
+      phrasings: [
+        'when is my next premium due',
+        'what do i pay for my car',
+        'how much is my car insurance',
+        'car insurance cost',
+        'my premium',
+        'premium due',
+        'monthly premium',
+      ],
       series: { shape: 'walk', start: [128, 168], drift: 0.4, noise: 0.01, min: 60, max: 400, decimals: 2 },
     },
     {
@@ -80,6 +101,14 @@ export const insurance: Mode = {
       kind: 'score',
       defaultChart: 'line',
       keywords: ['driving score', 'safe driver', 'driving habits', 'telematics'],
+      phrasings: [
+        'how safe is my driving',
+        'am i a good driver',
+        'safe driving discount',
+        'driving behavior',
+        'driving behaviour',
+        'how do i drive',
+      ],
       series: { shape: 'walk', start: [76, 88], drift: 0.15, noise: 0.02, min: 0, max: 100, decimals: 0 },
     },
     {
@@ -89,6 +118,13 @@ export const insurance: Mode = {
       kind: 'balance',
       defaultChart: 'line',
       keywords: ['home coverage', 'dwelling coverage', 'rebuild cost', 'house insured for'],
+      phrasings: [
+        'how much is my house covered for',
+        'what is my home insured for',
+        'coverage on my house',
+        'dwelling',
+        'rebuild my house',
+      ],
       series: {
         shape: 'burndown',
         start: [360000, 440000],
@@ -106,6 +142,12 @@ export const insurance: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['home insurance', 'homeowners', 'home policy', 'home premium', 'house insurance'],
+      phrasings: [
+        'what do i pay for home insurance',
+        'homeowners premium',
+        'house insurance cost',
+        'home insurance bill',
+      ],
       series: { shape: 'walk', start: [140, 210], drift: 0.6, noise: 0.01, min: 60, max: 600, decimals: 2 },
     },
     {
@@ -115,6 +157,13 @@ export const insurance: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['claims paid', 'payouts', 'reimbursed', 'claim payments'],
+      phrasings: [
+        'how much have you paid me',
+        'what did insurance pay',
+        'money paid on claims',
+        'payouts this year',
+        'reimbursements',
+      ],
       series: { shape: 'seasonal', start: [150, 600], drift: 0, noise: 0.6, min: 0, max: 8000, decimals: 2 },
     },
     {
@@ -124,6 +173,15 @@ export const insurance: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['open claims', 'pending claims', 'claim status', 'claims in progress', 'file a claim'],
+      phrasings: [
+        'show my claims this year',
+        'my claims',
+        'claims',
+        'any claims pending',
+        'where is my claim',
+        'status of my claim',
+        'claim i filed',
+      ],
       series: { shape: 'walk', start: [0, 2], drift: 0, noise: 0.6, min: 0, max: 6, decimals: 0 },
     },
   ],

@@ -17,20 +17,36 @@ export const retail: Mode = {
     { id: 'insights', label: 'Insights', icon: 'chart', datasetIds: ['purchases', 'deal_savings'] },
   ],
   metrics: [
-    { id: 'rewards_points', label: 'Rewards points', format: 'score', personaPath: 'rewards.points', icon: 'star' },
+    {
+      id: 'rewards_points',
+      label: 'Rewards points',
+      format: 'score',
+      personaPath: 'rewards.points',
+      phrasings: ['points i have'],
+      icon: 'star',
+    },
     {
       id: 'spend_12m',
       label: 'Spent (last 12 months)',
       format: 'currency',
       personaPath: 'purchases.total_12m',
+      phrasings: ['how much did i spend this year', 'spent this year', 'total spent'],
       icon: 'cart',
     },
-    { id: 'orders_month', label: 'Orders this month', format: 'number', personaPath: 'orders.this_month', icon: 'box' },
+    {
+      id: 'orders_month',
+      label: 'Orders this month',
+      format: 'number',
+      personaPath: 'orders.this_month',
+      phrasings: ['orders this month'],
+      icon: 'box',
+    },
     {
       id: 'gift_card_balance',
       label: 'Gift card balance',
       format: 'currency',
       personaPath: 'gift_card.balance',
+      phrasings: ['gift card left'],
       icon: 'gift',
     },
   ],
@@ -42,6 +58,14 @@ export const retail: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['purchases', 'shopping spend', 'how much i spent', 'spending'],
+      phrasings: [
+        'how much have i spent',
+        'what did i buy',
+        'my shopping',
+        'amount spent',
+        'spent with you',
+        'how much did i spend',
+      ],
       series: { shape: 'seasonal', start: [180, 320], drift: 1, noise: 0.35, min: 0, max: 3000, decimals: 2 },
     },
     {
@@ -51,6 +75,7 @@ export const retail: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['orders', 'order count', 'how many orders', 'order history'],
+      phrasings: ['how many orders', 'my orders', 'what have i ordered', 'past orders', 'packages'],
       series: { shape: 'seasonal', start: [3, 7], drift: 0.02, noise: 0.4, min: 0, max: 40, decimals: 0 },
     },
     {
@@ -60,6 +85,7 @@ export const retail: Mode = {
       kind: 'balance',
       defaultChart: 'line',
       keywords: ['rewards', 'points', 'loyalty points', 'reward balance'],
+      phrasings: ['how many points do i have', 'loyalty', 'reward points', 'points balance', 'perks'],
       series: { shape: 'walk', start: [2000, 5000], drift: 120, noise: 0.05, min: 0, max: 100000, decimals: 0 },
     },
     {
@@ -69,6 +95,7 @@ export const retail: Mode = {
       kind: 'flow',
       defaultChart: 'bar',
       keywords: ['discounts', 'deals', 'coupons', 'money saved'],
+      phrasings: ['how much have i saved with deals', 'savings from deals', 'coupon savings', 'promo codes', 'sales'],
       series: { shape: 'seasonal', start: [15, 45], drift: 0.1, noise: 0.4, min: 0, max: 500, decimals: 2 },
     },
     {
@@ -78,6 +105,7 @@ export const retail: Mode = {
       kind: 'count',
       defaultChart: 'bar',
       keywords: ['returns', 'refunds', 'sent back', 'exchanges'],
+      phrasings: ['what did i return', 'send back', 'refund', 'money back'],
       series: { shape: 'walk', start: [0.3, 1.3], drift: 0, noise: 0.9, min: 0, max: 5, decimals: 0 },
     },
     {
@@ -87,6 +115,7 @@ export const retail: Mode = {
       kind: 'balance',
       defaultChart: 'line',
       keywords: ['gift card', 'store credit', 'gift balance', 'voucher'],
+      phrasings: ['gift card balance', 'store credit left', 'gift certificate', 'credit on my account'],
       series: { shape: 'walk', start: [40, 140], drift: -1.5, noise: 0.15, min: 0, max: 500, decimals: 2 },
     },
     {
@@ -96,6 +125,12 @@ export const retail: Mode = {
       kind: 'rate',
       defaultChart: 'line',
       keywords: ['delivery', 'delivery time', 'shipping time', 'arrival'],
+      phrasings: [
+        'when will my package arrive',
+        'how fast is shipping',
+        'delivery speed',
+        'how long does delivery take',
+      ],
       series: { shape: 'walk', start: [2.2, 3.8], drift: -0.02, noise: 0.12, min: 1, max: 10, decimals: 1 },
     },
   ],

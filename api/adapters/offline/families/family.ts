@@ -42,8 +42,10 @@ export function dataset(
   typicalValue: number,
   monthlyChange: number,
   keywords: string[],
+  phrasings: string[] = [],
 ): DraftDataset {
-  return { id, label, unit, kind, defaultChart, shape, typicalValue, monthlyChange, keywords };
+  const base = { id, label, unit, kind, defaultChart, shape, typicalValue, monthlyChange, keywords };
+  return phrasings.length ? { ...base, phrasings } : base;
 }
 
 export function tab(id: string, label: string, icon: DraftTab['icon'], ...datasetIds: string[]): DraftTab {
@@ -57,6 +59,8 @@ export function kpi(
   icon: DraftMetric['icon'],
   datasetId: string,
   stat: DraftMetric['stat'],
+  phrasings: string[] = [],
 ): DraftMetric {
-  return { id, label, format, icon, datasetId, stat };
+  const base = { id, label, format, icon, datasetId, stat };
+  return phrasings.length ? { ...base, phrasings } : base;
 }

@@ -1,4 +1,9 @@
-import type { DraftDataset, DraftMetric, GeneratedModeDraft } from '../../../contracts/generated-mode';
+import {
+  SAFE_TEXT,
+  type DraftDataset,
+  type DraftMetric,
+  type GeneratedModeDraft,
+} from '../../../contracts/generated-mode';
 import type { Dataset, Metric, Mode } from '../../../contracts/mode';
 
 const FORMAT_OF: Record<Dataset['unit'], DraftMetric['format']> = {
@@ -21,10 +26,17 @@ function draftDataset(d: Dataset): DraftDataset {
     kind: d.kind,
     defaultChart: d.defaultChart,
     keywords: d.keywords.filter((k) => k.length >= 2).slice(0, 6),
+    ...draftPhrasings(d.phrasings, 8),
     shape: d.series.shape,
     typicalValue: typical,
     monthlyChange: d.series.drift,
   };
+}
+
+/** A pre-built mode's phrasings within the draft's bounds, so a branded variant understands the same questions. */
+function draftPhrasings(phrasings: readonly string[] | undefined, max: number): { phrasings?: string[] } {
+  const kept = (phrasings ?? []).filter((p) => p.length >= 2 && p.length <= 60 && SAFE_TEXT.test(p)).slice(0, max);
+  return kept.length ? { phrasings: kept } : {};
 }
 
 /** A KPI as a dataset statistic; a KPI drawn from a fixed range becomes the latest value of a spare dataset. */
@@ -37,7 +49,15 @@ function draftMetric(m: Metric, mode: Mode, kept: Dataset[], used: Set<string>):
     kept.some((d) => d.id === field.dataset)
   ) {
     used.add(field.dataset);
-    return { id: m.id, label: m.label, format: m.format, icon: m.icon, datasetId: field.dataset, stat: field.stat };
+    return {
+      id: m.id,
+      label: m.label,
+      format: m.format,
+      icon: m.icon,
+      datasetId: field.dataset,
+      stat: field.stat,
+      ...draftPhrasings(m.phrasings, 6),
+    };
   }
   const spare = kept.find((d) => !used.has(d.id)) ?? kept[0]!;
   used.add(spare.id);

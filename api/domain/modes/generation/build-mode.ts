@@ -64,6 +64,12 @@ function fieldsFor(draft: GeneratedModeDraft): PersonaField[] {
   return [...fromMetrics, ...latest].filter((f) => !seen.has(f.path) && Boolean(seen.add(f.path))).slice(0, 24);
 }
 
+/** A draft's optional phrasings, lower-cased and de-duplicated; absent when none were given. */
+function phrasingsOf(phrasings: string[] | undefined): { phrasings?: string[] } {
+  const kept = [...new Set((phrasings ?? []).map((p) => p.toLowerCase().trim()))];
+  return kept.length ? { phrasings: kept } : {};
+}
+
 function list(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
@@ -121,6 +127,7 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
       format: m.format,
       personaPath: `${m.datasetId}.${m.stat}`,
       icon: m.icon,
+      ...phrasingsOf(m.phrasings),
     })),
     datasets: draft.datasets.map((d) => ({
       id: d.id,
@@ -129,6 +136,7 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
       kind: d.kind,
       defaultChart: d.defaultChart,
       keywords: [...new Set(d.keywords.map((k) => k.toLowerCase()))],
+      ...phrasingsOf(d.phrasings),
       series: seriesFor(d),
     })),
     persona: { role: draft.personaRole.toLowerCase(), fields: fieldsFor(draft) },

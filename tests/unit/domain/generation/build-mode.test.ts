@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { toStrictJsonSchema } from '../../../../api/adapters/azure/strict-schema';
 import { GeneratedModeDraft } from '../../../../api/contracts/generated-mode';
 import { Mode } from '../../../../api/contracts/mode';
 import { OfflineModeGenerator } from '../../../../api/adapters/offline/mode-generator';
@@ -79,7 +79,8 @@ describe('buildGeneratedMode', () => {
 });
 
 describe('GeneratedModeDraft as a strict json_schema (AZURE-FACTS §4.7)', () => {
-  const schema = z.toJSONSchema(GeneratedModeDraft, { target: 'draft-7', io: 'output' }) as Record<string, unknown>;
+  // What the structured adapter sends: optional fields (a draft's phrasings) become required-but-nullable.
+  const schema = toStrictJsonSchema(GeneratedModeDraft).schema;
   const UNSUPPORTED = [
     'minLength',
     'maxLength',
