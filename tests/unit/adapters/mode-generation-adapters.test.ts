@@ -96,6 +96,10 @@ describe('test-only fault injection', () => {
       { kind: 'generation-fails', word: 'cursed' },
       { kind: 'generation-fails-once', word: 'haunted' },
     ]);
+    expect(parseFaults('generation-slow:slowpoke')).toEqual([{ kind: 'generation-slow', word: 'slowpoke' }]);
+    expect(loadConfig({ PRESTO_FAULT_INJECTION: 'generation-slow:slowpoke' }).PRESTO_FAULT_INJECTION).toBe(
+      'generation-slow:slowpoke',
+    );
     expect(() => loadConfig({ PRESTO_FAULT_INJECTION: 'rm -rf' })).toThrow(/PRESTO_FAULT_INJECTION/);
     expect(createModeGenerator(loadConfig({ PRESTO_FAULT_INJECTION: 'generation-fails:cursed' }), undefined).name).toBe(
       'offline-templates+faults',
