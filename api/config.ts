@@ -111,7 +111,7 @@ const Env = z.object({
   PRESTO_FAULT_INJECTION: z
     .string()
     .regex(
-      /^generation-(?:fails(?:-once)?|slow):[a-z0-9 -]{2,40}(?:,generation-(?:fails(?:-once)?|slow):[a-z0-9 -]{2,40})*$/,
+      /^generation-(?:fails(?:-once)?|slow(?:-\d{1,3}s)?):[a-z0-9 -]{2,40}(?:,generation-(?:fails(?:-once)?|slow(?:-\d{1,3}s)?):[a-z0-9 -]{2,40})*$/,
     )
     .optional(),
 });

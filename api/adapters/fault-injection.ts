@@ -10,10 +10,11 @@ import type { ModeGenerator } from '../domain/ports';
  *   generation-fails-once:<word>  the first generation for each such industry fails permanently
  *   generation-slow:<word>        every generation for such an industry hangs for SLOW_FAULT_MS
  *                                 first, so a test can kill the worker mid-run deterministically
+ *   generation-slow-<n>s:<word>   the same for n seconds (a test keeps a run going through an outage)
  * Several rules are comma-separated, e.g. `generation-fails:cursed,generation-fails-once:haunted`.
  */
 const KINDS = ['generation-fails', 'generation-fails-once', 'generation-slow'] as const;
-export type FaultRule = { kind: (typeof KINDS)[number]; word: string };
+export type FaultRule = { kind: (typeof KINDS)[number]; word: string; ms?: number };
 
 /** Far longer than any test waits for a worker to be killed mid-run, far shorter than a test's timeout. */
 export const SLOW_FAULT_MS = 120_000;
@@ -23,7 +24,10 @@ const isKind = (kind: string | undefined): kind is FaultRule['kind'] => (KINDS a
 export function parseFaults(spec: string | undefined): FaultRule[] {
   if (!spec) return [];
   return spec.split(',').map((part) => {
-    const [kind, word] = part.split(':').map((x) => x.trim());
+    const [spelled, word] = part.split(':').map((x) => x.trim());
+    const seconds = /^generation-slow-(\d{1,3})s$/.exec(spelled ?? '');
+    if (seconds && word) return { kind: 'generation-slow', word: word.toLowerCase(), ms: Number(seconds[1]) * 1000 };
+    const kind = spelled;
     if (!isKind(kind) || !word) {
       throw new Error(`PRESTO_FAULT_INJECTION: "${part}" is not <${KINDS.join('|')}>:<word>`);
     }
@@ -47,7 +51,7 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
     for (const rule of this.rules) {
       if (!words.includes(rule.word)) continue;
       if (rule.kind === 'generation-slow') {
-        await new Promise((resolve) => setTimeout(resolve, SLOW_FAULT_MS));
+        await new Promise((resolve) => setTimeout(resolve, rule.ms ?? SLOW_FAULT_MS));
         continue;
       }
       if (rule.kind === 'generation-fails')

@@ -3,13 +3,29 @@ import type { QueueServiceClient } from '@azure/storage-queue';
 import type { Config } from '../../config';
 
 /**
+ * Every storage call is bounded: a few short tries, each cut off after STORAGE_TRY_TIMEOUT_MS, with
+ * short back-off. The SDK defaults (4 s growing to 2 min between tries for Blob/Queue, up to 64 s for
+ * Tables, no per-try limit) would hold a request far past its own timeout while storage is down;
+ * bounded, it answers a retryable 503 in seconds. (StorageRetryOptions in @azure/storage-blob and
+ * @azure/storage-queue src/StorageRetryPolicyFactory.ts; PipelineRetryOptions in @azure/core-rest-pipeline.)
+ */
+const STORAGE_TRY_TIMEOUT_MS = 4_000;
+export const STORAGE_RETRY = {
+  maxTries: 3,
+  tryTimeoutInMs: STORAGE_TRY_TIMEOUT_MS,
+  retryDelayInMs: 200,
+  maxRetryDelayInMs: 1_000,
+} as const;
+const TABLE_RETRY = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1_000 } as const;
+
+/**
  * Storage clients from either a connection string (Azurite, local) or the identity-based
  * `AzureWebJobsStorage__*ServiceUri` settings Functions uses in Azure (no keys). SDKs are loaded
  * lazily so cold starts of functions that never touch storage stay short.
  */
 export async function createBlobServiceClient(config: Config): Promise<BlobServiceClient> {
   const { BlobServiceClient } = await import('@azure/storage-blob');
-  const retryOptions = { maxTries: 3, tryTimeoutInMs: 10_000 };
+  const retryOptions = STORAGE_RETRY;
   if (config.AzureWebJobsStorage)
     return BlobServiceClient.fromConnectionString(config.AzureWebJobsStorage, { retryOptions });
   return new BlobServiceClient(config.AzureWebJobsStorage__blobServiceUri!, await storageCredential(config), {
@@ -19,10 +35,11 @@ export async function createBlobServiceClient(config: Config): Promise<BlobServi
 
 export async function createQueueServiceClient(config: Config): Promise<QueueServiceClient> {
   const { QueueServiceClient } = await import('@azure/storage-queue');
-  if (config.AzureWebJobsStorage) return QueueServiceClient.fromConnectionString(config.AzureWebJobsStorage);
+  const options = { retryOptions: STORAGE_RETRY };
+  if (config.AzureWebJobsStorage) return QueueServiceClient.fromConnectionString(config.AzureWebJobsStorage, options);
   const uri = config.AzureWebJobsStorage__queueServiceUri;
   if (!uri) throw new Error('AzureWebJobsStorage__queueServiceUri is required for queues with identity-based storage.');
-  return new QueueServiceClient(uri, await storageCredential(config));
+  return new QueueServiceClient(uri, await storageCredential(config), options);
 }
 
 async function storageCredential(config: Config) {
@@ -39,8 +56,11 @@ export async function createTableClient(
 ): Promise<import('@azure/data-tables').TableClient> {
   const { TableClient } = await import('@azure/data-tables');
   if (config.AzureWebJobsStorage)
-    return TableClient.fromConnectionString(config.AzureWebJobsStorage, table, { allowInsecureConnection: true });
+    return TableClient.fromConnectionString(config.AzureWebJobsStorage, table, {
+      allowInsecureConnection: true,
+      retryOptions: TABLE_RETRY,
+    });
   const uri = config.AzureWebJobsStorage__tableServiceUri;
   if (!uri) throw new Error('AzureWebJobsStorage__tableServiceUri is required for tables with identity-based storage.');
-  return new TableClient(uri, table, await storageCredential(config));
+  return new TableClient(uri, table, await storageCredential(config), { retryOptions: TABLE_RETRY });
 }
