@@ -15,7 +15,10 @@ export interface ChildRuntime {
   stop(): Promise<void>;
 }
 
-const root = resolve(__dirname, '../..');
+// tests/helpers under vitest, dist/tests/helpers when the bench runs the compiled copy.
+export const projectRoot = [resolve(__dirname, '../..'), resolve(__dirname, '../../..')].find((dir) =>
+  existsSync(join(dir, 'host.json')),
+)!;
 
 // Runs in the child: starts the runtime on a free loopback port and prints its URL on one line.
 const BOOT = `
@@ -31,10 +34,10 @@ startLocal({ root: process.argv[3], port: 0, quiet: true, env }).then(
 `;
 
 export async function startChildRuntime(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildRuntime> {
-  const entry = join(root, 'dist/api/local/start.js');
+  const entry = join(projectRoot, 'dist/api/local/start.js');
   if (!existsSync(entry)) throw new Error('dist/ is missing: run `npm run build` first (npm test does).');
-  const child: ChildProcess = spawn(process.execPath, ['-e', BOOT, entry, JSON.stringify(env), root], {
-    cwd: root,
+  const child: ChildProcess = spawn(process.execPath, ['-e', BOOT, entry, JSON.stringify(env), projectRoot], {
+    cwd: projectRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
