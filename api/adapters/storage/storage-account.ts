@@ -3,11 +3,13 @@ import type { QueueServiceClient } from '@azure/storage-queue';
 import type { Config } from '../../config';
 
 /**
- * Every storage call is bounded: a few short tries, each cut off after STORAGE_TRY_TIMEOUT_MS, with
- * short back-off. The SDK defaults (4 s growing to 2 min between tries for Blob/Queue, up to 64 s for
- * Tables, no per-try limit) would hold a request far past its own timeout while storage is down;
- * bounded, it answers a retryable 503 in seconds. (StorageRetryOptions in @azure/storage-blob and
- * @azure/storage-queue src/StorageRetryPolicyFactory.ts; PipelineRetryOptions in @azure/core-rest-pipeline.)
+ * Every storage call is bounded in tries: a few, with short back-off. The SDK defaults (Blob/Queue:
+ * 4 tries, 4 s growing to 2 min apart; Tables: 3 retries up to 64 s apart) would hold a request for
+ * half a minute or more while storage refuses connections; bounded, it answers a retryable 503 in
+ * about a second. `tryTimeoutInMs` is the server-side `timeout` parameter of each try (Blob/Queue),
+ * not a client-side cut-off: a storage endpoint that accepts connections and never answers is not
+ * bounded here. (StorageRetryOptions in @azure/storage-common src/policies/StorageRetryPolicyV2.ts;
+ * PipelineRetryOptions in @azure/core-rest-pipeline.)
  */
 const STORAGE_TRY_TIMEOUT_MS = 4_000;
 export const STORAGE_RETRY = {
