@@ -135,10 +135,18 @@ const Env = environmentSchema({
    * NAT (a conference Wi-Fi) still gets this many visitors' budgets.
    */
   PRESTO_DEMO_VISITORS_PER_NETWORK: z.coerce.number().int().min(1).max(10_000).default(20),
-  /** TEST ONLY: make mode generation fail on purpose (api/adapters/fault-injection.ts). Never set in Azure. */
+  /**
+   * How long a running generation (mode or chart) holds its job without a heartbeat; a killed
+   * worker's job is taken over this long after its last beat (api/domain/jobs/staleness.ts).
+   * Tests shorten it; 60 s in Azure.
+   */
+  PRESTO_JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(60),
+  /** TEST ONLY: make mode generation fail or stall on purpose (api/adapters/fault-injection.ts). Never set in Azure. */
   PRESTO_FAULT_INJECTION: z
     .string()
-    .regex(/^generation-fails(?:-once)?:[a-z0-9 -]{2,40}(?:,generation-fails(?:-once)?:[a-z0-9 -]{2,40})*$/)
+    .regex(
+      /^generation-(?:fails(?:-once)?|slow(?:-\d{1,3}s)?):[a-z0-9 -]{2,40}(?:,generation-(?:fails(?:-once)?|slow(?:-\d{1,3}s)?):[a-z0-9 -]{2,40})*$/,
+    )
     .optional(),
 });
 

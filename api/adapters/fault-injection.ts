@@ -8,16 +8,28 @@ import type { ModeGenerator } from '../domain/ports';
  * runtime. Wired only when `PRESTO_FAULT_INJECTION` is set (never in production settings):
  *   generation-fails:<word>       every generation for an industry containing <word> fails (retryable)
  *   generation-fails-once:<word>  the first generation for each such industry fails permanently
+ *   generation-slow:<word>        every generation for such an industry hangs for SLOW_FAULT_MS
+ *                                 first, so a test can kill the worker mid-run deterministically
+ *   generation-slow-<n>s:<word>   the same for n seconds (a test keeps a run going through an outage)
  * Several rules are comma-separated, e.g. `generation-fails:cursed,generation-fails-once:haunted`.
  */
-export type FaultRule = { kind: 'generation-fails' | 'generation-fails-once'; word: string };
+const KINDS = ['generation-fails', 'generation-fails-once', 'generation-slow'] as const;
+export type FaultRule = { kind: (typeof KINDS)[number]; word: string; ms?: number };
+
+/** Far longer than any test waits for a worker to be killed mid-run, far shorter than a test's timeout. */
+export const SLOW_FAULT_MS = 120_000;
+
+const isKind = (kind: string | undefined): kind is FaultRule['kind'] => (KINDS as readonly unknown[]).includes(kind);
 
 export function parseFaults(spec: string | undefined): FaultRule[] {
   if (!spec) return [];
   return spec.split(',').map((part) => {
-    const [kind, word] = part.split(':').map((x) => x.trim());
-    if ((kind !== 'generation-fails' && kind !== 'generation-fails-once') || !word) {
-      throw new Error(`PRESTO_FAULT_INJECTION: "${part}" is not <generation-fails|generation-fails-once>:<word>`);
+    const [spelled, word] = part.split(':').map((x) => x.trim());
+    const seconds = /^generation-slow-(\d{1,3})s$/.exec(spelled ?? '');
+    if (seconds && word) return { kind: 'generation-slow', word: word.toLowerCase(), ms: Number(seconds[1]) * 1000 };
+    const kind = spelled;
+    if (!isKind(kind) || !word) {
+      throw new Error(`PRESTO_FAULT_INJECTION: "${part}" is not <${KINDS.join('|')}>:<word>`);
     }
     return { kind, word: word.toLowerCase() };
   });
@@ -38,6 +50,10 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
     const words = `${request.industry} ${request.companyName ?? ''}`.toLowerCase();
     for (const rule of this.rules) {
       if (!words.includes(rule.word)) continue;
+      if (rule.kind === 'generation-slow') {
+        await new Promise((resolve) => setTimeout(resolve, rule.ms ?? SLOW_FAULT_MS));
+        continue;
+      }
       if (rule.kind === 'generation-fails')
         throw new UpstreamUnavailable('The mode designer is unavailable (injected test fault)');
       const key = `${rule.word}|${words}`;

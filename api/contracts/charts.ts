@@ -65,6 +65,8 @@ export type ChartJobRequest = z.infer<typeof ChartJobRequest>;
 export const ChartJobRecord = ChartJob.extend({
   request: ChartJobRequest,
   token: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  /** Until when the running worker holds the job; its heartbeat renews it (api/domain/jobs/staleness.ts). */
+  leaseUntil: z.iso.datetime().optional(),
   /**
    * A fallback is stored and delayed retry message number `n` is due at `at`; `started` once a
    * delivery of it claimed the attempt (so a duplicate delivery or the timer does not run it twice).

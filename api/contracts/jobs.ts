@@ -65,6 +65,8 @@ export const JobRecord = Job.extend({
     companyName: z.string().min(1).max(40).nullable(),
   }),
   token: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
+  /** Until when the running worker holds the job; its heartbeat renews it (api/domain/jobs/staleness.ts). */
+  leaseUntil: z.iso.datetime().optional(),
 });
 export type JobRecord = z.infer<typeof JobRecord>;
 

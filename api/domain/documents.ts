@@ -36,7 +36,7 @@ export async function updateDocument<T>(
   throw new Error(`${path} kept changing under us; giving up after ${tries} tries.`);
 }
 
-export interface JobClaim<J> {
+export interface JobClaim<J extends { token: string }> {
   path: string;
   schema: z.ZodType<J>;
   /** A new run (a fresh token each time it is asked). */
@@ -46,10 +46,13 @@ export interface JobClaim<J> {
   /** The winner of a claim sends the run on its way (the queue message). */
   start(job: J): Promise<J>;
   /**
-   * Called once before this caller starts a run, and never when it joins one: a budget that throws
-   * refuses. With it the job is looked at first, so joining a run under way stays free.
+   * Called once by the caller whose claim won, before its run starts, and never by one who joins: a
+   * budget that throws refuses. Charging after the claim (not before it) is what makes joining free
+   * whatever the interleaving: twenty callers racing for one job pay for one run, not twenty.
    */
   beforeStart?: () => Promise<void>;
+  /** The claimed run, failed because its starter's budget refused (callers who joined it meanwhile see why). */
+  unpaid(job: J): J;
   /** Said when the document kept changing under us. */
   busy: string;
 }
@@ -57,25 +60,36 @@ export interface JobClaim<J> {
 /**
  * The one job for a document path, started or restarted by exactly one caller: it is created with
  * If-None-Match: * (only one creator wins), and a failed, stale or corrupt one is replaced with
- * If-Match on its ETag (again one winner). Everybody else joins the run under way.
+ * If-Match on its ETag (again one winner). Everybody else joins the run under way. Only the winner
+ * is asked to pay (`beforeStart`); if it cannot, its run is marked failed and never starts.
  */
-export async function claimJob<J>(store: DocumentStore, claim: JobClaim<J>): Promise<{ job: J; created: boolean }> {
-  let paid = !claim.beforeStart;
+export async function claimJob<J extends { token: string }>(
+  store: DocumentStore,
+  claim: JobClaim<J>,
+): Promise<{ job: J; created: boolean }> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    // Without a budget to ask, try the create first: a new job costs one round trip.
-    const doc = paid && attempt === 0 ? undefined : await store.read(claim.path);
+    // The create is tried first: a new job costs one round trip, and joining costs nothing either way.
+    const doc = attempt === 0 ? undefined : await store.read(claim.path);
     if (doc) {
       const parsed = claim.schema.safeParse(doc.value);
       // A corrupt document is taken over like a failed job.
       if (parsed.success && !(await claim.restartable(parsed.data))) return { job: parsed.data, created: false };
     }
-    if (!paid) {
-      await claim.beforeStart!();
-      paid = true;
-    }
     const fresh = claim.fresh();
-    if (doc ? await store.replace(claim.path, fresh, doc.etag) : await store.create(claim.path, fresh))
-      return { job: await claim.start(fresh), created: true };
+    const won = doc ? await store.replace(claim.path, fresh, doc.etag) : await store.create(claim.path, fresh);
+    if (!won) continue;
+    if (claim.beforeStart) {
+      try {
+        await claim.beforeStart();
+      } catch (refusal) {
+        // Our run must not stay queued with no message behind it: fail it, if it is still ours.
+        await updateDocument(store, claim.path, claim.schema, (current) =>
+          current.token === fresh.token ? claim.unpaid(current) : undefined,
+        ).catch(() => undefined);
+        throw refusal;
+      }
+    }
+    return { job: await claim.start(fresh), created: true };
   }
   throw new UpstreamUnavailable(claim.busy);
 }

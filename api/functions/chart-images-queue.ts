@@ -17,12 +17,20 @@ export function chartImagesQueue(deps: () => Deps) {
         `chart-images: malformed message: ${message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
     }
-    const { store, modes, jobQueue, clock, charts } = deps();
+    const { store, modes, jobQueue, clock, charts, config } = deps();
     const dequeueCount = Number(context.triggerMetadata?.dequeueCount ?? 1);
     const outcome = await processChartImage(
       message.data,
       { dequeueCount, maxDequeueCount: MAX_DEQUEUE_COUNT },
-      { store, modes, queue: jobQueue, clock, ...charts, log: (line) => context.log(line) },
+      {
+        store,
+        modes,
+        queue: jobQueue,
+        clock,
+        ...charts,
+        leaseMs: config.PRESTO_JOB_LEASE_SECONDS * 1000,
+        log: (line) => context.log(line),
+      },
     );
     context.log(`chart-images: ${message.data.jobId} run ${message.data.retry} ${outcome} (attempt ${dequeueCount})`);
   };

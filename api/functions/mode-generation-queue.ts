@@ -17,12 +17,18 @@ export function modeGenerationQueue(deps: () => Deps) {
         `mode-generation: malformed message: ${message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
     }
-    const { store, modeGenerator, clock } = deps();
+    const { store, modeGenerator, clock, config } = deps();
     const dequeueCount = Number(context.triggerMetadata?.dequeueCount ?? 1);
     const outcome = await processModeGeneration(
       message.data,
       { dequeueCount, maxDequeueCount: MAX_DEQUEUE_COUNT },
-      { store, generator: modeGenerator, clock, log: (line) => context.log(line) },
+      {
+        store,
+        generator: modeGenerator,
+        clock,
+        leaseMs: config.PRESTO_JOB_LEASE_SECONDS * 1000,
+        log: (line) => context.log(line),
+      },
     );
     context.log(`mode-generation: ${message.data.jobId} ${outcome} (attempt ${dequeueCount})`);
   };

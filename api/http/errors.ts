@@ -1,6 +1,7 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { ZodError } from 'zod';
 import { ConfigError } from '../config';
+import { asStorageError, isStorageOutage } from '../adapters/storage/storage-errors';
 import { BudgetSpent, DomainError } from '../domain/errors';
 
 export function jsonError(
@@ -37,6 +38,12 @@ export function toErrorResponse(error: unknown, context: InvocationContext): Htt
       },
       headers: { 'Retry-After': String(error.retryAfterSeconds) },
     };
+  }
+  if (isStorageOutage(error)) {
+    // Storage down or failing (issue #16): a retryable 503 saying so, never a generic 500.
+    context.warn('storage unavailable', error instanceof Error ? error.message : error);
+    const outage = asStorageError(error) as DomainError;
+    return jsonError(outage.status, outage.code, outage.message, true, { 'Retry-After': '5' });
   }
   if (error instanceof DomainError) return jsonError(error.status, error.code, error.message, error.retryable);
   if (error instanceof ConfigError) return misconfigured(error);

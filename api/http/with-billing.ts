@@ -74,9 +74,9 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     for (const [name, value] of Object.entries(rateHeaders(admission))) headers.set(name, value);
     const meter = (delta: Parameters<typeof billing.meter>[2]) =>
       waitAtMost(
-        billing
-          .meter(caller, admission.day, delta, context.invocationId)
-          .catch((e: unknown) => context.error('metering failed', e)),
+        meterDurably(() => billing.meter(caller, admission.day, delta, context.invocationId)).catch((e: unknown) =>
+          context.error('metering failed', e),
+        ),
         METER_WAIT_MS,
       );
     if (kind === 'chat' && isStream(response.body)) {
@@ -87,6 +87,25 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     if (unit && (response.status ?? 200) >= 400) await meter({ [unit]: -1 });
     return { ...response, headers };
   });
+}
+
+/**
+ * Waits before each new try of a meter write that failed (storage briefly down): about a minute in
+ * all, so an outage of that length loses no usage. Safe to repeat: a write is keyed by the
+ * invocation id and a replay is recognised and skipped (budget.ts `meter`).
+ */
+export const METER_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000];
+
+async function meterDurably(write: () => Promise<void>, delays = METER_RETRY_DELAYS_MS): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const delay = delays[attempt];
+      if (delay === undefined) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
 }
 
 function rateHeaders(window: Admission): Record<string, string> {

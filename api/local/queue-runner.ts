@@ -4,6 +4,7 @@
 // failed messages retried after visibilityTimeout and moved to `<queue>-poison` once
 // dequeueCount reaches maxDequeueCount.
 import { QueueServiceClient, type DequeuedMessageItem, type QueueClient } from '@azure/storage-queue';
+import { STORAGE_RETRY } from '../adapters/storage/storage-account';
 import type { Registration } from './functions-core-shim';
 import { triggerOf } from './functions-core-shim';
 import { resolveAppSettings, type QueueSettings } from './host-config';
@@ -63,7 +64,8 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
     if (!connectionString)
       throw new Error(`${registration.name}: app setting "${connection}" (queue connection) is not set`);
     const queueName = resolveAppSettings(String(trigger.queueName ?? ''), env).toLowerCase();
-    const service = QueueServiceClient.fromConnectionString(connectionString);
+    // Bounded tries like the app's own clients, so an outage is noticed (and retried) in seconds.
+    const service = QueueServiceClient.fromConnectionString(connectionString, { retryOptions: STORAGE_RETRY });
     const queue = service.getQueueClient(queueName);
     // No poison queue for queues already ending in -poison (QueuesOptions.MaxDequeueCount remarks).
     const poison = queueName.endsWith('-poison') ? undefined : service.getQueueClient(`${queueName}-poison`);
@@ -86,6 +88,28 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
       wakers.add(wake);
     });
 
+  /**
+   * Settles a message with storage down (Azurite stopped, the account unreachable): the call is
+   * tried again with back-off until it lands, the runner stops, or the processing lease would have
+   * freed the message anyway. Without this, a handler that failed during an outage would leave its
+   * message invisible for the whole 10-minute lease, and its job waiting that long after storage is
+   * back. A 4xx (the pop receipt no longer matches: someone else has the message) ends it.
+   */
+  async function settleMessage(what: string, queue: QueueClient, op: () => Promise<unknown>): Promise<void> {
+    const deadline = Date.now() + PROCESSING_LEASE_SECONDS * 1000;
+    for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
+      try {
+        await op();
+        return;
+      } catch (error) {
+        const status = (error as { statusCode?: number }).statusCode;
+        if ((status !== undefined && status >= 400 && status < 500) || stopped || Date.now() > deadline) throw error;
+        logLine(logger, `queue ${queue.name}: ${what} failed (${describeError(error)}); trying again`);
+        await sleep(delay);
+      }
+    }
+  }
+
   async function handle(listener: Listener, message: DequeuedMessageItem): Promise<void> {
     const { registration, queue, poison } = listener;
     const context = createInvocationContext(registration, {
@@ -103,7 +127,7 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
     try {
       const payload = toPayload(decodeMessageText(message.messageText, settings.messageEncoding));
       await invokeHandler(registration, payload, context);
-      await queue.deleteMessage(message.messageId, message.popReceipt);
+      await settleMessage('delete', queue, () => queue.deleteMessage(message.messageId, message.popReceipt));
       logLine(
         logger,
         `queue ${queue.name} -> ${registration.name} ok ${Date.now() - started}ms (dequeueCount ${message.dequeueCount})`,
@@ -120,7 +144,9 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
         logLine(logger, `queue ${queue.name}: message ${message.messageId} moved to ${poison.name}`);
       } else {
         const delaySeconds = Math.ceil(settings.visibilityTimeoutMs / 1000);
-        await queue.updateMessage(message.messageId, message.popReceipt, undefined, delaySeconds);
+        await settleMessage('retry delay', queue, () =>
+          queue.updateMessage(message.messageId, message.popReceipt, undefined, delaySeconds),
+        );
       }
     }
   }

@@ -1,5 +1,5 @@
-// The whole local runtime in one call: Azurite, app settings, the registered functions, and the
-// single-origin HTTP host plus queue and timer runners. `npm start` and the e2e/bench suites use it.
+// The whole local runtime in one call: Azurite (unless AzureWebJobsStorage names a storage), app settings,
+// the registered functions, and the single-origin HTTP host plus queue and timer runners. `npm start` and the e2e/bench suites use it.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config';
@@ -65,11 +65,7 @@ function applySettings(
   // In-memory storage is a test's own: an AzureWebJobsStorage inherited from a parent process (a
   // test runner that started another runtime) must not point this one at someone else's data.
   const current = process.env.AzureWebJobsStorage;
-  if (
-    !current ||
-    /^UseDevelopmentStorage=true;?$/i.test(current.trim()) ||
-    (isolated && !('AzureWebJobsStorage' in overrides))
-  )
+  if (!current || DEVELOPMENT_STORAGE.test(current.trim()) || (isolated && !('AzureWebJobsStorage' in overrides)))
     set('AzureWebJobsStorage', storage);
   if (!process.env.FUNCTIONS_WORKER_RUNTIME) set('FUNCTIONS_WORKER_RUNTIME', 'node');
   return () => {
@@ -78,6 +74,25 @@ function applySettings(
       else process.env[key] = value;
     }
   };
+}
+
+const DEVELOPMENT_STORAGE = /^UseDevelopmentStorage=true;?$/i;
+
+/**
+ * The storage connection the settings name, if it is a real one (not empty, not
+ * "UseDevelopmentStorage=true"): the caller's own `env` first, then — unless in-memory storage was
+ * asked for, which is a test's own and never inherited — the environment and local.settings.json.
+ */
+export function namedStorage(root: string, overrides: Record<string, string>, isolated: boolean): string | undefined {
+  const real = (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' && !DEVELOPMENT_STORAGE.test(value.trim()) ? value : undefined;
+  if ('AzureWebJobsStorage' in overrides) return real(overrides.AzureWebJobsStorage);
+  if (isolated) return undefined;
+  if (process.env.AzureWebJobsStorage !== undefined) return real(process.env.AzureWebJobsStorage);
+  const file = join(root, 'local.settings.json');
+  if (!existsSync(file)) return undefined;
+  const values = (JSON.parse(readFileSync(file, 'utf8')) as { Values?: Record<string, unknown> }).Values ?? {};
+  return real(values.AzureWebJobsStorage);
 }
 
 function quietLogger(base: Logger): Logger {
@@ -102,12 +117,22 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
   };
 
   try {
-    const ports = options.inMemoryStorage
-      ? { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() }
-      : { blobPort: 10000, queuePort: 10001, tablePort: 10002 };
-    const azurite: AzuriteHandle = await startAzurite({ ...ports, root, inMemory: options.inMemoryStorage });
-    stops.push(() => azurite.stop());
-    stops.push(applySettings(root, options.env ?? {}, azurite.connectionString, options.inMemoryStorage === true));
+    // Storage named by the settings is used as it is, like Core Tools does: no Azurite of our own,
+    // so a test can kill this runtime and keep its storage (in Azure, storage outlives an instance).
+    const named = namedStorage(root, options.env ?? {}, options.inMemoryStorage === true);
+    let storage: string;
+    if (named) {
+      storage = named;
+      logLine(logger, '[local] AzureWebJobsStorage names a storage account: not starting Azurite');
+    } else {
+      const ports = options.inMemoryStorage
+        ? { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() }
+        : { blobPort: 10000, queuePort: 10001, tablePort: 10002 };
+      const azurite: AzuriteHandle = await startAzurite({ ...ports, root, inMemory: options.inMemoryStorage });
+      stops.push(() => azurite.stop());
+      storage = azurite.connectionString;
+    }
+    stops.push(applySettings(root, options.env ?? {}, storage, options.inMemoryStorage === true));
     // A bad app setting stops the start, named, instead of a "ready" app answering 500 (issue #11 item 9).
     loadConfig();
 
@@ -132,7 +157,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
     return {
       url: http.url,
       port: http.port,
-      storageConnectionString: azurite.connectionString,
+      storageConnectionString: storage,
       registry,
       stop: () => (stopping ??= stopAll()),
     };

@@ -5,7 +5,7 @@ import { request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocal, type LocalRuntime } from '../../api/local/run-local';
+import { namedStorage, startLocal, type LocalRuntime } from '../../api/local/run-local';
 import { SWA_CONFIG_SOURCE } from '../../api/local/swa-config';
 import { until } from '../helpers/until';
 
@@ -256,6 +256,36 @@ describe("in-memory storage is the runtime's own", () => {
       else process.env.AzureWebJobsStorage = before;
     }
   }, 60_000);
+});
+
+describe('storage named by the settings', () => {
+  it('is used as it is, with no Azurite of its own (as Core Tools does), so it outlives the runtime', async () => {
+    const named = runtime.storageConnectionString; // the first runtime's Azurite stands in for an account
+    const other = await startLocal({
+      root: fixture,
+      port: 0,
+      inMemoryStorage: true, // asked for, but the named storage wins
+      staticRoot: join(fixture, 'static'),
+      swaConfigPath,
+      env: { AzureWebJobsStorage: named },
+      logger: (line) => logs.push(line),
+    });
+    try {
+      expect(other.storageConnectionString).toBe(named);
+      expect(logs.some((l) => l.includes('not starting Azurite'))).toBe(true);
+    } finally {
+      await other.stop();
+    }
+    // Its storage is still serving after it stopped: it never owned it.
+    const queues = QueueServiceClient.fromConnectionString(named);
+    await expect(queues.getProperties()).resolves.toBeTruthy();
+  }, 60_000);
+
+  it('"UseDevelopmentStorage=true" or an empty value still gets an Azurite of its own', () => {
+    expect(namedStorage(fixture, { AzureWebJobsStorage: 'UseDevelopmentStorage=true' }, false)).toBeUndefined();
+    expect(namedStorage(fixture, { AzureWebJobsStorage: '' }, false)).toBeUndefined();
+    expect(namedStorage(fixture, { AzureWebJobsStorage: 'AccountName=x' }, true)).toBe('AccountName=x');
+  });
 });
 
 describe('process hygiene', () => {

@@ -1,7 +1,7 @@
 import { ChartJobRecord, type ChartImage, type ChartJob, type ChartJobRequest } from '../../contracts/charts';
 import type { JobError, JobStatus } from '../../contracts/jobs';
-import { STALE_AFTER_MS } from '../modes/generation/job';
 import { readDocument, updateDocument } from '../documents';
+import { DEFAULT_LEASE_MS, isStale, leaseUntil, QUEUED_STALE_AFTER_MS } from '../jobs/staleness';
 import type { DocumentStore } from '../ports';
 
 /** Chart jobs live beside mode jobs, so GET /api/jobs/{id} answers for both. */
@@ -21,7 +21,8 @@ const ALLOWED: Record<JobStatus, readonly JobStatus[]> = {
 
 function move(job: ChartJobRecord, to: JobStatus, now: Date, patch: Partial<ChartJobRecord> = {}): ChartJobRecord {
   if (!ALLOWED[job.status].includes(to)) throw new Error(`A ${job.status} chart job cannot become ${to}.`);
-  const { error: _previous, ...rest } = job;
+  // A lease belongs to one running attempt: it ends with it.
+  const { error: _previous, leaseUntil: _lease, ...rest } = job;
   return { ...rest, ...patch, status: to, updatedAt: now.toISOString() };
 }
 
@@ -30,8 +31,14 @@ export function newChartJob(id: string, request: ChartJobRequest, token: string,
   return { id, kind: 'chart-image', status: 'queued', createdAt: at, updatedAt: at, attempts: 0, request, token };
 }
 
-export const startChart = (job: ChartJobRecord, attempt: number, now: Date) =>
-  move(job, 'running', now, { attempts: attempt });
+/** Running, held by this attempt's worker until its lease runs out (renewed by `renewChartLease`). */
+export const startChart = (job: ChartJobRecord, attempt: number, now: Date, leaseMs = DEFAULT_LEASE_MS) =>
+  move(job, 'running', now, { attempts: attempt, leaseUntil: leaseUntil(now, leaseMs) });
+/** The heartbeat: a running job's lease extended (its public `updatedAt` is left alone). */
+export const renewChartLease = (job: ChartJobRecord, now: Date, leaseMs = DEFAULT_LEASE_MS): ChartJobRecord => ({
+  ...job,
+  leaseUntil: leaseUntil(now, leaseMs),
+});
 export const requeueChart = (job: ChartJobRecord, now: Date) => move(job, 'queued', now);
 export const failChart = (job: ChartJobRecord, error: JobError, now: Date) => move(job, 'failed', now, { error });
 
@@ -62,21 +69,18 @@ export function amendChart(
   };
 }
 
-export function isStaleChart(job: ChartJobRecord, now: Date): boolean {
-  return (
-    (job.status === 'queued' || job.status === 'running') && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS
-  );
-}
+/** The staleness rule every job kind shares (api/domain/jobs/staleness.ts). */
+export const isStaleChart = (job: ChartJobRecord, now: Date): boolean => isStale(job, now);
 
 /** A later retry is still expected or running: planned (or started), and not long overdue (a lost message). */
 export function retryPending(job: ChartJobRecord, now: Date): boolean {
   if (!job.retry) return false;
-  return now.getTime() < Date.parse(job.retry.started ?? job.retry.at) + STALE_AFTER_MS;
+  return now.getTime() < Date.parse(job.retry.started ?? job.retry.at) + QUEUED_STALE_AFTER_MS;
 }
 
-/** What GET /api/jobs/{id} shows: no request, token or retry plan; a stale job reads as failed. */
+/** What GET /api/jobs/{id} shows: no request, token, lease or retry plan; a stale job reads as failed. */
 export function publicChartJob(job: ChartJobRecord, now: Date): ChartJob {
-  const { request: _r, token: _t, retry: _p, ...view } = job;
+  const { request: _r, token: _t, retry: _p, leaseUntil: _l, ...view } = job;
   if (!isStaleChart(job, now)) return view;
   return {
     ...view,

@@ -10,10 +10,13 @@ import {
   failChart,
   finishChart,
   readChartJob,
+  renewChartLease,
   requeueChart,
   startChart,
   updateChartJob,
 } from './chart-job';
+import { withHeartbeat } from '../jobs/heartbeat';
+import { DEFAULT_LEASE_MS, heartbeatEvery } from '../jobs/staleness';
 import { monthStart } from './key';
 import { altText, buildChartPicture, type ChartPicture } from './picture';
 import { describeImage, readStoredImage, storeImage } from './stored-image';
@@ -32,6 +35,8 @@ export interface ChartProcessDeps {
   generator: ImageGenerator;
   renderer: ChartRenderer;
   retryDelaysSeconds?: readonly number[];
+  /** How long a running attempt holds the job without a heartbeat (default DEFAULT_LEASE_MS). */
+  leaseMs?: number;
   log?(line: string): void;
 }
 
@@ -101,11 +106,26 @@ async function firstRun(
     await settle((j) => finishChart(j, existing, clock.now()));
     return 'reused';
   }
-  const started = await settle((j) => startChart(j, delivery.dequeueCount, clock.now()));
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const started = await settle((j) => startChart(j, delivery.dequeueCount, clock.now(), leaseMs));
   if (!started?.changed) return 'skipped';
+  // The lease is renewed while the model paints: a worker that dies stops beating, and about a
+  // minute later the next request (or delivery) takes the job over instead of joining a dead run.
+  const mine = (j: ChartJobRecord) => live(j) && j.status === 'running';
+  const beat = async () => {
+    const renewed = await updateChartJob(store, message.jobId, (j) =>
+      mine(j) ? renewChartLease(j, clock.now(), leaseMs) : undefined,
+    );
+    return renewed !== undefined && mine(renewed.job);
+  };
   const alt = altText(picture);
   try {
-    const png = await deps.generator.generate(picture);
+    const png = await withHeartbeat(
+      () => deps.generator.generate(picture),
+      beat,
+      heartbeatEvery(leaseMs),
+      (line) => deps.log?.(`chart-images: ${request.key} ${line}`),
+    );
     const image = await storeImage(
       deps.images,
       describeImage(request.key, png, deps.generator.source, false, alt),

@@ -90,6 +90,7 @@ function ensureChartJob(
     restartable: (job) => restartable(job, deps, fallbackStored),
     start: (job) => enqueue(job, deps),
     ...(beforeStart ? { beforeStart } : {}),
+    unpaid: (job) => failChart(job, NOT_STARTED, deps.clock.now()),
     busy: 'Chart images are busy right now. Please try again in a moment.',
   });
 }
@@ -102,6 +103,13 @@ async function restartable(job: ChartJobRecord, deps: ChartRequestDeps, fallback
   // Done but we found no image: restart only if it is really gone (not just stored a moment ago).
   return !(await readStoredImage(deps.images, job.request.key));
 }
+
+/** What callers who joined a run see when its starter's daily budget refused to pay for it. */
+const NOT_STARTED = {
+  code: 'not_started',
+  message: 'This picture was not started: the daily limit of whoever asked first was reached. Please try again.',
+  retryable: true,
+};
 
 /** Only the creator of a run enqueues it; if the queue is down the run is marked failed, so nobody waits on it. */
 async function enqueue(job: ChartJobRecord, deps: ChartRequestDeps): Promise<ChartJobRecord> {

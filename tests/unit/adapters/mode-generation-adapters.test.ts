@@ -96,6 +96,13 @@ describe('test-only fault injection', () => {
       { kind: 'generation-fails', word: 'cursed' },
       { kind: 'generation-fails-once', word: 'haunted' },
     ]);
+    expect(parseFaults('generation-slow:slowpoke,generation-slow-4s:museum')).toEqual([
+      { kind: 'generation-slow', word: 'slowpoke' },
+      { kind: 'generation-slow', word: 'museum', ms: 4000 },
+    ]);
+    expect(loadConfig({ PRESTO_FAULT_INJECTION: 'generation-slow-4s:slowpoke' }).PRESTO_FAULT_INJECTION).toBe(
+      'generation-slow-4s:slowpoke',
+    );
     expect(() => loadConfig({ PRESTO_FAULT_INJECTION: 'rm -rf' })).toThrow(/PRESTO_FAULT_INJECTION/);
     expect(createModeGenerator(loadConfig({ PRESTO_FAULT_INJECTION: 'generation-fails:cursed' }), undefined).name).toBe(
       'offline-templates+faults',

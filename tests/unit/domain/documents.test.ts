@@ -14,6 +14,7 @@ function claim(store: MemoryDocumentStore, token: string, extra: Partial<JobClai
     fresh: (): Run => ({ token, status: 'queued' }),
     restartable: async (job) => job.status === 'failed',
     start: async (job) => (started.push(job), job),
+    unpaid: (job): Run => ({ ...job, status: 'failed' }),
     busy: 'busy',
     ...extra,
   });
@@ -38,7 +39,7 @@ describe('claimJob: one run per document', () => {
     expect(await claim(store, 'newer').result).toMatchObject({ created: true, job: { token: 'newer' } });
   });
 
-  it('asks the budget only of a caller who starts a run; a refusal writes nothing', async () => {
+  it('asks the budget only of a caller who starts a run; a refused run is failed, never started', async () => {
     const store = new MemoryDocumentStore();
     let asked = 0;
     const pay = async () => void asked++;
@@ -48,8 +49,27 @@ describe('claimJob: one run per document', () => {
     const refusing = new MemoryDocumentStore();
     const refused = claim(refusing, 'broke', { beforeStart: async () => Promise.reject(new Error('budget spent')) });
     await expect(refused.result).rejects.toThrow('budget spent');
-    expect(refusing.docs.size).toBe(0);
     expect(refused.started).toEqual([]);
+    // Nobody waits on it: the next caller (with a budget) starts a new run.
+    expect(await refusing.getJson('jobs/x.json')).toEqual({ token: 'broke', status: 'failed' });
+    expect(await claim(refusing, 'rich', { beforeStart: pay }).result).toMatchObject({ created: true });
+  });
+
+  it('twenty callers racing for one job: exactly one is asked to pay, whatever the interleaving', async () => {
+    for (let round = 0; round < 20; round++) {
+      const store = new MemoryDocumentStore();
+      let asked = 0;
+      // Each budget answers after a different number of ticks, so the claims interleave differently every round.
+      const pay = (i: number) => async () => {
+        for (let t = 0; t < (i * 7 + round) % 5; t++) await Promise.resolve();
+        asked++;
+      };
+      const claims = Array.from({ length: 20 }, (_, i) => claim(store, `t${i}`, { beforeStart: pay(i) }));
+      const results = await Promise.all(claims.map((c) => c.result));
+      expect(asked).toBe(1);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.job.token)).size).toBe(1);
+    }
   });
 });
 

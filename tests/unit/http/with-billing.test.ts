@@ -1,6 +1,6 @@
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { randomUUID } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_COUNTERS } from '../../../api/domain/billing/budget';
 import { Billing } from '../../../api/domain/billing/billing';
 import type { PlanLimits } from '../../../api/domain/billing/plans';
@@ -15,6 +15,8 @@ class MemoryUsage implements UsageStore {
   readonly shared = new Map<string, UsageCounters>();
   readonly known = new Map<string, UsageCounters>();
   hold?: Promise<void>;
+  /** The next this-many writes fail as if storage were down. */
+  outage = 0;
 
   async update<R>(
     subject: string,
@@ -22,6 +24,7 @@ class MemoryUsage implements UsageStore {
     change: (current: UsageCounters) => { next?: UsageCounters; result: R },
   ): Promise<R> {
     if (this.hold) await this.hold;
+    if (this.outage > 0 && this.outage--) throw new Error('storage unavailable');
     const id = `${subject}/${day}`;
     const { next, result } = change(this.shared.get(id) ?? { ...EMPTY_COUNTERS, applied: [] });
     if (next) this.shared.set(id, next);
@@ -149,5 +152,25 @@ describe('withBilling on chat: the answer starts while the admission is written'
     expect(res.jsonBody).toMatchObject({ error: { code: 'rate_limited', limit: 'requests_per_minute' } });
     expect(trace.started).toBe(1);
     await expect.poll(() => trace.stopped).toBe(1);
+  });
+});
+
+describe('withBilling metering through a storage outage', () => {
+  it('keeps trying a failed meter write (safe: replays are recognised), so usage stays exact', async () => {
+    vi.useFakeTimers();
+    try {
+      const { usage, call } = setup(5);
+      const res = await call();
+      usage.outage = 8; // both budgets (visitor and network) fail four times each
+      const body = text(res);
+      await vi.advanceTimersByTimeAsync(60_000);
+      await body;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(usage.outage).toBe(0);
+      for (const counters of usage.shared.values())
+        expect(counters).toMatchObject({ requests: 1, promptTokens: 3, completionTokens: 1 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

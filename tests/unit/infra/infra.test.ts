@@ -66,6 +66,8 @@ const WIRING = {
   PRESTO_DEMO_GENERATIONS_PER_DAY: 'default',
   PRESTO_DEMO_REALTIME_SESSIONS_PER_DAY: 'default',
   PRESTO_DEMO_VISITORS_PER_NETWORK: 'default',
+  // A running job's lease (#16): 60 s is the intended takeover time; tests shorten it.
+  PRESTO_JOB_LEASE_SECONDS: 'default',
 } as const satisfies Record<string, 'output+setting' | 'function-setting' | 'never' | 'default'>;
 
 const named = (how: (typeof WIRING)[keyof typeof WIRING]) =>

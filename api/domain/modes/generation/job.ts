@@ -1,13 +1,7 @@
 import { JobRecord, type Job, type JobError, type JobStatus } from '../../../contracts/jobs';
 import { readDocument, updateDocument } from '../../documents';
+import { DEFAULT_LEASE_MS, isStale as isStaleRun, leaseUntil } from '../../jobs/staleness';
 import type { DocumentStore } from '../../ports';
-
-/**
- * A job still queued or running this long after its last update has lost its worker (the host
- * holds a message 10 minutes at most, and five attempts of a generation take far less), so it
- * reads as failed and may be restarted instead of spinning forever.
- */
-export const STALE_AFTER_MS = 15 * 60_000;
 
 export const jobPath = (id: string) => `jobs/${id}.json`;
 export const modePath = (key: string) => `modes/${key}.json`;
@@ -31,7 +25,8 @@ export class InvalidJobTransition extends Error {
 
 function move(job: JobRecord, to: JobStatus, now: Date, patch: Partial<JobRecord> = {}): JobRecord {
   if (!ALLOWED[job.status].includes(to)) throw new InvalidJobTransition(job.status, to);
-  const { error: _previous, ...rest } = job;
+  // A lease belongs to one running attempt: it ends with it.
+  const { error: _previous, leaseUntil: _lease, ...rest } = job;
   return { ...rest, ...patch, status: to, updatedAt: now.toISOString() };
 }
 
@@ -40,26 +35,29 @@ export function newJob(id: string, request: JobRecord['request'], token: string,
   return { id, kind: 'mode-generation', status: 'queued', createdAt: at, updatedAt: at, attempts: 0, request, token };
 }
 
-export const startAttempt = (job: JobRecord, attempt: number, now: Date) =>
-  move(job, 'running', now, { attempts: attempt });
+/** Running, held by this attempt's worker until its lease runs out (renewed by `renewLease`). */
+export const startAttempt = (job: JobRecord, attempt: number, now: Date, leaseMs = DEFAULT_LEASE_MS) =>
+  move(job, 'running', now, { attempts: attempt, leaseUntil: leaseUntil(now, leaseMs) });
+/** The heartbeat: a running job's lease extended (its public `updatedAt` is left alone). */
+export const renewLease = (job: JobRecord, now: Date, leaseMs = DEFAULT_LEASE_MS): JobRecord => ({
+  ...job,
+  leaseUntil: leaseUntil(now, leaseMs),
+});
 export const requeue = (job: JobRecord, now: Date) => move(job, 'queued', now);
 export const succeed = (job: JobRecord, modeId: string, now: Date) => move(job, 'done', now, { result: { modeId } });
 export const fail = (job: JobRecord, error: JobError, now: Date) => move(job, 'failed', now, { error });
 
-export function isStale(job: JobRecord, now: Date): boolean {
-  return (
-    (job.status === 'queued' || job.status === 'running') && now.getTime() - Date.parse(job.updatedAt) > STALE_AFTER_MS
-  );
-}
+/** The staleness rule every job kind shares (api/domain/jobs/staleness.ts). */
+export const isStale = (job: JobRecord, now: Date): boolean => isStaleRun(job, now);
 
 /** A new run may replace this one: it failed, or it went stale. */
 export function isRestartable(job: JobRecord, now: Date): boolean {
   return job.status === 'failed' || isStale(job, now);
 }
 
-/** What GET /api/jobs/{id} shows: no request or token, and a stale job reported as failed. */
+/** What GET /api/jobs/{id} shows: no request, token or lease, and a stale job reported as failed. */
 export function publicJob(job: JobRecord, now: Date): Job {
-  const { request: _r, token: _t, ...view } = job;
+  const { request: _r, token: _t, leaseUntil: _l, ...view } = job;
   if (!isStale(job, now)) return view;
   return {
     ...view,

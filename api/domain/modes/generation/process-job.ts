@@ -2,14 +2,18 @@ import type { JobError, JobRecord, ModeGenerationMessage } from '../../../contra
 import { Mode } from '../../../contracts/mode';
 import { DomainError } from '../../errors';
 import type { Clock, DocumentStore, ModeGenerator } from '../../ports';
+import { DEFAULT_LEASE_MS, heartbeatEvery } from '../../jobs/staleness';
+import { withHeartbeat } from '../../jobs/heartbeat';
 import { buildGeneratedMode, GenerationRejected } from './build-mode';
-import { fail, modePath, readJob, requeue, startAttempt, succeed, updateJob } from './job';
+import { fail, modePath, readJob, renewLease, requeue, startAttempt, succeed, updateJob } from './job';
 import { isBuiltinId } from './key';
 
 export interface GenerationDeps {
   store: DocumentStore;
   generator: ModeGenerator;
   clock: Clock;
+  /** How long a running attempt holds the job without a heartbeat (default DEFAULT_LEASE_MS). */
+  leaseMs?: number;
   log?(message: string): void;
 }
 
@@ -80,10 +84,23 @@ export async function processModeGeneration(
     return 'reused';
   }
 
-  const started = await settle((j) => startAttempt(j, delivery.dequeueCount, clock.now()));
+  const leaseMs = deps.leaseMs ?? DEFAULT_LEASE_MS;
+  const started = await settle((j) => startAttempt(j, delivery.dequeueCount, clock.now(), leaseMs));
   if (!started || !live(started)) return 'skipped';
+  // While the model designs, the lease is renewed: a worker that dies stops beating, and about a
+  // minute later the next request (or delivery) takes the job over instead of joining a dead run.
+  const beat = async () => {
+    const mine = (j: JobRecord) => live(j) && j.status === 'running';
+    const renewed = await updateJob(store, key, (j) => (mine(j) ? renewLease(j, clock.now(), leaseMs) : undefined));
+    return renewed !== undefined && mine(renewed);
+  };
   try {
-    const draft = await deps.generator.generate(started.request);
+    const draft = await withHeartbeat(
+      () => deps.generator.generate(started.request),
+      beat,
+      heartbeatEvery(leaseMs),
+      (line) => deps.log?.(`mode-generation: ${key} ${line}`),
+    );
     const mode = buildGeneratedMode(draft, key, started.request.companyName);
     // Create-only: if another run stored this key first, its mode stands (modes are immutable).
     await store.create(modePath(key), mode);

@@ -75,9 +75,17 @@ function ensureJob(
       isRestartable(job, deps.clock.now()) || (job.status === 'done' && !(await deps.modes.get(key))),
     start: (job) => enqueue(job, deps),
     ...(beforeStart ? { beforeStart } : {}),
+    unpaid: (job) => fail(job, NOT_STARTED, deps.clock.now()),
     busy: 'Mode generation is busy right now. Please try again in a moment.',
   });
 }
+
+/** What callers who joined a run see when its starter's daily budget refused to pay for it. */
+const NOT_STARTED = {
+  code: 'not_started',
+  message: 'This design was not started: the daily limit of whoever asked first was reached. Please try again.',
+  retryable: true,
+};
 
 /** Only the creator of a run enqueues it. If the queue is down the run is marked failed, so nobody waits on it. */
 async function enqueue(job: JobRecord, deps: ModeRequestDeps): Promise<JobRecord> {

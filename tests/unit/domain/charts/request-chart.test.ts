@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ChartJobRecord } from '../../../../api/contracts/charts';
+import { DEFAULT_LEASE_MS, heartbeatEvery } from '../../../../api/domain/jobs/staleness';
 import { ChartImageMessage, MakeChartImageResult } from '../../../../api/contracts/charts';
 import { processChartImage } from '../../../../api/domain/charts/process-chart';
 import { pregenerateCharts, tabChartDatasets, type RequestChart } from '../../../../api/domain/charts/pregenerate';
@@ -18,6 +20,52 @@ describe('requesting a chart image (POST /api/charts, make_chart_image, the time
     expect(h.queue.sent).toHaveLength(1);
     await h.drain();
     expect(h.generator.calls).toBe(1);
+  });
+
+  it('a painting keeps its job by heartbeat; once its worker goes silent a lease later, the next request takes over', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      let now = new Date('2026-11-15T10:00:00Z');
+      const h = chartHarness(now);
+      const advance = (ms: number) => h.setNow((now = new Date(now.getTime() + ms)));
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const paint = h.generator.generate.bind(h.generator);
+      h.generator.generate = async (picture) => (await held, paint(picture));
+      const first = await h.request(['spending']);
+      const jobId = first.kind === 'job' ? first.job.id : '';
+      const message = ChartImageMessage.parse(h.queue.sent[0]!.message);
+      const running = processChartImage(
+        message,
+        { dequeueCount: 1, maxDequeueCount: 5 },
+        {
+          store: h.store,
+          images: h.images,
+          modes: h.modes,
+          queue: h.queue,
+          clock: h.clock,
+          generator: h.generator,
+          renderer: h.renderer,
+        },
+      );
+      const stored = async () => ChartJobRecord.parse(await h.store.getJson(`jobs/${jobId}.json`));
+      await vi.waitFor(async () => expect((await stored()).status).toBe('running'));
+      for (let beat = 0; beat < 12; beat++) {
+        advance(heartbeatEvery(DEFAULT_LEASE_MS));
+        await vi.advanceTimersByTimeAsync(heartbeatEvery(DEFAULT_LEASE_MS));
+      }
+      const joined = await h.request(['spending']);
+      expect(joined.kind === 'job' && joined.created).toBe(false);
+      vi.clearAllTimers(); // the worker dies: no more beats
+      advance(DEFAULT_LEASE_MS + 1);
+      const taken = await h.request(['spending']);
+      expect(taken.kind === 'job' && taken.created).toBe(true);
+      expect((await stored()).token).not.toBe(message.token);
+      release();
+      expect(await running).toBe('done'); // a slow, not dead, worker still stores the picture, keyed by content
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('unknown modes are 404 and unknown datasets 400, before anything is queued', async () => {

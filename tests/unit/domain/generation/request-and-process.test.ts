@@ -1,11 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JobRecord, MAX_DEQUEUE_COUNT, ModeGenerationMessage } from '../../../../api/contracts/jobs';
 import { StoredModeCatalog } from '../../../../api/adapters/mode-catalog';
 import { UpstreamUnavailable } from '../../../../api/domain/errors';
 import { buildGeneratedMode } from '../../../../api/domain/modes/generation/build-mode';
-import { jobPath, modePath, STALE_AFTER_MS } from '../../../../api/domain/modes/generation/job';
+import { jobPath, modePath } from '../../../../api/domain/modes/generation/job';
+import { DEFAULT_LEASE_MS, heartbeatEvery, QUEUED_STALE_AFTER_MS } from '../../../../api/domain/jobs/staleness';
 import { processModeGeneration } from '../../../../api/domain/modes/generation/process-job';
 import { requestMode } from '../../../../api/domain/modes/generation/request-mode';
 import { CountingGenerator } from '../../../fakes/counting-generator';
@@ -137,10 +138,45 @@ describe('processModeGeneration', () => {
   it('restarts a job that went stale instead of waiting on it forever', async () => {
     const { deps, queue, advance } = setup();
     await requestMode({ industry: 'aquarium' }, deps);
-    advance(STALE_AFTER_MS + 1000);
+    advance(QUEUED_STALE_AFTER_MS + 1000);
     const again = await requestMode({ industry: 'aquarium' }, deps);
     expect(again.kind === 'job' && again.created).toBe(true);
     expect(queue.sent).toHaveLength(2);
+  });
+
+  it('lets a live worker keep its job by heartbeat, and the next request take over a dead one', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { deps, queue, store, generator, process, advance } = setup();
+      let release!: () => void;
+      generator.hold = new Promise((r) => (release = r));
+      await requestMode({ industry: 'planetarium' }, deps);
+      const running = process(queue.sent[0]!.message);
+      await vi.waitFor(async () =>
+        expect(JobRecord.parse(await store.getJson(jobPath('planetarium'))).status).toBe('running'),
+      );
+      // Three leases' worth of time, beating all along: still this worker's job, so callers join it.
+      for (let beat = 0; beat < 12; beat++) {
+        advance(heartbeatEvery(DEFAULT_LEASE_MS));
+        await vi.advanceTimersByTimeAsync(heartbeatEvery(DEFAULT_LEASE_MS));
+      }
+      const joined = await requestMode({ industry: 'planetarium' }, deps);
+      expect(joined.kind === 'job' && joined.created).toBe(false);
+      // The worker goes silent (as if killed: no more beats) and a lease later the job is taken over.
+      vi.clearAllTimers();
+      advance(DEFAULT_LEASE_MS + 1);
+      const taken = await requestMode({ industry: 'planetarium' }, deps);
+      expect(taken.kind === 'job' && taken.created).toBe(true);
+      expect(queue.sent).toHaveLength(2);
+      // The old worker, if it was only slow, finds its run superseded and leaves the new one alone.
+      release();
+      await running;
+      const firstRun = ModeGenerationMessage.parse(queue.sent[0]!.message);
+      expect(JobRecord.parse(await store.getJson(jobPath('planetarium'))).token).not.toBe(firstRun.token);
+      expect(await process(queue.sent[1]!.message)).toBe('reused');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('finishes from a mode already in Blob without calling the generator', async () => {
