@@ -16,6 +16,7 @@ const MAX_CACHED_MODES = 200;
 export class StoredModeCatalog implements ModeCatalog {
   private cached?: { at: number; modes: ModeSummary[] };
   private readonly generated = new Map<string, Mode>();
+  private listing?: Promise<ModeSummary[]>;
 
   constructor(
     private readonly store: DocumentStore,
@@ -37,8 +38,14 @@ export class StoredModeCatalog implements ModeCatalog {
     return parsed.data;
   }
 
-  async list(): Promise<ModeSummary[]> {
-    if (this.cached && this.now() - this.cached.at < LIST_TTL_MS) return this.cached.modes;
+  list(): Promise<ModeSummary[]> {
+    if (this.cached && this.now() - this.cached.at < LIST_TTL_MS) return Promise.resolve(this.cached.modes);
+    // Every chat turn asks; when the list expires under load, the turns waiting share one Blob listing.
+    this.listing ??= this.load().finally(() => (this.listing = undefined));
+    return this.listing;
+  }
+
+  private async load(): Promise<ModeSummary[]> {
     const generated: ModeSummary[] = [];
     const names = await this.store.list('modes/').catch(() => [] as string[]);
     for (const name of names) {

@@ -14,11 +14,11 @@ export function modesPost(deps: () => Deps) {
       industry: body.industry,
       companyName: body.companyName ?? null,
     });
+    // Flagged words were cut out before use; logging them is how unusual requests get reviewed.
+    const made = outcome.kind === 'ready' ? outcome.mode.id : outcome.job.id;
+    if (outcome.flags?.length) context.warn(`modes-post: sanitised request for ${made}: ${outcome.flags.join(', ')}`);
     if (outcome.kind === 'ready')
       return { status: 200, jsonBody: outcome.mode, headers: { 'Cache-Control': 'no-store' } };
-    // Flagged words were cut out before use; logging them is how unusual requests get reviewed (PITFALLS 9.1).
-    if (outcome.flags.length)
-      context.warn(`modes-post: sanitised request for ${outcome.job.id}: ${outcome.flags.join(', ')}`);
     const statusUrl = `/api/jobs/${outcome.job.id}`;
     const accepted: ModeJobAccepted = { jobId: outcome.job.id, statusUrl };
     return {

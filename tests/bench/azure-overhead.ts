@@ -20,7 +20,7 @@ const QUESTION = 'hello there';
 type ToChild = { type: 'loop-start' } | { type: 'loop-stop' } | { type: 'stop' };
 type FromChild =
   | { type: 'ready'; url: string; apiKey?: string }
-  | { type: 'loop'; p99Ms: number }
+  | { type: 'loop'; p99Ms: number; cpuMs: number; systemCpuMs: number }
   | { type: 'failed'; message: string };
 
 /** Milliseconds until the first chunk that carries assistant text (`marker` found in the stream). */
@@ -46,6 +46,7 @@ async function runChild(role: string): Promise<void> {
   const send = (m: FromChild) => process.send!(m);
   let stop: () => Promise<void>;
   let loop: IntervalHistogram | undefined;
+  let cpuAtStart: NodeJS.CpuUsage | undefined;
   if (role === 'emulator') {
     // EMULATOR_LATENCY=realistic npm run bench: the same scenarios with Azure-like waits (latency.ts).
     const emulator = await startFoundryEmulator({
@@ -67,9 +68,17 @@ async function runChild(role: string): Promise<void> {
     if (m.type === 'loop-start') {
       loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
+      cpuAtStart = process.cpuUsage();
     } else if (m.type === 'loop-stop' && loop) {
       loop.disable();
-      send({ type: 'loop', p99Ms: loop.percentile(99) / 1e6 });
+      // CPU time is what a crowd queues behind; unlike latency it hardly moves with the machine's load.
+      const cpu = process.cpuUsage(cpuAtStart);
+      send({
+        type: 'loop',
+        p99Ms: loop.percentile(99) / 1e6,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        systemCpuMs: cpu.system / 1000,
+      });
     } else if (m.type === 'stop') {
       void stop().finally(() => process.exit(0));
     }
@@ -85,8 +94,11 @@ interface Child {
 }
 
 function startChild(role: 'emulator' | 'api', env: Record<string, string> = {}): Promise<Child> {
+  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the API process there (open it in Chrome DevTools).
+  const profile = role === 'api' && process.env.BENCH_PROFILE_DIR;
   const child = fork(__filename, [role], {
     env: { ...process.env, ...env },
+    execArgv: profile ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profile}`] : process.execArgv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = (type: FromChild['type']) =>
@@ -177,7 +189,7 @@ async function main(): Promise<void> {
     const ours = await Promise.all(Array.from({ length: STREAMS }, (_, i) => oursOnce(i)));
     const loopDone = api.next('loop');
     api.process.send({ type: 'loop-stop' } satisfies ToChild);
-    const { p99Ms } = (await loopDone) as Extract<FromChild, { type: 'loop' }>;
+    const { p99Ms, cpuMs, systemCpuMs } = (await loopDone) as Extract<FromChild, { type: 'loop' }>;
     const p = (xs: number[], q: number) =>
       percentile(
         xs.filter((x) => !Number.isNaN(x)),
@@ -201,6 +213,9 @@ async function main(): Promise<void> {
         },
         overhead: { p50: p(ours, 50) - p(direct, 50), p95: p(ours, 95) - p(direct, 95) },
         eventLoopP99: p99Ms,
+        cpuMsPerStream: cpuMs / STREAMS,
+        // The kernel's share (socket reads and writes on loopback), out of cpuMsPerStream.
+        systemCpuMsPerStream: systemCpuMs / STREAMS,
       }),
     );
   } finally {

@@ -139,20 +139,42 @@ test.describe('dynamic modes for any industry', () => {
     await page.screenshot({ path: info.outputPath('food-bank-mode.png'), fullPage: true });
   });
 
-  test('"you\'re Wells Fargo" gives a branded bank; "you\'re a bank" brings back the standard bank', async ({
+  test('"a bank called Acme Federal" is the bank under that name at once: its mark and welcome, the bank\'s theme, no job', async ({
     page,
   }, info) => {
     await openApp(page);
     const bank = await getMode(page, 'banking');
+    const sawJob = await watchAppears(page, '[data-testid="job-status"]');
+    const answer = await say(page, "Presto-Change-O, you're a bank called Acme Federal");
+    // No design runs, so the header changes within the answer itself (the default expect timeout).
+    await expect(page.getByTestId('company-name')).toHaveText('Acme Federal');
+    await expect(page.locator('.brand__mark')).toHaveText('AF');
+    await expect(page).toHaveTitle(/Acme Federal/);
+    expect(answer).toMatch(/Acme Federal/);
+    expect(await sawJob()).toBe(false);
+    expect(await tabIds(page)).toEqual(bank.tabs.map((t) => t.id));
+    expect(await cssVar(page, '--primary')).toBe(bank.theme.primary);
+    await expect(page.getByTestId('kpi-card')).toHaveCount(4);
+    const variant = await getMode(page, 'banking--acme-federal');
+    expect(variant).toMatchObject({ companyName: 'Acme Federal', theme: bank.theme });
+    expect((await page.request.get(`${baseURL()}/api/jobs/banking--acme-federal`)).status()).toBe(404);
+    await expect(page.getByTestId('mode-transition')).toHaveCount(0);
+    await page.screenshot({ path: info.outputPath('acme-federal-mode.png') });
+  });
+
+  test('"you\'re Wells Fargo" gives the bank under its name at once; "you\'re a bank" brings back the standard bank', async ({
+    page,
+  }) => {
+    await openApp(page);
+    const bank = await getMode(page, 'banking');
+    const sawJob = await watchAppears(page, '[data-testid="job-status"]');
     await say(page, "Presto-Change-O, you're Wells Fargo");
-    await expect(page.getByTestId('company-name')).toHaveText('Wells Fargo', { timeout: 20_000 });
+    await expect(page.getByTestId('company-name')).toHaveText('Wells Fargo');
     await expect(page).toHaveTitle(/Wells Fargo/);
+    expect(await sawJob()).toBe(false);
     const wf = await getMode(page, 'banking--wells-fargo');
     expect(await tabIds(page)).toEqual(bank.tabs.map((t) => t.id));
-    expect(wf.theme.primary).not.toBe(bank.theme.primary);
     expect(await cssVar(page, '--primary')).toBe(wf.theme.primary);
-    await expect(page.getByTestId('mode-transition')).toHaveCount(0);
-    await page.screenshot({ path: info.outputPath('wells-fargo-mode.png') });
 
     await say(page, "Presto, you're a bank");
     await expect(page.getByTestId('company-name')).toHaveText(bank.companyName);

@@ -4,7 +4,7 @@ import type { Persona } from '../../contracts/persona';
 import { ContentFiltered, DomainError } from '../errors';
 import type { ChatModel, ModelMessage, ModelToolCall } from '../ports';
 import { contentFilteredReply } from '../prompts/content-filtered';
-import { systemPrompt } from '../prompts/system-prompt';
+import { cachedSystemPrompt } from '../prompts/system-prompt';
 import type { ToolGuard } from '../guard/tool-guard';
 import type { ModeCatalog, ToolContext, ToolOutcome } from '../tools/context';
 import { parseToolArguments, runTool, toolDefinitions } from '../tools/registry';
@@ -56,7 +56,7 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
   try {
     for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
       const messages: ModelMessage[] = [
-        { role: 'system', content: systemPrompt(mode, persona, summaries) },
+        { role: 'system', content: cachedSystemPrompt(mode, persona, summaries) },
         ...history,
       ];
       let text = '';

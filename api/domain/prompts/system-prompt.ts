@@ -2,6 +2,24 @@ import { formatValue } from '../../contracts/format';
 import type { Mode, ModeSummary } from '../../contracts/mode';
 import type { Persona } from '../../contracts/persona';
 
+/** Prompts remembered per mode and persona object; the last mode list they were built with is kept beside them. */
+const built = new WeakMap<Mode, WeakMap<Persona, { modes: ModeSummary[]; text: string }>>();
+
+/**
+ * `systemPrompt`, built once per mode, persona and mode list: modes are immutable, personas are
+ * memoised per (mode, seed, month) and the catalogue hands out one list until it changes, so every
+ * round of every turn for the same customer reuses one string instead of formatting it again.
+ */
+export function cachedSystemPrompt(mode: Mode, persona: Persona, modes: ModeSummary[]): string {
+  let byPersona = built.get(mode);
+  if (!byPersona) built.set(mode, (byPersona = new WeakMap()));
+  const hit = byPersona.get(persona);
+  if (hit && hit.modes === modes) return hit.text;
+  const text = systemPrompt(mode, persona, modes);
+  byPersona.set(persona, { modes, text });
+  return text;
+}
+
 /**
  * The system prompt is assembled only from bounded, validated mode fields (names, ids, labels, tone
  * words, vocabulary) and server-computed numbers — never from free model or user text (PITFALLS 9.1).

@@ -5,9 +5,11 @@ import { UpstreamUnavailable } from '../../errors';
 import { sanitizeModeRequest } from '../../guard/sanitize';
 import type { Clock, DocumentStore, JobQueue } from '../../ports';
 import type { ModeCatalog } from '../../tools/context';
-import { fail, isRestartable, jobPath, newJob, publicJob } from './job';
+import { fail, isRestartable, jobPath, modePath, newJob, publicJob } from './job';
 import { modeKey } from './key';
 import { builtinFor } from '../industry-phrases';
+import { getBuiltinMode } from '../catalog';
+import { companyVariant } from '../company-variant';
 
 export interface ModeRequestDeps {
   modes: ModeCatalog;
@@ -19,7 +21,12 @@ export interface ModeRequestDeps {
 }
 
 export type ModeRequestOutcome =
-  | { kind: 'ready'; mode: Mode }
+  | {
+      kind: 'ready';
+      mode: Mode;
+      /** What the sanitiser cut from the words when this call made the mode (a company variant); logged, never echoed. */
+      flags?: string[];
+    }
   | { kind: 'job'; job: Job; created: boolean; industry: string; companyName: string | null; flags: string[] };
 
 export interface ModeRequestOptions {
@@ -29,7 +36,8 @@ export interface ModeRequestOptions {
 
 /**
  * POST /api/modes and switch_mode without a pre-built fit: sanitise, key, and either return the
- * stored (or pre-built) mode at once or the one job generating it. Concurrent callers for a key
+ * stored (or pre-built) mode or a company variant of a pre-built one at once, or the one job
+ * generating it. Concurrent callers for a key
  * share one job: the job document is created with If-None-Match: * (only one creator wins and
  * enqueues), and a failed or stale job is replaced with If-Match on its ETag (again one winner).
  */
@@ -46,6 +54,13 @@ export async function requestMode(
   // The catalogue answers pre-built ids from code first, so "banking" can never be generated over.
   const stored = await deps.modes.get(key);
   if (stored) return { kind: 'ready', mode: stored };
+  // A company on a pre-built industry needs no design: the base under the company's name, at once,
+  // and free of the generation allowance (nothing is paid for, so beforeStart is never called).
+  const base = request.companyName ? getBuiltinMode(request.industry) : undefined;
+  if (base && request.companyName) {
+    const mode = await storeVariant(companyVariant(base, key, request.companyName), deps);
+    return { kind: 'ready', mode, flags: request.flags };
+  }
 
   const { job, created } = await ensureJob(
     key,
@@ -58,6 +73,20 @@ export async function requestMode(
     if (mode) return { kind: 'ready', mode };
   }
   return { kind: 'job', job: publicJob(job, deps.clock.now()), created, ...request };
+}
+
+/**
+ * Create-only, like a generated mode: a variant is immutable once stored, so when two callers race
+ * the first one's document stands and both answer with it.
+ */
+async function storeVariant(mode: Mode, deps: ModeRequestDeps): Promise<Mode> {
+  let created: boolean;
+  try {
+    created = await deps.store.create(modePath(mode.id), mode);
+  } catch {
+    throw new UpstreamUnavailable('The mode store could not be reached. Please try again in a moment.');
+  }
+  return created ? mode : ((await deps.modes.get(mode.id)) ?? mode);
 }
 
 /** The one job for a key (`claimJob`); a done job whose mode is gone restarts too. Only a caller who starts a design pays. */

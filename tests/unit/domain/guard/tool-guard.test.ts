@@ -135,13 +135,16 @@ describe('runChat with the guard and generated modes', () => {
     expect(queue.sent).toHaveLength(1);
   });
 
-  it('a company name makes a variant even when a pre-built mode fits the industry', async () => {
+  it('a company name makes a variant even when a pre-built mode fits the industry, switched to at once', async () => {
     const model = new ScriptedChatModel([
       [call('c1', 'switch_mode', { industry: 'bank', builtin: 'banking', company_name: 'Wells Fargo' }), END],
       [END],
     ]);
     const { events } = await run(model, 'x');
-    expect(events.find((e) => e.type === 'job')).toMatchObject({ jobId: 'banking--wells-fargo' });
+    expect(events.find((e) => e.type === 'job')).toBeUndefined();
+    expect(events.find((e) => e.type === 'mode')).toMatchObject({
+      mode: { id: 'banking--wells-fargo', companyName: 'Wells Fargo' },
+    });
   });
 
   it('refuses tool calls over the session limit with a tool error the model sees, and audits each call', async () => {
