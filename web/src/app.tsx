@@ -32,7 +32,7 @@ export function App() {
   const dash = useDashboard();
   const jobRequests = useRef(new Map<string, JobRequest>());
   // Phones show one pane at a time; `unseen` counts charts that arrived while the assistant was in front.
-  const [pane, setPane] = useState<Pane>('stage');
+  const [pane, setPane] = useState<Pane>('chat');
   const [unseen, setUnseen] = useState(0);
   const [modesOpen, setModesOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
