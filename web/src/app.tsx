@@ -154,7 +154,9 @@ export function App() {
   };
 
   return (
-    <div class={`app${modes.transition?.phase === 'reveal' ? ' is-revealing' : ''}`}>
+    <div
+      class={`app${modes.transition ? (modes.transition.phase === 'reveal' ? ' is-revealing' : ' is-covering') : ''}`}
+    >
       <a href="#chat-input" class="skip-link">
         Skip to the assistant
       </a>

@@ -32,7 +32,7 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
           return (
             <div
               key={b.id}
-              class={`chat-divider${earlier}`}
+              class={`chat-divider${earlier}${i === lastDivider ? ' is-latest' : ''}`}
               data-testid="chat-divider"
               role="separator"
               aria-label={`Now ${b.companyName}`}
