@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { openApp, say } from './helpers';
+
+const stageCharts = '[data-testid="chart"][data-source="chat"]';
+
+test.describe('no clutter', () => {
+  test('asking again for a chart already on screen highlights it instead of stacking a copy', async ({ page }) => {
+    await openApp(page);
+    await say(page, "Presto-Change-O, you're a bank");
+    await say(page, 'How is my savings balance trending?');
+    await expect(page.locator(stageCharts)).toHaveCount(1);
+    await say(page, 'Show me my mortgage burndown');
+    await expect(page.locator(stageCharts)).toHaveCount(2);
+    await page.locator('.stage__scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await say(page, 'How much is in my savings?');
+    await expect(page.locator(stageCharts)).toHaveCount(2);
+    const savings = page.locator(`${stageCharts}[data-dataset-ids="savings"]`);
+    await expect(savings).toHaveCount(1);
+    await expect(savings).toHaveAttribute('data-asked-again', '1');
+    await expect(savings).toBeInViewport();
+    await expect(page.locator('.section-title__count')).toHaveText('2');
+  });
+
+  test('an odd number of cards leaves no hole: the last one takes the whole row', async ({ page }) => {
+    await openApp(page);
+    await say(page, "Presto-Change-O, you're a bank");
+    for (const q of ['Show me my savings', 'Show me my mortgage burndown', 'Show me my credit score'])
+      await say(page, q);
+    const cards = page.locator(stageCharts);
+    await expect(cards).toHaveCount(3);
+    const grid = await page.locator('.chart-stage .chart-grid').boundingBox();
+    const last = await cards.last().boundingBox();
+    const first = await cards.first().boundingBox();
+    expect(first!.width).toBeLessThan(grid!.width * 0.6); // two columns at 1440×900
+    expect(Math.abs(last!.width - grid!.width)).toBeLessThan(2);
+  });
+});
