@@ -61,13 +61,13 @@ async function record(page: Page): Promise<() => Promise<Frame[]>> {
 
 /**
  * The screenshot film: Chromium's screencast streams the frames it paints (page.screenshot is far too
- * slow on a loaded machine to catch a one-second animation). Half size, at most 48 frames.
+ * slow on a loaded machine to catch a one-second animation). Half size, at most 90 frames.
  */
 async function startFilm(page: Page, path: (i: number) => string): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
   let n = 0;
   cdp.on('Page.screencastFrame', (frame: { data: string; sessionId: number }) => {
-    if (n < 48) writeFileSync(path(n++), Buffer.from(frame.data, 'base64'));
+    if (n < 90) writeFileSync(path(n++), Buffer.from(frame.data, 'base64'));
     void cdp.send('Page.screencastFrameAck', { sessionId: frame.sessionId }).catch(() => {});
   });
   await cdp.send('Page.startScreencast', { format: 'png', maxWidth: 720, maxHeight: 450, everyNthFrame: 1 });

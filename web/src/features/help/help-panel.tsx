@@ -37,7 +37,7 @@ export function HelpPanel({ open, mode, busy, onClose, onSay }: Props) {
     onSay(text);
   };
   const sections: Array<[string, string[]]> = [
-    ...(mode ? ([[`Ask ${mode.companyName}`, questionsFor(mode)]] as Array<[string, string[]]>) : []),
+    ...(mode ? ([[`Ask ${mode.companyName}`, questionsFor(mode).slice(0, 8)]] as Array<[string, string[]]>) : []),
     ['Become another industry', TOUR.filter((t) => t.id !== mode?.id).map((t) => t.phrase)],
     ['Design a new one', DESIGNED],
   ];

@@ -14,7 +14,7 @@ import { applyTheme } from './apply-theme';
  * `prefers-reduced-motion` both phases are a short cross-fade.
  */
 export const COVER_MS = 420;
-export const REVEAL_MS = 620;
+export const REVEAL_MS = 680;
 const REDUCED_MS = 160;
 
 export interface ModeView {
