@@ -27,7 +27,7 @@ async function record(page: Page): Promise<() => Promise<Frame[]>> {
       const f = {
         t: Math.round(performance.now() - t0),
         name: document.querySelector('[data-testid="company-name"]')?.textContent ?? '',
-        chat: [...document.querySelectorAll<HTMLElement>('[data-testid="chat-divider"]')]
+        chat: Array.from(document.querySelectorAll<HTMLElement>('[data-testid="chat-divider"]'))
           .filter((d) => d.checkVisibility({ visibilityProperty: true }))
           .map((d) => d.textContent ?? '')
           .join('|'),

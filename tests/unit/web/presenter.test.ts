@@ -4,9 +4,9 @@ import type { ChartSpec } from '../../../api/contracts/tools';
 import { BUILTIN_MODE_IDS } from '../../../api/contracts/mode';
 import { detectIntent } from '../../../api/adapters/offline/intent';
 import { getBuiltinMode } from '../../../api/domain/modes/catalog';
-import { nextSwitch, questionsFor, suggestionsFor, TOUR } from '../../../web/src/features/chat/suggestions';
+import { nextSwitch, questionsFor, suggestionsFor, TOUR } from '../../../web/src/features/chat/suggestion-list';
 import { placeChart, type StageChart } from '../../../web/src/features/dashboard/use-dashboard';
-import { landingModes } from '../../../web/src/features/modes/landing';
+import { landingModes } from '../../../web/src/features/modes/landing-modes';
 import { textOn } from '../../../web/src/lib/contrast';
 
 const spec = (ids: string[], type: ChartSpec['type'] = 'line', months = 12): ChartSpec => ({

@@ -3,7 +3,8 @@ import type { Mode } from '../../../../api/contracts/mode';
 import { Icon } from '../../lib/icon';
 import { ChatComposer } from './chat-composer';
 import { MessageList } from './message-list';
-import { Suggestions, suggestionsFor } from './suggestions';
+import { suggestionsFor } from './suggestion-list';
+import { Suggestions } from './suggestions';
 import type { Bubble } from './use-chat';
 
 interface Props {

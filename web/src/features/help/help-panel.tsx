@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Mode } from '../../../../api/contracts/mode';
 import { Icon } from '../../lib/icon';
 import { modKey } from '../../lib/use-shortcuts';
-import { questionsFor, TOUR } from '../chat/suggestions';
+import { questionsFor, TOUR } from '../chat/suggestion-list';
 
 /** Industries with no pre-built mode: designed on request, and kept for everyone afterwards. */
 const DESIGNED = [
