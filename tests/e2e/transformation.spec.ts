@@ -90,8 +90,9 @@ async function switchAndRecord(page: Page, film?: (i: number) => string) {
   const input = page.getByTestId('chat-input');
   await input.fill("Presto-Change-O, you're an insurer");
   await input.press('Enter');
+  // The recorder, not polling, sees the overlay come and go (polling could miss a one-second window).
   const overlay = page.getByTestId('mode-transition');
-  await expect(overlay).toBeAttached();
+  await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName, { timeout: 15_000 });
   // The film: as many frames as the machine manages while the overlay is up (bounded).
   console.log('overlay', await overlay.count());
   for (let i = 0; film && i < 16 && (await overlay.count()) > 0; i++) await page.screenshot({ path: film(i) });
