@@ -35,3 +35,19 @@ test.describe('no clutter', () => {
     expect(Math.abs(last!.width - grid!.width)).toBeLessThan(2);
   });
 });
+
+test("Illustrate shows the picture in the chart's place without making the card taller", async ({ page }) => {
+  await openApp(page);
+  await say(page, "Presto-Change-O, you're a bank");
+  const card = page.locator('[data-testid="chart"][data-source="tab"][data-dataset-ids="savings"]');
+  await expect(card.locator('.chart-card__body svg').first()).toBeVisible();
+  const before = (await card.boundingBox())!.height;
+  await card.getByTestId('illustrate').click();
+  const image = card.getByTestId('chart-image');
+  await expect(image).toBeVisible({ timeout: 20_000 });
+  await expect
+    .poll(() => image.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
+  const after = (await card.boundingBox())!.height;
+  expect(Math.abs(after - before)).toBeLessThanOrEqual(1);
+});
