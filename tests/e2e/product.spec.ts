@@ -124,22 +124,3 @@ test('a filtered question is answered in character without a pointless Retry, an
     'savings',
   );
 });
-
-test('on a phone the header stays in view while chatting, and a chart the assistant brings into view is not hidden under it', async ({
-  page,
-}) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await openApp(page);
-  await say(page, "Presto-Change-O, you're a bank");
-  const header = page.locator('.app-header');
-  await expect(page.getByTestId('company-name')).toBeInViewport();
-  await say(page, 'How much is in my savings?');
-  const chart = page.locator('[data-testid="chart"][data-source="chat"]').first();
-  await expect(chart).toBeInViewport();
-  // Wait for the smooth scroll to settle, then compare the title's top with the header's bottom.
-  const title = chart.locator('.chart-card__title');
-  await expect
-    .poll(async () => (await title.boundingBox())?.y ?? -1)
-    .toBeGreaterThanOrEqual(((await header.boundingBox())?.height ?? 0) - 1);
-  await expect(page.getByTestId('company-name')).toBeInViewport();
-});

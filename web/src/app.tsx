@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ModeSummary } from '../../api/contracts/mode';
 import { getHealth } from './api/client';
 import { isChartSpec } from './features/charts/chart-utils';
@@ -14,11 +14,15 @@ import { ModeTransition } from './features/modes/mode-transition';
 import { NoticeBar } from './features/modes/notice-bar';
 import { type JobRequest, useJobWatch } from './features/modes/use-job-watch';
 import { useModeState } from './features/modes/use-mode-state';
+import { HelpPanel } from './features/help/help-panel';
+import { PaneSwitch, type Pane } from './features/layout/pane-switch';
 import { TabBar } from './features/tabs/tab-bar';
 import { useVoice } from './features/voice/use-voice';
 import { voiceHost } from './features/voice/voice-host';
 import { useFetch } from './lib/use-fetch';
+import { reveal } from './lib/scroll';
 import { useSession } from './lib/use-session';
+import { useShortcuts } from './lib/use-shortcuts';
 
 /** Wires chat events to the mode, dashboard and job state, and lays out the three regions. */
 export function App() {
@@ -27,19 +31,45 @@ export function App() {
   const modes = useModeState(session.personaSeed);
   const dash = useDashboard();
   const jobRequests = useRef(new Map<string, JobRequest>());
-  const jobs = useJobWatch((modeId, label) => {
+  // Phones show one pane at a time; `unseen` counts charts that arrived while the assistant was in front.
+  const [pane, setPane] = useState<Pane>('chat');
+  const [unseen, setUnseen] = useState(0);
+  const [modesOpen, setModesOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const showStage = useCallback(() => {
+    setPane('stage');
+    setUnseen(0);
+  }, []);
+  /** A mode arrives: divider in the conversation, fresh stage, dashboard in front (phones). */
+  const enterMode = (companyName: string, primary?: string) => {
+    jobs.stop();
     dash.clear();
+    chat.divide(companyName, primary);
+    showStage();
+  };
+  const jobs = useJobWatch((modeId, label) => {
+    enterMode(label);
     void modes.switchTo({ id: modeId, companyName: label });
   });
+  const chartArrived = () => {
+    if (narrow() && pane === 'chat') setUnseen((n) => n + 1);
+  };
 
   const handlers: ChatHandlers = {
     onTool(ev) {
       const result = (ev.result ?? {}) as Record<string, unknown>;
-      if (ev.name === 'show_chart' && isChartSpec(result.chart)) dash.addChart(result.chart);
-      else if (ev.name === 'make_chart_image' && isChartSpec(result.chart)) dash.addChart(result.chart, true);
-      else if (ev.name === 'select_tab') {
+      if (ev.name === 'show_chart' && isChartSpec(result.chart)) {
+        dash.addChart(result.chart);
+        chartArrived();
+      } else if (ev.name === 'make_chart_image' && isChartSpec(result.chart)) {
+        dash.addChart(result.chart, true);
+        chartArrived();
+      } else if (ev.name === 'select_tab') {
         const id = tabIdOf(ev);
-        if (id) dash.selectTab(id);
+        if (id) {
+          dash.selectTab(id);
+          showStage();
+        }
       } else if (ev.name === 'show_metrics') dash.highlight(metricIdsOf(ev));
       else if (ev.name === 'switch_mode' && result.status === 'generating') {
         // The server's sanitised request: what Retry sends to POST /api/modes, and the name shown meanwhile.
@@ -56,8 +86,7 @@ export function App() {
       }
     },
     onMode(mode, persona) {
-      jobs.stop();
-      dash.clear();
+      enterMode(mode.companyName, mode.theme.primary);
       void modes.switchTo(mode, persona);
     },
     onJob(ev) {
@@ -82,6 +111,7 @@ export function App() {
   const tab = view ? (view.mode.tabs.find((t) => t.id === dash.tabId) ?? view.mode.tabs[0]) : undefined;
   const newConversation = () => {
     chat.reset();
+    setUnseen(0);
     dash.clear();
     jobs.stop();
     session.renew();
@@ -101,13 +131,32 @@ export function App() {
     />
   );
   const pick = (m: ModeSummary) => {
-    jobs.stop();
-    dash.clear();
+    enterMode(m.companyName, m.primaryColor);
     void modes.switchTo({ id: m.id, companyName: m.companyName, primaryColor: m.primaryColor });
+  };
+  useShortcuts({
+    modes: () => {
+      setHelpOpen(false);
+      setModesOpen((o) => !o);
+    },
+    help: () => {
+      setModesOpen(false);
+      setHelpOpen(true);
+    },
+  });
+  // Back on the dashboard with new charts: the newest is what the presenter came to see.
+  useEffect(() => {
+    if (pane === 'stage') requestAnimationFrame(() => reveal(document.querySelector('.chart-stage')));
+  }, [pane]);
+  const say = (text: string) => {
+    if (narrow()) setPane('chat');
+    return chat.send(text);
   };
 
   return (
-    <div class="app">
+    <div
+      class={`app${modes.transition ? (modes.transition.phase === 'reveal' ? ' is-revealing' : ' is-covering') : ''}`}
+    >
       <a href="#chat-input" class="skip-link">
         Skip to the assistant
       </a>
@@ -121,19 +170,29 @@ export function App() {
           modes.reset();
         }}
         onPickMode={pick}
+        modesOpen={modesOpen}
+        onModesOpenChange={setModesOpen}
+        onHelp={() => setHelpOpen(true)}
         voice={{ pressed: voice.on, onToggle: voice.toggle, problem: voice.problem, hint: voice.loadError }}
       />
-      <main class="workspace">
+      <PaneSwitch
+        pane={pane}
+        unseen={unseen}
+        hasMode={Boolean(view)}
+        onChat={() => setPane('chat')}
+        onStage={showStage}
+      />
+      <main class="workspace" data-pane={pane}>
         <ChatPanel
           mode={view?.mode ?? null}
           bubbles={chat.bubbles}
           busy={chat.busy}
           status={chat.status}
-          onSend={chat.send}
+          onSend={say}
           onRetry={chat.retry}
           voiceBar={voiceBar}
         />
-        <section class="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>
+        <section class="stage" id="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>
           <div class="stage__scroll" tabIndex={0}>
             {modes.notice && <NoticeBar notice={modes.notice} onDismiss={modes.dismissNotice} />}
             {jobs.job && <JobBanner job={jobs.job} onRetry={() => void jobs.retry()} onDismiss={jobs.stop} />}
@@ -155,9 +214,19 @@ export function App() {
         </section>
       </main>
       {modes.transition && <ModeTransition t={modes.transition} />}
+      <HelpPanel
+        open={helpOpen}
+        mode={view?.mode ?? null}
+        busy={chat.busy}
+        onClose={() => setHelpOpen(false)}
+        onSay={(text) => void say(text)}
+      />
     </div>
   );
 }
+
+/** The phone layout (one pane at a time), as laid out by layout.css. */
+const narrow = () => globalThis.matchMedia?.('(max-width: 860px)').matches ?? false;
 
 const titleCase = (text: string) =>
   text.replace(/(^|\s)(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());

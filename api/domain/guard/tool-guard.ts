@@ -1,10 +1,16 @@
+import { SwitchModeArgs } from '../../contracts/tools';
 import type { Clock } from '../ports';
 import { toolError, type ToolOutcome } from '../tools/context';
 import { SlidingWindowLimiter } from './rate-limit';
 
 /** Per session and instance. Generous for a live demo, tight enough to stop a scripted flood. */
 export const TOOL_CALLS_PER_MINUTE = 30;
-/** switch_mode may start a generation (model cost), so it gets its own, smaller budget. */
+/**
+ * A switch_mode that may start a generation (model cost: no pre-built fit, or a company variant) gets
+ * its own, smaller budget on top of the daily generation limits. A switch to a pre-built mode costs
+ * one chat turn and no model work, so it only counts against TOOL_CALLS_PER_MINUTE: a presenter can
+ * run through a dozen industries in a minute.
+ */
 export const MODE_SWITCHES_PER_MINUTE = 6;
 /** Arguments are stored truncated: enough to review abuse, never an unbounded write. */
 export const AUDIT_ARGS_MAX_CHARS = 1000;
@@ -39,6 +45,17 @@ export interface ToolCall {
 }
 
 /**
+ * True for a switch_mode that can reach mode generation: anything but a plain pre-built switch
+ * (`builtin` set, no company name — see tools/switch-mode.ts). Unparseable arguments count as paid:
+ * runTool refuses them anyway, and they must not slip past the tighter budget.
+ */
+function mayGenerate(call: ToolCall): boolean {
+  if (call.tool !== 'switch_mode') return false;
+  const args = SwitchModeArgs.safeParse(call.args);
+  return !args.success || !args.data.builtin || args.data.company_name !== null;
+}
+
+/**
  * The gate every tool call passes, from chat and from voice: rate-limited per session before it
  * runs, and audit-logged (with its outcome) after. Argument validation against the current mode is
  * the tool registry's job (runTool); this adds who, when, how often and what happened.
@@ -55,13 +72,14 @@ export class ToolGuard {
   /** undefined when the call may run; otherwise the tool error the model sees instead. */
   admit(call: ToolCall): ToolOutcome | undefined {
     const now = this.clock.now().getTime();
-    const verdict = call.tool === 'switch_mode' ? this.switches.take(call.sessionId, now) : { ok: true as const };
+    const paid = mayGenerate(call);
+    const verdict = paid ? this.switches.take(call.sessionId, now) : { ok: true as const };
     const overall = verdict.ok ? this.all.take(call.sessionId, now) : verdict;
     if (overall.ok) return undefined;
     const seconds = Math.ceil(overall.retryAfterMs / 1000);
     return toolError(
       'rate_limited',
-      `Too many ${call.tool === 'switch_mode' ? 'mode switches' : 'actions'} in a short time; try again in ${seconds} s.`,
+      `Too many ${paid ? 'new modes requested' : 'actions'} in a short time; try again in ${seconds} s.`,
     );
   }
 

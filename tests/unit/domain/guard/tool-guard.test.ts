@@ -49,15 +49,47 @@ describe('ToolGuard', () => {
     args: { dataset_ids: ['checking'] },
   });
 
-  it('rate-limits tool calls per session, and mode switches more tightly', () => {
+  const newMode = () => ({
+    ...call1('switch_mode'),
+    args: { industry: 'veterinary clinic', builtin: null, company_name: 'Happy Paws' },
+  });
+  const prebuilt = (builtin: string) => ({
+    ...call1('switch_mode'),
+    args: { industry: builtin, builtin, company_name: null },
+  });
+
+  it('rate-limits tool calls per session, and switches that may generate a mode more tightly', () => {
     const { guard } = setup();
-    for (let i = 0; i < MODE_SWITCHES_PER_MINUTE; i++) expect(guard.admit(call1('switch_mode'))).toBeUndefined();
+    for (let i = 0; i < MODE_SWITCHES_PER_MINUTE; i++) expect(guard.admit(newMode())).toBeUndefined();
+    expect(guard.admit(newMode())?.result).toMatchObject({
+      error: { code: 'rate_limited', message: expect.stringMatching(/new modes/) },
+    });
+    const variant = {
+      ...prebuilt('banking'),
+      args: { industry: 'bank', builtin: 'banking', company_name: 'Wells Fargo' },
+    };
+    expect(guard.admit(variant)?.result).toMatchObject({ error: { code: 'rate_limited' } });
+    // Unparseable arguments are no way around the tighter budget.
     expect(guard.admit(call1('switch_mode'))?.result).toMatchObject({ error: { code: 'rate_limited' } });
     for (let i = MODE_SWITCHES_PER_MINUTE; i < TOOL_CALLS_PER_MINUTE; i++) expect(guard.admit(call1())).toBeUndefined();
     expect(guard.admit(call1())?.result).toMatchObject({
       error: { code: 'rate_limited', message: expect.stringMatching(/try again in \d+ s/) },
     });
     expect(guard.admit({ ...call1(), sessionId: 'session-2' })).toBeUndefined();
+  });
+
+  it('lets pre-built switches through up to the overall per-minute budget, not the generation one', () => {
+    const { guard } = setup();
+    const ids = ['insurance', 'banking', 'airline', 'healthcare', 'retail', 'energy'];
+    for (let i = 0; i < 12; i++) expect(guard.admit(prebuilt(ids[i % ids.length]!))).toBeUndefined();
+    // Paid work still has its own budget, untouched by the pre-built tour.
+    for (let i = 0; i < MODE_SWITCHES_PER_MINUTE; i++) expect(guard.admit(newMode())).toBeUndefined();
+    expect(guard.admit(newMode())?.result).toMatchObject({ error: { code: 'rate_limited' } });
+    for (let i = 12 + MODE_SWITCHES_PER_MINUTE; i < TOOL_CALLS_PER_MINUTE; i++)
+      expect(guard.admit(prebuilt('banking'))).toBeUndefined();
+    expect(guard.admit(prebuilt('banking'))?.result).toMatchObject({
+      error: { code: 'rate_limited', message: expect.stringMatching(/actions/) },
+    });
   });
 
   it('appends every call with its outcome to audit/<day>/<session>.jsonl, without blocking', async () => {
@@ -151,7 +183,7 @@ describe('runChat with the guard and generated modes', () => {
     const store = new MemoryDocumentStore();
     const guard = new ToolGuard(new BlobAuditLog(store), { now: () => at });
     const rounds = Array.from({ length: 2 }, () => [
-      call('c', 'switch_mode', { industry: 'bank', builtin: 'banking', company_name: null }),
+      call('c', 'switch_mode', { industry: 'bank', builtin: 'banking', company_name: 'Wells Fargo' }),
       END,
     ]);
     const model = new ScriptedChatModel([...rounds, [END]]);

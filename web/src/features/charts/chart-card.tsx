@@ -14,18 +14,24 @@ interface Props {
   fresh?: boolean;
   /** Start illustrating at once (the assistant called make_chart_image). */
   illustrate?: boolean;
+  /** How many times the assistant asked for this card again: each one replays the highlight. */
+  again?: number;
+  stageKey?: string;
 }
 
 /** A titled card holding one chart, its headline figure and (for several series) a legend. */
-export function ChartCard({ spec, source, fresh, illustrate }: Props) {
+export function ChartCard({ spec, source, fresh, illustrate, again = 0, stageKey }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const ill = useIllustrate(spec, illustrate);
   const single = spec.series.length === 1 ? spec.series[0] : undefined;
   const last = single ? lastPoint(single) : undefined;
   return (
     <figure
-      class={`card chart-card${fresh ? ' chart-card--fresh' : ''}`}
+      // Alternating animation names restart the ring on every ask, on the same card.
+      class={`card chart-card${fresh ? ' chart-card--fresh' : ''}${again > 0 ? ` chart-card--again-${again % 2}` : ''}`}
       data-testid="chart"
+      data-stage-key={stageKey}
+      data-asked-again={again > 0 ? String(again) : undefined}
       data-chart-type={spec.type}
       data-dataset-ids={spec.series.map((s) => s.datasetId).join(',')}
       data-source={source}

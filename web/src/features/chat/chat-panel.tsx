@@ -3,7 +3,8 @@ import type { Mode } from '../../../../api/contracts/mode';
 import { Icon } from '../../lib/icon';
 import { ChatComposer } from './chat-composer';
 import { MessageList } from './message-list';
-import { Suggestions, suggestionsFor } from './suggestions';
+import { suggestionsFor } from './suggestion-list';
+import { Suggestions } from './suggestions';
 import type { Bubble } from './use-chat';
 
 interface Props {
@@ -20,8 +21,9 @@ interface Props {
 /** Left column: the assistant conversation, starter prompts and the message box. */
 export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceBar }: Props) {
   const empty = bubbles.length === 0;
+  const asked = bubbles.flatMap((b) => (b.kind === 'user' ? [b.text] : []));
   return (
-    <section class="chat-panel" aria-label="Assistant">
+    <section class="chat-panel" id="chat-panel" aria-label="Assistant">
       <header class="chat-panel__head">
         <span class="chat-panel__avatar" aria-hidden="true">
           <Icon name="sparkle" size={18} />
@@ -29,7 +31,7 @@ export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceB
         <div>
           <h2 class="chat-panel__title">{mode ? `${mode.companyName} assistant` : 'Presto-Change-O'}</h2>
           <p class="chat-panel__sub">
-            {mode ? `Ask about your ${mode.persona.role} account` : 'Say the magic words to begin'}
+            {mode ? 'Ask about anything on your dashboard' : 'Say the magic words to begin'}
           </p>
         </div>
       </header>
@@ -44,7 +46,9 @@ export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceB
           </div>
         )}
         <MessageList bubbles={bubbles} busy={busy} status={status} onRetry={onRetry} />
-        {empty && <Suggestions items={suggestionsFor(mode)} disabled={busy} onPick={(s) => onSend(s)} />}
+        {!busy && (
+          <Suggestions items={suggestionsFor(mode, asked)} disabled={busy} compact={!empty} onPick={(s) => onSend(s)} />
+        )}
       </div>
       {voiceBar}
       <ChatComposer

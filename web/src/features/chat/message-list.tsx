@@ -16,6 +16,8 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
   const end = useRef<HTMLDivElement>(null);
   const last = bubbles[bubbles.length - 1];
   const waiting = busy && last?.kind === 'assistant' && last.streaming && !last.text;
+  // What was said before the latest switch belongs to the previous brand: shown, but set apart.
+  const lastDivider = bubbles.reduce((at, b, i) => (b.kind === 'divider' ? i : at), -1);
   // Scroll the chat's own scroller (scrollIntoView would also scroll the page on narrow layouts).
   useEffect(() => {
     const scroller = end.current?.closest('.chat-panel__scroll');
@@ -24,10 +26,25 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
 
   return (
     <div class="chat-log" role="log" aria-live="polite" aria-relevant="additions text" aria-label="Conversation">
-      {bubbles.map((b) => {
+      {bubbles.map((b, i) => {
+        const earlier = i < lastDivider ? ' is-earlier' : '';
+        if (b.kind === 'divider') {
+          return (
+            <div
+              key={b.id}
+              class={`chat-divider${earlier}${i === lastDivider ? ' is-latest' : ''}`}
+              data-testid="chat-divider"
+              role="separator"
+              aria-label={`Now ${b.companyName}`}
+              style={b.primary ? { '--divider': b.primary } : undefined}
+            >
+              <span>Now {b.companyName}</span>
+            </div>
+          );
+        }
         if (b.kind === 'error') {
           return (
-            <div key={b.id} class="msg msg--error" data-testid="chat-error" role="alert">
+            <div key={b.id} class={`msg msg--error${earlier}`} data-testid="chat-error" role="alert">
               <Icon name="alert" size={18} />
               <div>
                 <p>{b.message}</p>
@@ -43,7 +60,7 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
         }
         if (b.kind === 'user') {
           return (
-            <div key={b.id} class="msg msg--user">
+            <div key={b.id} class={`msg msg--user${earlier}`}>
               <div
                 class={`bubble bubble--user${b.pending ? ' is-listening' : ''}`}
                 data-testid="chat-message"
@@ -58,7 +75,7 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
         }
         if (!b.text && b.notes.length === 0) return null;
         return (
-          <div key={b.id} class="msg msg--assistant">
+          <div key={b.id} class={`msg msg--assistant${earlier}`}>
             {b.text && (
               <div
                 class={`bubble bubble--assistant${b.streaming ? ' is-streaming' : ''}`}

@@ -1,36 +1,18 @@
-import type { Mode } from '../../../../api/contracts/mode';
-
-export const LANDING_SUGGESTIONS = [
-  "Presto-Change-O, you're a bank",
-  "Presto-Change-O, you're an insurer",
-  "Presto-Change-O, you're a hospital",
-];
-
-/** Things worth asking right after a switch, built from the mode's own datasets. */
-export function suggestionsFor(mode: Mode | null): string[] {
-  if (!mode) return LANDING_SUGGESTIONS;
-  const balance = mode.datasets.find((d) => d.kind === 'balance') ?? mode.datasets[0];
-  const flow = mode.datasets.find((d) => d.kind === 'flow' && d !== balance);
-  const out: string[] = [];
-  if (mode.datasets.some((d) => d.id === 'checking')) out.push('How much is left in my checking account?');
-  else if (balance) out.push(`How is my ${balance.label.toLowerCase()} trending?`);
-  if (flow) out.push(`Chart my ${flow.label.toLowerCase()} over the last 12 months`);
-  out.push(mode.id === 'insurance' ? "Presto-Change-O, you're a hospital" : "Presto-Change-O, you're an insurer");
-  return out;
-}
-
 interface Props {
   items: string[];
   disabled: boolean;
   onPick: (text: string) => void;
+  /** After the conversation has started: one compact row under the last answer. */
+  compact?: boolean;
 }
 
-/** Clickable starter prompts shown while the conversation is empty. */
-export function Suggestions({ items, disabled, onPick }: Props) {
+/** Clickable prompts: the starters on an empty conversation, and what to try next after each answer. */
+export function Suggestions({ items, disabled, onPick, compact }: Props) {
+  const title = compact ? 'Try next' : 'Try saying';
   return (
-    <div class="suggestions">
+    <div class={`suggestions${compact ? ' suggestions--compact' : ''}`} data-testid="suggestions">
       <p class="suggestions__title" id="suggestions-title">
-        Try saying
+        {title}
       </p>
       <ul aria-labelledby="suggestions-title">
         {items.map((s) => (

@@ -19,7 +19,9 @@ export type Bubble =
       interrupted?: boolean;
       voice?: boolean;
     }
-  | { id: string; kind: 'error'; message: string; retryable: boolean };
+  | { id: string; kind: 'error'; message: string; retryable: boolean }
+  /** Where the conversation moved to another mode: what came before belongs to the previous brand. */
+  | { id: string; kind: 'divider'; companyName: string; primary?: string };
 
 export interface ChatHandlers {
   onTool: (ev: ToolEvent) => void;
@@ -147,6 +149,20 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     if (lastRequest.current && !inflight.current) void run(lastRequest.current);
   }, [run]);
 
+  /**
+   * Marks a mode switch in the conversation. Inserted before the answer that is streaming (the new
+   * brand's welcome), so the command that caused it stays with the brand it was said to.
+   */
+  const divide = useCallback((companyName: string, primary?: string) => {
+    setBubbles((bs) => {
+      const last = bs[bs.length - 1];
+      if (bs.length === 0 || (last?.kind === 'divider' && last.companyName === companyName)) return bs;
+      const divider: Bubble = { id: randomId('d_'), kind: 'divider', companyName, primary };
+      const at = bs.findIndex((b) => b.kind === 'assistant' && b.streaming);
+      return at < 0 ? [...bs, divider] : [...bs.slice(0, at), divider, ...bs.slice(at)];
+    });
+  }, []);
+
   const reset = useCallback(() => {
     inflight.current?.abort();
     inflight.current = null;
@@ -172,5 +188,5 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     [],
   );
 
-  return { bubbles, busy, status, send, retry, reset, voice };
+  return { bubbles, busy, status, send, retry, reset, divide, voice };
 }

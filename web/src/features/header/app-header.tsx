@@ -3,6 +3,7 @@ import type { Mode, ModeSummary } from '../../../../api/contracts/mode';
 import { Icon } from '../../lib/icon';
 import { PRODUCT_NAME } from '../modes/apply-theme';
 import { ModePicker } from '../modes/mode-picker';
+import { monogram } from './brand-mark';
 import { OfflineBadge } from './offline-badge';
 import { VoiceButton } from './voice-button';
 
@@ -13,12 +14,26 @@ interface Props {
   onNewConversation: () => void;
   onHome: () => void;
   onPickMode: (mode: ModeSummary) => void;
+  modesOpen: boolean;
+  onModesOpenChange: (open: boolean) => void;
+  onHelp: () => void;
   /** The voice toggle (features/voice/use-voice.ts); `problem` disables it with the reason (e.g. insecure origin). */
   voice?: { pressed: boolean; onToggle: () => void; problem: string | null; hint: string | null };
 }
 
 /** Top bar in the mode's primary colour: brand, engine badge, voice and conversation controls. */
-export function AppHeader({ mode, health, healthError, onNewConversation, onHome, onPickMode, voice }: Props) {
+export function AppHeader({
+  mode,
+  health,
+  healthError,
+  onNewConversation,
+  onHome,
+  onPickMode,
+  modesOpen,
+  onModesOpenChange,
+  onHelp,
+  voice,
+}: Props) {
   const name = mode?.companyName ?? PRODUCT_NAME;
   const tagline = mode?.tagline ?? 'Say the magic words. Become any industry.';
   return (
@@ -43,7 +58,26 @@ export function AppHeader({ mode, health, healthError, onNewConversation, onHome
             <Icon name="alert" size={14} /> API unreachable
           </span>
         )}
-        <ModePicker currentId={mode?.id ?? null} onPick={onPickMode} />
+        <ModePicker
+          currentId={mode?.id ?? null}
+          onPick={onPickMode}
+          open={modesOpen}
+          onOpenChange={onModesOpenChange}
+        />
+        <button
+          type="button"
+          class="btn btn--on-primary"
+          data-testid="help-open"
+          aria-label="What can I say?"
+          aria-keyshortcuts="?"
+          title="What can I say? (?)"
+          onClick={onHelp}
+        >
+          <Icon name="info" size={16} />
+          <span class="hide-narrow" aria-hidden="true">
+            What can I say?
+          </span>
+        </button>
         <VoiceButton
           available={(health?.voice.available ?? false) && !voice?.problem}
           reason={
@@ -66,29 +100,26 @@ export function AppHeader({ mode, health, healthError, onNewConversation, onHome
           onClick={onNewConversation}
         >
           <Icon name="refresh" size={16} />
-          <span class="hide-narrow">New conversation</span>
+          <span class="hide-narrow" aria-hidden="true">
+            New conversation
+          </span>
         </button>
         {mode && (
           <button
             type="button"
-            class="icon-btn"
+            class="btn btn--on-primary"
             data-testid="reset-demo"
-            aria-label={`Back to the ${PRODUCT_NAME} start page`}
-            title="Back to start"
+            aria-label="Start over"
+            title={`Start over: back to the ${PRODUCT_NAME} start page`}
             onClick={onHome}
           >
-            <Icon name="wand" size={20} />
+            <Icon name="wand" size={16} />
+            <span class="hide-narrow" aria-hidden="true">
+              Start over
+            </span>
           </button>
         )}
       </div>
     </header>
   );
-}
-
-function monogram(name: string): string {
-  const words = name
-    .replace(/[^\p{L}\p{N}\s]/gu, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  return ((words[0]?.[0] ?? '') + (words[1]?.[0] ?? '')).toUpperCase() || '•';
 }

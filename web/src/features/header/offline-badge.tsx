@@ -37,18 +37,19 @@ export function OfflineBadge({ hint }: { hint?: string }) {
     >
       <button
         type="button"
-        class="badge"
+        class="badge badge--quiet"
         data-testid="offline-badge"
         aria-expanded={open}
         aria-controls="offline-hint"
         aria-describedby="offline-hint"
+        aria-label="Offline engine"
         onClick={() => {
           setDismissed(false);
           setOpen((o) => !o);
         }}
       >
         <span class="badge__dot" aria-hidden="true" />
-        Offline engine
+        Offline
       </button>
       <div
         id="offline-hint"

@@ -1,11 +1,38 @@
+import { useState } from 'preact/hooks';
 import type { ModeSummary } from '../../../../api/contracts/mode';
 import { listModes } from '../../api/client';
 import { Icon } from '../../lib/icon';
 import { useFetch } from '../../lib/use-fetch';
+import { landingModes } from './landing-modes';
 
-/** Neutral start page: the magic phrase, and every ready-made industry as a one-click tile. */
+/** Neutral start page: the magic phrase, the ready-made industries and a few designed ones as one-click tiles. */
 export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
   const modes = useFetch((signal) => listModes(signal));
+  const [showMore, setShowMore] = useState(false);
+  const groups = modes.data ? landingModes(modes.data.modes) : null;
+  const tiles = (list: ModeSummary[]) => (
+    <ul class="mode-tiles">
+      {list.map((m) => (
+        <li key={m.id}>
+          <button
+            type="button"
+            class="mode-tile"
+            data-testid="mode-tile"
+            data-mode-id={m.id}
+            onClick={() => onPick(m)}
+            style={{ '--tile': m.primaryColor }}
+          >
+            <span class="mode-tile__swatch" aria-hidden="true" />
+            <span class="mode-tile__name">{m.companyName}</span>
+            <span class="mode-tile__industry">
+              {m.name}
+              {m.source === 'generated' && <em> · generated</em>}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
   return (
     <div class="landing">
       <section class="landing__hero" aria-labelledby="landing-title">
@@ -44,28 +71,25 @@ export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
             </button>
           </div>
         )}
-        {modes.data && (
-          <ul class="mode-tiles">
-            {modes.data.modes.map((m) => (
-              <li key={m.id}>
-                <button
-                  type="button"
-                  class="mode-tile"
-                  data-testid="mode-tile"
-                  data-mode-id={m.id}
-                  onClick={() => onPick(m)}
-                  style={{ '--tile': m.primaryColor }}
-                >
-                  <span class="mode-tile__swatch" aria-hidden="true" />
-                  <span class="mode-tile__name">{m.companyName}</span>
-                  <span class="mode-tile__industry">
-                    {m.name}
-                    {m.source === 'generated' && <em> · generated</em>}
-                  </span>
-                </button>
-              </li>
-            ))}
-          </ul>
+        {groups && tiles(groups.prebuilt)}
+        {groups && groups.curated.length > 0 && (
+          <>
+            <h3 class="landing__subtitle">Designed on request</h3>
+            {tiles(showMore ? [...groups.curated, ...groups.more] : groups.curated)}
+            {groups.more.length > 0 && (
+              <button
+                type="button"
+                class="btn btn--small btn--outline landing__more"
+                data-testid="landing-more"
+                aria-expanded={showMore}
+                onClick={() => setShowMore((v) => !v)}
+              >
+                {showMore
+                  ? 'Show fewer'
+                  : `${groups.more.length} more designed ${groups.more.length === 1 ? 'mode' : 'modes'}`}
+              </button>
+            )}
+          </>
         )}
         <p class="landing__footnote">
           Then try <q>Show me my mortgage burndown</q>, <q>compare checking and savings over the last year</q> or{' '}

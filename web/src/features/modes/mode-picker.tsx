@@ -6,14 +6,16 @@ import { Icon } from '../../lib/icon';
 interface Props {
   currentId: string | null;
   onPick: (mode: ModeSummary) => void;
+  /** Owned by the app so ⌘/Ctrl-K can open it (lib/use-shortcuts.ts). */
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
 }
 
 /**
  * Header menu of every mode, pre-built and generated (GET /api/modes). The list is fetched each
  * time it opens, so a mode designed a moment ago — by anyone — is there.
  */
-export function ModePicker({ currentId, onPick }: Props) {
-  const [open, setOpen] = useState(false);
+export function ModePicker({ currentId, onPick, open, onOpenChange: setOpen }: Props) {
   const [modes, setModes] = useState<ModeSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -24,7 +26,17 @@ export function ModePicker({ currentId, onPick }: Props) {
     const ac = new AbortController();
     setError(null);
     listModes(ac.signal)
-      .then((list) => setModes(list.modes))
+      .then((list) => {
+        setModes(list.modes);
+        // Opened from the keyboard: arrows and Enter work from the current (or first) mode.
+        requestAnimationFrame(() =>
+          root.current
+            ?.querySelector<HTMLElement>(
+              '[data-testid="mode-option"][aria-current="true"], [data-testid="mode-option"]',
+            )
+            ?.focus(),
+        );
+      })
       .catch((err: unknown) => !ac.signal.aborted && setError(toApiError(err).message));
     const outside = (e: MouseEvent) => {
       if (!root.current?.contains(e.target as Node)) setOpen(false);
@@ -63,10 +75,15 @@ export function ModePicker({ currentId, onPick }: Props) {
         data-testid="mode-picker"
         aria-expanded={open}
         aria-controls="mode-picker-list"
-        onClick={() => setOpen((o) => !o)}
+        aria-label="Modes"
+        aria-keyshortcuts="Control+K Meta+K"
+        title="Modes (Ctrl/⌘ K)"
+        onClick={() => setOpen(!open)}
       >
         <Icon name="sparkle" size={16} />
-        <span class="hide-narrow">Modes</span>
+        <span class="hide-narrow" aria-hidden="true">
+          Modes
+        </span>
         <Icon name="chevron" size={14} />
       </button>
       {open && (

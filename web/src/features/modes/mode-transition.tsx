@@ -1,19 +1,27 @@
+import { monogram } from '../header/brand-mark';
 import type { Transition } from './use-mode-state';
 
-/** Full-screen "transformation" overlay shown while a new mode loads (present only while switching). */
+/**
+ * The transformation overlay (present only while switching). `cover`: the new brand's colour sweeps
+ * out from the brand mark over the old mode, carrying the new name; `reveal`: it lifts off the top
+ * while the new header, mark, navigation and cards arrive (the `.app.is-revealing` rules).
+ */
 export function ModeTransition({ t }: { t: Transition }) {
   return (
     <div
-      class="mode-transition"
+      class={`mode-transition mode-transition--${t.phase}`}
       data-testid="mode-transition"
+      data-phase={t.phase}
       role="status"
       aria-live="assertive"
-      style={t.primary ? { '--wash': t.primary } : undefined}
+      style={{ '--wash': t.primary ?? 'var(--primary)', '--wash-text': t.onPrimary ?? '#ffffff' }}
     >
-      <div class="mode-transition__card">
-        <span class="spinner" aria-hidden="true" />
+      <div class="mode-transition__content">
+        <span class="mode-transition__mark" aria-hidden="true">
+          {monogram(t.companyName)}
+        </span>
         <p class="mode-transition__eyebrow">Presto-Change-O!</p>
-        <p class="mode-transition__title">Becoming {t.companyName}…</p>
+        <p class="mode-transition__title">{t.phase === 'cover' ? `Becoming ${t.companyName}…` : t.companyName}</p>
       </div>
     </div>
   );

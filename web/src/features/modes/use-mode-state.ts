@@ -1,12 +1,21 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Mode } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
 import { getMode, getPersona, isAbort, toApiError } from '../../api/client';
+import { textOn } from '../../lib/contrast';
 import { loadStored, saveStored } from '../../lib/storage';
+import { linkedModeId, showModeInAddress } from '../../lib/url-state';
 import { applyTheme } from './apply-theme';
 
-/** Long enough to read as a deliberate "transformation", short enough not to stall a demo. */
-export const TRANSITION_MS = 700;
+/**
+ * The transformation, about a second in all: the new brand's colour sweeps over the old mode
+ * (`cover`, the old look stays visible until covered), the new theme and name are put on under it,
+ * then the sweep lifts while header, mark, navigation and cards arrive in turn (`reveal`). With
+ * `prefers-reduced-motion` both phases are a short cross-fade.
+ */
+export const COVER_MS = 420;
+export const REVEAL_MS = 680;
+const REDUCED_MS = 160;
 
 export interface ModeView {
   mode: Mode;
@@ -16,6 +25,9 @@ export interface ModeView {
 export interface Transition {
   companyName: string;
   primary?: string;
+  /** Text colour on `primary`. */
+  onPrimary?: string;
+  phase: 'cover' | 'reveal';
 }
 
 export interface Notice {
@@ -36,7 +48,8 @@ const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * later switches show the transition overlay while the persona loads. The latest switch wins.
  */
 export function useModeState(personaSeed: number) {
-  const stored = useRef(loadStored()).current;
+  // A shared link (`?mode=airline`) wins over the mode this browser had last.
+  const stored = useRef(withLink(loadStored())).current;
   const [view, setView] = useState<ModeView | null>(null);
   const [booting, setBooting] = useState(Boolean(stored.modeId));
   const [transition, setTransition] = useState<Transition | null>(null);
@@ -45,8 +58,10 @@ export function useModeState(personaSeed: number) {
   const token = useRef(0);
 
   const paintPending = useRef(false);
-  useEffect(() => {
+  // Layout effect: the theme lands in the same frame as the name, so the new name is never painted on the old colours.
+  useLayoutEffect(() => {
     applyTheme(view?.mode ?? null);
+    if (view) showModeInAddress(view.mode.id);
     if (!paintPending.current) return;
     paintPending.current = false;
     // A frame, then a task: the themed dashboard has been painted (read by `npm run bench`).
@@ -59,12 +74,19 @@ export function useModeState(personaSeed: number) {
     const ac = new AbortController();
     const my = token.current;
     Promise.all([getMode(id, ac.signal), getPersona(id, personaSeed, ac.signal)])
-      .then(([mode, persona]) => my === token.current && setView({ mode, persona }))
+      .then(([mode, persona]) => {
+        if (my !== token.current) return;
+        saveStored({ modeId: mode.id });
+        setView({ mode, persona });
+      })
       .catch((err: unknown) => {
         if (isAbort(err) || my !== token.current) return;
         saveStored({ modeId: undefined });
+        showModeInAddress(null);
         setNotice({
-          message: `Your last demo could not be restored (${sentence(toApiError(err).message)}). Pick an industry to start again.`,
+          message: stored.linked
+            ? `The link asked for a mode called “${id}”, which could not be opened (${sentence(toApiError(err).message)}). Pick an industry instead.`
+            : `Your last demo could not be restored (${sentence(toApiError(err).message)}). Pick an industry to start again.`,
         });
       })
       .finally(() => !ac.signal.aborted && setBooting(false));
@@ -79,25 +101,29 @@ export function useModeState(personaSeed: number) {
       performance.clearMarks('presto:mode-event');
       performance.clearMarks('presto:mode-painted');
       performance.mark('presto:mode-event');
-      const started = performance.now();
+      const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
       requestModeId.current = target.id;
       setNotice(null);
-      setTransition({
+      const primary = full?.theme.primary ?? ('primaryColor' in target ? target.primaryColor : undefined);
+      const look = {
         companyName: target.companyName,
-        primary: full?.theme.primary ?? ('primaryColor' in target ? target.primaryColor : undefined),
-      });
+        primary,
+        onPrimary: full?.theme.onPrimary ?? (primary ? textOn(primary) : undefined),
+      };
+      setTransition({ ...look, phase: 'cover' });
       try {
-        const [mode, p] = await Promise.all([
-          full ?? getMode(target.id),
-          persona ?? getPersona(target.id, personaSeed),
+        // The sweep covers the old mode while the new one loads; neither waits for the other.
+        const [[mode, p]] = await Promise.all([
+          Promise.all([full ?? getMode(target.id), persona ?? getPersona(target.id, personaSeed)]),
+          delay(still ? REDUCED_MS : COVER_MS),
         ]);
         if (my !== token.current) return;
-        // Re-theme at once under the overlay and remember the mode (a reload mid-transition keeps it);
-        // the overlay itself stays long enough to read as a deliberate transformation.
+        // Re-theme under the cover and remember the mode (a reload mid-transition keeps it).
         saveStored({ modeId: mode.id });
         paintPending.current = true;
         setView({ mode, persona: p });
-        await delay(Math.max(0, TRANSITION_MS - (performance.now() - started)));
+        setTransition({ ...look, primary: mode.theme.primary, onPrimary: mode.theme.onPrimary, phase: 'reveal' });
+        await delay(still ? REDUCED_MS : REVEAL_MS);
         if (my !== token.current) return;
       } catch (err) {
         if (my !== token.current) return;
@@ -118,7 +144,23 @@ export function useModeState(personaSeed: number) {
     setNotice(null);
     setView(null);
     saveStored({ modeId: undefined });
+    showModeInAddress(null);
   }, []);
 
-  return { view, booting, transition, notice, requestModeId, switchTo, reset, dismissNotice: () => setNotice(null) };
+  return {
+    view,
+    booting,
+    transition,
+    notice,
+    requestModeId,
+    switchTo,
+    reset,
+    dismissNotice: () => setNotice(null),
+  };
+}
+
+/** The stored state with a linked mode (`?mode=`) put first; `linked` says the id came from the address. */
+function withLink(stored: ReturnType<typeof loadStored>): ReturnType<typeof loadStored> & { linked: boolean } {
+  const linked = linkedModeId();
+  return linked ? { ...stored, modeId: linked, linked: true } : { ...stored, linked: false };
 }

@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BUILTIN_MODE_IDS } from '../../api/contracts/mode';
+import { baseURL, getMode, say } from './helpers';
+
+/**
+ * The demo as an audience sees it, one picture per step. Pictures go to the test output; with
+ * PRESTO_SCREENSHOTS_DIR=docs/screenshots they refresh the set the README links to. Rendered at
+ * 0.75 device pixels per CSS pixel so the committed PNGs stay small.
+ */
+const shot = (page: Page, name: string, out: (n: string) => string) => {
+  const dir = process.env.PRESTO_SCREENSHOTS_DIR;
+  return page.screenshot({ path: dir ? `${dir}/${name}.png` : out(`${name}.png`), animations: 'disabled' });
+};
+
+/** Lets chart entry animations finish: a picture of half-drawn lines helps nobody. */
+const settle = (page: Page) => page.waitForTimeout(1_400);
+
+test.describe('screenshots', () => {
+  test.use({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 0.75 });
+  // In order: the designed modes exist by the time the landing is pictured.
+  test.describe.configure({ mode: 'serial' });
+
+  test('three designed modes at 1440×900', async ({ page }, info) => {
+    test.setTimeout(120_000);
+    await page.goto(`${baseURL()}/?mode=banking&seed=7`);
+    await expect(page.getByTestId('kpi-card').first()).toBeVisible();
+    const designed: Array<[string, string]> = [
+      ['veterinary-clinic--happy-paws', "Presto-Change-O, you're a veterinary clinic called Happy Paws"],
+      ['food-bank', "Presto, you're a food bank"],
+      ['banking--wells-fargo', "Presto-Change-O, you're Wells Fargo"],
+    ];
+    for (const [id, words] of designed) {
+      await say(page, words);
+      await expect.poll(() => new URL(page.url()).searchParams.get('mode'), { timeout: 30_000 }).toBe(id);
+      await expect(page.getByTestId('mode-transition')).toHaveCount(0);
+      await settle(page);
+      await shot(page, `desktop-designed-${id}`, (n) => info.outputPath(n));
+    }
+  });
+
+  test('every pre-built mode at 1440×900, each after a question', async ({ page }, info) => {
+    test.setTimeout(120_000);
+    await page.goto(`${baseURL()}/?seed=7`);
+    await settle(page);
+    await shot(page, 'desktop-landing', (n) => info.outputPath(n));
+    for (const id of BUILTIN_MODE_IDS) {
+      const mode = await getMode(page, id);
+      await page.goto(`${baseURL()}/?mode=${id}&seed=7`);
+      await expect(page.getByTestId('company-name')).toHaveText(mode.companyName);
+      await say(page, (await page.getByTestId('suggestion').first().innerText()).replace(/[“”]/g, ''));
+      await settle(page);
+      await shot(page, `desktop-${id}`, (n) => info.outputPath(n));
+    }
+  });
+
+  test('the phone flow at 390×844', async ({ browser }, info) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseURL()}/?seed=7`);
+      await expect(page.getByTestId('chat-input')).toBeVisible();
+      await shot(page, 'phone-1-assistant', (n) => info.outputPath(n));
+      const input = page.getByTestId('chat-input');
+      await input.fill("Presto-Change-O, you're a bank");
+      await input.press('Enter');
+      await expect(page.getByRole('button', { name: 'Dashboard' })).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByTestId('mode-transition')).toHaveCount(0);
+      await settle(page);
+      await shot(page, 'phone-2-dashboard', (n) => info.outputPath(n));
+      await page.getByRole('button', { name: 'Assistant' }).click();
+      await input.fill('How much is in my savings?');
+      await input.press('Enter');
+      await expect(page.getByTestId('pane-unseen')).toBeVisible();
+      await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
+      await expect(page.getByTestId('suggestion').first()).toBeVisible();
+      await shot(page, 'phone-3-reply', (n) => info.outputPath(n));
+      await page.getByRole('button', { name: /Dashboard/ }).click();
+      await settle(page);
+      await shot(page, 'phone-4-chart', (n) => info.outputPath(n));
+      await page.getByRole('button', { name: 'What can I say?' }).click();
+      await expect(page.getByTestId('help-panel')).toBeVisible();
+      await shot(page, 'phone-5-what-can-i-say', (n) => info.outputPath(n));
+    } finally {
+      await context.close();
+    }
+  });
+});
