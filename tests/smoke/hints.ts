@@ -55,6 +55,11 @@ export function explainAzure(error: unknown, target: AzureTarget): { detail: str
         detail,
         fix: `the content filter on ${target.variable} blocked a harmless prompt: review its filter policy`,
       };
+    case 'token_budget_spent':
+      return {
+        detail,
+        fix: `the answer ran out of max_completion_tokens (reasoning tokens count inside it): lower AZURE_OPENAI_REASONING_EFFORT, or check ${target.variable} is ${target.model}`,
+      };
     case 'invalid_model_output':
       return { detail, fix: `${target.variable} must be a model with strict structured outputs (${target.model})` };
   }

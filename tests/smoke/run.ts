@@ -32,7 +32,10 @@ async function main(): Promise<number> {
     emulator: args.includes('--emulator'),
     log: (line) => console.error(line),
   });
-  console.log(json ? formatJson(report) : formatTable(report));
+  // Written with a callback: on a pipe stdout may be asynchronous, and we exit right after.
+  await new Promise<void>((done) =>
+    process.stdout.write(`${json ? formatJson(report) : formatTable(report)}\n`, () => done()),
+  );
   return exitCode(report);
 }
 

@@ -76,18 +76,29 @@ class MissingQueues extends Error {
 }
 
 function explainStorage(service: Service, error: unknown, ctx: SmokeContext): { detail: string; fix: string } {
-  const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
+  const code =
+    error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : '';
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160);
-  const detail = `${service}: ${status(error) ?? ''} ${code || message}`.replace(/\s+/g, ' ').trim();
+  // An HTTP status says enough when the SDK has no error code (its message can be a whole XML body).
+  const detail = `${service}: ${status(error) ?? ''} ${code || (status(error) ? '' : message)}`
+    .replace(/\s+/g, ' ')
+    .trim();
   const uri = `AzureWebJobsStorage__${service}ServiceUri`;
   if (error instanceof MissingQueues)
     return { detail: `${service}: ${error.message}`, fix: 'run `azd provision` (infra/ creates the app queues)' };
+  if (status(error) === 403 && ctx.config.AzureWebJobsStorage)
+    return { detail, fix: 'the storage account refused the key in the AzureWebJobsStorage connection string' };
   if (status(error) === 403)
     return {
       detail,
       fix: `grant "${ROLES[service]}" on the storage account to the identity running this (role assignments take minutes to apply)`,
     };
-  if (/CredentialUnavailable|AuthenticationRequired|az login/i.test(`${code} ${message}`))
+  const name = error instanceof Error ? error.name : '';
+  if (
+    /CredentialUnavailable|AuthenticationRequired|AggregateAuthentication|DefaultAzureCredential|az login/i.test(
+      `${name} ${code} ${message}`,
+    )
+  )
     return { detail, fix: 'run `az login` (identity-based storage uses your Azure CLI sign-in)' };
   if (/ENOTFOUND|ECONNREFUSED|ETIMEDOUT|getaddrinfo/i.test(`${code} ${message}`))
     return {
@@ -139,7 +150,7 @@ export function storageCheck(ctx: SmokeContext): Check {
       if (failed.length)
         throw new CheckFailed(
           outcomes.map((o) => (o.ok ? `${o.service} ok` : `${o.detail}`)).join(' · '),
-          failed.map((o) => ('fix' in o ? o.fix : '')).join('; '),
+          [...new Set(failed.map((o) => ('fix' in o ? o.fix : '')))].join('; '),
         );
       return { outcome: 'ok', detail: `${outcomes.map((o) => o.detail).join(' · ')} (${where})` };
     },

@@ -25,7 +25,7 @@ export function timerCheck(ctx: SmokeContext): Check {
         : 'run `npm run build`, then check api/functions/chart-pregen-timer.ts loads',
     }),
     async run() {
-      const registry = withSchedule(ctx.env.PRESTO_CHART_SCHEDULE, () => loadApp(ctx.root).registry);
+      const registry = withSettings(ctx.env, () => loadApp(ctx.root).registry);
       const registration = registry.find((r) => r.name === TIMER_NAME);
       if (!registration)
         throw new CheckFailed(
@@ -54,15 +54,27 @@ export function timerCheck(ctx: SmokeContext): Check {
   };
 }
 
-/** The app reads its schedule from process.env at registration: give it the resolved one meanwhile. */
-function withSchedule<T>(schedule: string | undefined, load: () => T): T {
-  const saved = process.env.PRESTO_CHART_SCHEDULE;
-  if (schedule === undefined) delete process.env.PRESTO_CHART_SCHEDULE;
-  else process.env.PRESTO_CHART_SCHEDULE = schedule;
+/**
+ * The app reads its settings (the timer's schedule among them) from process.env when it loads, as
+ * the host gives it its app settings: load it with the resolved ones, then put everything back.
+ */
+function withSettings<T>(settings: Readonly<Record<string, string | undefined>>, load: () => T): T {
+  const saved = new Map<string, string | undefined>();
+  for (const [key, value] of Object.entries(settings)) {
+    saved.set(key, process.env[key]);
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  if (!('PRESTO_CHART_SCHEDULE' in settings)) {
+    saved.set('PRESTO_CHART_SCHEDULE', process.env.PRESTO_CHART_SCHEDULE);
+    delete process.env.PRESTO_CHART_SCHEDULE;
+  }
   try {
     return load();
   } finally {
-    if (saved === undefined) delete process.env.PRESTO_CHART_SCHEDULE;
-    else process.env.PRESTO_CHART_SCHEDULE = saved;
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
   }
 }
