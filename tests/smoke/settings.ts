@@ -9,10 +9,14 @@ export type Settings = Record<string, string | undefined>;
 
 const DEV_STORAGE = /^UseDevelopmentStorage=true;?$/i;
 
+/** Strings (numbers and booleans written as JSON values too) that are not blank; anything else is unset. */
 function nonEmpty(values: Record<string, unknown>): Settings {
   const out: Settings = {};
-  for (const [key, value] of Object.entries(values))
-    if (value !== undefined && value !== null && String(value).trim() !== '') out[key] = String(value);
+  for (const [key, value] of Object.entries(values)) {
+    const text =
+      typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? `${value}` : '';
+    if (text.trim() !== '') out[key] = text;
+  }
   return out;
 }
 

@@ -62,7 +62,7 @@ export async function runSmoke(options: SmokeOptions): Promise<SmokeReport> {
     }
     let config: Config;
     try {
-      config = loadConfig(env as NodeJS.ProcessEnv);
+      config = loadConfig(env);
     } catch (error) {
       return configFailure(emulated, (error as Error).message, started);
     }

@@ -16,6 +16,7 @@ const AUDIO_GRACE_MS = 3_000;
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' ? (v as Record<string, unknown>) : {});
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
  * A real voice session: the app's whole session config (buildRealtimeSession, as
@@ -96,9 +97,10 @@ export function realtimeCheck(ctx: SmokeContext): Check {
         );
         if (done.type === 'error') {
           const error = obj(done.error);
+          const code = str(error.code) ?? str(error.type) ?? 'error';
           throw new CheckFailed(
-            `the session sent an error: ${String(error.code ?? error.type)} — ${String(error.message ?? '')}`,
-            /session|param|unknown/i.test(String(error.code ?? ''))
+            `the session sent an error: ${code} — ${str(error.message) ?? ''}`,
+            /session|param|unknown/i.test(code)
               ? `${target.variable} refused part of the session config (see the message)`
               : undefined,
           );
