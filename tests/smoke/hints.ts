@@ -21,9 +21,18 @@ function detailOf(error: unknown): string {
   return String(error);
 }
 
-/** Errors of the Azure OpenAI adapters (api/adapters/azure/errors.ts and the domain's). */
-export function explainAzure(error: unknown, target: AzureTarget): { detail: string; fix?: string } {
+/**
+ * Errors of the Azure OpenAI adapters (api/adapters/azure/errors.ts and the domain's). `network` is
+ * a request that got no HTTP answer at all (UsageMeter.networkFailure): the adapters call that
+ * "busy", but the fix is the endpoint, not the quota.
+ */
+export function explainAzure(error: unknown, target: AzureTarget, network?: string): { detail: string; fix?: string } {
   const detail = detailOf(error);
+  if (network && (error instanceof TimedOut || (error instanceof DomainError && error.code === 'upstream_unavailable')))
+    return {
+      detail: `${detail} (no HTTP answer: ${network})`,
+      fix: 'AZURE_OPENAI_ENDPOINT is not reachable from here: check the URL, DNS, a firewall or a private endpoint',
+    };
   if (error instanceof TimedOut)
     return {
       detail,

@@ -80,8 +80,18 @@ async function usageFromStream(stream: ReadableStream<Uint8Array>): Promise<unkn
   return usage;
 }
 
+/** `ENOTFOUND res.openai.azure.com`, from undici's `fetch failed` and its cause. */
+function networkCause(error: unknown, url: string): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const message =
+    typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : 'failed';
+  return `${code ?? message} ${new URL(url).host}`.slice(0, 160);
+}
+
 export class UsageMeter {
   private readonly byDeployment = new Map<string, TokenUsage>();
+  private network?: string;
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly base: Fetch = fetch) {}
@@ -90,7 +100,14 @@ export class UsageMeter {
   readonly fetch: Fetch = async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     const deployment = deploymentOf(url, init?.body);
-    const response = await this.base(input, init);
+    let response: Response;
+    try {
+      response = await this.base(input, init);
+    } catch (error) {
+      // The adapters report a network failure as "busy, try again"; keep the cause for the fix.
+      if (!(error instanceof Error && error.name === 'AbortError')) this.network = networkCause(error, url);
+      throw error;
+    }
     if (!deployment || !response.ok || !response.body) return response;
     const type = response.headers.get('content-type') ?? '';
     let read: Promise<unknown>;
@@ -124,6 +141,11 @@ export class UsageMeter {
   async usageOf(deployment: string): Promise<TokenUsage | undefined> {
     await Promise.all([...this.pending]);
     return this.byDeployment.get(deployment);
+  }
+
+  /** The last request that never got an HTTP answer (DNS, refused, TLS …), if any. */
+  networkFailure(): string | undefined {
+    return this.network;
   }
 
   /** Without waiting: for a row that timed out. */

@@ -27,7 +27,7 @@ export function chatCheck(ctx: SmokeContext): Check {
     title: 'chat + tool call',
     timeoutMs: 45_000,
     usage: () => ctx.meter.peek(target.deployment),
-    explain: (error) => explainAzure(error, target),
+    explain: (error) => explainAzure(error, target, ctx.meter.networkFailure()),
     async run(signal) {
       const mode = getBuiltinMode('banking')!;
       const persona = personaMemo();
@@ -47,8 +47,12 @@ export function chatCheck(ctx: SmokeContext): Check {
       const done = events.find((e) => e.type === 'done');
       if (error?.type === 'error') {
         // runChat turns adapter errors into error events; their code picks the fix.
-        const { fix } = explainAzure(new DomainError(error.code, error.message, 502), target);
-        throw new CheckFailed(`${error.code}: ${error.message}`, fix, usage);
+        const explained = explainAzure(
+          new DomainError(error.code, `${error.code}: ${error.message}`, 502),
+          target,
+          ctx.meter.networkFailure(),
+        );
+        throw new CheckFailed(explained.detail, explained.fix, usage);
       }
       const tools = events.filter((e) => e.type === 'tool');
       const failedTool = tools.find((t) => hasError(t.result));

@@ -28,7 +28,7 @@ export function imageCheck(ctx: SmokeContext): Check {
     title: 'image generation',
     timeoutMs: 100_000,
     usage: () => ctx.meter.peek(deployment),
-    explain: (error) => explainImage(error, target),
+    explain: (error) => explainImage(error, target, ctx.meter.networkFailure()),
     async run(signal) {
       const generator = (ctx.azure as { imageGenerator?: ImageGenerator }).imageGenerator;
       if (!deployment || !generator) return { outcome: 'skipped', detail: NO_IMAGE_MODEL };
@@ -38,7 +38,7 @@ export function imageCheck(ctx: SmokeContext): Check {
       try {
         image = await generator.generate(picture, signal);
       } catch (error) {
-        const { detail, fix } = explainImage(error, target);
+        const { detail, fix } = explainImage(error, target, ctx.meter.networkFailure());
         throw new CheckFailed(detail, fix, await ctx.meter.usageOf(deployment));
       }
       const { width, height } = checkPng(image.bytes);
@@ -51,7 +51,7 @@ export function imageCheck(ctx: SmokeContext): Check {
   };
 }
 
-function explainImage(error: unknown, target: AzureTarget): { detail: string; fix?: string } {
+function explainImage(error: unknown, target: AzureTarget, network?: string): { detail: string; fix?: string } {
   const code = error && typeof error === 'object' && 'code' in error ? String(error.code) : '';
   const detail = error instanceof Error ? error.message : String(error);
   if (code === 'invalid_image')
@@ -61,5 +61,5 @@ function explainImage(error: unknown, target: AzureTarget): { detail: string; fi
     };
   if (code === 'image_refused')
     return { detail, fix: `the content filter on ${target.variable} refused a plain chart: review its filter policy` };
-  return explainAzure(error, target);
+  return explainAzure(error, target, network);
 }

@@ -39,7 +39,7 @@ export function realtimeCheck(ctx: SmokeContext): Check {
     title: 'realtime voice (WebRTC)',
     timeoutMs: 60_000,
     usage: () => usage,
-    explain: (error) => explainAzure(error, target),
+    explain: (error) => explainAzure(error, target, ctx.meter.networkFailure()),
     async run(signal) {
       const availability = voiceAvailability({
         provider: ctx.config.provider,
@@ -62,7 +62,7 @@ export function realtimeCheck(ctx: SmokeContext): Check {
       try {
         minted = await ctx.azure.realtimeSecrets.mint(session, CLIENT_SECRET_TTL_SECONDS);
       } catch (error) {
-        const { detail, fix } = explainAzure(error, target);
+        const { detail, fix } = explainAzure(error, target, ctx.meter.networkFailure());
         throw new CheckFailed(`minting the session failed: ${detail}`, fix);
       }
       const remainder = sessionRemainder(minted);
@@ -88,7 +88,7 @@ export function realtimeCheck(ctx: SmokeContext): Check {
           },
         });
       } catch (error) {
-        throw explainCall(error, target);
+        throw explainCall(error, target, ctx.meter.networkFailure());
       }
       try {
         const done = await call.next(
@@ -164,9 +164,9 @@ async function audioOrGrace(call: VoiceCall, signal: AbortSignal): Promise<void>
     await new Promise((r) => setTimeout(r, 50));
 }
 
-function explainCall(error: unknown, target: AzureTarget): CheckFailed {
+function explainCall(error: unknown, target: AzureTarget, network: string | undefined): CheckFailed {
   if (!(error instanceof CallFailed)) {
-    const { detail, fix } = explainAzure(error, target);
+    const { detail, fix } = explainAzure(error, target, network);
     return new CheckFailed(detail, fix);
   }
   if (error.stage === 'offer')

@@ -26,14 +26,14 @@ export function structuredCheck(ctx: SmokeContext): Check {
     title: 'structured mode design',
     timeoutMs: 100_000,
     usage: () => ctx.meter.peek(target.deployment),
-    explain: (error) => explainAzure(error, target),
+    explain: (error) => explainAzure(error, target, ctx.meter.networkFailure()),
     async run() {
       const generator = createModeGenerator(ctx.config, ctx.azure.structuredModel);
       let draft: unknown;
       try {
         draft = await generator.generate({ industry: SMOKE_INDUSTRY, companyName: null });
       } catch (error) {
-        const { detail, fix } = explainAzure(error, target);
+        const { detail, fix } = explainAzure(error, target, ctx.meter.networkFailure());
         throw new CheckFailed(detail, fix, await ctx.meter.usageOf(target.deployment));
       }
       const usage = await ctx.meter.usageOf(target.deployment);
