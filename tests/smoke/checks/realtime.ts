@@ -120,9 +120,10 @@ export function realtimeCheck(ctx: SmokeContext): Check {
             'outbound UDP to Azure (WebRTC media) may be blocked here; the data channel alone is not voice',
             usage,
           );
+        const said = transcript(response.output);
         return {
           outcome: 'ok',
-          detail: `${target.deployment}: connected in ${Math.round(call.connectMs)} ms, ${call.audioPackets()} audio packets, first after ${Math.round(call.firstAudioAt() ?? 0)} ms${remainder ? `, session.update for ${Object.keys(remainder).join(', ')}` : ''}`,
+          detail: `${target.deployment}: connected in ${Math.round(call.connectMs)} ms, ${call.audioPackets()} audio packets, first after ${Math.round(call.firstAudioAt() ?? 0)} ms${said ? `, said "${said.slice(0, 50)}${said.length > 50 ? '…' : ''}"` : ''}${remainder ? `; session.update for ${Object.keys(remainder).join(', ')}` : ''}`,
           usage,
         };
       } finally {
@@ -147,6 +148,18 @@ function sessionRemainder(minted: object): Record<string, unknown> | undefined {
 /** A `response.cancel` with nothing to cancel and the like are not failures of this check. */
 function ignorable(event: ServerEvent): boolean {
   return obj(event.error).code === 'response_cancel_not_active';
+}
+
+/** The spoken answer's transcript from `response.done` (output[].content[].transcript). */
+function transcript(output: unknown): string {
+  if (!Array.isArray(output)) return '';
+  return output
+    .flatMap((item) => {
+      const content = obj(item).content;
+      return Array.isArray(content) ? content.map((c) => str(obj(c).transcript) ?? '') : [];
+    })
+    .join(' ')
+    .trim();
 }
 
 function realtimeUsage(raw: unknown): TokenUsage | undefined {
