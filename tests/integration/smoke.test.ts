@@ -42,6 +42,8 @@ describe('npm run smoke against the bundled emulator', () => {
     expect(row(report, 'chat').usage?.input).toBeGreaterThan(0);
     expect(row(report, 'structured').usage?.output).toBeGreaterThan(0);
     expect(row(report, 'realtime').detail).toMatch(/[1-9]\d* audio packets/);
+    // The emulator mints like Azure (documented fields only): the rest went as session.update.
+    expect(row(report, 'realtime').detail).toMatch(/session\.update for .*\baudio\b.*\btools\b/);
     expect(row(report, 'realtime').usage).toMatchObject({ input: expect.any(Number), output: expect.any(Number) });
     expect(row(report, 'image').detail).toMatch(/a whole 1536×1024 PNG/);
     expect(row(report, 'timer').detail).toMatch(/chart-pregen-timer "0 5 0 \* \* \*"/);

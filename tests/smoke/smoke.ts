@@ -4,6 +4,7 @@
 import { loadConfig, type Config } from '../../api/config';
 import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import { startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
+import { STRICT_REALTIME } from '../fakes/foundry-emulator/realtime/strictness';
 import { chatCheck } from './checks/chat';
 import { healthCheck } from './checks/health';
 import { imageCheck } from './checks/image';
@@ -102,6 +103,9 @@ async function startEmulatedAzure(
         tablePort: await freePort(),
       }))(),
   ]);
+  // Hold the smoke to what Azure documents, not to what a lenient fake accepts: the mint takes only
+  // Azure's documented session fields (the rest must travel as session.update) and omits expires_at.
+  emulator.realtime.strict(STRICT_REALTIME);
   stops.push(
     () => emulator.stop(),
     () => azurite.stop(),

@@ -1,5 +1,6 @@
 import { builtinModeSummaries, getBuiltinMode } from '../../../api/domain/modes/catalog';
 import { buildPersona } from '../../../api/domain/persona';
+import type { MintedSecret } from '../../../api/domain/ports';
 import { voiceAvailability } from '../../../api/domain/realtime/availability';
 import { buildRealtimeSession } from '../../../api/domain/realtime/session-config';
 import { CLIENT_SECRET_TTL_SECONDS } from '../../../api/domain/realtime/start-session';
@@ -58,7 +59,7 @@ export function realtimeCheck(ctx: SmokeContext): Check {
         deployment: target.deployment,
         transcriptionModel: ctx.config.AZURE_OPENAI_TRANSCRIPTION_MODEL,
       });
-      let minted: Awaited<ReturnType<typeof ctx.azure.realtimeSecrets.mint>>;
+      let minted: MintedSecret;
       try {
         minted = await ctx.azure.realtimeSecrets.mint(session, CLIENT_SECRET_TTL_SECONDS);
       } catch (error) {
@@ -135,14 +136,11 @@ export function realtimeCheck(ctx: SmokeContext): Check {
 
 /**
  * The part of the session the mint could not carry (Azure's client_secrets documents only type,
- * model, instructions and audio.output.voice), if the adapter returns one for the data channel.
+ * model, instructions and audio.output.voice): the adapter returns it for the data channel.
  */
-function sessionRemainder(minted: object): Record<string, unknown> | undefined {
-  const m = minted as { sessionUpdate?: unknown; session?: unknown };
-  const value = m.sessionUpdate ?? undefined;
-  return value && typeof value === 'object' && Object.keys(value).length > 0
-    ? (value as Record<string, unknown>)
-    : undefined;
+function sessionRemainder(minted: MintedSecret): Record<string, unknown> | undefined {
+  const update = minted.sessionUpdate;
+  return update && Object.keys(update).length > 0 ? { ...update } : undefined;
 }
 
 /** A `response.cancel` with nothing to cancel and the like are not failures of this check. */
