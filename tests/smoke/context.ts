@@ -1,4 +1,5 @@
 import { createAzureAdapters, type AzureAdapters } from '../../api/adapters/azure/azure-adapters';
+import type { StructuredCallUsage } from '../../api/adapters/azure/structured-model';
 import { createTokenProvider } from '../../api/adapters/azure/credential';
 import { createOpenAiClient } from '../../api/adapters/azure/openai-client';
 import type { Config } from '../../api/config';
@@ -16,6 +17,8 @@ export interface SmokeContext {
   root: string;
   /** An emulated run's realtime peer needs loopback host candidates (no STUN on 127.0.0.1). */
   loopback: boolean;
+  /** What the structured model reports per call (effort sent, budget, finish reason). */
+  structuredCalls: StructuredCallUsage[];
 }
 
 /**
@@ -23,14 +26,17 @@ export interface SmokeContext {
  * built exactly as api/deps.ts builds them, except that their one SDK client reads through the
  * usage meter. Same auth: the API key, or a Microsoft Entra token from AZURE_CREDENTIAL (az login).
  */
-export function buildContext(input: Omit<SmokeContext, 'azure' | 'meter'>): SmokeContext {
+export function buildContext(input: Omit<SmokeContext, 'azure' | 'meter' | 'structuredCalls'>): SmokeContext {
   const { config } = input;
   const endpoint = config.AZURE_OPENAI_ENDPOINT;
   if (!endpoint) throw new Error('buildContext needs AZURE_OPENAI_ENDPOINT');
   const meter = new UsageMeter();
+  const structuredCalls: StructuredCallUsage[] = [];
   const apiKey = config.AZURE_OPENAI_API_KEY;
   const tokenProvider = apiKey ? undefined : createTokenProvider(config);
   const azure = createAzureAdapters(config, {
+    // Into the report instead of the default log line (which would land in the middle of the table).
+    onStructuredUsage: (usage) => structuredCalls.push(usage),
     buildClient: async () => {
       const client = await createOpenAiClient({
         endpoint,
@@ -42,5 +48,5 @@ export function buildContext(input: Omit<SmokeContext, 'azure' | 'meter'>): Smok
       return client.withOptions({ fetch: meter.fetch, apiKey: apiKey ?? tokenProvider! });
     },
   });
-  return { ...input, azure, meter };
+  return { ...input, azure, meter, structuredCalls };
 }

@@ -24,6 +24,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const json = args.includes('--json');
+  // stdout carries only the report: anything the app's code logs goes to stderr with the progress.
+  console.log = console.info = (...parts: unknown[]) => console.error(...parts);
   // dist/tests/smoke/run.js → the project root.
   const root = resolve(__dirname, '../../..');
   const report = await runSmoke({

@@ -3,7 +3,7 @@
 // the bundled Foundry emulator and an in-memory Azurite (how CI keeps the smoke itself working).
 import { loadConfig, type Config } from '../../api/config';
 import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
-import { startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
+import { EMULATED_STRICTNESS, startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
 import { STRICT_REALTIME } from '../fakes/foundry-emulator/realtime/strictness';
 import { chatCheck } from './checks/chat';
 import { healthCheck } from './checks/health';
@@ -92,25 +92,35 @@ async function startEmulatedAzure(
   root: string,
   stops: (() => Promise<void>)[],
 ): Promise<{ emulator: FoundryEmulator; azurite: AzuriteHandle }> {
-  const [emulator, azurite] = await Promise.all([
-    startFoundryEmulator(),
-    (async () =>
-      startAzurite({
-        root,
-        inMemory: true,
-        blobPort: await freePort(),
-        queuePort: await freePort(),
-        tablePort: await freePort(),
-      }))(),
+  const [emulator, azurite] = await Promise.allSettled([
+    // Reasoning tokens come out of max_completion_tokens, as on Azure (the e2e azure pass does the same).
+    startFoundryEmulator({ strict: EMULATED_STRICTNESS }),
+    startInMemoryAzurite(root),
   ]);
+  // Whatever started is stopped by the caller, even when the other one failed.
+  if (emulator.status === 'fulfilled') stops.push(() => emulator.value.stop());
+  if (azurite.status === 'fulfilled') stops.push(() => azurite.value.stop());
+  if (emulator.status === 'rejected') throw emulator.reason;
+  if (azurite.status === 'rejected') throw azurite.reason;
   // Hold the smoke to what Azure documents, not to what a lenient fake accepts: the mint takes only
   // Azure's documented session fields (the rest must travel as session.update) and omits expires_at.
-  emulator.realtime.strict(STRICT_REALTIME);
-  stops.push(
-    () => emulator.stop(),
-    () => azurite.stop(),
-  );
-  return { emulator, azurite };
+  emulator.value.realtime.strict(STRICT_REALTIME);
+  return { emulator: emulator.value, azurite: azurite.value };
+}
+
+/**
+ * Azurite takes its ports as numbers, so they are picked free first; another process (a parallel
+ * test run) can take one in between, and then new ones are picked (three tries, then the error).
+ */
+async function startInMemoryAzurite(root: string): Promise<AzuriteHandle> {
+  for (let attempt = 1; ; attempt++) {
+    const ports = { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
+    try {
+      return await startAzurite({ root, inMemory: true, ...ports });
+    } catch (error) {
+      if (attempt >= 3 || !/already in use|EADDRINUSE/i.test(String(error))) throw error;
+    }
+  }
 }
 
 function describeAzure(config: Config): string {

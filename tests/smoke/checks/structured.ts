@@ -48,9 +48,11 @@ export function structuredCheck(ctx: SmokeContext): Check {
         );
       }
       const retried = usage && usage.requests > 1 ? ` after ${usage.requests} attempts` : '';
+      const last = ctx.structuredCalls.at(-1);
+      const budget = last ? ` (effort ${last.effort ?? 'deployment default'}, max ${last.maxCompletionTokens})` : '';
       return {
         outcome: 'ok',
-        detail: `${target.deployment}: "${mode.name}" for ${mode.companyName} (${mode.tabs.length} tabs, ${mode.datasets.length} datasets) validated${retried}`,
+        detail: `${target.deployment}${budget}: "${mode.name}" for ${mode.companyName} (${mode.tabs.length} tabs, ${mode.datasets.length} datasets) validated${retried}`,
         usage,
       };
     },
