@@ -53,6 +53,14 @@ describe('npm run smoke against the bundled emulator', () => {
     expect(formatTable(report)).toMatch(/PASSED: 6 ok, 0 failed/);
   }, 120_000);
 
+  it('a bad setting is named in one configuration row, and nothing is called', async () => {
+    const report = await runSmoke({ root, processEnv: { AZURE_OPENAI_TIMEOUT_MS: 'soon' }, emulator: true });
+    expect(report.results).toHaveLength(1);
+    expect(report.results[0]).toMatchObject({ id: 'config', outcome: 'failed' });
+    expect(report.results[0]!.detail).toMatch(/AZURE_OPENAI_TIMEOUT_MS/);
+    expect(exitCode(report)).toBe(1);
+  }, 60_000);
+
   it('a wrong deployment fails its own row with the variable to fix and exit code 1; the other checks still run', async () => {
     const { code, stdout, stderr } = await cli({
       AZURE_OPENAI_CHAT_DEPLOYMENT: 'no-such-chat',
