@@ -47,7 +47,8 @@ export interface ChatModel {
 
 /** JSON documents in Blob Storage (modes/, jobs/, audit/ …). */
 export interface DocumentStore {
-  getJson(path: string): Promise<unknown | undefined>;
+  /** The parsed document, or undefined when there is none. */
+  getJson(path: string): Promise<unknown>;
   putJson(path: string, value: unknown): Promise<void>;
   list(prefix: string): Promise<string[]>;
   ping(): Promise<boolean>;

@@ -27,7 +27,7 @@ export function parseTimeSpan(value: unknown, fallbackMs: number, label = 'TimeS
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   const match =
     typeof value === 'string' ? /^(?:(\d+)\.)?(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?$/.exec(value.trim()) : null;
-  if (!match) throw new Error(`host.json: ${label} "${String(value)}" is not a TimeSpan like "00:00:05"`);
+  if (!match) throw new Error(`host.json: ${label} ${JSON.stringify(value)} is not a TimeSpan like "00:00:05"`);
   const [, days, hours, minutes, seconds, fraction] = match;
   const ms = fraction ? Number(`0.${fraction}`) * 1000 : 0;
   return ((Number(days ?? 0) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000 + Number(seconds) * 1000 + ms;
@@ -49,7 +49,7 @@ export function readHostConfig(root: string): HostConfig {
   const extensions = (json.extensions ?? {}) as Record<string, Record<string, unknown> | undefined>;
   const http = extensions.http ?? {};
   const queues = extensions.queues ?? {};
-  const encoding = String(queues.messageEncoding ?? 'base64').toLowerCase();
+  const encoding = (typeof queues.messageEncoding === 'string' ? queues.messageEncoding : 'base64').toLowerCase();
   if (encoding !== 'base64' && encoding !== 'none') {
     throw new Error(`host.json: extensions.queues.messageEncoding must be "base64" or "none"`);
   }

@@ -208,7 +208,8 @@ export async function handleApiRequest(
 
   let outcome: 'done' | 'aborted' = 'done';
   try {
-    if (response?.body && method !== 'HEAD') outcome = await streamBody(res, response.body);
+    if (response?.body && method !== 'HEAD')
+      outcome = await streamBody(res, response.body as ReadableStream<Uint8Array>);
     else {
       await response?.body?.cancel().catch(() => undefined);
       res.end();

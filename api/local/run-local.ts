@@ -57,7 +57,8 @@ function applySettings(
   if (existsSync(file)) {
     const values = (JSON.parse(readFileSync(file, 'utf8')) as { Values?: Record<string, unknown> }).Values ?? {};
     for (const [key, value] of Object.entries(values)) {
-      if (process.env[key] === undefined && value !== null && value !== undefined) set(key, String(value));
+      if (process.env[key] === undefined && value !== null && value !== undefined)
+        set(key, typeof value === 'string' ? value : JSON.stringify(value));
     }
   }
   for (const [key, value] of Object.entries(overrides)) set(key, value);

@@ -41,7 +41,7 @@ export function loadSwaConfig(file: string | undefined): SwaConfig {
   try {
     json = JSON.parse(readFileSync(file, 'utf8')) as Partial<SwaConfig>;
   } catch (error) {
-    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   const config: SwaConfig = {
     routes: Array.isArray(json.routes) ? json.routes : [],

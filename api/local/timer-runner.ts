@@ -98,7 +98,9 @@ export function startTimerRunner(options: TimerRunnerOptions): TimerRunner {
     try {
       current = schedule(expression, timezone, fire);
     } catch (error) {
-      throw new Error(`${registration.name}: invalid timer schedule "${expression}": ${describeError(error)}`);
+      throw new Error(`${registration.name}: invalid timer schedule "${expression}": ${describeError(error)}`, {
+        cause: error,
+      });
     }
     schedules.push(current);
     if (trigger.runOnStartup) setImmediate(fire);

@@ -219,7 +219,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await stopChild(api!);
+    await stopChild(api);
     await stopChild(emulator);
   }
 }

@@ -11,7 +11,7 @@ export async function chartBench(
   baseUrl: string,
 ): Promise<{ generations: number; getMs: number[]; bytes: number }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getDeps } = require(path.join(root, 'dist/api/deps.js')) as { getDeps(): Deps };
+  const { getDeps } = require(path.join(root, 'dist/api/deps.js')) as { getDeps: () => Deps };
   const { generator } = getDeps().charts;
   const original = generator.generate.bind(generator);
   let generations = 0;

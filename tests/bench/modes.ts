@@ -7,7 +7,7 @@ import type { Deps } from '../../api/deps';
  */
 export async function modeBench(root: string, baseUrl: string): Promise<{ generatorCalls: number; loadMs: number[] }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getDeps } = require(path.join(root, 'dist/api/deps.js')) as { getDeps(): Deps };
+  const { getDeps } = require(path.join(root, 'dist/api/deps.js')) as { getDeps: () => Deps };
   const deps = getDeps();
   const original = deps.modeGenerator.generate.bind(deps.modeGenerator);
   let generatorCalls = 0;

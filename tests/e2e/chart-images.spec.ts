@@ -65,7 +65,7 @@ test('"make me a picture of my spending" puts an illustrated spending chart on t
   expect(answer).toMatch(/painting your monthly spending chart|illustrated monthly spending chart/i);
   const card = page.locator('[data-testid="chart"][data-source="chat"][data-dataset-ids="spending"]');
   await expect(card).toBeVisible();
-  await expectLoadedImage(page, card as ReturnType<typeof tabCard>, /^Illustrated bar chart of Monthly spending/);
+  await expectLoadedImage(page, card, /^Illustrated bar chart of Monthly spending/);
   await expect(page.locator('[data-testid="chat-message"][data-role="assistant"]').last()).toContainText(/spending/i);
 });
 

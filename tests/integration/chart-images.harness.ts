@@ -113,7 +113,7 @@ export async function getChart(deps: Deps, key: string, headers: Record<string, 
     new HttpRequest({ method: 'GET', url: `http://127.0.0.1/api/charts/${key}`, params: { key }, headers }),
     ctx(),
   );
-  const h = new Headers(res.headers as Record<string, string>);
+  const h = new Headers(res.headers);
   return {
     status: res.status,
     headers: h,

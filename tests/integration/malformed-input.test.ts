@@ -79,9 +79,7 @@ describe('malformed input on every route (the real app on the local runtime)', (
   it('never answers 5xx, and every error is JSON with a code and a message', async () => {
     const routes = runtime.registry.flatMap((r) => {
       const trigger = r.bindings ? Object.values(r.bindings).find((b) => b.type === 'httpTrigger') : undefined;
-      return trigger
-        ? [{ route: String(trigger.route), methods: (trigger.methods as string[] | undefined) ?? ['GET'] }]
-        : [];
+      return trigger ? [{ route: String(trigger.route), methods: trigger.methods ?? ['GET'] }] : [];
     });
     expect(routes.length).toBeGreaterThanOrEqual(12);
     let requests = 0;

@@ -31,13 +31,16 @@ function authCause(error: unknown): AzureAuthFailed | undefined {
   return undefined;
 }
 
+/** A code as text: Azure sends codes as strings ("429", "content_filter") or numbers; anything else is no code. */
+const scalarText = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+
 /** Azure's message without its boilerplate link, kept short for logs and error events. */
 function messageOf(error: unknown): string {
   const body = field(error, 'error');
-  const text = field(body, 'message') ?? (error instanceof Error ? error.message : String(error));
-  return String(text)
-    .split(/ To learn more| Please go here/)[0]!
-    .slice(0, 300);
+  const message = field(body, 'message');
+  const text = typeof message === 'string' ? message : error instanceof Error ? error.message : String(error);
+  return text.split(/ To learn more| Please go here/)[0]!.slice(0, 300);
 }
 
 /** Codes naming a parameter (or its value) the deployment does not take; the request is fine without it. */
@@ -71,8 +74,8 @@ export function classifyAzureError(error: unknown): AzureFailure {
   const status = field(error, 'status');
   if (typeof status !== 'number') return { kind: 'unknown' };
   const headers = field(error, 'headers') as HeaderBag | undefined;
-  const code = String(field(error, 'code') ?? '');
-  const inner = String(field(field(field(error, 'error'), 'innererror'), 'code') ?? '');
+  const code = scalarText(field(error, 'code'));
+  const inner = scalarText(field(field(field(error, 'error'), 'innererror'), 'code'));
   const message = messageOf(error);
   // A refusal is known by its body, whatever the status it came with: Learn documents the bodies,
   // not the status (https://learn.microsoft.com/azure/foundry/openai/concepts/content-filter), and

@@ -1,4 +1,5 @@
 import { UpstreamUnavailable } from '../../domain/errors';
+import { abortReason } from './retry';
 
 /**
  * A counting semaphore: at most `max` calls in flight per deployment from this instance, so one
@@ -31,14 +32,14 @@ export class ConcurrencyLimiter {
         this.active++;
         resolve(this.releaser());
       };
-      const drop = (error: unknown) => {
+      const drop = (error: Error) => {
         const at = this.waiting.indexOf(grant);
         if (at >= 0) this.waiting.splice(at, 1);
         reject(error);
       };
       const onAbort = () => {
         clearTimeout(timer);
-        drop(signal?.reason);
+        drop(abortReason(signal));
       };
       const timer = setTimeout(() => {
         signal?.removeEventListener('abort', onAbort);

@@ -13,7 +13,7 @@ const CACHE_MS = 60_000;
 type Role = DeploymentHealth['role'];
 type Probe = (client: OpenAI, deployment: string) => Promise<unknown>;
 
-const VARIABLES: Record<Role, keyof Config & string> = {
+const VARIABLES: Record<Role, Extract<keyof Config, `AZURE_${string}`>> = {
   chat: 'AZURE_OPENAI_CHAT_DEPLOYMENT',
   structured: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT',
   realtime: 'AZURE_OPENAI_REALTIME_DEPLOYMENT',

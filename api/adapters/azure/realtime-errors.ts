@@ -8,7 +8,10 @@ function field(value: unknown, key: string): unknown {
   return value && typeof value === 'object' && key in value ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-const codeOf = (error: unknown) => String(field(error, 'code') ?? field(field(error, 'error'), 'code') ?? '');
+const codeOf = (error: unknown): string => {
+  const code = field(error, 'code') ?? field(field(error, 'error'), 'code');
+  return typeof code === 'string' || typeof code === 'number' ? String(code) : '';
+};
 
 /**
  * Azure's body code for a deployment name it does not know (`{"error":{"code":"DeploymentNotFound"}}`),

@@ -96,7 +96,7 @@ function resolve(schema: Json, root: Json): Json {
   if (typeof ref !== 'string') return schema;
   const name = ref.split('/').at(-1) ?? '';
   const defs = (root.definitions ?? root.$defs) as Json | undefined;
-  return isObject(defs?.[name]) ? (defs[name] as Json) : schema;
+  return isObject(defs?.[name]) ? defs[name] : schema;
 }
 
 /** Removes `null`s the model had to send for optional fields, so zod sees them as absent. */
@@ -108,7 +108,7 @@ export function dropNullOptionals(value: unknown, schema: Json, root: Json = sch
   const required = new Set(Array.isArray(node.required) ? node.required : []);
   const out: Json = {};
   for (const [key, v] of Object.entries(value)) {
-    const prop = (node.properties as Json)[key];
+    const prop = node.properties[key];
     if (v === null && !required.has(key) && isObject(prop) && !acceptsNull(resolve(prop, root))) continue;
     out[key] = isObject(prop) ? dropNullOptionals(v, prop, root) : v;
   }

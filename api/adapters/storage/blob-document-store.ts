@@ -24,7 +24,7 @@ export class BlobDocumentStore implements DocumentStore {
     return this.container;
   }
 
-  async getJson(path: string): Promise<unknown | undefined> {
+  async getJson(path: string): Promise<unknown> {
     const blob = (await this.client()).getBlockBlobClient(path);
     try {
       const buffer = await blob.downloadToBuffer();
@@ -113,6 +113,6 @@ function statusOf(error: unknown): number | undefined {
 async function streamToString(stream: NodeJS.ReadableStream | undefined): Promise<string> {
   if (!stream) return '';
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }

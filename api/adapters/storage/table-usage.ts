@@ -65,7 +65,7 @@ export class TableUsageStore implements UsageStore {
   ): Promise<R> {
     const id = `${subject}/${day}`;
     return new Promise<R>((resolve, reject) => {
-      const pending: Pending = { change, resolve: resolve as (result: unknown) => void, reject };
+      const pending: Pending = { change, resolve: resolve, reject };
       const queue = this.waiting.get(id);
       if (queue) return void queue.push(pending);
       this.waiting.set(id, [pending]);

@@ -29,10 +29,13 @@ export function niceStep(span: number, count: number): number {
 export function yTicks(values: number[], zero: boolean, integer: boolean): { lo: number; hi: number; ticks: number[] } {
   let min = values.length ? Math.min(...values) : 0;
   let max = values.length ? Math.max(...values) : 1;
-  if (zero) ((min = Math.min(0, min)), (max = Math.max(0, max)));
-  else {
+  if (zero) {
+    min = Math.min(0, min);
+    max = Math.max(0, max);
+  } else {
     const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
-    ((min = min >= 0 ? Math.max(0, min - pad) : min - pad), (max += pad));
+    min = min >= 0 ? Math.max(0, min - pad) : min - pad;
+    max += pad;
   }
   if (min === max) max = min + 1;
   const step = integer ? Math.max(1, niceStep(max - min, 4)) : niceStep(max - min, 4);

@@ -19,6 +19,7 @@ export interface SanitizedModeRequest {
 }
 
 // Control, zero-width and bidi characters: invisible text is a classic way to smuggle instructions.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's whole purpose
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202f\u2060-\u206f\ufeff]/g;
 // After a direction override the text reads differently than it is stored: nothing after one is kept.
 const BIDI_OVERRIDE = /[\u202a-\u202e\u2066-\u2069]/;

@@ -38,7 +38,7 @@ class FakeStructuredModel implements StructuredModel {
     messages: Parameters<StructuredModel['complete']>[0]['messages'];
     maxCompletionTokens: number;
   }): Promise<T> {
-    this.requests.push(request as never);
+    this.requests.push(request);
     return request.schema.parse(this.answer);
   }
 }

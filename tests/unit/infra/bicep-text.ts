@@ -206,7 +206,7 @@ export function resourceDeclarations(text: string): ResourceDeclaration[] {
     found.push({ symbol, type, existing, paths });
   };
   for (const m of text.matchAll(/^resource\s+(\w+)\s+'([^']+)'\s*(existing)?\s*=\s*/gm)) {
-    const rest = text.slice(m.index! + m[0].length);
+    const rest = text.slice(m.index + m[0].length);
     const open = rest.indexOf('{');
     visit(m[1]!, m[2]!, Boolean(m[3]), rest.slice(open + 1, closing(rest, open)));
   }

@@ -12,7 +12,7 @@ function runner(answer: (url: string, body: unknown) => Promise<Response>) {
   const applied: ToolEvent[] = [];
   const requests: { url: string; body: unknown }[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const body = JSON.parse(String(init.body)) as unknown;
+    const body = JSON.parse(init.body as string) as unknown;
     requests.push({ url, body });
     return answer(url, body);
   });

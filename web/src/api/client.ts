@@ -150,7 +150,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
     if (e && typeof e.message === 'string') {
       const waitsLong = typeof e.retryAfterSeconds === 'number' && e.retryAfterSeconds > RETRY_NOW_MAX_SECONDS;
       return new ApiError(
-        String(e.code ?? res.status),
+        typeof e.code === 'string' ? e.code : String(res.status),
         e.message,
         (typeof e.retryable === 'boolean' ? e.retryable : retryable) && !waitsLong,
         res.status,

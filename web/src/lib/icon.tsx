@@ -50,7 +50,15 @@ const PATHS: Record<IconName | UiIcon, string> = {
 
 export type AnyIcon = keyof typeof PATHS;
 
-export function Icon({ name, size = 20, class: cls }: { name: AnyIcon | string; size?: number; class?: string }) {
+export function Icon({
+  name,
+  size = 20,
+  class: cls,
+}: {
+  name: AnyIcon | (string & {});
+  size?: number;
+  class?: string;
+}) {
   const d = PATHS[name as AnyIcon] ?? PATHS.sparkle;
   return (
     <svg

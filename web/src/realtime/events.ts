@@ -32,7 +32,7 @@ export type ServerEventType = ServerEvent['type'];
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (o: Json, key: string): string | undefined => (typeof o[key] === 'string' ? (o[key] as string) : undefined);
+const str = (o: Json, key: string): string | undefined => (typeof o[key] === 'string' ? o[key] : undefined);
 
 /** Reads the listed string fields; undefined when one is missing, so the event is dropped. */
 function strings<K extends string>(o: Json, ...keys: K[]): Record<K, string> | undefined {

@@ -21,7 +21,7 @@ export type MicPermission = 'granted' | 'denied' | 'prompt' | 'unknown';
  */
 export async function micPermission(nav: Navigator = navigator): Promise<MicPermission> {
   try {
-    const status = await nav.permissions.query({ name: 'microphone' as PermissionName });
+    const status = await nav.permissions.query({ name: 'microphone' });
     return status.state;
   } catch {
     return 'unknown';

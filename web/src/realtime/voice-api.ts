@@ -33,7 +33,7 @@ async function postJson(path: string, body: unknown, signal?: AbortSignal): Prom
     const e = isObject(json) && isObject(json.error) ? json.error : {};
     const retryable = typeof e.retryable === 'boolean' ? e.retryable : res.status === 429 || res.status >= 500;
     throw new ApiError(
-      String(e.code ?? `http_${res.status}`),
+      typeof e.code === 'string' ? e.code : `http_${res.status}`,
       typeof e.message === 'string' ? e.message : `The server answered ${res.status}.`,
       retryable,
       res.status,

@@ -3,7 +3,12 @@ import { classifyAzureError } from '../../../../api/adapters/azure/classify-erro
 
 /** The shape openai-node gives a non-2xx answer: `status`, the body's `error` as `.error`, its code/param lifted. */
 function apiError(status: number, error: Record<string, unknown>): Error {
-  return Object.assign(new Error(String(error.message ?? '')), { status, error, code: error.code, param: error.param });
+  return Object.assign(new Error(typeof error.message === 'string' ? error.message : ''), {
+    status,
+    error,
+    code: error.code,
+    param: error.param,
+  });
 }
 
 describe('classifyAzureError (issue #11)', () => {

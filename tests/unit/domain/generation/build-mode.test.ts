@@ -112,7 +112,7 @@ describe('GeneratedModeDraft as a strict json_schema (AZURE-FACTS §4.7)', () =>
     walk(schema, 0, (obj, depth) => {
       for (const k of UNSUPPORTED) expect(obj, k).not.toHaveProperty(k);
       if (obj.type === 'object') {
-        const keys = Object.keys((obj.properties ?? {}) as object);
+        const keys = Object.keys(obj.properties ?? {});
         properties += keys.length;
         expect(obj.additionalProperties).toBe(false);
         expect([...((obj.required as string[]) ?? [])].sort()).toEqual(keys.sort());

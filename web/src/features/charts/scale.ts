@@ -24,12 +24,18 @@ export function niceStep(span: number, count: number): number {
 export function yDomain(values: number[], zero: boolean, count = 4, integer = false): Domain {
   let min = Math.min(...values);
   let max = Math.max(...values);
-  if (!Number.isFinite(min) || !Number.isFinite(max)) ((min = 0), (max = 1));
-  if (zero) ((min = Math.min(0, min)), (max = Math.max(0, max)));
-  else {
+  if (!Number.isFinite(min) || !Number.isFinite(max)) {
+    min = 0;
+    max = 1;
+  }
+  if (zero) {
+    min = Math.min(0, min);
+    max = Math.max(0, max);
+  } else {
     const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
     const floor = min >= 0 ? 0 : -Infinity;
-    ((min = Math.max(floor, min - pad)), (max = max + pad));
+    min = Math.max(floor, min - pad);
+    max = max + pad;
   }
   if (min === max) max = min + 1;
   const step = integer ? Math.max(1, niceStep(max - min, count)) : niceStep(max - min, count);

@@ -51,7 +51,7 @@ export function ChatComposer({ busy, placeholder, onSend }: Props) {
         placeholder={placeholder}
         aria-describedby="chat-input-hint"
         onInput={(e) => {
-          setText((e.currentTarget as HTMLTextAreaElement).value);
+          setText(e.currentTarget.value);
           resize();
         }}
         onKeyDown={(e) => {

@@ -9,8 +9,8 @@ export interface IllustrationPanelProps {
   datasetIds: string[];
   /** The card shows the picture (true) or its chart (false); the image state is kept either way. */
   visible: boolean;
-  onReady(): void;
-  onFailed(): void;
+  onReady: () => void;
+  onFailed: () => void;
 }
 
 /**
