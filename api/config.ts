@@ -53,16 +53,16 @@ const Env = environmentSchema({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
     .optional(),
-  /** Chart images are diagrams: low quality is fast, cheap and legible; medium for sharper text (AZURE-FACTS §3). */
+  /** Chart images are diagrams: low quality is fast, cheap and legible; medium for sharper text (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/dall-e). */
   AZURE_OPENAI_IMAGE_QUALITY: z.enum(['low', 'medium']).default('low'),
-  /** Azure region of the realtime deployment (e.g. swedencentral); voice is refused outside gpt-realtime's regions (PITFALLS 2.3). */
+  /** Azure region of the realtime deployment (e.g. swedencentral); voice is refused outside gpt-realtime's regions (docs/pitfalls.md 2.3). */
   AZURE_OPENAI_REALTIME_REGION: z
     .string()
     .regex(/^[A-Za-z0-9 _-]{2,40}$/, 'an Azure region name such as swedencentral')
     .optional(),
-  /** Model that transcribes the user's speech in a voice session; without one, user transcripts stay empty (PITFALLS 2.4). */
+  /** Model that transcribes the user's speech in a voice session; without one, user transcripts stay empty (docs/pitfalls.md 2.4). */
   AZURE_OPENAI_TRANSCRIPTION_MODEL: z.enum(TRANSCRIPTION_MODELS).default('whisper-1'),
-  /** Voice sessions are replaced before this age; Azure ends them at 30 minutes (PITFALLS 2.1). Tests use seconds. */
+  /** Voice sessions are replaced before this age; Azure ends them at 30 minutes (docs/pitfalls.md 2.1). Tests use seconds. */
   PRESTO_REALTIME_SESSION_SECONDS: z.coerce.number().int().min(15).max(1800).default(1800),
   AZURE_OPENAI_API_VERSION: z
     .string()
@@ -80,7 +80,7 @@ const Env = environmentSchema({
    * deployment refusing the value gets the next higher one, then none (api/adapters/azure/azure-caller.ts).
    */
   AZURE_OPENAI_REASONING_EFFORT: z.enum(REASONING_EFFORTS).default('minimal'),
-  /** Key auth; without it a Microsoft Entra token comes from AZURE_CREDENTIAL (PITFALLS 1.1, 1.3). */
+  /** Key auth; without it a Microsoft Entra token comes from AZURE_CREDENTIAL (docs/pitfalls.md 1.1, 1.3). */
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
   AZURE_CREDENTIAL: z.enum(AZURE_CREDENTIALS).default('default'),
   AZURE_TENANT_ID: z.string().min(1).optional(),
@@ -91,10 +91,10 @@ const Env = environmentSchema({
   AZURE_LOG_LEVEL: z.enum(['verbose', 'info', 'warning', 'error']).optional(),
   /** Per request (and per idle gap while streaming): nothing waits on Azure forever. */
   AZURE_OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(30_000),
-  /** Attempts per call on 429/5xx, backing off with jitter and honouring retry-after-ms (PITFALLS 4.2). */
+  /** Attempts per call on 429/5xx, backing off with jitter and honouring retry-after-ms (docs/pitfalls.md 4.2). */
   AZURE_OPENAI_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(6).default(3),
   /**
-   * Concurrent calls per deployment from this instance: a ceiling against runaway bursts (PITFALLS
+   * Concurrent calls per deployment from this instance: a ceiling against runaway bursts (docs/pitfalls.md
    * 4.2), not a throttle. A chat stream holds its slot for the whole answer (seconds), so a low cap
    * makes the ninth visitor of a live demo wait for other people's answers; Azure's own 429s are
    * handled by retry-after (azure-caller.ts).
@@ -182,7 +182,7 @@ function configError(problems: Problem[]): ConfigError {
 /**
  * Parses the environment once; the only place in the API that reads `process.env`.
  * Every bad variable is named in one message. The local runtime and the Functions entry (api/index.ts)
- * call it at start-up, so a misconfigured app says so before the first request (PITFALLS 10.2).
+ * call it at start-up, so a misconfigured app says so before the first request (docs/pitfalls.md 10.2).
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = Env.safeParse(env);

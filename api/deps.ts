@@ -44,7 +44,7 @@ export interface Deps {
   clock: Clock;
   jobQueue: JobQueue;
   modeGenerator: ModeGenerator;
-  /** Per-session tool rate limit and the tool-call audit log (PITFALLS 9.2). */
+  /** Per-session tool rate limit and the tool-call audit log (docs/pitfalls.md 9.2). */
   toolGuard: ToolGuard;
   /** A stored or pre-built mode, or the job generating it (POST /api/modes, switch_mode). */
   requestMode(
@@ -65,7 +65,7 @@ export interface Deps {
 
 let deps: Deps | undefined;
 
-/** The composition root: every adapter is built once per process, on first use (PITFALLS 6.2). */
+/** The composition root: every adapter is built once per process, on first use (docs/pitfalls.md 6.2). */
 export function getDeps(): Deps {
   deps ??= buildDeps(loadConfig());
   return deps;

@@ -57,7 +57,7 @@ param location string
 @allowed(['gpt-image-1-mini', 'gpt-image-1', 'none'])
 param imageModel string
 
-@description('Region of the AI Foundry account: only where all four models (either image model included) exist as Global Standard (see modules/openai.bicep; PITFALLS 2.3).')
+@description('Region of the AI Foundry account: only where all four models (either image model included) exist as Global Standard (see modules/openai.bicep; docs/pitfalls.md 2.3).')
 @allowed(['eastus2', 'swedencentral'])
 param aiLocation string = 'eastus2'
 
@@ -66,13 +66,13 @@ param principalId string = ''
 @allowed(['User', 'ServicePrincipal'])
 param principalType string = 'User'
 
-// Deployment names are the defaults in api/config.ts, so an unset variable still matches (PITFALLS 10.2).
+// Deployment names are the defaults in api/config.ts, so an unset variable still matches (docs/pitfalls.md 10.2).
 param chatDeploymentName string = 'model-router'
 param structuredDeploymentName string = 'gpt-5-mini'
 param realtimeDeploymentName string = 'gpt-realtime'
 // The image deployment is named after its model, like the others (unused with imageModel=none).
 param imageDeploymentName string = imageModel
-@description('Dated api-version for the routes not on the v1 API yet (images); api/config.ts validates it (PITFALLS 10.1).')
+@description('Dated api-version for the routes not on the v1 API yet (images); api/config.ts validates it (docs/pitfalls.md 10.1).')
 param openAiApiVersion string = '2025-04-01-preview'
 
 // Global Standard capacity in quota units (thousands of tokens per minute; requests per minute for
@@ -188,7 +188,7 @@ var appEnvironment = {
   AZURE_OPENAI_CHAT_DEPLOYMENT: chatDeploymentName
   AZURE_OPENAI_STRUCTURED_DEPLOYMENT: structuredDeploymentName
   AZURE_OPENAI_REALTIME_DEPLOYMENT: realtimeDeploymentName
-  // Voice is refused outside gpt-realtime's regions (PITFALLS 2.3; api/domain/realtime/regions.ts).
+  // Voice is refused outside gpt-realtime's regions (docs/pitfalls.md 2.3; api/domain/realtime/regions.ts).
   AZURE_OPENAI_REALTIME_REGION: aiLocation
   // Empty with imageModel=none: api/config.ts reads an empty variable as unset = draw charts locally.
   AZURE_OPENAI_IMAGE_DEPLOYMENT: withImages ? imageDeploymentName : ''
@@ -203,7 +203,7 @@ var appEnvironment = {
 // exist on a developer machine (locally the Azure CLI login is used instead).
 var functionOnlySettings = {
   AzureWebJobsStorage__clientId: identity.outputs.clientId
-  // Explicit credential, no implicit chain (PITFALLS 1.1); AZURE_CLIENT_ID picks the user-assigned
+  // Explicit credential, no implicit chain (docs/pitfalls.md 1.1); AZURE_CLIENT_ID picks the user-assigned
   // identity (api/adapters/azure/credential.ts).
   AZURE_CREDENTIAL: 'managed-identity'
   AZURE_CLIENT_ID: identity.outputs.clientId

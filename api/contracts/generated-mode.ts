@@ -4,10 +4,10 @@ import { CHART_TYPES, DATASET_UNITS, ICON_NAMES, METRIC_FORMATS, TONE_WORDS, VOI
 /**
  * What a ModeGenerator returns: only bounded fields (ids, short labels, enums, numbers, one colour).
  * Everything else of a Mode — theme, persona fields, series specs, welcome text — is derived in
- * code, so no free generated text reaches a system prompt (PITFALLS 9.1).
+ * code, so no free generated text reaches a system prompt (docs/pitfalls.md 9.1).
  *
  * The same schema is the strict `json_schema` sent to the structured deployment, so its JSON Schema
- * must stay inside Azure's structured-output subset (AZURE-FACTS §4.7): every property required,
+ * must stay inside Azure's structured-output subset (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/structured-outputs): every property required,
  * no minLength/maxLength/pattern/minItems… Bounds are therefore `refine`s, which zod enforces on
  * the response but leaves out of the JSON Schema. A unit test guards that subset.
  * Objects are strict: an extra key (say, a smuggled "systemPrompt") is an error, not silently kept.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const DEPLOYMENT_ROLES = ['chat', 'structured', 'realtime', 'image'] as const;
 
-/** One configured Azure OpenAI deployment as probed by `GET /api/health?deep=1` (PITFALLS 10.2). */
+/** One configured Azure OpenAI deployment as probed by `GET /api/health?deep=1` (docs/pitfalls.md 10.2). */
 export const DeploymentHealth = z.object({
   role: z.enum(DEPLOYMENT_ROLES),
   deployment: z.string(),

@@ -9,7 +9,7 @@ export const RealtimeSessionRequest = Conversation.extend({
 });
 export type RealtimeSessionRequest = z.infer<typeof RealtimeSessionRequest>;
 
-/** Transcription models gpt-realtime can use for `audio.input.transcription` (PITFALLS 2.4). */
+/** Transcription models gpt-realtime can use for `audio.input.transcription` (docs/pitfalls.md 2.4). */
 export const TRANSCRIPTION_MODELS = ['whisper-1', 'gpt-4o-transcribe', 'gpt-4o-mini-transcribe'] as const;
 export const TranscriptionModel = z.enum(TRANSCRIPTION_MODELS);
 export type TranscriptionModel = z.infer<typeof TranscriptionModel>;
@@ -76,7 +76,7 @@ export type RealtimeSessionUpdate = z.infer<typeof RealtimeSessionUpdate>;
 
 /**
  * Everything the browser gets: a short-lived client secret, where to post the SDP offer, how long
- * the session may live before it must be renewed (PITFALLS 2.1), and — only when Azure refused part
+ * the session may live before it must be renewed (docs/pitfalls.md 2.1), and — only when Azure refused part
  * of the session in the mint — the rest of it to send as `session.update`. Never a key, an Entra
  * token or the deployment's endpoint beyond the calls URL. The browser sees the session's
  * instructions and tools anyway (`session.created` on the data channel, docs/pitfalls.md 8.2), so

@@ -34,7 +34,7 @@ export class UpstreamUnavailable extends DomainError {
 
 /**
  * Azure's content filter refused the prompt (HTTP 400 `content_filter`) or cut the completion
- * (`finish_reason: "content_filter"`); the chat answers in character instead of failing (PITFALLS 5.1).
+ * (`finish_reason: "content_filter"`); the chat answers in character instead of failing (docs/pitfalls.md 5.1).
  */
 export class ContentFiltered extends DomainError {
   constructor(readonly where: 'prompt' | 'completion') {

@@ -25,7 +25,7 @@ export interface ToolDefinition {
 export interface ModelRequest {
   messages: ModelMessage[];
   tools: ToolDefinition[];
-  /** Realistic cap: Azure counts prompt + this against the TPM quota up front (PITFALLS 4.1). */
+  /** Realistic cap: Azure counts prompt + this against the TPM quota up front (docs/pitfalls.md 4.1). */
   maxCompletionTokens: number;
   /** Which mode and persona the conversation is in; the offline engine reads it, Azure ignores it. */
   context: { modeId: string; personaSeed: number };
@@ -80,7 +80,7 @@ export interface Clock {
 
 /**
  * A schema-bound completion. Azure: a strict json_schema call on the structured deployment (never
- * the router, PITFALLS 3.1), every response validated with the same zod schema, one retry, then a
+ * the router, docs/pitfalls.md 3.1), every response validated with the same zod schema, one retry, then a
  * clear failure. Implemented by the Azure adapter (#3); the offline engine does not need it.
  */
 export interface StructuredModel {

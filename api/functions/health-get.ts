@@ -12,7 +12,7 @@ export function healthGet(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
     // A bad app setting throws ConfigError here: withErrors answers 503 `misconfigured` naming it.
     const { config, store, deployments: probe } = deps();
-    // Shallow health never calls Azure; `?deep=1` probes each configured deployment (PITFALLS 10.2).
+    // Shallow health never calls Azure; `?deep=1` probes each configured deployment (docs/pitfalls.md 10.2).
     const deep = request.query.get('deep') === '1' && probe ? probe.check() : undefined;
     // Bounded so a storage outage answers "degraded" instead of hanging; generous because the first ping also creates the container.
     const storageOk = await Promise.race([

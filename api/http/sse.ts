@@ -4,7 +4,7 @@ import type { ChatEvent } from '../contracts/chat';
 /**
  * Streams events as text/event-stream. `X-Accel-Buffering: no` and `no-transform` keep proxies
  * from buffering; note production SWA still buffers /api, so the SPA calls the Function app
- * directly for chat (AZURE-FACTS §5, Azure/static-web-apps#1628).
+ * directly for chat (https://learn.microsoft.com/azure/static-web-apps/configuration, Azure/static-web-apps#1628).
  */
 export function sseResponse(events: AsyncIterable<ChatEvent>): HttpResponseInit {
   const encoder = new TextEncoder();

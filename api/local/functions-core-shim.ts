@@ -2,7 +2,7 @@
 // `@azure/functions`. With it present the library stops running in "test mode" and hands every
 // `app.*` registration to `registerFunction(metadata, handler)`, which we capture.
 // Contract: @azure/functions 4.16.5 src/utils/tryGetCoreApiLazy.ts, src/app.ts `generic()`,
-// and the worker's src/setupCoreModule.ts (AZURE-FACTS.md §1.3–1.4). The package is pinned because
+// and the worker's src/setupCoreModule.ts (https://github.com/Azure/azure-functions-nodejs-worker). The package is pinned because
 // this contract is internal.
 import Module from 'node:module';
 

@@ -1,5 +1,5 @@
 // Runs queueTrigger registrations by polling Azure Storage queues with the Functions host's
-// semantics (AZURE-FACTS.md §1.5; WebJobs QueueListener/QueueProcessor and QueuesOptions):
+// semantics (https://learn.microsoft.com/azure/azure-functions/functions-bindings-storage-queue#hostjson-settings; WebJobs QueueListener/QueueProcessor and QueuesOptions):
 // base64 message text by default, JSON payloads parsed, dequeue count in triggerMetadata,
 // failed messages retried after visibilityTimeout and moved to `<queue>-poison` once
 // dequeueCount reaches maxDequeueCount.

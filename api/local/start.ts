@@ -1,5 +1,5 @@
 // `npm start`: build the SPA if it changed, then run the local runtime at http://127.0.0.1:4280
-// until Ctrl-C. Core Tools cannot be installed here (DESIGN.md §7); `func start` also works on
+// until Ctrl-C. Core Tools cannot be installed everywhere (its npm package downloads a native binary at install time); `func start` also works on
 // this tree where it can be.
 import { resolve } from 'node:path';
 import { consoleLogger } from './invocation';

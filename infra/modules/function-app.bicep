@@ -54,7 +54,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       // The SPA calls this host directly for streamed chat (SWA's /api route buffers SSE and cuts
-      // requests at 45 s), so platform CORS admits exactly the SWA origin (PITFALLS 8.1).
+      // requests at 45 s), so platform CORS admits exactly the SWA origin (docs/pitfalls.md 8.1).
       // https://learn.microsoft.com/azure/azure-functions/functions-how-to-use-azure-function-app-settings#cors
       cors: {
         allowedOrigins: allowedOrigins

@@ -5,7 +5,7 @@ param name string
 gpt-realtime 2025-08-28 (canadacentral, centralus, eastus2, francecentral, southindia, swedencentral),
 gpt-image-1-mini 2025-10-06 (eastus2, polandcentral, swedencentral, uaenorth, westus3), gpt-image-1 2025-04-15 (among others eastus2, swedencentral),
 model-router 2025-11-18 (eastus2, swedencentral) and gpt-5-mini 2025-08-07 (both).
-Source: https://github.com/MicrosoftDocs/azure-ai-docs/blob/main/articles/foundry/openai/includes/model-matrix/standard-global.md (PITFALLS 2.3).''')
+Source: https://github.com/MicrosoftDocs/azure-ai-docs/blob/main/articles/foundry/openai/includes/model-matrix/standard-global.md (docs/pitfalls.md 2.3).''')
 @allowed(['eastus2', 'swedencentral'])
 param location string
 param tags object = {}
@@ -32,7 +32,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2025-06-01' = {
 }
 
 // One deployment at a time: the account accepts a single deployment operation at once and parallel
-// PUTs fail with "Another operation is being performed on the parent resource" (PITFALLS 10.3,
+// PUTs fail with "Another operation is being performed on the parent resource" (docs/pitfalls.md 10.3,
 // https://github.com/dotnet/aspire/issues/3409).
 @batchSize(1)
 resource modelDeployments 'Microsoft.CognitiveServices/accounts/deployments@2025-06-01' = [for deployment in deployments: {

@@ -32,7 +32,7 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-        // Voice (#5): a fake microphone that needs no prompt, and WebRTC to the emulator's loopback peer (AZURE-FACTS §7).
+        // Voice (#5): a fake microphone that needs no prompt, and WebRTC to the emulator's loopback peer (https://github.com/shinyoshiaki/werift-webrtc).
         '--use-fake-ui-for-media-stream',
         '--use-fake-device-for-media-stream',
         '--allow-loopback-in-peer-connection',

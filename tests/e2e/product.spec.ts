@@ -96,7 +96,7 @@ test('landing page has no serious accessibility violations', async ({ page }) =>
   );
 });
 
-test('a filtered question is answered in character without a pointless Retry, and the conversation goes on (PITFALLS 5.1)', async ({
+test('a filtered question is answered in character without a pointless Retry, and the conversation goes on (docs/pitfalls.md 5.1)', async ({
   page,
 }) => {
   test.skip(provider() !== 'azure', "content filtering is Azure's (the Foundry emulator screens the whole prompt)");

@@ -3,7 +3,7 @@ import { provider } from './helpers';
 import { nextCall, prepareVoicePage, startVoice, voiceBubbles } from './voice-helpers';
 import { startVoiceStack, type VoiceStack } from './voice-stack';
 
-// PITFALLS 2.1: Azure ends a realtime session at 30 minutes without warning. Here the limit is 20 s
+// docs/pitfalls.md 2.1: Azure ends a realtime session at 30 minutes without warning. Here the limit is 20 s
 // (PRESTO_REALTIME_SESSION_SECONDS on the server, the same on the emulator, which hangs up then).
 const LIMIT_SECONDS = 20;
 

@@ -11,7 +11,7 @@ export interface VoiceStack {
 
 /**
  * A second app + emulator pair for a spec that needs other server settings than the suite's
- * (a voice session limit of seconds instead of 30 minutes, PITFALLS 2.1). Started in the worker,
+ * (a voice session limit of seconds instead of 30 minutes, docs/pitfalls.md 2.1). Started in the worker,
  * like the global setup starts the main one; the emulator hangs up calls at the same limit.
  */
 export async function startVoiceStack(sessionSeconds: number): Promise<VoiceStack> {

@@ -53,7 +53,7 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     await expect.poll(async () => (await firstEvent())?.type).toBe('session.update');
     expect((await firstEvent())?.session?.tools?.map((t: { name: string }) => t.name)).toContain('show_chart');
     await calls.say(callId, CHECKING, 1500);
-    // Azure sends no partial transcripts: "listening…" until the final one (PITFALLS 2.5). The page
+    // Azure sends no partial transcripts: "listening…" until the final one (docs/pitfalls.md 2.5). The page
     // records the placeholder as it appears, since the runner may only look after the speech ended.
     await expect.poll(() => listeningShown(page)).toBeGreaterThan(0);
     await expect(voiceBubbles(page, 'user').last()).toHaveText(CHECKING);
@@ -200,13 +200,13 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     await speaker.click();
     await expect(speaker).toHaveAttribute('aria-pressed', 'false');
     expect(await audio.evaluate((a: HTMLAudioElement) => a.muted)).toBe(false);
-    // Turning voice off releases everything (PITFALLS 7.3): panel gone, call hung up.
+    // Turning voice off releases everything (docs/pitfalls.md 7.3): panel gone, call hung up.
     await page.getByTestId('voice-toggle').click();
     await expect(page.getByTestId('voice-panel')).toHaveCount(0);
     await expect.poll(async () => (await calls.snapshot(callId)).open).toBe(false);
   });
 
-  test('a text-only answer (PITFALLS 2.7) is shown, marked, and read out by the browser', async ({ page }) => {
+  test('a text-only answer (docs/pitfalls.md 2.7) is shown, marked, and read out by the browser', async ({ page }) => {
     await prepareVoicePage(page, { modeId: 'banking' });
     await openApp(page);
     const calls = httpCalls(page);

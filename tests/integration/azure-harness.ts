@@ -18,7 +18,7 @@ export interface AzureHarness {
   sleeps: number[];
   /** Every structured call's token use, reasoning included. */
   structuredUsage: StructuredCallUsage[];
-  /** How many times an SDK client was built (PITFALLS 6.2). */
+  /** How many times an SDK client was built (docs/pitfalls.md 6.2). */
   builds(): number;
   chat(messages: string | ChatMessage[], modeId?: string, signal?: AbortSignal): Promise<ChatEvent[]>;
   stop(): Promise<void>;

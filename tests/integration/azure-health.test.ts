@@ -20,7 +20,7 @@ async function health(env: Record<string, string>, query = '') {
   return Health.parse(res.jsonBody);
 }
 
-describe('GET /api/health?deep=1 (PITFALLS 10.2)', () => {
+describe('GET /api/health?deep=1 (docs/pitfalls.md 10.2)', () => {
   it('the shallow check stays fast: it never calls Azure', async () => {
     emulator = await startFoundryEmulator();
     const body = await health({});

@@ -34,7 +34,7 @@ const valid = {
 const complete = () =>
   h.adapters.structuredModel.complete({ name: 'test_draft', schema: Draft, messages, maxCompletionTokens: 1200 });
 
-describe('Structured output on the structured deployment (PITFALLS 3.1)', () => {
+describe('Structured output on the structured deployment (docs/pitfalls.md 3.1)', () => {
   it('goes to the structured deployment (not model-router) with a strict json_schema, and returns the zod-validated value', async () => {
     h = await azureHarness();
     h.emulator.enqueueFor('gpt-5-mini', { kind: 'json', value: valid });

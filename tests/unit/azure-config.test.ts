@@ -12,7 +12,7 @@ const problem = (env: Record<string, string>) => {
   throw new Error('expected a ConfigError');
 };
 
-describe('Azure configuration (PITFALLS 10.1, 10.2)', () => {
+describe('Azure configuration (docs/pitfalls.md 10.1, 10.2)', () => {
   it('has working defaults: deployments, pinned api-version for dated routes, credential chain, limits', () => {
     expect(loadConfig(azure)).toMatchObject({
       AZURE_OPENAI_CHAT_DEPLOYMENT: 'model-router',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getDeps, setDepsForTesting } from '../../api/deps';
 
 describe('getDeps', () => {
-  it('builds adapters once per process (PITFALLS 6.2)', () => {
+  it('builds adapters once per process (docs/pitfalls.md 6.2)', () => {
     setDepsForTesting(undefined);
     const first = getDeps();
     const second = getDeps();

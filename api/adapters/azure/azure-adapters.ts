@@ -23,7 +23,7 @@ export interface AzureAdapters {
 }
 
 export interface AzureAdapterOptions {
-  /** Builds the SDK client; tests count calls to prove it happens once per process (PITFALLS 6.2). */
+  /** Builds the SDK client; tests count calls to prove it happens once per process (docs/pitfalls.md 6.2). */
   buildClient?: () => Promise<OpenAI>;
   retry?: Partial<RetryPolicy>;
   /** Loads @azure/identity (tests pass credentials that fail in a known way). */
@@ -84,7 +84,7 @@ function imageGenerator(
   client: OpenAiClientHolder,
   policy: RetryPolicy,
 ): ImageGenerator {
-  // Its own caller: one image request in flight per deployment (6 requests/minute by default, PITFALLS 4.3).
+  // Its own caller: one image request in flight per deployment (6 requests/minute by default, docs/pitfalls.md 4.3).
   return new AzureImageGenerator(
     new AzureCaller(client, new DeploymentLimiters(1, IMAGE_SLOT_WAIT_MS), policy),
     { deployment, variable: 'AZURE_OPENAI_IMAGE_DEPLOYMENT' },

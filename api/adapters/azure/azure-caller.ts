@@ -17,7 +17,7 @@ export interface DeploymentTarget {
 
 /**
  * Parameters a model may refuse (reasoning models reject sampling parameters and, for o-series,
- * `parallel_tool_calls` — PITFALLS 3.2/3.5; https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning,
+ * `parallel_tool_calls` — docs/pitfalls.md 3.2/3.5; https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning,
  * "API & feature support"), and `reasoning_effort` once no value of it is taken. Only these are ever dropped.
  */
 const DROPPABLE = new Set([

@@ -4,7 +4,7 @@ import type { ChatModel, ModelChunk, ModelRequest } from '../../domain/ports';
 import type { AzureCaller, DeploymentTarget } from './azure-caller';
 import { readChatStream } from './stream-reader';
 
-/** The request body we send: `tools` + `tool_choice` only, never the deprecated `functions` (PITFALLS 3.4). */
+/** The request body we send: `tools` + `tool_choice` only, never the deprecated `functions` (docs/pitfalls.md 3.4). */
 export function chatBody(request: ModelRequest, deployment: string): ChatCompletionCreateParamsStreaming {
   const tools = request.tools.map((t) => ({
     type: 'function' as const,
@@ -14,7 +14,7 @@ export function chatBody(request: ModelRequest, deployment: string): ChatComplet
     model: deployment,
     messages: request.messages,
     ...(tools.length ? { tools, tool_choice: 'auto' as const, parallel_tool_calls: true } : {}),
-    // Azure reserves prompt + this cap against TPM up front, so it stays realistic (PITFALLS 4.1);
+    // Azure reserves prompt + this cap against TPM up front, so it stays realistic (docs/pitfalls.md 4.1);
     // `max_tokens` is refused by reasoning models.
     max_completion_tokens: request.maxCompletionTokens,
     stream: true,

@@ -61,7 +61,7 @@ function refusedParam(error: unknown, code: string, message: string): { param: s
 
 /**
  * Sorts an openai SDK error (matched by shape, so the SDK need not be loaded to classify) into
- * what the adapters do about it. Azure's bodies: AZURE-FACTS §4.
+ * what the adapters do about it. Azure's bodies: https://learn.microsoft.com/azure/ai-foundry/openai/reference.
  */
 export function classifyAzureError(error: unknown): AzureFailure {
   const auth = authCause(error);

@@ -3,7 +3,7 @@ import { abortReason } from './retry';
 
 /**
  * A counting semaphore: at most `max` calls in flight per deployment from this instance, so one
- * busy demo cannot burst a deployment's sub-minute limit (PITFALLS 4.2). Waiting is bounded too.
+ * busy demo cannot burst a deployment's sub-minute limit (docs/pitfalls.md 4.2). Waiting is bounded too.
  */
 export class ConcurrencyLimiter {
   private active = 0;

@@ -40,13 +40,13 @@ const HINTS: Record<CredentialConfig['AZURE_CREDENTIAL'], string> = {
     'Locally run `az login`; in Azure give the Function app a managed identity (AZURE_CLIENT_ID for a user-assigned one) with the "Cognitive Services OpenAI User" role. Or set AZURE_CREDENTIAL=client-secret with AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, or AZURE_OPENAI_API_KEY.',
   cli: 'Run `az login` (and `az account set --subscription …`), or choose another AZURE_CREDENTIAL.',
   'managed-identity':
-    'Managed identity exists only on Azure hosts (PITFALLS 1.3): locally use AZURE_CREDENTIAL=cli or default; in Azure enable the identity and set AZURE_CLIENT_ID for a user-assigned one.',
+    'Managed identity exists only on Azure hosts (docs/pitfalls.md 1.3): locally use AZURE_CREDENTIAL=cli or default; in Azure enable the identity and set AZURE_CLIENT_ID for a user-assigned one.',
   'client-secret': 'Check AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.',
 };
 
 /**
- * An explicit credential instead of DefaultAzureCredential's long implicit chain (PITFALLS 1.1): the
- * default is local-first — Azure CLI, then managed identity (PITFALLS 1.3). Set AZURE_LOG_LEVEL=info
+ * An explicit credential instead of DefaultAzureCredential's long implicit chain (docs/pitfalls.md 1.1): the
+ * default is local-first — Azure CLI, then managed identity (docs/pitfalls.md 1.3). Set AZURE_LOG_LEVEL=info
  * to have @azure/identity log each attempt.
  */
 export function buildCredential(sdk: IdentitySdk, config: CredentialConfig): TokenCredential {

@@ -116,7 +116,7 @@ function verdict(role: Role, deployment: string, error: unknown): Pick<Deploymen
 
 /**
  * `GET /api/health?deep=1`: asks Azure about each configured deployment and reports which one is
- * missing or misnamed, naming the variable to fix (PITFALLS 10.2). All probes run in parallel and
+ * missing or misnamed, naming the variable to fix (docs/pitfalls.md 10.2). All probes run in parallel and
  * are bounded by a timeout.
  */
 export class DeploymentsCheck {

@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 
 /**
  * Azure answered 404 `DeploymentNotFound`: the name in config does not match a deployment exactly
- * (PITFALLS 10.2). The message names the variable to fix.
+ * (docs/pitfalls.md 10.2). The message names the variable to fix.
  */
 export class DeploymentMissing extends DomainError {
   constructor(deployment: string, variable: string) {
@@ -25,7 +25,7 @@ export class AzureUnauthorized extends DomainError {
   }
 }
 
-/** No Microsoft Entra token could be obtained; the message names the credentials tried (PITFALLS 1.1). */
+/** No Microsoft Entra token could be obtained; the message names the credentials tried (docs/pitfalls.md 1.1). */
 export class AzureAuthFailed extends DomainError {
   constructor(message: string) {
     super('azure_auth_failed', message, 503);

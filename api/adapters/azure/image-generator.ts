@@ -74,9 +74,9 @@ export function imageRoute(options: ImageRouteOptions, deployment: string): { ur
 
 /**
  * gpt-image(-mini) on the image deployment through the surface AZURE_OPENAI_IMAGE_API picks
- * (imageRoute), on the shared SDK client (no second client, PITFALLS 6.2). Its own caller holds
+ * (imageRoute), on the shared SDK client (no second client, docs/pitfalls.md 6.2). Its own caller holds
  * one request in flight per deployment — the default quota is a handful of requests a minute, so
- * parallel calls only earn 429s (PITFALLS 4.3) — and retries 429/5xx honouring retry-after-ms /
+ * parallel calls only earn 429s (docs/pitfalls.md 4.3) — and retries 429/5xx honouring retry-after-ms /
  * retry-after. A content-filter refusal is never retried, whatever its status. Returned bytes must
  * be a whole PNG of the requested size, or the call fails with InvalidImage (and the chart gets
  * its local rendering).

@@ -43,7 +43,7 @@ export async function createOpenAiClient(options: OpenAiClientOptions): Promise<
   });
 }
 
-/** One client per process (PITFALLS 6.2): built on first use, shared by every Azure adapter. */
+/** One client per process (docs/pitfalls.md 6.2): built on first use, shared by every Azure adapter. */
 export class OpenAiClientHolder {
   private client?: Promise<OpenAI>;
 

@@ -1,4 +1,4 @@
-/** How long to wait between attempts, and for how many attempts (PITFALLS 4.2). */
+/** How long to wait between attempts, and for how many attempts (docs/pitfalls.md 4.2). */
 export interface RetryPolicy {
   /** Total attempts, including the first. */
   attempts: number;
@@ -38,7 +38,7 @@ interface HeaderBag {
 
 /**
  * Azure's own advice first: `retry-after-ms`, then `retry-after` (seconds or an HTTP date), as
- * openai-node does (AZURE-FACTS §4.4; https://learn.microsoft.com/azure/ai-foundry/openai/quotas-limits).
+ * openai-node does (https://learn.microsoft.com/azure/ai-foundry/openai/quotas-limits).
  */
 export function advisedDelayMs(headers: HeaderBag | undefined, now = Date.now()): number | undefined {
   const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
@@ -53,7 +53,7 @@ export function advisedDelayMs(headers: HeaderBag | undefined, now = Date.now())
 
 /**
  * The wait before attempt `attempt + 1`: Azure's advice when given, else exponential backoff; plus
- * jitter either way so concurrent callers don't retry in lock-step (sub-minute bursts, PITFALLS 4.2).
+ * jitter either way so concurrent callers don't retry in lock-step (sub-minute bursts, docs/pitfalls.md 4.2).
  */
 export function backoffDelayMs(attempt: number, headers: HeaderBag | undefined, policy: RetryPolicy): number {
   const jitter = policy.random() * Math.min(250, policy.baseDelayMs);

@@ -50,10 +50,10 @@ function finishReason(reason: string): FinishReason {
  * Turns Azure's streamed chunks into ModelChunks:
  * - chunks with empty `choices` are skipped — Azure's first chunk carries only
  *   `prompt_filter_results`, and with `include_usage` the last carries only `usage`
- *   (PITFALLS 3.3/5.2; https://learn.microsoft.com/answers/questions/1533887);
+ *   (docs/pitfalls.md 3.3/5.2; https://learn.microsoft.com/answers/questions/1533887);
  * - tool-call deltas are assembled by `index` (id and name arrive first, arguments in pieces);
- * - `model` is the routed model model-router picked, reported in `end` (PITFALLS 3.2);
- * - `finish_reason: "content_filter"` becomes ContentFiltered (PITFALLS 5.1).
+ * - `model` is the routed model model-router picked, reported in `end` (docs/pitfalls.md 3.2);
+ * - `finish_reason: "content_filter"` becomes ContentFiltered (docs/pitfalls.md 5.1).
  */
 export async function* readChatStream(chunks: AsyncIterable<unknown>, deployment: string): AsyncGenerator<ModelChunk> {
   const calls = new Map<number, PartialCall>();

@@ -83,7 +83,7 @@ export interface StrictSchema {
 /**
  * zod schema → a JSON Schema that follows Azure's strict structured-output rules: every property
  * required (optional ones nullable), `additionalProperties: false` everywhere, unsupported keywords
- * stripped, and an object root (no root `anyOf`) (AZURE-FACTS §4.7).
+ * stripped, and an object root (no root `anyOf`) (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/structured-outputs).
  */
 export function toStrictJsonSchema(schema: z.ZodType): StrictSchema {
   const original = z.toJSONSchema(schema, { target: 'draft-7', io: 'input' }) as Json;

@@ -36,7 +36,7 @@ let Completion: ReturnType<typeof completionSchema> | undefined;
  * easy reasoning: at minimal a few hundred tokens, at low ~1–3k; medium and high are sized from
  * OpenAI's advice to reserve ~25k for reasoning plus output when effort is high
  * (https://platform.openai.com/docs/guides/reasoning#allocating-space-for-reasoning). Azure
- * reserves prompt + max_completion_tokens against the TPM quota up front (PITFALLS 4.1), which is
+ * reserves prompt + max_completion_tokens against the TPM quota up front (docs/pitfalls.md 4.1), which is
  * why the default effort is minimal and these are not simply "a lot".
  */
 export const REASONING_HEADROOM: Readonly<Record<ReasoningEffort, number>> = {
@@ -85,7 +85,7 @@ export interface StructuredModelOptions {
 
 /**
  * Schema-bound completions on the structured deployment — never model-router, which may route to a
- * model without structured outputs (PITFALLS 3.1). Strict json_schema, every answer validated with
+ * model without structured outputs (docs/pitfalls.md 3.1). Strict json_schema, every answer validated with
  * the same zod schema, one corrective retry, then InvalidModelOutput. The budget is the caller's
  * visible-answer budget plus reasoning headroom for the effort sent; an answer cut off at it
  * (`finish_reason: length`) is retried once with double the budget, never "corrected" with the

@@ -12,7 +12,7 @@ export const RENDER_WIDTH = 1536;
 /**
  * Rasterises the chart SVG with resvg (Rust, prebuilt for linux-x64, no system libraries). It is
  * loaded on first use, and `renderAsync` runs on libuv's thread pool, so a render never blocks the
- * event loop (PITFALLS 6.1). Text uses the system fonts (fontconfig's; Debian's chromium pulls in
+ * event loop (docs/pitfalls.md 6.1). Text uses the system fonts (fontconfig's; Debian's chromium pulls in
  * fonts-liberation and fonts-dejavu): on a host without any, the labels vanish but bars, lines
  * and legend swatches still draw — see README "Chart images".
  */

@@ -7,7 +7,7 @@ import { createQueueServiceClient } from './storage-account';
 /**
  * Queue triggers decode message text as base64 by default (host.json `messageEncoding`), while
  * `@azure/storage-queue` sends text unchanged: an unencoded JSON message fails every attempt and
- * ends in `<queue>-poison` with almost no log (AZURE-FACTS §1.5, azure-sdk-for-net#21449). So
+ * ends in `<queue>-poison` with almost no log (https://learn.microsoft.com/azure/azure-functions/functions-bindings-storage-queue#hostjson-settings, azure-sdk-for-net#21449). So
  * producers encode here, and nowhere else.
  */
 export function encodeQueueMessage(message: unknown): string {

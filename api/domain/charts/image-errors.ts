@@ -9,7 +9,7 @@ export class InvalidImage extends DomainError {
 
 /**
  * The image model's safety system refused the prompt or its output (Azure `contentFilter`). Chart
- * prompts are numbers and labels, so this is usually a false positive (PITFALLS 5.1): the chart
+ * prompts are numbers and labels, so this is usually a false positive (docs/pitfalls.md 5.1): the chart
  * gets its local rendering now and the model is asked again later.
  */
 export class ImageRefused extends DomainError {

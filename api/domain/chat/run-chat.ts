@@ -13,7 +13,7 @@ import { capHistory } from './history';
 export const MAX_TOOL_ROUNDS = 4;
 export const MAX_TOOL_CALLS_PER_TURN = 8;
 export const HISTORY_LIMIT = 24;
-/** A realistic completion cap: Azure reserves prompt + max tokens against TPM up front (PITFALLS 4.1). */
+/** A realistic completion cap: Azure reserves prompt + max tokens against TPM up front (docs/pitfalls.md 4.1). */
 export const MAX_COMPLETION_TOKENS = 400;
 
 export interface ChatTurn {
@@ -30,7 +30,7 @@ export interface ChatDeps {
   persona(mode: Mode, seed: number): Persona;
   /** Unexpected failures are logged here before the client gets a generic error event. */
   log?(error: unknown): void;
-  /** Rate limit and audit log for every tool call (PITFALLS 9.2). */
+  /** Rate limit and audit log for every tool call (docs/pitfalls.md 9.2). */
   guard?: ToolGuard;
   /** Lets switch_mode reach stored and generated modes (issue #4). */
   requestMode?: ToolContext['requestMode'];
@@ -148,7 +148,7 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
   } catch (error) {
     if (signal?.aborted) return;
     if (error instanceof ContentFiltered) {
-      // Answer in character, then say why with a non-retryable event (PITFALLS 5.1).
+      // Answer in character, then say why with a non-retryable event (docs/pitfalls.md 5.1).
       const reply: ChatMessage = { role: 'assistant', content: contentFilteredReply(mode) };
       yield { type: 'delta', text: reply.content ?? '' };
       added.push(reply);

@@ -1,5 +1,5 @@
 /**
- * Patterns of text that tries to steer a model rather than name an industry (PITFALLS 9.1; OWASP
+ * Patterns of text that tries to steer a model rather than name an industry (docs/pitfalls.md 9.1; OWASP
  * LLM01). Used twice: to cut such text out of a requested industry or company before it goes
  * anywhere, and to reject a generated mode whose fields contain it before it is stored.
  * Deliberately broad: an industry name never needs any of these.

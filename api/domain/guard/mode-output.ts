@@ -25,7 +25,7 @@ function textFields(mode: Mode): Array<[string, string]> {
 
 /**
  * Problems that keep a generated mode out of storage: instruction-like text or echoes of the
- * system prompt in any field (PITFALLS 9.1). The words in these fields later reach the system
+ * system prompt in any field (docs/pitfalls.md 9.1). The words in these fields later reach the system
  * prompt, so this is the last gate before they could.
  */
 export function generatedModeProblems(mode: Mode): string[] {

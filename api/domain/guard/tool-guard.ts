@@ -15,7 +15,7 @@ export const MODE_SWITCHES_PER_MINUTE = 6;
 /** Arguments are stored truncated: enough to review abuse, never an unbounded write. */
 export const AUDIT_ARGS_MAX_CHARS = 1000;
 
-/** One line of `audit/<yyyy-mm-dd>/<sessionId>.jsonl` (PITFALLS 9.2). */
+/** One line of `audit/<yyyy-mm-dd>/<sessionId>.jsonl` (docs/pitfalls.md 9.2). */
 export interface AuditEntry {
   at: string;
   sessionId: string;

@@ -9,7 +9,7 @@ export const CHART_PROMPT_VERSION = 1;
 
 /**
  * The gpt-image prompt for a chart. Built only from validated mode fields (names, labels, hex
- * colours) and the persona's numbers (PITFALLS 9.1); every value is spelled out so the picture
+ * colours) and the persona's numbers (docs/pitfalls.md 9.1); every value is spelled out so the picture
  * shows the same figures as the dashboard.
  */
 export function chartImagePrompt(picture: ChartPicture): string {

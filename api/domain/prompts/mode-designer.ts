@@ -2,7 +2,7 @@ import type { ModeGenerationRequest } from '../../contracts/generated-mode';
 
 /**
  * System prompt of the structured mode generator. The request arrives as JSON data in the user
- * message, already sanitised (PITFALLS 9.1); the schema, not this text, bounds what comes back.
+ * message, already sanitised (docs/pitfalls.md 9.1); the schema, not this text, bounds what comes back.
  */
 export const MODE_DESIGNER_PROMPT = [
   'You design the dashboard of a fictional customer-facing app for one industry, as JSON matching the schema.',

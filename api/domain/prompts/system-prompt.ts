@@ -22,7 +22,7 @@ export function cachedSystemPrompt(mode: Mode, persona: Persona, modes: ModeSumm
 
 /**
  * The system prompt is assembled only from bounded, validated mode fields (names, ids, labels, tone
- * words, vocabulary) and server-computed numbers — never from free model or user text (PITFALLS 9.1).
+ * words, vocabulary) and server-computed numbers — never from free model or user text (docs/pitfalls.md 9.1).
  */
 export function systemPrompt(mode: Mode, persona: Persona, modes: ModeSummary[]): string {
   const fields = mode.metrics

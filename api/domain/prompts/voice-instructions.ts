@@ -4,8 +4,8 @@ import { systemPrompt } from './system-prompt';
 
 /**
  * Voice instructions: the chat system prompt (bounded mode fields and server-computed figures only,
- * PITFALLS 9.1) plus what changes when the answer is spoken. Asking for audio explicitly makes a
- * text-only reply (PITFALLS 2.7) rarer; the browser still handles one when it happens.
+ * docs/pitfalls.md 9.1) plus what changes when the answer is spoken. Asking for audio explicitly makes a
+ * text-only reply (docs/pitfalls.md 2.7) rarer; the browser still handles one when it happens.
  *
  * The browser can read these: Azure sends them back in `session.created` on the data channel
  * (https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc; docs/pitfalls.md

@@ -1,7 +1,7 @@
 /**
  * Regions that offer gpt-realtime / gpt-realtime-mini as Global Standard (Learn's model matrix,
  * MicrosoftDocs/azure-ai-docs `articles/foundry/openai/includes/model-matrix/standard-global-by-capability.md`,
- * 2026-02). The older how-to names only eastus2 and swedencentral (PITFALLS 2.3); the infra
+ * 2026-02). The older how-to names only eastus2 and swedencentral (docs/pitfalls.md 2.3); the infra
  * restricts the AI account further (infra/main.bicep `aiLocation`), and a unit test keeps this list
  * equal to the one the infra test checks.
  */
@@ -21,7 +21,7 @@ export function normaliseRegion(region: string): string {
 
 /**
  * Why voice cannot work in this region, or undefined when it can (or the region is not configured:
- * then Azure's own 404 on the first call names the deployment, PITFALLS 10.2).
+ * then Azure's own 404 on the first call names the deployment, docs/pitfalls.md 10.2).
  */
 export function realtimeRegionProblem(region: string | undefined): string | undefined {
   if (!region) return undefined;

@@ -4,7 +4,7 @@ import type { TranscriptionModel } from '../../contracts/realtime';
 import { voiceInstructions } from '../prompts/voice-instructions';
 import { realtimeToolDefinitions, type RealtimeFunctionTool } from '../tools/registry';
 
-/** Server VAD: silence-based turn detection, predictable latency (PITFALLS 2.6). */
+/** Server VAD: silence-based turn detection, predictable latency (docs/pitfalls.md 2.6). */
 export interface ServerVad {
   type: 'server_vad';
   threshold: number;
@@ -74,9 +74,9 @@ export const SERVER_VAD: ServerVad = {
 
 /**
  * The whole voice session as the server decides it: instructions from the mode and persona, the
- * same tools as chat, server VAD (never semantic VAD with noise reduction, PITFALLS 2.6; the browser
+ * same tools as chat, server VAD (never semantic VAD with noise reduction, docs/pitfalls.md 2.6; the browser
  * suppresses noise itself), input transcription with a transcription model so user transcripts are
- * not empty (PITFALLS 2.4), and the mode's voice.
+ * not empty (docs/pitfalls.md 2.4), and the mode's voice.
  */
 export function buildRealtimeSession(input: SessionConfigInput): RealtimeSessionConfig {
   const config: RealtimeSessionConfig = {
@@ -98,13 +98,13 @@ export function buildRealtimeSession(input: SessionConfigInput): RealtimeSession
 
 /**
  * Semantic VAD combined with noise reduction has been seen to delay answers by up to a minute
- * (PITFALLS 2.6; https://community.openai.com/t/realtime-api-with-noise-reduction-has-sudden-increase-of-latency/1256390).
+ * (docs/pitfalls.md 2.6; https://community.openai.com/t/realtime-api-with-noise-reduction-has-sudden-increase-of-latency/1256390).
  */
 export function assertLatencySafe(config: RealtimeSessionConfig): void {
   const input = config.audio.input;
   if (input.turn_detection.type === 'semantic_vad' && input.noise_reduction) {
     throw new Error(
-      'semantic_vad with noise_reduction makes gpt-realtime answer very late; use server_vad (PITFALLS 2.6).',
+      'semantic_vad with noise_reduction makes gpt-realtime answer very late; use server_vad (docs/pitfalls.md 2.6).',
     );
   }
 }

@@ -54,7 +54,7 @@ export interface StartSessionDeps {
 
 /**
  * Mints a voice session for one conversation: checks that voice can work here (provider, region —
- * PITFALLS 2.3), rate-limits per conversation, builds the whole session config on the server and
+ * docs/pitfalls.md 2.3), rate-limits per conversation, builds the whole session config on the server and
  * returns the secret, its expiry, the calls URL, the renewal deadline and — when Azure refused part
  * of the session in the mint — the rest for the browser's first `session.update`.
  */

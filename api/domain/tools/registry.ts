@@ -44,7 +44,7 @@ export interface RealtimeFunctionTool extends ToolDefinition {
   type: 'function';
 }
 
-/** The same definitions for the voice session (STYLE-ANCHORS 7.3 #8): one list, two shapes. */
+/** The same definitions for the voice session (chat `tools` and the realtime session's `tools`): one list, two shapes. */
 export function realtimeToolDefinitions(): RealtimeFunctionTool[] {
   return toolDefinitions().map((t) => ({ type: 'function' as const, ...t }));
 }

@@ -199,7 +199,7 @@ function refusal(
       },
     };
   }
-  // The deprecated shape (PITFALLS 3.4): newer API versions refuse it.
+  // The deprecated shape (docs/pitfalls.md 3.4): newer API versions refuse it.
   for (const legacy of ['functions', 'function_call'])
     if (legacy in raw) return wire.invalidRequestError(`Unrecognized request argument supplied: ${legacy}`);
   const refused = deployment.rejects.find((p) => p in raw);
@@ -210,7 +210,7 @@ function refusal(
   return undefined;
 }
 
-/** POST /openai/v1/chat/completions — stream and not, with Azure's quirks (AZURE-FACTS §4). */
+/** POST /openai/v1/chat/completions — stream and not, with Azure's quirks (https://learn.microsoft.com/azure/ai-foundry/openai/reference). */
 export function chatCompletionsRoute(state: ChatState): Route {
   return {
     method: 'POST',

@@ -30,7 +30,7 @@ export interface FoundryEmulatorOptions {
   /** Pause between streamed chunks, so a browser sees text arrive. */
   chunkDelayMs?: number;
   promptFilter?: RegExp;
-  /** Emulated realtime calls end after this (Azure: 1800; PITFALLS 2.1). */
+  /** Emulated realtime calls end after this (Azure: 1800; docs/pitfalls.md 2.1). */
   realtimeSessionSeconds?: number;
   /** Behaviours that hold the client to Azure where a lenient fake would let it pass; all off by default. */
   strict?: EmulatorStrictness;
@@ -91,7 +91,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * A local stand-in for an Azure AI Foundry / Azure OpenAI resource on a loopback port, speaking its
- * wire format (AZURE-FACTS §2–4). Scriptable per test; a default brain drives the UI otherwise.
+ * wire format (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/realtime-audio-webrtc). Scriptable per test; a default brain drives the UI otherwise.
  */
 export async function startFoundryEmulator(options: FoundryEmulatorOptions = {}): Promise<FoundryEmulator> {
   const apiKey = options.apiKey ?? DEFAULT_KEY;

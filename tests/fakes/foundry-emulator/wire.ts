@@ -1,4 +1,4 @@
-// Azure OpenAI's wire format, as it is actually sent (AZURE-FACTS §4; shared/docs/AZURE-FACTS.md).
+// Azure OpenAI's wire format, as it is actually sent (https://learn.microsoft.com/azure/ai-foundry/openai/reference).
 import { randomBytes } from 'node:crypto';
 
 const SAFE = { filtered: false, severity: 'safe' };
@@ -17,7 +17,7 @@ export const promptFilterResults = () => [{ prompt_index: 0, content_filter_resu
 
 export const newId = (prefix: string) => `${prefix}-${randomBytes(12).toString('base64url')}`;
 
-/** The first streamed chunk: no choices, only the prompt's filter annotations (AZURE-FACTS §4.1). */
+/** The first streamed chunk: no choices, only the prompt's filter annotations (https://learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter). */
 export function promptFilterChunk(): Record<string, unknown> {
   return {
     id: '',
@@ -82,7 +82,7 @@ export interface WireError {
   headers?: Record<string, string>;
 }
 
-/** HTTP 400 for a filtered prompt, exactly as sent in practice (AZURE-FACTS §4.3). */
+/** HTTP 400 for a filtered prompt, exactly as sent in practice (https://learn.microsoft.com/azure/ai-foundry/openai/concepts/content-filter). */
 export function promptFilteredError(): WireError {
   return {
     status: 400,
@@ -107,7 +107,7 @@ export function promptFilteredError(): WireError {
   };
 }
 
-/** HTTP 429 with Azure's headers and wording (AZURE-FACTS §4.4). */
+/** HTTP 429 with Azure's headers and wording (https://learn.microsoft.com/azure/ai-foundry/openai/quotas-limits). */
 export function rateLimitError(deployment: string, retryAfterMs?: number, retryAfterSeconds?: number): WireError {
   const seconds = retryAfterSeconds ?? Math.max(1, Math.ceil((retryAfterMs ?? 1000) / 1000));
   const headers: Record<string, string> = {
@@ -130,7 +130,7 @@ export function rateLimitError(deployment: string, retryAfterMs?: number, retryA
   };
 }
 
-/** Reasoning models refuse sampling parameters and, on o-series, parallel_tool_calls (AZURE-FACTS §4.5). */
+/** Reasoning models refuse sampling parameters and, on o-series, parallel_tool_calls (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/reasoning). */
 export function unsupportedParameterError(param: string): WireError {
   const extra = param === 'max_tokens' ? " Use 'max_completion_tokens' instead." : '';
   return {

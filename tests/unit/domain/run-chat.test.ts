@@ -114,7 +114,7 @@ describe('runChat tool loop', () => {
 });
 
 describe('model requests', () => {
-  it('sends a realistic token cap and no sampling parameters (PITFALLS 3.2, 4.1)', async () => {
+  it('sends a realistic token cap and no sampling parameters (docs/pitfalls.md 3.2, 4.1)', async () => {
     const model = new ScriptedChatModel([[{ type: 'text', text: 'ok' }, END]]);
     await collect(model);
     const request = model.requests[0]!;

@@ -76,7 +76,7 @@ const named = (how: (typeof WIRING)[keyof typeof WIRING]) =>
     .map(([k]) => k)
     .sort();
 
-// Regions offering each model as Global Standard (AZURE-FACTS §2–§3; MicrosoftDocs/azure-ai-docs
+// Regions offering each model as Global Standard (https://learn.microsoft.com/azure/ai-foundry/openai/concepts/models; MicrosoftDocs/azure-ai-docs
 // articles/foundry/openai/includes/model-matrix/standard-global.md). gpt-5-mini: only the rows checked.
 const MODEL_REGIONS = {
   'gpt-realtime': ['canadacentral', 'centralus', 'eastus2', 'francecentral', 'southindia', 'swedencentral'],
@@ -143,7 +143,7 @@ describe('infra ↔ api/config.ts', () => {
     expect([...LOCAL_SETTING_NAMES].sort()).toEqual(named('output+setting'));
   });
 
-  it('names the deployments like api/config.ts defaults, so unset variables still match (PITFALLS 10.2)', () => {
+  it('names the deployments like api/config.ts defaults, so unset variables still match (docs/pitfalls.md 10.2)', () => {
     const defaults = loadConfig({});
     expect(paramDefault(main, 'chatDeploymentName')).toBe(defaults.AZURE_OPENAI_CHAT_DEPLOYMENT);
     expect(paramDefault(main, 'structuredDeploymentName')).toBe(defaults.AZURE_OPENAI_STRUCTURED_DEPLOYMENT);
@@ -172,7 +172,7 @@ describe('infra ↔ api/config.ts', () => {
 });
 
 describe('AI Foundry account', () => {
-  it('may only be placed where all four models are offered (PITFALLS 2.3)', () => {
+  it('may only be placed where all four models are offered (docs/pitfalls.md 2.3)', () => {
     for (const [file, param] of [
       [mod('openai'), 'location'],
       [main, 'aiLocation'],
@@ -193,7 +193,7 @@ describe('AI Foundry account', () => {
     );
   });
 
-  it('creates the deployments one at a time (@batchSize(1), PITFALLS 10.3)', () => {
+  it('creates the deployments one at a time (@batchSize(1), docs/pitfalls.md 10.3)', () => {
     expect(mod('openai')).toMatch(
       /@batchSize\(1\)\s*\n\s*resource \w+ 'Microsoft\.CognitiveServices\/accounts\/deployments@[\w-]+' = \[for /,
     );
@@ -246,7 +246,7 @@ describe('keyless, locked-down infra', () => {
     expect(mod('monitoring')).toMatch(/DisableLocalAuth: true/);
   });
 
-  it('pins Function app CORS to the Static Web App origin, never * (PITFALLS 8.1)', () => {
+  it('pins Function app CORS to the Static Web App origin, never * (docs/pitfalls.md 8.1)', () => {
     expect(mod('function-app')).toMatch(/cors:\s*\{\s*allowedOrigins: allowedOrigins/);
     expect(main).toMatch(/allowedOrigins: \[web\.outputs\.uri\]/);
     const infra = [main, ...Object.values(modules)].join('\n');

@@ -15,7 +15,7 @@ function nav(state: PermissionState | 'throws', getUserMedia: () => Promise<unkn
 const track = { kind: 'audio' };
 const stream = async () => ({ getAudioTracks: () => [track] });
 
-describe('requestMic (PITFALLS 7.1)', () => {
+describe('requestMic (docs/pitfalls.md 7.1)', () => {
   it('does not ask again when the permission is already denied, and says how to re-enable it', async () => {
     const { navigator, gum } = nav('denied', stream);
     await expect(requestMic(navigator)).rejects.toMatchObject({ kind: 'blocked', message: MIC_BLOCKED_HELP });

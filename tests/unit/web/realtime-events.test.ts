@@ -119,7 +119,7 @@ describe('parseServerEvent (hand-validated GA data-channel events)', () => {
     });
   });
 
-  it('ignores unknown events instead of throwing — including beta names and transcription deltas (PITFALLS 2.5)', () => {
+  it('ignores unknown events instead of throwing — including beta names and transcription deltas (docs/pitfalls.md 2.5)', () => {
     for (const type of [
       'rate_limits.updated',
       'response.output_audio.delta',
@@ -152,7 +152,7 @@ describe('parseServerEvent (hand-validated GA data-channel events)', () => {
     expect(parseServerEvent(JSON.stringify({ type: 'response.done', response: 'resp_1' }))).toBeNull();
   });
 
-  it('keeps an empty transcript (PITFALLS 2.4: some regions send none) and a session without expiry', () => {
+  it('keeps an empty transcript (docs/pitfalls.md 2.4: some regions send none) and a session without expiry', () => {
     expect(
       parseServerEvent(
         JSON.stringify({ type: 'conversation.item.input_audio_transcription.completed', item_id: 'i', transcript: '' }),

@@ -14,7 +14,7 @@ describe('barge-in text cut', () => {
   });
 });
 
-describe('session renewal plan (PITFALLS 2.1)', () => {
+describe('session renewal plan (docs/pitfalls.md 2.1)', () => {
   it('renews a 30-minute session at 28 minutes and counts down from 25', () => {
     expect(renewalPlan(1800)).toEqual({ renewAfterMs: 28 * 60_000, countdownAfterMs: 25 * 60_000 });
   });
@@ -53,7 +53,7 @@ describe('context restore', () => {
   });
 });
 
-describe('voiceSupport (PITFALLS 7.2)', () => {
+describe('voiceSupport (docs/pitfalls.md 7.2)', () => {
   const secure = {
     isSecureContext: true,
     location: { origin: 'https://presto.example' } as Location,

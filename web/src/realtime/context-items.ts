@@ -5,7 +5,7 @@ export const CONTEXT_MESSAGES = 12;
 
 /**
  * The shared chat history as GA conversation items (`conversation.item.create`), so a renewed
- * session (PITFALLS 2.1) — or a voice session started after typing — continues the same conversation.
+ * session (docs/pitfalls.md 2.1) — or a voice session started after typing — continues the same conversation.
  * Only text turns travel; tool calls are represented by the answers that mention their results.
  */
 export function contextItems(history: readonly ChatMessage[], max = CONTEXT_MESSAGES): Record<string, unknown>[] {

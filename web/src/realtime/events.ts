@@ -71,7 +71,7 @@ const PARSERS: { [T in ServerEventType]: (o: Json) => Omit<Extract<ServerEvent, 
   },
   'input_audio_buffer.speech_started': (o) => item(o),
   'input_audio_buffer.speech_stopped': (o) => item(o),
-  // Azure sends only the final transcript, never deltas (PITFALLS 2.5); it may be empty (2.4).
+  // Azure sends only the final transcript, never deltas (docs/pitfalls.md 2.5); it may be empty (2.4).
   'conversation.item.input_audio_transcription.completed': (o) => {
     const f = strings(o, 'item_id', 'transcript');
     return f && { itemId: f.item_id, transcript: f.transcript };

@@ -1,5 +1,5 @@
 /**
- * gpt-realtime sometimes answers in text only although audio was asked for (PITFALLS 2.7): then
+ * gpt-realtime sometimes answers in text only although audio was asked for (docs/pitfalls.md 2.7): then
  * the browser reads it out with the Web Speech API. Where there is none (or no voices), the text
  * is still shown, marked as such.
  */

@@ -1,4 +1,4 @@
-/** How to re-enable a blocked microphone: the browser will not ask again by itself (PITFALLS 7.1). */
+/** How to re-enable a blocked microphone: the browser will not ask again by itself (docs/pitfalls.md 7.1). */
 export const MIC_BLOCKED_HELP =
   'Microphone access is blocked for this site, so the browser will not ask again. To use voice, click the icon at the left of the address bar (a lock or sliders), set Microphone to Allow, then reload the page. In Safari: Settings → Websites → Microphone; in Firefox: the microphone icon in the address bar.';
 
@@ -29,7 +29,7 @@ export async function micPermission(nav: Navigator = navigator): Promise<MicPerm
 }
 
 /**
- * Asks for the microphone — only ever after the user turned voice on (PITFALLS 7.1). A permission
+ * Asks for the microphone — only ever after the user turned voice on (docs/pitfalls.md 7.1). A permission
  * already denied is reported without calling getUserMedia, which would fail silently anyway.
  * The browser's own noise suppression and echo cancellation replace API-side noise reduction (2.6).
  */

@@ -1,7 +1,7 @@
 import { renewalPlan } from './timing';
 
 /**
- * Times the replacement of a voice session before Azure's hard limit (PITFALLS 2.1: 30 minutes,
+ * Times the replacement of a voice session before Azure's hard limit (docs/pitfalls.md 2.1: 30 minutes,
  * no warning event) and ticks a countdown during its last minutes.
  */
 export class RenewalClock {

@@ -1,6 +1,6 @@
 /**
  * Whether this page can do voice at all, checked before anything is loaded or requested.
- * getUserMedia exists only in secure contexts — HTTPS or localhost (PITFALLS 7.2;
+ * getUserMedia exists only in secure contexts — HTTPS or localhost (docs/pitfalls.md 7.2;
  * https://developer.mozilla.org/docs/Web/API/MediaDevices/getUserMedia#security) — and on an
  * insecure origin `navigator.mediaDevices` is simply undefined, so say why instead of failing later.
  * Tiny on purpose: it is in the initial bundle; the voice client itself is loaded on first use.

@@ -17,7 +17,7 @@ export function cutSpokenText(text: string, playedMs: number): string {
 }
 
 /**
- * When to replace a session before Azure ends it (30 minutes, with no warning event — PITFALLS 2.1)
+ * When to replace a session before Azure ends it (30 minutes, with no warning event — docs/pitfalls.md 2.1)
  * and when to start showing the countdown. A 30-minute session renews at 28 minutes and counts down
  * from 25; a 20-second test session renews at 15 s and counts down from 10 s.
  */

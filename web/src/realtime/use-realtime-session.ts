@@ -5,7 +5,7 @@ import { INITIAL_VOICE_STATE, type VoiceHost, type VoiceState } from './voice-ty
 /**
  * A thin Preact hook over VoiceSession. The audio element and the session live in refs, never in
  * state, and are released on unmount — microphone stopped, calls closed, audio detached — so the
- * UI cannot drift from what is actually playing (PITFALLS 7.3). State flows one way: the session
+ * UI cannot drift from what is actually playing (docs/pitfalls.md 7.3). State flows one way: the session
  * publishes snapshots, the hook renders them.
  */
 export function useRealtimeSession(host: VoiceHost, conversationKey: string) {

@@ -16,7 +16,7 @@ const HANDOVER_WAIT_MS = 8_000;
 const RECONNECT_ATTEMPTS = 3;
 
 /**
- * A voice conversation, framework-free: the microphone (requested only now, PITFALLS 7.1), one live
+ * A voice conversation, framework-free: the microphone (requested only now, docs/pitfalls.md 7.1), one live
  * WebRTC call at a time, and make-before-break replacement of that call — before Azure's 30-minute
  * limit (2.1), when the mode or conversation changes, or after a drop — carrying the recent chat
  * history over as conversation items. Turns, tools and barge-in live in VoiceTurns and ToolRunner.
@@ -189,7 +189,7 @@ export class VoiceSession {
   private onEvent(conn: RealtimeConnection, event: ServerEvent): void {
     if (conn !== this.active) return;
     if (event.type === 'error') {
-      // Azure ends a session at its limit with this error, then hangs up (PITFALLS 2.1).
+      // Azure ends a session at its limit with this error, then hangs up (docs/pitfalls.md 2.1).
       if (event.code === 'session_expired') void this.swap();
       return;
     }

@@ -22,7 +22,7 @@ export interface TurnsHost {
   send(event: ClientEvent): void;
   /** Silences the assistant locally at once (barge-in), or lets it be heard again. */
   holdAudio(held: boolean): void;
-  /** Reads a text-only answer aloud (PITFALLS 2.7); false when the browser cannot. */
+  /** Reads a text-only answer aloud (docs/pitfalls.md 2.7); false when the browser cannot. */
   speak(text: string): boolean;
   now(): number;
 }
@@ -40,13 +40,13 @@ interface Reply {
   entry?: Extract<Entry, { kind: 'assistant' }>;
 }
 
-/** A user transcript that has not arrived by then is given up (Azure may send none, PITFALLS 2.4). */
+/** A user transcript that has not arrived by then is given up (Azure may send none, docs/pitfalls.md 2.4). */
 const TRANSCRIPT_WAIT_MS = 15_000;
 const TEXT_ONLY_NOTE: ToolNote = { id: 'text-only', icon: 'alert', label: 'This answer came as text only' };
 
 /**
  * Turns the data-channel conversation into chat bubbles and chat history, in spoken order:
- * "listening…" from `speech_started` until the final transcript (Azure sends no deltas, PITFALLS
+ * "listening…" from `speech_started` until the final transcript (Azure sends no deltas, docs/pitfalls.md
  * 2.5), the assistant's transcript as it streams, barge-in (stop playback, cancel, truncate to what
  * was heard, cut the text there), and text-only answers (2.7). History entries are released in
  * order, so a late user transcript still lands before the answer it prompted.

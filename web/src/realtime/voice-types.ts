@@ -14,7 +14,7 @@ export interface VoiceState {
   speaking: boolean;
   micMuted: boolean;
   speakerMuted: boolean;
-  /** Seconds until the session is renewed, during its last minutes (PITFALLS 2.1). */
+  /** Seconds until the session is renewed, during its last minutes (docs/pitfalls.md 2.1). */
   countdown: number | null;
   /** Offer → data channel open of the current call, in ms. */
   connectMs: number | null;

@@ -22,7 +22,7 @@ export interface ConnectionOptions {
 }
 
 /**
- * One WebRTC call to gpt-realtime (PITFALLS 2.2: WebRTC, not a WebSocket relay), framework-free:
+ * One WebRTC call to gpt-realtime (docs/pitfalls.md 2.2: WebRTC, not a WebSocket relay), framework-free:
  * an audio transceiver, the `oai-events` data channel, and the SDP offer posted to the GA `calls`
  * endpoint with the ephemeral secret as bearer
  * (https://learn.microsoft.com/azure/foundry/openai/how-to/realtime-audio-webrtc). The microphone is attached only

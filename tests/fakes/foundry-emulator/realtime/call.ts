@@ -16,7 +16,7 @@ export interface CallSession {
 
 export interface CallOptions {
   brain: Brain;
-  /** Azure ends a session after 30 minutes; tests shorten it (PITFALLS 2.1). */
+  /** Azure ends a session after 30 minutes; tests shorten it (docs/pitfalls.md 2.1). */
   sessionMaxSeconds: number;
   /** When the SDP offer arrived (connect time is measured from it). */
   offerAt?: number;
@@ -90,7 +90,7 @@ export class RealtimeCall {
     const item: Item = { id: itemId, type: 'message', role: 'user' };
     this.peer.send(ev('conversation.item.added', { previous_item_id: previous, item: wireItem(item) }));
     this.items.push(item);
-    // The model hears the audio at once; the transcript is a separate, slower job (PITFALLS 2.5),
+    // The model hears the audio at once; the transcript is a separate, slower job (docs/pitfalls.md 2.5),
     // and only when the session asks for it: input transcription "defaults to off" (openai-node
     // `RealtimeAudioConfigInput.transcription`).
     item.text = transcript;

@@ -22,7 +22,7 @@ export interface Item {
   call_id?: string;
   arguments?: string;
   output?: string;
-  /** An assistant message that came as text only (PITFALLS 2.7). */
+  /** An assistant message that came as text only (docs/pitfalls.md 2.7). */
   textOnly?: boolean;
 }
 

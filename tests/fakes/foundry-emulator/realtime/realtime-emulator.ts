@@ -5,7 +5,7 @@ import { answerOffer, warmWebRtc } from './peer';
 import type { RealtimeStrictness } from './strictness';
 
 export interface RealtimeEmulatorOptions {
-  /** Azure's limit is 30 minutes (PITFALLS 2.1); a test can make calls expire sooner. */
+  /** Azure's limit is 30 minutes (docs/pitfalls.md 2.1); a test can make calls expire sooner. */
   sessionMaxSeconds?: number;
   /** Azure's documented behaviour instead of OpenAI's (strictness.ts); also settable later with `strict()`. */
   strict?: RealtimeStrictness;

@@ -1,7 +1,7 @@
 import type { EmulatedPeer } from './peer';
 import { ev, MS_PER_CHAR, response, rid, wireItem, type Item } from './events';
 
-/** What the next response does: call tools, speak, or (PITFALLS 2.7) answer in text only. */
+/** What the next response does: call tools, speak, or (docs/pitfalls.md 2.7) answer in text only. */
 export type Reply =
   | { kind: 'tools'; calls: { name: string; arguments: string }[] }
   | { kind: 'speak'; text: string }

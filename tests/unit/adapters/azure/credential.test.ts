@@ -7,7 +7,7 @@ import { identityWhere } from '../../../fakes/failing-identity';
 const config = (env: Record<string, string>) =>
   loadConfig({ AZURE_OPENAI_ENDPOINT: 'https://res.openai.azure.com', ...env });
 
-describe('credentials (PITFALLS 1.1, 1.3)', () => {
+describe('credentials (docs/pitfalls.md 1.1, 1.3)', () => {
   it('the default is a local-first chain: Azure CLI, then managed identity', () => {
     const credential = buildCredential(identity, config({}));
     expect(credential).toBeInstanceOf(identity.ChainedTokenCredential);

@@ -4,7 +4,7 @@ import { advisedDelayMs, backoffDelayMs, busyMessage, defaultRetryPolicy } from 
 
 const headers = (h: Record<string, string>) => new Headers(h);
 
-describe('retry timing (PITFALLS 4.2)', () => {
+describe('retry timing (docs/pitfalls.md 4.2)', () => {
   it('honours retry-after-ms first, then retry-after seconds or date', () => {
     expect(advisedDelayMs(headers({ 'retry-after-ms': '1500', 'retry-after': '9' }))).toBe(1500);
     expect(advisedDelayMs(headers({ 'retry-after': '3' }))).toBe(3000);
@@ -29,7 +29,7 @@ describe('retry timing (PITFALLS 4.2)', () => {
   });
 });
 
-describe('per-deployment concurrency limit (PITFALLS 4.2)', () => {
+describe('per-deployment concurrency limit (docs/pitfalls.md 4.2)', () => {
   it('queues beyond the limit and hands slots over in order', async () => {
     const limiter = new ConcurrencyLimiter(2);
     const a = await limiter.acquire();

@@ -19,7 +19,7 @@ const Schema = z.object({
   email: z.email().optional(),
 });
 
-describe('toStrictJsonSchema (AZURE-FACTS §4.7)', () => {
+describe('toStrictJsonSchema (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/structured-outputs)', () => {
   const { schema } = toStrictJsonSchema(Schema);
   const text = JSON.stringify(schema);
 

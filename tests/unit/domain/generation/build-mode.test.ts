@@ -78,7 +78,7 @@ describe('buildGeneratedMode', () => {
   });
 });
 
-describe('GeneratedModeDraft as a strict json_schema (AZURE-FACTS §4.7)', () => {
+describe('GeneratedModeDraft as a strict json_schema (https://learn.microsoft.com/azure/ai-foundry/openai/how-to/structured-outputs)', () => {
   // What the structured adapter sends: optional fields (a draft's phrasings) become required-but-nullable.
   const schema = toStrictJsonSchema(GeneratedModeDraft).schema;
   const UNSUPPORTED = [

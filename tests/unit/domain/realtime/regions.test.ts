@@ -3,7 +3,7 @@ import { voiceAvailability } from '../../../../api/domain/realtime/availability'
 import { GPT_REALTIME_REGIONS, realtimeRegionProblem } from '../../../../api/domain/realtime/regions';
 import { allowedValues, bicep } from '../../infra/bicep-text';
 
-describe('gpt-realtime regions (PITFALLS 2.3)', () => {
+describe('gpt-realtime regions (docs/pitfalls.md 2.3)', () => {
   it('accepts the regions that offer gpt-realtime, in ARM or display spelling', () => {
     for (const region of GPT_REALTIME_REGIONS) expect(realtimeRegionProblem(region)).toBeUndefined();
     expect(realtimeRegionProblem('Sweden Central')).toBeUndefined();

@@ -67,7 +67,7 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
                 data-role="user"
                 data-voice={b.voice ? 'true' : undefined}
               >
-                {/* Azure sends no partial transcripts (PITFALLS 2.5): "listening…" until the final one. */}
+                {/* Azure sends no partial transcripts (docs/pitfalls.md 2.5): "listening…" until the final one. */}
                 {b.pending ? <span data-testid="voice-listening">listening…</span> : b.text}
               </div>
             </div>

@@ -98,7 +98,7 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
               turn.failure = new ApiError(ev.code, ev.message, ev.retryable);
             } else if (ev.type === 'done') {
               // A filtered exchange stays out of the history: Azure screens the whole prompt, so resent
-              // with every later turn it would get those filtered too (PITFALLS 5.1).
+              // with every later turn it would get those filtered too (docs/pitfalls.md 5.1).
               const kept = ev.finishReason === 'content_filter' ? messages.slice(0, -1) : [...messages, ...ev.messages];
               // Voice turns that finished while this answer streamed stay in the shared history.
               history.current = capHistory([...kept, ...spokenMeanwhile.current.splice(0)]);

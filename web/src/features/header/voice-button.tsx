@@ -14,7 +14,7 @@ interface Props {
 /**
  * Microphone toggle. Voice needs the realtime session (Azure only) and a secure page; otherwise the
  * button stays disabled and says why, in a tooltip and to screen readers. Pressing it is the only
- * thing that ever asks for the microphone (PITFALLS 7.1).
+ * thing that ever asks for the microphone (docs/pitfalls.md 7.1).
  */
 export function VoiceButton({ reason, available, onToggle, pressed = false, hint }: Props) {
   const enabled = available && Boolean(onToggle);

@@ -6,7 +6,7 @@ import type { VoicePanelProps } from './voice-panel';
 /**
  * The voice toggle. Nothing voice-related is loaded or requested until the user turns it on: the
  * WebRTC client and its panel are a separate chunk (initial JS budget), and the microphone is only
- * asked for by that panel (PITFALLS 7.1). On an insecure origin the toggle stays off with the reason (7.2).
+ * asked for by that panel (docs/pitfalls.md 7.1). On an insecure origin the toggle stays off with the reason (7.2).
  */
 export function useVoice() {
   const support = useMemo(() => voiceSupport(), []);
