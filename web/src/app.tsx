@@ -3,6 +3,7 @@ import type { ModeSummary } from '../../api/contracts/mode';
 import { getHealth } from './api/client';
 import { isChartSpec } from './features/charts/chart-utils';
 import { ChatPanel } from './features/chat/chat-panel';
+import { ErrorBoundary } from './lib/error-boundary';
 import { metricIdsOf, tabIdOf } from './features/chat/tool-note';
 import { type ChatHandlers, useChat } from './features/chat/use-chat';
 import { Dashboard, DashboardSkeleton } from './features/dashboard/dashboard';
@@ -183,32 +184,36 @@ export function App() {
         onStage={showStage}
       />
       <main class="workspace" data-pane={pane}>
-        <ChatPanel
-          mode={view?.mode ?? null}
-          bubbles={chat.bubbles}
-          busy={chat.busy}
-          status={chat.status}
-          onSend={say}
-          onRetry={chat.retry}
-          voiceBar={voiceBar}
-        />
+        <ErrorBoundary label="The assistant">
+          <ChatPanel
+            mode={view?.mode ?? null}
+            bubbles={chat.bubbles}
+            busy={chat.busy}
+            status={chat.status}
+            onSend={say}
+            onRetry={chat.retry}
+            voiceBar={voiceBar}
+          />
+        </ErrorBoundary>
         <section class="stage" id="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>
           <div class="stage__scroll" tabIndex={0}>
             {modes.notice && <NoticeBar notice={modes.notice} onDismiss={modes.dismissNotice} />}
             {jobs.job && <JobBanner job={jobs.job} onRetry={() => void jobs.retry()} onDismiss={jobs.stop} />}
-            {view && tab ? (
-              <Dashboard
-                mode={view.mode}
-                persona={view.persona}
-                tab={tab}
-                stage={dash.stage}
-                highlighted={dash.highlighted}
-              />
-            ) : modes.booting ? (
-              <DashboardSkeleton />
-            ) : (
-              <Landing onPick={pick} />
-            )}
+            <ErrorBoundary label="The dashboard" resetKey={`${view?.mode.id ?? ''}/${tab?.id ?? ''}`}>
+              {view && tab ? (
+                <Dashboard
+                  mode={view.mode}
+                  persona={view.persona}
+                  tab={tab}
+                  stage={dash.stage}
+                  highlighted={dash.highlighted}
+                />
+              ) : modes.booting ? (
+                <DashboardSkeleton />
+              ) : (
+                <Landing onPick={pick} />
+              )}
+            </ErrorBoundary>
           </div>
           {view && tab && <TabBar tabs={view.mode.tabs} selectedId={tab.id} onSelect={dash.selectTab} />}
         </section>
