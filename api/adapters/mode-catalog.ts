@@ -197,14 +197,20 @@ export class StoredModeCatalog implements ModeCatalog {
       decidedBy: 'check',
       updatedAt: new Date(this.now()).toISOString(),
     });
-    if (!current) {
-      const fresh = checked([]);
-      if (await this.store.create(path, fresh)) return fresh;
+    // Until the verdict is stored the mode stays pending, still listed for the sessions that asked.
+    const unsettled: GalleryEntry = current?.value ?? { ...checked([]), moderation: 'pending' };
+    try {
+      if (!current) {
+        const fresh = checked([]);
+        if (await this.store.create(path, fresh)) return fresh;
+      }
+      const updated = await updateDocument(this.store, path, GalleryEntry, (entry) =>
+        entry.moderation === 'pending' ? checked(entry.owners) : undefined,
+      );
+      return updated?.value ?? unsettled;
+    } catch {
+      return unsettled;
     }
-    const updated = await updateDocument(this.store, path, GalleryEntry, (entry) =>
-      entry.moderation === 'pending' ? checked(entry.owners) : undefined,
-    );
-    return updated?.value ?? { ...checked([]), moderation: 'pending' };
   }
 }
 
