@@ -82,6 +82,24 @@ describe('the moderated gallery (GET /api/modes)', () => {
     expect(((await opened.json()) as Mode).companyName).toBe('Shitbag Savings');
   }, 60_000);
 
+  it('keeps what a visitor asked for by voice or chat (switch_mode) in that session’s own list', async () => {
+    const res = await fetch(`${runtime.url}/api/tools/switch_mode`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '198.51.100.44' },
+      body: JSON.stringify({
+        sessionId: B,
+        modeId: 'banking',
+        personaSeed: 7,
+        args: { industry: 'bank', builtin: 'banking', company_name: 'Twatford Building Society' },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const { mode } = (await res.json()) as { mode: Mode };
+    expect(mode.companyName).toBe('Twatford Building Society');
+    expect(await listed(B)).toContain(mode.id);
+    expect(await listed(A)).not.toContain(mode.id);
+  }, 60_000);
+
   it('hides a mode over HTTP with an operator key, at once; other keys and anonymous callers get 403', async () => {
     const mode = await make('Lighthouse Mutual', A, '198.51.100.42');
     expect(await listed(B)).toContain(mode.id);
