@@ -16,7 +16,7 @@ import type {
   RealtimeSecrets,
   StructuredModel,
 } from './domain/ports';
-import type { ModeCatalog } from './domain/tools/context';
+import type { ModeCatalog, ModeGallery } from './domain/tools/context';
 import { randomUUID } from 'node:crypto';
 import { BlobAuditLog } from './adapters/audit/blob-audit-log';
 import { createModeGenerator } from './adapters/mode-generators';
@@ -35,6 +35,8 @@ export interface Deps {
   config: Config;
   store: DocumentStore;
   modes: ModeCatalog;
+  /** Who asked for which generated mode, and operators' hide/unhide (the same catalogue instance). */
+  gallery: ModeGallery;
   chatModel: ChatModel;
   /** Schema-bound completions on the structured deployment (azure provider only; offline has none). */
   structuredModel?: StructuredModel;
@@ -73,7 +75,10 @@ export function getDeps(): Deps {
 
 export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const store = overrides.store ?? new BlobDocumentStore(config);
-  const modes = overrides.modes ?? new StoredModeCatalog(store);
+  const catalog = new StoredModeCatalog(store);
+  const modes = overrides.modes ?? catalog;
+  // One instance for both, so a hide drops the very list cache the gallery is served from.
+  const gallery = overrides.gallery ?? (modes instanceof StoredModeCatalog ? modes : catalog);
   // Built without loading the SDKs: openai and @azure/identity load on the first Azure call.
   const azure = config.provider === 'azure' ? createAzureAdapters(config) : undefined;
   const chatModel =
@@ -96,6 +101,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     config,
     store,
     modes,
+    gallery,
     chatModel,
     ...(structuredModel ? { structuredModel } : {}),
     ...(deployments ? { deployments } : {}),

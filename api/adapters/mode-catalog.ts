@@ -1,22 +1,51 @@
+import { createHash } from 'node:crypto';
+import { GalleryEntry, MAX_OWNERS, type ModerationState } from '../contracts/gallery';
 import { Mode, type ModeSummary } from '../contracts/mode';
+import { readDocument, updateDocument } from '../domain/documents';
+import { moderateMode } from '../domain/modes/moderation';
 import type { DocumentStore } from '../domain/ports';
-import type { ModeCatalog } from '../domain/tools/context';
+import type { ModeCatalog, ModeViewer } from '../domain/tools/context';
 import { builtinModeSummaries, getBuiltinMode } from '../domain/modes/catalog';
 
 /** Listing is one cheap call; a short TTL keeps a just-generated mode from hiding for long. */
 const LIST_TTL_MS = 2_000;
 /** Generated modes are immutable once stored, so they are kept per instance (bounded). */
 const MAX_CACHED_MODES = 200;
+/** Gallery entries read at once while listing, so a large gallery does not open hundreds of requests. */
+const READ_CONCURRENCY = 16;
+
+const galleryPath = (id: string) => `gallery/${id}.json`;
+const GENERATED_ID = /^[a-z0-9][a-z0-9_-]{0,47}$/;
+
+/** A session id is client-chosen and reusable: only its hash is stored beside a mode. */
+const ownerHash = (sessionId: string) => createHash('sha256').update(`gallery:${sessionId}`).digest('hex').slice(0, 32);
+
+interface Listed {
+  summary: ModeSummary;
+  moderation: ModerationState;
+  owners: readonly string[];
+}
+
+/** A generated mode as the operator tool sees it: its gallery state beside its names. */
+export interface GalleryListing extends ModeSummary {
+  moderation: ModerationState;
+  reason?: string;
+  owners: number;
+}
 
 /**
  * Pre-built modes from code, generated ones from Blob (`modes/<id>.json`). Stored documents are
  * validated on the way out too, so a corrupt blob can never reach the UI or a prompt. If storage
  * is down, the pre-built modes still work.
+ *
+ * The gallery: a generated mode is listed for everyone only once `gallery/<id>.json` says
+ * `approved`; pending and refused ones are listed for the sessions that asked for them, hidden ones
+ * for nobody. `get` serves any stored mode, so whoever holds its id (or a `?mode=` link) can open it.
  */
 export class StoredModeCatalog implements ModeCatalog {
-  private cached?: { at: number; modes: ModeSummary[] };
+  private cached?: { at: number; everyone: ModeSummary[]; listed: Listed[] };
   private readonly generated = new Map<string, Mode>();
-  private listing?: Promise<ModeSummary[]>;
+  private listing?: Promise<{ everyone: ModeSummary[]; listed: Listed[] }>;
 
   constructor(
     private readonly store: DocumentStore,
@@ -26,7 +55,7 @@ export class StoredModeCatalog implements ModeCatalog {
   async get(id: string): Promise<Mode | undefined> {
     const builtin = getBuiltinMode(id);
     if (builtin) return builtin;
-    if (!/^[a-z0-9][a-z0-9_-]{0,47}$/.test(id)) return undefined;
+    if (!GENERATED_ID.test(id)) return undefined;
     const cached = this.generated.get(id);
     if (cached) return cached;
     const stored = await this.store.getJson(`modes/${id}.json`).catch(() => undefined);
@@ -38,30 +67,157 @@ export class StoredModeCatalog implements ModeCatalog {
     return parsed.data;
   }
 
-  list(): Promise<ModeSummary[]> {
-    if (this.cached && this.now() - this.cached.at < LIST_TTL_MS) return Promise.resolve(this.cached.modes);
+  /** Pre-built and approved modes; with a viewer's session also its own pending and refused ones. */
+  async list(viewer: ModeViewer = {}): Promise<ModeSummary[]> {
+    const { everyone, listed } = await this.snapshot();
+    if (!viewer.sessionId) return everyone;
+    const me = ownerHash(viewer.sessionId);
+    const mine = listed.filter(
+      (m) => m.moderation !== 'approved' && m.moderation !== 'hidden' && m.owners.includes(me),
+    );
+    return mine.length === 0 ? everyone : [...everyone, ...mine.map((m) => m.summary)];
+  }
+
+  /**
+   * Records that this session asked for `id` (made now, joined, or reused), so the mode stays in
+   * its own list while it is not public. The first MAX_OWNERS sessions are kept.
+   */
+  async claim(id: string, sessionId: string): Promise<void> {
+    if (getBuiltinMode(id) || !GENERATED_ID.test(id)) return;
+    const me = ownerHash(sessionId);
+    const updatedAt = new Date(this.now()).toISOString();
+    const fresh: GalleryEntry = { id, moderation: 'pending', owners: [me], updatedAt };
+    if (!(await this.store.create(galleryPath(id), fresh))) {
+      await updateDocument(this.store, galleryPath(id), GalleryEntry, (entry) =>
+        entry.owners.includes(me) || entry.owners.length >= MAX_OWNERS
+          ? undefined
+          : { ...entry, owners: [...entry.owners, me] },
+      );
+    }
+    this.cached = undefined;
+  }
+
+  /**
+   * An operator's decision: `hidden` takes a generated mode out of every list, `approved` (unhide)
+   * puts it back for everyone. Undefined when there is no such generated mode. The list cache of
+   * this instance is dropped, so the change shows at once here (other instances within LIST_TTL_MS).
+   */
+  async decide(id: string, moderation: 'hidden' | 'approved'): Promise<GalleryEntry | undefined> {
+    if (!(await this.get(id)) || getBuiltinMode(id)) return undefined;
+    const updatedAt = new Date(this.now()).toISOString();
+    const decided = { moderation, decidedBy: 'operator' as const, updatedAt };
+    const reason = moderation === 'hidden' ? { reason: 'Hidden by an operator.' } : {};
+    const fresh: GalleryEntry = { id, owners: [], ...decided, ...reason };
+    let entry: GalleryEntry | undefined = fresh;
+    if (!(await this.store.create(galleryPath(id), fresh))) {
+      entry = (
+        await updateDocument(this.store, galleryPath(id), GalleryEntry, ({ reason: _was, ...rest }) => ({
+          ...rest,
+          ...decided,
+          ...reason,
+        }))
+      )?.value;
+      // An unreadable entry is replaced outright: the operator's word is what counts.
+      if (!entry) await this.store.putJson(galleryPath(id), (entry = fresh));
+    }
+    this.cached = undefined;
+    return entry;
+  }
+
+  /** Every generated mode with its gallery state, for the operator tool (`npm run modes -- list`). */
+  async gallery(): Promise<GalleryListing[]> {
+    const names = await this.store.list('modes/');
+    const rows: GalleryListing[] = [];
+    for (const mode of await this.storedModes(names)) {
+      const entry = await this.entryFor(mode);
+      rows.push({
+        ...summaryOf(mode),
+        moderation: entry.moderation,
+        owners: entry.owners.length,
+        ...(entry.reason ? { reason: entry.reason } : {}),
+      });
+    }
+    return rows;
+  }
+
+  private snapshot(): Promise<{ everyone: ModeSummary[]; listed: Listed[] }> {
+    if (this.cached && this.now() - this.cached.at < LIST_TTL_MS) return Promise.resolve(this.cached);
     // Every chat turn asks; when the list expires under load, the turns waiting share one Blob listing.
     this.listing ??= this.load().finally(() => (this.listing = undefined));
     return this.listing;
   }
 
-  private async load(): Promise<ModeSummary[]> {
-    const generated: ModeSummary[] = [];
+  private async load(): Promise<{ everyone: ModeSummary[]; listed: Listed[] }> {
     const names = await this.store.list('modes/').catch(() => [] as string[]);
+    const modes = await this.storedModes(names);
+    const listed: Listed[] = [];
+    for (let i = 0; i < modes.length; i += READ_CONCURRENCY) {
+      const batch = modes.slice(i, i + READ_CONCURRENCY);
+      const entries = await Promise.all(batch.map((mode) => this.entryFor(mode).catch(() => undefined)));
+      batch.forEach((mode, at) => {
+        const entry = entries[at];
+        // Storage trouble reads as pending: nothing unchecked reaches the public list.
+        listed.push({
+          summary: summaryOf(mode),
+          moderation: entry?.moderation ?? 'pending',
+          owners: entry?.owners ?? [],
+        });
+      });
+    }
+    const everyone = [
+      ...builtinModeSummaries(),
+      ...listed.filter((m) => m.moderation === 'approved').map((m) => m.summary),
+    ];
+    this.cached = { at: this.now(), everyone, listed };
+    return this.cached;
+  }
+
+  private async storedModes(names: string[]): Promise<Mode[]> {
+    const modes: Mode[] = [];
     for (const name of names) {
       const mode = await this.get(name.slice('modes/'.length).replace(/\.json$/, ''));
-      if (mode && mode.source === 'generated') {
-        generated.push({
-          id: mode.id,
-          name: mode.name,
-          companyName: mode.companyName,
-          source: mode.source,
-          primaryColor: mode.theme.primary,
-        });
-      }
+      if (mode && mode.source === 'generated') modes.push(mode);
     }
-    const modes = [...builtinModeSummaries(), ...generated];
-    this.cached = { at: this.now(), modes };
     return modes;
   }
+
+  /**
+   * The mode's gallery entry; a missing or pending one is checked now (the word list) and the
+   * verdict stored with compare-and-swap, so an operator's decision made meanwhile always stands.
+   */
+  private async entryFor(mode: Mode): Promise<GalleryEntry> {
+    const path = galleryPath(mode.id);
+    const current = await readDocument(this.store, path, GalleryEntry);
+    if (current && current.value.moderation !== 'pending') return current.value;
+    const verdict = moderateMode(mode);
+    const checked = (owners: string[]): GalleryEntry => ({
+      id: mode.id,
+      owners,
+      ...verdict,
+      decidedBy: 'check',
+      updatedAt: new Date(this.now()).toISOString(),
+    });
+    // Until the verdict is stored the mode stays pending, still listed for the sessions that asked.
+    const unsettled: GalleryEntry = current?.value ?? { ...checked([]), moderation: 'pending' };
+    try {
+      if (!current) {
+        const fresh = checked([]);
+        if (await this.store.create(path, fresh)) return fresh;
+      }
+      const updated = await updateDocument(this.store, path, GalleryEntry, (entry) =>
+        entry.moderation === 'pending' ? checked(entry.owners) : undefined,
+      );
+      return updated?.value ?? unsettled;
+    } catch {
+      return unsettled;
+    }
+  }
 }
+
+const summaryOf = (mode: Mode): ModeSummary => ({
+  id: mode.id,
+  name: mode.name,
+  companyName: mode.companyName,
+  source: mode.source,
+  primaryColor: mode.theme.primary,
+});

@@ -3,7 +3,8 @@ import { ErrorBody, UsageResponse } from './billing';
 import { ChartImage, ChartJobAccepted, CreateChartImageRequest } from './charts';
 import { ChatEvent, ChatRequest, ToolRequest } from './chat';
 import { Health } from './health';
-import { CreateModeRequest, Job, ModeJobAccepted } from './jobs';
+import { CreateModeBody, ModeListQuery, ModerationChange } from './gallery';
+import { Job, ModeJobAccepted } from './jobs';
 import { Mode, ModeList } from './mode';
 import { Persona } from './persona';
 import { RealtimeSessionRequest, RealtimeSessionResponse } from './realtime';
@@ -40,7 +41,8 @@ export const ROUTES: RouteDoc[] = [
     function: 'modes-get',
     method: 'get',
     route: 'modes',
-    summary: 'Pre-built and generated modes',
+    summary: 'The gallery: pre-built and approved generated modes, plus the session’s own unlisted ones',
+    query: { sessionId: ModeListQuery.shape.sessionId },
     responses: { 200: json('Mode summaries', ModeList) },
   },
   {
@@ -66,8 +68,34 @@ export const ROUTES: RouteDoc[] = [
     route: 'modes',
     summary: 'Get or design an industry mode',
     billable: true,
-    body: CreateModeRequest,
+    body: CreateModeBody,
     responses: { 200: json('Ready', Mode), 202: json('Being designed: poll statusUrl', ModeJobAccepted) },
+  },
+  {
+    function: 'mode-hide-post',
+    method: 'post',
+    route: 'modes/{id}/hide',
+    summary: 'Operator keys: take a generated mode out of every gallery list',
+    billable: true,
+    params: { id: z.string() },
+    responses: {
+      200: json('Hidden', ModerationChange),
+      403: json('Not an operator key', ErrorBody),
+      404: json('No such generated mode', ErrorBody),
+    },
+  },
+  {
+    function: 'mode-unhide-post',
+    method: 'post',
+    route: 'modes/{id}/unhide',
+    summary: 'Operator keys: approve a generated mode for the gallery again',
+    billable: true,
+    params: { id: z.string() },
+    responses: {
+      200: json('Approved', ModerationChange),
+      403: json('Not an operator key', ErrorBody),
+      404: json('No such generated mode', ErrorBody),
+    },
   },
   {
     function: 'job-get',

@@ -1,11 +1,17 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { ModeListQuery } from '../contracts/gallery';
 import type { ModeList } from '../contracts/mode';
 import { getDeps, type Deps } from '../deps';
 import { withErrors } from '../http/errors';
 
+/**
+ * GET /api/modes[?sessionId=…] → the gallery: pre-built and approved generated modes, plus the
+ * caller's own pending and refused ones when it names its session (docs/api.md "Moderation").
+ */
 export function modesGet(deps: () => Deps) {
-  return withErrors(async (_request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
-    const body: ModeList = { modes: await deps().modes.list() };
+  return withErrors(async (request: HttpRequest, _context: InvocationContext): Promise<HttpResponseInit> => {
+    const query = ModeListQuery.parse({ sessionId: request.query.get('sessionId') ?? undefined });
+    const body: ModeList = { modes: await deps().modes.list(query) };
     return { status: 200, jsonBody: body, headers: { 'Cache-Control': 'no-cache' } };
   });
 }

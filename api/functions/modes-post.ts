@@ -1,16 +1,24 @@
 import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { CreateModeRequest, type ModeJobAccepted } from '../contracts/jobs';
+import { CreateModeBody } from '../contracts/gallery';
+import type { ModeJobAccepted } from '../contracts/jobs';
 import { getDeps, type Deps } from '../deps';
 import { withErrors } from '../http/errors';
 import { withBilling } from '../http/with-billing';
 import { billedStarters } from '../http/billed-starters';
 import { readJson } from '../http/read-json';
+import { ownedRequestMode } from '../http/gallery-owner';
 
 /** POST /api/modes {industry, companyName?} → 200 Mode when ready, 202 {jobId, statusUrl} while it is designed. */
 export function modesPost(deps: () => Deps) {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    const body = await readJson(request, CreateModeRequest);
-    const outcome = await billedStarters(deps(), context).requestMode({
+    const body = await readJson(request, CreateModeBody);
+    const { requestMode } = billedStarters(deps(), context);
+    const outcome = await ownedRequestMode(
+      requestMode,
+      deps().gallery,
+      body.sessionId,
+      context,
+    )({
       industry: body.industry,
       companyName: body.companyName ?? null,
     });

@@ -6,6 +6,7 @@ import { NotFound } from '../domain/errors';
 import { runTool } from '../domain/tools/registry';
 import { jsonError, withErrors } from '../http/errors';
 import { withBilling } from '../http/with-billing';
+import { ownedRequestMode } from '../http/gallery-owner';
 import { billedStarters } from '../http/billed-starters';
 import { waitAtMost } from '../http/flush-after';
 import { readJson } from '../http/read-json';
@@ -18,7 +19,8 @@ export function toolsPost(deps: () => Deps) {
       return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
     const body = await readJson(request, ToolRequest);
     const { modes, persona, toolGuard } = deps();
-    const { requestMode, requestChartImage } = billedStarters(deps(), context);
+    const { requestMode: billed, requestChartImage } = billedStarters(deps(), context);
+    const requestMode = ownedRequestMode(billed, deps().gallery, body.sessionId, context);
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const call = { sessionId: body.sessionId, modeId: mode.id, tool: name.data, args: body.args };

@@ -114,7 +114,8 @@ test.describe("the presenter's kit", () => {
       source: 'generated',
     }));
     const list = real as ModeList;
-    await page.route('**/api/modes', (route) =>
+    // The SPA asks with its sessionId (`/api/modes?sessionId=…`), so the match allows a query.
+    await page.route(/\/api\/modes(\?|$)/, (route) =>
       route.fulfill({ json: { modes: [...list.modes.filter((m) => m.source === 'builtin'), ...generated] } }),
     );
     await openApp(page, SEED);

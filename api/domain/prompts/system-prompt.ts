@@ -36,7 +36,12 @@ export function systemPrompt(mode: Mode, persona: Persona, modes: ModeSummary[])
     })
     .join('\n');
   const tabs = mode.tabs.map((t) => `${t.id} (${t.label})`).join(', ');
-  const builtins = modes.map((m) => `${m.id} (${m.name})`).join(', ');
+  // Pre-built only: generated modes carry visitors' words, and one that is pending, refused or hidden
+  // must not reach another visitor's chat (switch_mode finds a stored mode by its industry anyway).
+  const builtins = modes
+    .filter((m) => m.source === 'builtin')
+    .map((m) => `${m.id} (${m.name})`)
+    .join(', ');
   return [
     `You are the ${mode.companyName} assistant (${mode.name}). Tone: ${mode.tone.join(', ')}.`,
     `You are talking with ${persona.name}, a ${mode.persona.role}. Words you use: ${mode.vocabulary.join(', ')}.`,

@@ -1,6 +1,7 @@
 import type { JobKind, JobStatus } from '../../contracts/jobs';
 import type { Mode, ModeSummary } from '../../contracts/mode';
 import type { Persona } from '../../contracts/persona';
+import type { GalleryEntry } from '../../contracts/gallery';
 import type { ModeRequestOutcome } from '../modes/generation/request-mode';
 import type { CreateChartImageRequest } from '../../contracts/charts';
 import type { ChartRequestOutcome } from '../charts/request-chart';
@@ -16,10 +17,25 @@ export interface ToolContext {
   requestChartImage?: (request: CreateChartImageRequest) => Promise<ChartRequestOutcome>;
 }
 
-/** Looks modes up; pre-built now, generated ones from Blob later. */
+/** Who is looking at the list: a session sees its own not-yet-public modes too (docs/api.md "Moderation"). */
+export interface ModeViewer {
+  sessionId?: string;
+}
+
+/** Looks modes up: pre-built ones from code, generated ones from Blob. */
 export interface ModeCatalog {
+  /** Any mode by id, listed or not: whoever holds the id (a `?mode=` link) can open it. */
   get(id: string): Promise<Mode | undefined>;
-  list(): Promise<ModeSummary[]>;
+  /** The gallery: pre-built and approved modes, plus the viewer's own pending and refused ones. */
+  list(viewer?: ModeViewer): Promise<ModeSummary[]>;
+}
+
+/** The gallery's mutable side: who asked for a mode, and an operator's hide/unhide. */
+export interface ModeGallery {
+  /** Records that this session asked for the mode, so it stays in the session's own list until public. */
+  claim(id: string, sessionId: string): Promise<void>;
+  /** Hides a generated mode from every list, or approves it again; undefined when there is no such mode. */
+  decide(id: string, moderation: 'hidden' | 'approved'): Promise<GalleryEntry | undefined>;
 }
 
 /** A tool's outcome: the JSON the model sees, and a mode to switch the UI to when it switched. */

@@ -35,7 +35,11 @@ export class ApiError extends Error {
 export type CreateModeResult = { kind: 'ready'; mode: Mode } | { kind: 'job'; jobId: string };
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', signal);
-export const listModes = (signal?: AbortSignal) => getJson<{ modes: ModeSummary[] }>('/api/modes', signal);
+/** The conversation's session: GET /api/modes then also lists its own modes that are not public yet. */
+let listSession = '';
+export const setListSession = (sessionId: string) => void (listSession = sessionId);
+export const listModes = (signal?: AbortSignal) =>
+  getJson<{ modes: ModeSummary[] }>(`/api/modes${listSession ? `?sessionId=${enc(listSession)}` : ''}`, signal);
 export const getMode = (id: string, signal?: AbortSignal) => getJson<Mode>(`/api/modes/${enc(id)}`, signal);
 export const getPersona = (id: string, seed: number, signal?: AbortSignal) =>
   getJson<Persona>(`/api/modes/${enc(id)}/persona?seed=${seed}`, signal);

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import { setListSession } from '../api/client';
 import { randomId, randomSeed } from './ids';
 import { loadStored, saveStored } from './storage';
 
@@ -23,5 +24,6 @@ export function useSession() {
   });
   const [sessionId, setSessionId] = useState(() => randomId('s_'));
   const renew = useCallback(() => setSessionId(randomId('s_')), []);
+  setListSession(sessionId);
   return { personaSeed, sessionId, renew };
 }

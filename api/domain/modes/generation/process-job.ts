@@ -1,6 +1,6 @@
 import type { JobError, JobRecord, ModeGenerationMessage } from '../../../contracts/jobs';
 import { Mode } from '../../../contracts/mode';
-import { DomainError } from '../../errors';
+import { ContentFiltered, DomainError } from '../../errors';
 import type { Clock, DocumentStore, ModeGenerator } from '../../ports';
 import { DEFAULT_LEASE_MS, heartbeatEvery } from '../../jobs/staleness';
 import { withHeartbeat } from '../../jobs/heartbeat';
@@ -27,6 +27,16 @@ export type ProcessOutcome = 'done' | 'reused' | 'failed' | 'skipped';
 
 /** The reason a user sees: our own domain messages as they are, anything else generic (no internals). */
 function reason(error: unknown, lastAttempt: boolean, attempts: number): JobError {
+  // Azure's content filter screened the design call (prompt or completion): asking again with the
+  // same words gets the same answer, so the job fails for good, politely, without echoing the words.
+  if (error instanceof ContentFiltered) {
+    return {
+      code: 'content_filtered',
+      message:
+        "Sorry, we can't design this one: Azure's content filter stopped it. Please ask for another industry or company name.",
+      retryable: false,
+    };
+  }
   if (error instanceof GenerationRejected) {
     return {
       code: error.code,

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { isAbusive, moderateMode } from '../../../api/domain/modes/moderation';
+import { getBuiltinMode } from '../../../api/domain/modes/catalog';
+
+const banking = getBuiltinMode('banking')!;
+
+describe('gallery moderation word list', () => {
+  it.each([
+    'Scunthorpe United Bank',
+    'Bass Pro Shops',
+    "Dick's Sporting Goods",
+    'Penistone Energy',
+    'Cockburn Savings',
+    'Essex Insurance',
+    'Shiitake Growers',
+    'Hancock Whitney',
+    'Charles Dickens Books',
+    'Arsenal Supplies',
+  ])('lets the real name %s through', (name) => {
+    expect(isAbusive(name)).toBe(false);
+  });
+
+  it.each(['Fuck Bank', 'Sh1t Happens Ltd', 'bitch airlines', 'Shiiiit Insurance', 'Cunt Corp'])(
+    'refuses %s, spelling tricks included',
+    (name) => {
+      expect(isAbusive(name)).toBe(true);
+    },
+  );
+
+  it('approves a clean mode and refuses one whose visible words carry abuse, naming the field only', () => {
+    expect(moderateMode({ ...banking, source: 'generated' })).toEqual({ moderation: 'approved' });
+    const tab = { ...banking.tabs[2]!, label: 'Bullshit' };
+    const verdict = moderateMode({ ...banking, tabs: banking.tabs.map((t, i) => (i === 2 ? tab : t)) });
+    expect(verdict).toEqual({ moderation: 'refused', reason: 'The word list matched a word in tabs[2].label.' });
+    expect(moderateMode({ ...banking, companyName: 'Twat Savings' }).moderation).toBe('refused');
+    expect(moderateMode({ ...banking, welcome: 'Welcome, you piece of shit.' }).moderation).toBe('refused');
+  });
+});
