@@ -11,7 +11,7 @@ import { NotFound, UpstreamUnavailable } from '../errors';
 import { buildPersona } from '../persona';
 import type { Clock, DocumentStore, ImageGenerator, ImageStore, JobQueue } from '../ports';
 import type { ModeCatalog } from '../tools/context';
-import { chartJobPath, failChart, isStaleChart, newChartJob, publicChartJob, retryPending } from './chart-job';
+import { chartJobPath, failChart, isRestartable, newChartJob, publicChartJob, retryPending } from './chart-job';
 import { chartJobId, chartKey, monthOf } from './key';
 import { buildChartPicture, pictureDatasets, type ChartPicture } from './picture';
 import { readStoredImage } from './stored-image';
@@ -97,7 +97,7 @@ function ensureChartJob(
 
 async function restartable(job: ChartJobRecord, deps: ChartRequestDeps, fallbackStored: boolean): Promise<boolean> {
   const now = deps.clock.now();
-  if (job.status === 'failed' || isStaleChart(job, now)) return true;
+  if (isRestartable(job, now)) return true;
   if (job.status !== 'done') return false;
   if (fallbackStored) return !retryPending(job, now);
   // Done but we found no image: restart only if it is really gone (not just stored a moment ago).
