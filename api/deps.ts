@@ -40,21 +40,21 @@ export interface Deps {
   structuredModel?: StructuredModel;
   /** `GET /api/health?deep=1` probes (azure provider only). */
   deployments?: { check(): Promise<DeploymentHealth[]> };
-  persona(mode: Mode, seed: number): Persona;
+  persona: (mode: Mode, seed: number) => Persona;
   clock: Clock;
   jobQueue: JobQueue;
   modeGenerator: ModeGenerator;
   /** Per-session tool rate limit and the tool-call audit log (PITFALLS 9.2). */
   toolGuard: ToolGuard;
   /** A stored or pre-built mode, or the job generating it (POST /api/modes, switch_mode). */
-  requestMode(
+  requestMode: (
     request: { industry: string; companyName?: string | null },
     options?: ModeRequestOptions,
-  ): Promise<ModeRequestOutcome>;
+  ) => Promise<ModeRequestOutcome>;
   /** Chart image store, renderer and generator (issue #6). */
   charts: ChartAdapters;
   /** A stored chart image, or the one job painting it (POST /api/charts, make_chart_image, the timer). */
-  requestChartImage(request: CreateChartImageRequest, options?: ChartRequestOptions): Promise<ChartRequestOutcome>;
+  requestChartImage: (request: CreateChartImageRequest, options?: ChartRequestOptions) => Promise<ChartRequestOutcome>;
   /** Voice session secrets (azure provider only; offline answers 503 with the reason). */
   realtimeSecrets?: RealtimeSecrets;
   /** Voice sessions minted per conversation (POST /api/realtime/session). */

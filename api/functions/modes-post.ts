@@ -1,16 +1,14 @@
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app, type HttpResponseInit } from '@azure/functions';
 import { CreateModeRequest, type ModeJobAccepted } from '../contracts/jobs';
-import { getDeps, type Deps } from '../deps';
-import { withErrors } from '../http/errors';
-import { withBilling } from '../http/with-billing';
-import { billedStarters } from '../http/billed-starters';
+import { getDeps } from '../deps';
+import { billedRoute, withBilling } from '../http/with-billing';
 import { readJson } from '../http/read-json';
 
 /** POST /api/modes {industry, companyName?} → 200 Mode when ready, 202 {jobId, statusUrl} while it is designed. */
-export function modesPost(deps: () => Deps) {
-  return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+export function modesPost() {
+  return billedRoute(async (request, context, billed): Promise<HttpResponseInit> => {
     const body = await readJson(request, CreateModeRequest);
-    const outcome = await billedStarters(deps(), context).requestMode({
+    const outcome = await billed.requestMode({
       industry: body.industry,
       companyName: body.companyName ?? null,
     });
@@ -32,5 +30,5 @@ export function modesPost(deps: () => Deps) {
 app.http('modes-post', {
   route: 'modes',
   methods: ['POST'],
-  handler: withBilling('generation', modesPost(getDeps), getDeps),
+  handler: withBilling('generation', modesPost(), getDeps),
 });

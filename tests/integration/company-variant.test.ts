@@ -28,11 +28,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => h?.azurite.stop(), 30_000);
 
-const createMode = withBilling(
-  'generation',
-  modesPost(() => deps),
-  () => deps,
-);
+const createMode = withBilling('generation', modesPost(), () => deps);
 const chat = withBilling(
   'chat',
   chatPost(() => deps),
