@@ -6,7 +6,7 @@ import { OfflineChatModel } from './adapters/offline/chat-model';
 import { StoredModeCatalog } from './adapters/mode-catalog';
 import { BlobDocumentStore } from './adapters/storage/blob-document-store';
 import { loadConfig, type Config } from './config';
-import { personaMemo } from './domain/persona';
+import { personaMemo, type PersonaAt } from './domain/persona';
 import type {
   ChatModel,
   Clock,
@@ -40,7 +40,10 @@ export interface Deps {
   structuredModel?: StructuredModel;
   /** `GET /api/health?deep=1` probes (azure provider only). */
   deployments?: { check(): Promise<DeploymentHealth[]> };
+  /** This month's customer of a mode (`personaAt` as of the clock's now). */
   persona: (mode: Mode, seed: number) => Persona;
+  /** The one memoised persona function, for the chart routes that draw a given month. */
+  personaAt: PersonaAt;
   clock: Clock;
   jobQueue: JobQueue;
   modeGenerator: ModeGenerator;
@@ -84,7 +87,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const deployments = overrides.deployments ?? azure?.deployments;
   const realtimeSecrets = overrides.realtimeSecrets ?? azure?.realtimeSecrets;
   const clock = overrides.clock ?? { now: () => new Date() };
-  const persona = personaMemo();
+  const personaAt = personaMemo();
   const jobQueue = overrides.jobQueue ?? new StorageJobQueue(config);
   const modeGenerator = overrides.modeGenerator ?? createModeGenerator(config, structuredModel);
   const toolGuard =
@@ -102,7 +105,8 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     ...(realtimeSecrets ? { realtimeSecrets } : {}),
     realtimeLimiter: overrides.realtimeLimiter ?? new SlidingWindowLimiter(REALTIME_SESSIONS_PER_MINUTE, 60_000),
     billing: overrides.billing ?? createBilling(config, clock),
-    persona: overrides.persona ?? ((mode, seed) => persona(mode, seed, new Date())),
+    persona: overrides.persona ?? ((mode, seed) => personaAt(mode, seed, clock.now())),
+    personaAt,
     clock,
     jobQueue,
     modeGenerator,
@@ -116,7 +120,16 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
       ((request, options) =>
         requestChartImage(
           request,
-          { modes, store, images: charts.images, queue: jobQueue, clock, generator: charts.generator, newToken },
+          {
+            modes,
+            store,
+            images: charts.images,
+            queue: jobQueue,
+            clock,
+            persona: personaAt,
+            generator: charts.generator,
+            newToken,
+          },
           options,
         )),
   };
