@@ -1,7 +1,8 @@
 import { app, type HttpResponseInit } from '@azure/functions';
-import { CreateModeRequest, type ModeJobAccepted } from '../contracts/jobs';
+import { CreateModeRequest } from '../contracts/jobs';
 import { getDeps } from '../deps';
 import { billedRoute, withBilling } from '../http/with-billing';
+import { jobAccepted } from '../http/job-accepted';
 import { readJson } from '../http/read-json';
 
 /** POST /api/modes {industry, companyName?} → 200 Mode when ready, 202 {jobId, statusUrl} while it is designed. */
@@ -17,13 +18,7 @@ export function modesPost() {
     if (outcome.flags?.length) context.warn(`modes-post: sanitised request for ${made}: ${outcome.flags.join(', ')}`);
     if (outcome.kind === 'ready')
       return { status: 200, jsonBody: outcome.mode, headers: { 'Cache-Control': 'no-store' } };
-    const statusUrl = `/api/jobs/${outcome.job.id}`;
-    const accepted: ModeJobAccepted = { jobId: outcome.job.id, statusUrl };
-    return {
-      status: 202,
-      jsonBody: accepted,
-      headers: { Location: statusUrl, 'Retry-After': '1', 'Cache-Control': 'no-store' },
-    };
+    return jobAccepted(outcome.job.id);
   });
 }
 
