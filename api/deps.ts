@@ -6,7 +6,7 @@ import { OfflineChatModel } from './adapters/offline/chat-model';
 import { StoredModeCatalog } from './adapters/mode-catalog';
 import { BlobDocumentStore } from './adapters/storage/blob-document-store';
 import { loadConfig, type Config } from './config';
-import { personaMemo } from './domain/persona';
+import { personaMemo, type PersonaAt } from './domain/persona';
 import type {
   ChatModel,
   Clock,
@@ -42,21 +42,24 @@ export interface Deps {
   structuredModel?: StructuredModel;
   /** `GET /api/health?deep=1` probes (azure provider only). */
   deployments?: { check(): Promise<DeploymentHealth[]> };
-  persona(mode: Mode, seed: number): Persona;
+  /** This month's customer of a mode (`personaAt` as of the clock's now). */
+  persona: (mode: Mode, seed: number) => Persona;
+  /** The one memoised persona function, for the chart routes that draw a given month. */
+  personaAt: PersonaAt;
   clock: Clock;
   jobQueue: JobQueue;
   modeGenerator: ModeGenerator;
   /** Per-session tool rate limit and the tool-call audit log (docs/pitfalls.md 9.2). */
   toolGuard: ToolGuard;
   /** A stored or pre-built mode, or the job generating it (POST /api/modes, switch_mode). */
-  requestMode(
+  requestMode: (
     request: { industry: string; companyName?: string | null },
     options?: ModeRequestOptions,
-  ): Promise<ModeRequestOutcome>;
+  ) => Promise<ModeRequestOutcome>;
   /** Chart image store, renderer and generator (issue #6). */
   charts: ChartAdapters;
   /** A stored chart image, or the one job painting it (POST /api/charts, make_chart_image, the timer). */
-  requestChartImage(request: CreateChartImageRequest, options?: ChartRequestOptions): Promise<ChartRequestOutcome>;
+  requestChartImage: (request: CreateChartImageRequest, options?: ChartRequestOptions) => Promise<ChartRequestOutcome>;
   /** Voice session secrets (azure provider only; offline answers 503 with the reason). */
   realtimeSecrets?: RealtimeSecrets;
   /** Voice sessions minted per conversation (POST /api/realtime/session). */
@@ -89,7 +92,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const deployments = overrides.deployments ?? azure?.deployments;
   const realtimeSecrets = overrides.realtimeSecrets ?? azure?.realtimeSecrets;
   const clock = overrides.clock ?? { now: () => new Date() };
-  const persona = personaMemo();
+  const personaAt = personaMemo();
   const jobQueue = overrides.jobQueue ?? new StorageJobQueue(config);
   const modeGenerator = overrides.modeGenerator ?? createModeGenerator(config, structuredModel);
   const toolGuard =
@@ -108,7 +111,8 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     ...(realtimeSecrets ? { realtimeSecrets } : {}),
     realtimeLimiter: overrides.realtimeLimiter ?? new SlidingWindowLimiter(REALTIME_SESSIONS_PER_MINUTE, 60_000),
     billing: overrides.billing ?? createBilling(config, clock),
-    persona: overrides.persona ?? ((mode, seed) => persona(mode, seed, new Date())),
+    persona: overrides.persona ?? ((mode, seed) => personaAt(mode, seed, clock.now())),
+    personaAt,
     clock,
     jobQueue,
     modeGenerator,
@@ -122,7 +126,16 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
       ((request, options) =>
         requestChartImage(
           request,
-          { modes, store, images: charts.images, queue: jobQueue, clock, generator: charts.generator, newToken },
+          {
+            modes,
+            store,
+            images: charts.images,
+            queue: jobQueue,
+            clock,
+            persona: personaAt,
+            generator: charts.generator,
+            newToken,
+          },
           options,
         )),
   };

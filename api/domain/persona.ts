@@ -153,6 +153,9 @@ export function datasetForPath(mode: Mode, path: string): Dataset | undefined {
   return field && 'dataset' in field ? mode.datasets.find((d) => d.id === field.dataset) : undefined;
 }
 
+/** The one persona function every route reads (api/deps.ts builds it once, memoised): a mode's customer as of a month. */
+export type PersonaAt = (mode: Mode, seed: number, asOf: Date) => Persona;
+
 /** Personas kept per mode object (a pre-built mode is one object for the process's life). */
 const PERSONAS_PER_MODE = 64;
 
@@ -161,14 +164,12 @@ const PERSONAS_PER_MODE = 64;
  * persona route all ask for the same customer, and drawing 24 months of every dataset was a
  * measurable part of each turn's CPU. Personas are treated as read-only by every caller.
  */
-export function personaMemo(
-  build: (mode: Mode, seed: number, asOf: Date) => Persona = buildPersona,
-): (mode: Mode, seed: number, asOf: Date) => Persona {
+export function personaMemo(build: PersonaAt = buildPersona): PersonaAt {
   const byMode = new WeakMap<Mode, Map<string, Persona>>();
   return (mode, seed, asOf) => {
     const key = `${seed}@${asOf.getUTCFullYear()}-${asOf.getUTCMonth()}`;
     let personas = byMode.get(mode);
-    if (!personas) byMode.set(mode, (personas = new Map()));
+    if (!personas) byMode.set(mode, (personas = new Map<string, Persona>()));
     let persona = personas.get(key);
     if (!persona) {
       persona = build(mode, seed, asOf);

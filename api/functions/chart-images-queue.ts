@@ -17,7 +17,7 @@ export function chartImagesQueue(deps: () => Deps) {
         `chart-images: malformed message: ${message.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
       );
     }
-    const { store, modes, jobQueue, clock, charts, config } = deps();
+    const { store, modes, jobQueue, clock, personaAt, charts, config } = deps();
     const dequeueCount = Number(context.triggerMetadata?.dequeueCount ?? 1);
     const outcome = await processChartImage(
       message.data,
@@ -27,6 +27,7 @@ export function chartImagesQueue(deps: () => Deps) {
         modes,
         queue: jobQueue,
         clock,
+        persona: personaAt,
         ...charts,
         leaseMs: config.PRESTO_JOB_LEASE_SECONDS * 1000,
         log: (line) => context.log(line),

@@ -1,30 +1,23 @@
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
-import { CreateChartImageRequest, type ChartJobAccepted } from '../contracts/charts';
-import { getDeps, type Deps } from '../deps';
-import { withErrors } from '../http/errors';
-import { withBilling } from '../http/with-billing';
-import { billedStarters } from '../http/billed-starters';
+import { app, type HttpResponseInit } from '@azure/functions';
+import { CreateChartImageRequest } from '../contracts/charts';
+import { getDeps } from '../deps';
+import { billedRoute, withBilling } from '../http/with-billing';
+import { jobAccepted } from '../http/job-accepted';
 import { readJson } from '../http/read-json';
 
 /** POST /api/charts {modeId, datasetIds, personaSeed} → 200 ChartImage when stored, 202 {jobId, statusUrl} while it is painted. */
-export function chartsPost(deps: () => Deps) {
-  return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+export function chartsPost() {
+  return billedRoute(async (request, context, billed): Promise<HttpResponseInit> => {
     const body = await readJson(request, CreateChartImageRequest);
-    const outcome = await billedStarters(deps(), context).requestChartImage(body);
+    const outcome = await billed.requestChartImage(body);
     if (outcome.kind === 'ready')
       return { status: 200, jsonBody: outcome.image, headers: { 'Cache-Control': 'no-store' } };
-    const statusUrl = `/api/jobs/${outcome.job.id}`;
-    const accepted: ChartJobAccepted = { jobId: outcome.job.id, statusUrl };
-    return {
-      status: 202,
-      jsonBody: accepted,
-      headers: { Location: statusUrl, 'Retry-After': '1', 'Cache-Control': 'no-store' },
-    };
+    return jobAccepted(outcome.job.id);
   });
 }
 
 app.http('charts-post', {
   route: 'charts',
   methods: ['POST'],
-  handler: withBilling('image', chartsPost(getDeps), getDeps),
+  handler: withBilling('image', chartsPost(), getDeps),
 });

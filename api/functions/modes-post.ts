@@ -1,20 +1,18 @@
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app, type HttpResponseInit } from '@azure/functions';
 import { CreateModeBody } from '../contracts/gallery';
-import type { ModeJobAccepted } from '../contracts/jobs';
-import { getDeps, type Deps } from '../deps';
-import { withErrors } from '../http/errors';
-import { withBilling } from '../http/with-billing';
-import { billedStarters } from '../http/billed-starters';
+import { getDeps } from '../deps';
+import type { BillableRouteDeps } from '../http/billed-starters';
+import { billedRoute, withBilling } from '../http/with-billing';
+import { jobAccepted } from '../http/job-accepted';
 import { readJson } from '../http/read-json';
 import { ownedRequestMode } from '../http/gallery-owner';
 
 /** POST /api/modes {industry, companyName?} → 200 Mode when ready, 202 {jobId, statusUrl} while it is designed. */
-export function modesPost(deps: () => Deps) {
-  return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+export function modesPost(deps: () => BillableRouteDeps) {
+  return billedRoute(async (request, context, billed): Promise<HttpResponseInit> => {
     const body = await readJson(request, CreateModeBody);
-    const { requestMode } = billedStarters(deps(), context);
     const outcome = await ownedRequestMode(
-      requestMode,
+      billed.requestMode,
       deps().gallery,
       body.sessionId,
       context,
@@ -27,13 +25,7 @@ export function modesPost(deps: () => Deps) {
     if (outcome.flags?.length) context.warn(`modes-post: sanitised request for ${made}: ${outcome.flags.join(', ')}`);
     if (outcome.kind === 'ready')
       return { status: 200, jsonBody: outcome.mode, headers: { 'Cache-Control': 'no-store' } };
-    const statusUrl = `/api/jobs/${outcome.job.id}`;
-    const accepted: ModeJobAccepted = { jobId: outcome.job.id, statusUrl };
-    return {
-      status: 202,
-      jsonBody: accepted,
-      headers: { Location: statusUrl, 'Retry-After': '1', 'Cache-Control': 'no-store' },
-    };
+    return jobAccepted(outcome.job.id);
   });
 }
 

@@ -1,26 +1,25 @@
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext } from '@azure/functions';
+import { app, type HttpResponseInit } from '@azure/functions';
 import { ToolRequest } from '../contracts/chat';
 import { ToolName } from '../contracts/tools';
-import { getDeps, type Deps } from '../deps';
+import { getDeps } from '../deps';
+import type { BillableRouteDeps } from '../http/billed-starters';
 import { NotFound } from '../domain/errors';
 import { runTool } from '../domain/tools/registry';
-import { jsonError, withErrors } from '../http/errors';
-import { withBilling } from '../http/with-billing';
+import { jsonError } from '../http/errors';
+import { billedRoute, withBilling } from '../http/with-billing';
 import { ownedRequestMode } from '../http/gallery-owner';
-import { billedStarters } from '../http/billed-starters';
 import { waitAtMost } from '../http/flush-after';
 import { readJson } from '../http/read-json';
 
 /** Runs one tool for the voice client (realtime tool calls arrive in the browser). */
-export function toolsPost(deps: () => Deps) {
-  return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+export function toolsPost(deps: () => BillableRouteDeps) {
+  return billedRoute(async (request, context, billed): Promise<HttpResponseInit> => {
     const name = ToolName.safeParse(request.params.name);
     if (!name.success)
       return jsonError(404, 'unknown_tool', `There is no tool named "${String(request.params.name).slice(0, 64)}".`);
     const body = await readJson(request, ToolRequest);
     const { modes, persona, toolGuard } = deps();
-    const { requestMode: billed, requestChartImage } = billedStarters(deps(), context);
-    const requestMode = ownedRequestMode(billed, deps().gallery, body.sessionId, context);
+    const requestMode = ownedRequestMode(billed.requestMode, deps().gallery, body.sessionId, context);
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const call = { sessionId: body.sessionId, modeId: mode.id, tool: name.data, args: body.args };
@@ -31,7 +30,7 @@ export function toolsPost(deps: () => Deps) {
         persona: persona(mode, body.personaSeed),
         modes,
         requestMode,
-        requestChartImage,
+        requestChartImage: billed.requestChartImage,
       }));
     toolGuard.record(call, outcome);
     // Capped, so a slow audit write can delay a voice tool result by at most this much.

@@ -1,4 +1,4 @@
-import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { ZodError } from 'zod';
 import { ConfigError } from '../config';
 import { asStorageError, isStorageOutage } from '../adapters/storage/storage-errors';
@@ -14,6 +14,27 @@ export function jsonError(
   return { status, jsonBody: { error: { code, message, retryable } }, headers };
 }
 
+/**
+ * The one 429 body, for a refusal at admission and a budget spent on the way alike: the limit's
+ * name, when it lifts, and Retry-After. retryAfterSeconds repeats Retry-After in the body: a
+ * cross-origin SPA cannot read that header (it is not CORS-safelisted).
+ */
+export function rateLimited(spent: BudgetSpent, headers: Record<string, string> = {}): HttpResponseInit {
+  return {
+    status: 429,
+    jsonBody: {
+      error: {
+        code: spent.code,
+        message: spent.message,
+        retryable: true,
+        limit: spent.limit,
+        retryAfterSeconds: spent.retryAfterSeconds,
+      },
+    },
+    headers: { ...headers, 'Retry-After': String(spent.retryAfterSeconds) },
+  };
+}
+
 /** The one exit for errors: bad input → 4xx JSON, known domain errors → their status, the rest → 500 without a stack. */
 export function toErrorResponse(error: unknown, context: InvocationContext): HttpResponseInit {
   if (error instanceof ZodError) {
@@ -23,22 +44,7 @@ export function toErrorResponse(error: unknown, context: InvocationContext): Htt
       .join('; ');
     return jsonError(400, 'invalid_request', issues);
   }
-  if (error instanceof BudgetSpent) {
-    // The same 429 as a refusal at admission: the limit's name, when it lifts, and Retry-After.
-    return {
-      status: 429,
-      jsonBody: {
-        error: {
-          code: error.code,
-          message: error.message,
-          retryable: true,
-          limit: error.limit,
-          retryAfterSeconds: error.retryAfterSeconds,
-        },
-      },
-      headers: { 'Retry-After': String(error.retryAfterSeconds) },
-    };
-  }
+  if (error instanceof BudgetSpent) return rateLimited(error);
   if (isStorageOutage(error)) {
     // Storage down or failing (issue #16): a retryable 503 saying so, never a generic 500.
     context.warn('storage unavailable', error instanceof Error ? error.message : error);
@@ -70,13 +76,13 @@ export function misconfigured(error: ConfigError): HttpResponseInit {
   };
 }
 
+/** Every HTTP handler's wrapper; the context is the second argument (a billed handler has a third). */
 export function withErrors<A extends unknown[]>(
-  handler: (...args: [...A, InvocationContext]) => Promise<HttpResponseInit>,
-): (...args: [...A, InvocationContext]) => Promise<HttpResponseInit> {
-  return async (...args) => {
-    const context = args[args.length - 1] as InvocationContext;
+  handler: (request: HttpRequest, context: InvocationContext, ...rest: A) => Promise<HttpResponseInit>,
+): (request: HttpRequest, context: InvocationContext, ...rest: A) => Promise<HttpResponseInit> {
+  return async (request, context, ...rest) => {
     try {
-      return await handler(...args);
+      return await handler(request, context, ...rest);
     } catch (error) {
       return toErrorResponse(error, context);
     }

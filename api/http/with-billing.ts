@@ -2,25 +2,25 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import type { Deps } from '../deps';
 import { reservedUnit, type Admission, type BillableKind } from '../domain/billing/budget';
 import type { Caller, Refusal, Reservation } from '../domain/billing/billing';
-import type { SpendKind } from '../domain/billing/budget';
 import { BudgetSpent } from '../domain/errors';
+import { billedStarters, type Billed, type Spend, type Starters } from './billed-starters';
 import { apiKeyOf, visitorOf } from './billing-caller';
-import { jsonError, withErrors } from './errors';
+import { jsonError, rateLimited, withErrors } from './errors';
 import { waitAtMost } from './flush-after';
 import { meterStream } from './meter-stream';
 
 type Handler = (request: HttpRequest, context: InvocationContext) => Promise<HttpResponseInit>;
 
-/** Reserves a unit of the caller's daily allowance for paid work started on the way; throws BudgetSpent when spent. */
-export type Spend = (kind: SpendKind) => Promise<void>;
-
-const spenders = new WeakMap<InvocationContext, Spend>();
-
 /**
- * The billed caller's Spend for this invocation: chat and voice tools start pictures and new modes,
- * which count against images/generations per day like POST /api/charts and /api/modes do.
+ * A billable route's handler: its third argument starts pictures and new modes against this
+ * caller's budget. Registered bare (without withBilling) it does not fit app.http's two-argument
+ * handler, so a route cannot be left unbilled by forgetting the wrapper.
  */
-export const spendOf = (context: InvocationContext): Spend | undefined => spenders.get(context);
+export type BilledHandler = (
+  request: HttpRequest,
+  context: InvocationContext,
+  billed: Billed,
+) => Promise<HttpResponseInit>;
 
 /** Metering waits at most this long before the response ends (the platform may freeze the instance after). */
 const METER_WAIT_MS = 2_000;
@@ -31,30 +31,36 @@ const METER_WAIT_MS = 2_000;
  * then meter what it used. The invocation id is the idempotency key: a replayed counter write is
  * recognised and skipped, so nothing is counted twice.
  */
-export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pick<Deps, 'billing'>): Handler {
+/** A billable route's handler, with the one error exit (withErrors), as app.http cannot take it bare. */
+export const billedRoute = (handler: BilledHandler): BilledHandler => withErrors(handler);
+
+export function withBilling(
+  kind: BillableKind,
+  handler: BilledHandler,
+  deps: () => Pick<Deps, 'billing'> & Starters,
+): Handler {
   return withErrors(async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    const { billing } = deps();
+    const { billing, ...starters } = deps();
     const apiKey = apiKeyOf(request);
     const caller = await billing.identify(apiKey, apiKey ? undefined : await visitorOf(request));
     if (!caller) return jsonError(401, 'invalid_api_key', 'This API key is unknown or has been revoked.');
     const speculate = kind === 'chat' && billing.likelyAdmits(caller, kind); // judged before this call's own admission
     const admitting = billing.admit(caller, kind, context.invocationId);
     let spent = 0;
-    spenders.set(context, async (spendKind) => {
+    const spend: Spend = async (spendKind) => {
       // Never before this call's own admission (a speculative answer may reach a tool first).
       const admitted = await admitting;
-      if (!admitted.ok)
-        throw new BudgetSpent(limitMessage(caller, admitted), admitted.retryAfterSeconds, admitted.limitName);
+      if (!admitted.ok) throw budgetSpent(caller, admitted);
       const reserved = await billing.reserve(caller, spendKind, `${context.invocationId}:${spent++}`);
-      if (!reserved.ok)
-        throw new BudgetSpent(limitMessage(caller, reserved), reserved.retryAfterSeconds, reserved.limitName);
-    });
+      if (!reserved.ok) throw budgetSpent(caller, reserved);
+    };
+    const billed = billedStarters(starters, spend);
     let admission: Awaited<typeof admitting>;
     let response: HttpResponseInit;
     if (speculate) {
       // The answer is started while the admission is written, so the counter's round trip overlaps
       // the model's first token instead of preceding it; no byte goes out until admission says yes.
-      const [admitted, started] = await Promise.allSettled([admitting, startAnswer(handler, request, context)]);
+      const [admitted, started] = await Promise.allSettled([admitting, startAnswer(handler, request, context, billed)]);
       if (admitted.status === 'rejected' || !admitted.value.ok) {
         if (started.status === 'fulfilled') abandon(started.value);
         if (admitted.status === 'rejected') throw admitted.reason;
@@ -68,7 +74,7 @@ export function withBilling(kind: BillableKind, handler: Handler, deps: () => Pi
     } else {
       admission = await admitting;
       if (!admission.ok) return refusal(caller, admission);
-      response = await handler(request, context);
+      response = await handler(request, context, billed);
     }
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(rateHeaders(admission))) headers.set(name, value);
@@ -124,35 +130,24 @@ const LIMIT_TEXT: Record<Extract<Admission, { ok: false }>['limitName'], string>
   realtime_sessions_per_day: 'voice sessions for today',
 };
 
-function limitMessage(caller: Caller, spent: Refusal | Extract<Reservation, { ok: false }>): string {
+/** The caller's limit is reached: what it is, and when it lifts, in the caller's words. */
+function budgetSpent(caller: Caller, spent: Refusal | Extract<Reservation, { ok: false }>): BudgetSpent {
   const wait =
     spent.retryAfterSeconds >= 3600
       ? 'tomorrow'
       : spent.retryAfterSeconds >= 90
         ? `in ${Math.ceil(spent.retryAfterSeconds / 60)} minutes`
         : `in ${spent.retryAfterSeconds} seconds`;
-  return caller.kind === 'anonymous'
-    ? `The demo has reached its limit of ${LIMIT_TEXT[spent.limitName]} for ${spent.scope === 'network' ? 'visitors from your network' : 'your visit'}, so nobody runs up the bill. Please try again ${wait}.`
-    : `Your ${caller.plan} plan's limit of ${LIMIT_TEXT[spent.limitName]} (${spent.limitName}) is reached. Try again ${wait}.`;
+  const message =
+    caller.kind === 'anonymous'
+      ? `The demo has reached its limit of ${LIMIT_TEXT[spent.limitName]} for ${spent.scope === 'network' ? 'visitors from your network' : 'your visit'}, so nobody runs up the bill. Please try again ${wait}.`
+      : `Your ${caller.plan} plan's limit of ${LIMIT_TEXT[spent.limitName]} (${spent.limitName}) is reached. Try again ${wait}.`;
+  return new BudgetSpent(message, spent.retryAfterSeconds, spent.limitName);
 }
 
-function refusal(caller: Caller, admission: Refusal): HttpResponseInit {
-  const message = limitMessage(caller, admission);
-  return {
-    status: 429,
-    // retryAfterSeconds repeats Retry-After in the body: a cross-origin SPA cannot read that header (not CORS-safelisted).
-    jsonBody: {
-      error: {
-        code: 'rate_limited',
-        message,
-        retryable: true,
-        limit: admission.limitName,
-        retryAfterSeconds: admission.retryAfterSeconds,
-      },
-    },
-    headers: { ...rateHeaders(admission), 'Retry-After': String(admission.retryAfterSeconds) },
-  };
-}
+/** Refused at admission: the one 429 body (errors.ts), with this window's rate headers. */
+const refusal = (caller: Caller, admission: Refusal) =>
+  rateLimited(budgetSpent(caller, admission), rateHeaders(admission));
 
 /** A handler's response with its stream already asked for its first chunk (which starts the model call). */
 interface StartedAnswer {
@@ -160,8 +155,13 @@ interface StartedAnswer {
   stream?: { iterator: AsyncIterator<Uint8Array>; first: Promise<IteratorResult<Uint8Array>> };
 }
 
-async function startAnswer(handler: Handler, request: HttpRequest, context: InvocationContext): Promise<StartedAnswer> {
-  const response = await handler(request, context);
+async function startAnswer(
+  handler: BilledHandler,
+  request: HttpRequest,
+  context: InvocationContext,
+  billed: Billed,
+): Promise<StartedAnswer> {
+  const response = await handler(request, context, billed);
   if (!isStream(response.body)) return { response };
   const iterator = response.body[Symbol.asyncIterator]();
   const first = iterator.next();

@@ -5,6 +5,7 @@ import { runKeysCommand } from '../../api/cli/keys-command';
 import { loadConfig } from '../../api/config';
 import { withBilling } from '../../api/http/with-billing';
 import { percentile } from './stats';
+import { startsNothing } from '../fakes/starts-nothing';
 
 /**
  * What authentication + admission + metering add to one call (issue #8): the same trivial handler
@@ -30,7 +31,7 @@ export async function billingOverheadMs(
   const key = /pco_[A-Za-z0-9_-]+/.exec(out)![0];
   // A generation reserved and given back (200 = served from the store) exercises admission and metering both.
   const bare = async () => ({ status: 200, jsonBody: { ok: true } });
-  const billed = withBilling('generation', bare, () => ({ billing }));
+  const billed = withBilling('generation', bare, () => ({ billing, ...startsNothing }));
   const request = (headers: Record<string, string>) =>
     new HttpRequest({
       method: 'POST',

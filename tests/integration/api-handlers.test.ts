@@ -135,7 +135,7 @@ describe('HTTP handlers against Azurite', () => {
   });
 
   it('POST /api/chat streams delta/tool/done SSE events with the persona figure', async () => {
-    const res = await chatPost(() => deps)(req('POST', 'chat', { body: chatBody() }), ctx());
+    const res = await chatPost(() => deps)(req('POST', 'chat', { body: chatBody() }), ctx(), deps);
     expect(res.status).toBe(200);
     expect((res.headers as Record<string, string>)['Content-Type']).toMatch(/text\/event-stream/);
     const evts = events(await bodyText(res));
@@ -151,7 +151,7 @@ describe('HTTP handlers against Azurite', () => {
     ['huge body', chatBody({ messages: [{ role: 'user', content: 'x'.repeat(300_000) }] }), 413, 'payload_too_large'],
     ['unknown mode', chatBody({ modeId: 'casino' }), 404, 'not_found'],
   ])('POST /api/chat with %s → %j', async (_name, body, status, code) => {
-    const res = await chatPost(() => deps)(req('POST', 'chat', { body }), ctx());
+    const res = await chatPost(() => deps)(req('POST', 'chat', { body }), ctx(), deps);
     expect(res.status).toBe(status);
     expect(res.jsonBody).toMatchObject({ error: { code } });
   });
@@ -164,6 +164,7 @@ describe('HTTP handlers against Azurite', () => {
           body: JSON.stringify({ sessionId: 'session-123', modeId: 'banking', personaSeed: 7, args, ...over }),
         }),
         ctx(),
+        deps,
       );
     const ok = await run('show_chart', {
       dataset_ids: ['checking'],

@@ -20,6 +20,7 @@ export async function chatTurn(deps: Deps, text: string, personaSeed = 42): Prom
       body: { string: body },
     }),
     ctx(),
+    deps,
   );
   let sse = '';
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) sse += new TextDecoder().decode(chunk);

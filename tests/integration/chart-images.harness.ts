@@ -98,7 +98,7 @@ export async function startChartEnv(
 }
 
 export const postChart = (deps: Deps, body: unknown): Promise<HttpResponseInit> =>
-  chartsPost(() => deps)(
+  chartsPost()(
     new HttpRequest({
       method: 'POST',
       url: 'http://127.0.0.1/api/charts',
@@ -106,6 +106,7 @@ export const postChart = (deps: Deps, body: unknown): Promise<HttpResponseInit> 
       body: { string: JSON.stringify(body) },
     }),
     ctx(),
+    deps,
   );
 
 export async function getChart(deps: Deps, key: string, headers: Record<string, string> = {}) {

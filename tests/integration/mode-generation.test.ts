@@ -92,6 +92,7 @@ const post = (deps: Deps, body: unknown) =>
       body: { string: JSON.stringify(body) },
     }),
     ctx(),
+    deps,
   );
 const getJob = async (deps: Deps, id: string) =>
   Job.parse(
@@ -213,6 +214,7 @@ describe('mode generation on Azurite', () => {
         body: { string: body },
       }),
       ctx(),
+      env.deps,
     );
     let sse = '';
     for await (const chunk of res.body as AsyncIterable<Uint8Array>) sse += new TextDecoder().decode(chunk);
@@ -274,6 +276,7 @@ describe('mode generation on Azurite', () => {
         body: { string: body },
       }),
       ctx(),
+      env.deps,
     );
     expect(res.jsonBody).toMatchObject({
       result: { status: 'generating', requested: 'aquarium' },

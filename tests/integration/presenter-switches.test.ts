@@ -29,7 +29,7 @@ async function say(sessionId: string, modeId: string, content: string): Promise<
     headers: { 'content-type': 'application/json' },
     body: { string: body },
   });
-  const res: HttpResponseInit = await chatPost(() => deps)(req, ctx());
+  const res: HttpResponseInit = await chatPost(() => deps)(req, ctx(), deps);
   expect(res.status).toBe(200);
   let text = '';
   for await (const chunk of res.body as AsyncIterable<Uint8Array>) text += new TextDecoder().decode(chunk);

@@ -312,6 +312,7 @@ describe('what a visitor can read of their voice session carries nothing secret 
         body: { string: JSON.stringify({ ...visitorA, args: {} }) },
       }),
       ctx(),
+      deps,
     );
     expect(tool.status).toBe(200);
 

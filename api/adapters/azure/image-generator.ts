@@ -6,6 +6,7 @@ import { checkPng } from '../../domain/charts/png';
 import type { ImageGenerator, PngImage } from '../../domain/ports';
 import { chartImagePrompt } from '../../domain/prompts/chart-image';
 import type { AzureCaller, DeploymentTarget } from './azure-caller';
+import { drain } from '../../domain/async/drain';
 
 export const IMAGE_SIZE = { width: 1536, height: 1024 } as const;
 /** gpt-image takes tens of seconds, far longer than a chat turn (AZURE_OPENAI_TIMEOUT_MS). */
@@ -131,11 +132,3 @@ export class AzureImageGenerator implements ImageGenerator {
 
 const refused = (errorOrBody: unknown) =>
   new ImageRefused(String(field(field(errorOrBody, 'error'), 'message') ?? 'content filter').slice(0, 200));
-
-/** Runs a status-yielding generator to its return value (a queue job has nobody to show statuses to). */
-async function drain<T>(generator: AsyncGenerator<unknown, T>): Promise<T> {
-  for (;;) {
-    const step = await generator.next();
-    if (step.done) return step.value;
-  }
-}

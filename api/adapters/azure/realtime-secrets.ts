@@ -6,6 +6,7 @@ import type { RealtimeSessionConfig } from '../../domain/realtime/session-config
 import type { AzureCaller, DeploymentTarget } from './azure-caller';
 import { DeploymentMissing } from './errors';
 import { isDeploymentNotFound, refusedParameter } from './realtime-errors';
+import { drain } from '../../domain/async/drain';
 
 /**
  * The parts of Azure's answer we read: `{ value: "ek_…", expires_at?, session }`. Azure's sample
@@ -113,13 +114,5 @@ export class AzureRealtimeSecrets implements RealtimeSecrets {
       this.refused.set(deployment, set);
     }
     return set;
-  }
-}
-
-/** Runs a status-yielding generator to its return value (a token request has no one to show them to). */
-async function drain<T>(generator: AsyncGenerator<unknown, T>): Promise<T> {
-  for (;;) {
-    const step = await generator.next();
-    if (step.done) return step.value;
   }
 }

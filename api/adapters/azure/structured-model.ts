@@ -6,6 +6,7 @@ import type { AzureCaller, DeploymentTarget } from './azure-caller';
 import type { ReasoningEffort } from '../../config';
 import { InvalidModelOutput, ReasoningBudgetSpent } from './errors';
 import { dropNullOptionals, toStrictJsonSchema, type StrictSchema } from './strict-schema';
+import { drain } from '../../domain/async/drain';
 
 /** The parts of a non-streamed completion we read (built on first use: module load is cold start). */
 const completionSchema = () =>
@@ -233,13 +234,5 @@ export class AzureStructuredModel implements StructuredModel {
       this.schemas.set(schema, strict);
     }
     return strict;
-  }
-}
-
-/** Runs a status-yielding generator to its return value (no one to show statuses to here). */
-async function drain<T>(generator: AsyncGenerator<unknown, T>): Promise<T> {
-  for (;;) {
-    const step = await generator.next();
-    if (step.done) return step.value;
   }
 }

@@ -1,46 +1,29 @@
 import { ChartJobRecord, type ChartImage, type ChartJob, type ChartJobRequest } from '../../contracts/charts';
-import type { JobError, JobStatus } from '../../contracts/jobs';
 import { readDocument, updateDocument } from '../documents';
-import { DEFAULT_LEASE_MS, isStale, leaseUntil, QUEUED_STALE_AFTER_MS } from '../jobs/staleness';
+import { QUEUED_STALE_AFTER_MS } from '../jobs/staleness';
+import { moveJob, reportStale } from '../jobs/transitions';
 import type { DocumentStore } from '../ports';
 
 /** Chart jobs live beside mode jobs, so GET /api/jobs/{id} answers for both. */
 export const chartJobPath = (id: string) => `jobs/${id}.json`;
 
 /**
- * queued → running → done | failed, as for modes; a transient failure goes back to queued. A done
- * job may carry a `retry` plan: its image is a fallback and a delayed message will try the model
- * again (that replaces the image, not the job's status).
+ * Chart jobs follow the one job state machine (api/domain/jobs/transitions.ts). A done job may
+ * carry a `retry` plan: its image is a fallback and a delayed message will try the model again
+ * (that replaces the image, not the job's status).
  */
-const ALLOWED: Record<JobStatus, readonly JobStatus[]> = {
-  queued: ['running', 'done', 'failed'],
-  running: ['running', 'queued', 'done', 'failed'],
-  done: [],
-  failed: [],
-};
-
-function move(job: ChartJobRecord, to: JobStatus, now: Date, patch: Partial<ChartJobRecord> = {}): ChartJobRecord {
-  if (!ALLOWED[job.status].includes(to)) throw new Error(`A ${job.status} chart job cannot become ${to}.`);
-  // A lease belongs to one running attempt: it ends with it.
-  const { error: _previous, leaseUntil: _lease, ...rest } = job;
-  return { ...rest, ...patch, status: to, updatedAt: now.toISOString() };
-}
-
 export function newChartJob(id: string, request: ChartJobRequest, token: string, now: Date): ChartJobRecord {
   const at = now.toISOString();
   return { id, kind: 'chart-image', status: 'queued', createdAt: at, updatedAt: at, attempts: 0, request, token };
 }
 
-/** Running, held by this attempt's worker until its lease runs out (renewed by `renewChartLease`). */
-export const startChart = (job: ChartJobRecord, attempt: number, now: Date, leaseMs = DEFAULT_LEASE_MS) =>
-  move(job, 'running', now, { attempts: attempt, leaseUntil: leaseUntil(now, leaseMs) });
-/** The heartbeat: a running job's lease extended (its public `updatedAt` is left alone). */
-export const renewChartLease = (job: ChartJobRecord, now: Date, leaseMs = DEFAULT_LEASE_MS): ChartJobRecord => ({
-  ...job,
-  leaseUntil: leaseUntil(now, leaseMs),
-});
-export const requeueChart = (job: ChartJobRecord, now: Date) => move(job, 'queued', now);
-export const failChart = (job: ChartJobRecord, error: JobError, now: Date) => move(job, 'failed', now, { error });
+export {
+  fail as failChart,
+  isRestartable,
+  renewLease as renewChartLease,
+  requeue as requeueChart,
+  startAttempt as startChart,
+} from '../jobs/transitions';
 
 /** Done with its image; `retry` when the image is a fallback waiting for a later model attempt. */
 export function finishChart(
@@ -49,7 +32,7 @@ export function finishChart(
   now: Date,
   retry?: ChartJobRecord['retry'],
 ): ChartJobRecord {
-  const { retry: _old, ...rest } = move(job, 'done', now, { result: image });
+  const { retry: _old, ...rest } = moveJob(job, 'done', now, { result: image });
   return retry ? { ...rest, retry } : rest;
 }
 
@@ -69,9 +52,6 @@ export function amendChart(
   };
 }
 
-/** The staleness rule every job kind shares (api/domain/jobs/staleness.ts). */
-export const isStaleChart = (job: ChartJobRecord, now: Date): boolean => isStale(job, now);
-
 /** A later retry is still expected or running: planned (or started), and not long overdue (a lost message). */
 export function retryPending(job: ChartJobRecord, now: Date): boolean {
   if (!job.retry) return false;
@@ -81,12 +61,7 @@ export function retryPending(job: ChartJobRecord, now: Date): boolean {
 /** What GET /api/jobs/{id} shows: no request, token, lease or retry plan; a stale job reads as failed. */
 export function publicChartJob(job: ChartJobRecord, now: Date): ChartJob {
   const { request: _r, token: _t, retry: _p, leaseUntil: _l, ...view } = job;
-  if (!isStaleChart(job, now)) return view;
-  return {
-    ...view,
-    status: 'failed',
-    error: { code: 'stalled', message: 'Painting this chart stopped responding. Please try again.', retryable: true },
-  };
+  return reportStale(view, job, now, 'Painting this chart stopped responding. Please try again.');
 }
 
 export async function readChartJob(

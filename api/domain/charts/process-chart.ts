@@ -2,7 +2,7 @@ import type { ChartImageMessage, ChartJobRecord } from '../../contracts/charts';
 import { CHART_IMAGES_QUEUE } from '../../contracts/jobs';
 import { DomainError } from '../errors';
 import type { Delivery } from '../modes/generation/process-job';
-import { buildPersona } from '../persona';
+import type { PersonaAt } from '../persona';
 import type { ChartRenderer, Clock, DocumentStore, ImageGenerator, ImageStore, JobQueue } from '../ports';
 import type { ModeCatalog } from '../tools/context';
 import {
@@ -32,6 +32,8 @@ export interface ChartProcessDeps {
   modes: ModeCatalog;
   queue: JobQueue;
   clock: Clock;
+  /** The process's one persona function, so a picture shows the numbers the chat and KPI cards say. */
+  persona: PersonaAt;
   generator: ImageGenerator;
   renderer: ChartRenderer;
   retryDelaysSeconds?: readonly number[];
@@ -54,7 +56,7 @@ async function pictureFor(
   try {
     return buildChartPicture(
       mode,
-      buildPersona(mode, request.personaSeed, monthStart(request.asOf)),
+      deps.persona(mode, request.personaSeed, monthStart(request.asOf)),
       request.datasetIds,
     );
   } catch {

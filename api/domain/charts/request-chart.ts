@@ -8,10 +8,10 @@ import {
 import { CHART_IMAGES_QUEUE } from '../../contracts/jobs';
 import { claimJob } from '../documents';
 import { NotFound, UpstreamUnavailable } from '../errors';
-import { buildPersona } from '../persona';
+import type { PersonaAt } from '../persona';
 import type { Clock, DocumentStore, ImageGenerator, ImageStore, JobQueue } from '../ports';
 import type { ModeCatalog } from '../tools/context';
-import { chartJobPath, failChart, isStaleChart, newChartJob, publicChartJob, retryPending } from './chart-job';
+import { chartJobPath, failChart, isRestartable, newChartJob, publicChartJob, retryPending } from './chart-job';
 import { chartJobId, chartKey, monthOf } from './key';
 import { buildChartPicture, pictureDatasets, type ChartPicture } from './picture';
 import { readStoredImage } from './stored-image';
@@ -22,6 +22,8 @@ export interface ChartRequestDeps {
   images: ImageStore;
   queue: JobQueue;
   clock: Clock;
+  /** The process's one persona function, so a picture shows the numbers the chat and KPI cards say. */
+  persona: PersonaAt;
   generator: Pick<ImageGenerator, 'model'>;
   /** A fresh random token per job run (8-64 of A-Z a-z 0-9 _ -). */
   newToken(): string;
@@ -55,7 +57,7 @@ export async function requestChartImage(
   const datasetIds = pictureDatasets(mode, input.datasetIds);
   const now = deps.clock.now();
   const asOf = monthOf(now);
-  const picture = buildChartPicture(mode, buildPersona(mode, input.personaSeed, now), datasetIds);
+  const picture = buildChartPicture(mode, deps.persona(mode, input.personaSeed, now), datasetIds);
   const key = chartKey({ mode, datasetIds, personaSeed: input.personaSeed, model: deps.generator.model, asOf });
   const stored = await readStoredImage(deps.images, key);
   if (stored && !(options.replaceFallback && stored.fallback)) return { kind: 'ready', image: stored, picture };
@@ -97,7 +99,7 @@ function ensureChartJob(
 
 async function restartable(job: ChartJobRecord, deps: ChartRequestDeps, fallbackStored: boolean): Promise<boolean> {
   const now = deps.clock.now();
-  if (job.status === 'failed' || isStaleChart(job, now)) return true;
+  if (isRestartable(job, now)) return true;
   if (job.status !== 'done') return false;
   if (fallbackStored) return !retryPending(job, now);
   // Done but we found no image: restart only if it is really gone (not just stored a moment ago).

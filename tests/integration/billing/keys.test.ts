@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../../../api/adapters/billing/key-material';
 import { usageGet } from '../../../api/functions/usage-get';
-import { spendOf, withBilling } from '../../../api/http/with-billing';
+import type { Deps } from '../../../api/deps';
+import { getBuiltinMode } from '../../../api/domain/modes/catalog';
+import { withBilling } from '../../../api/http/with-billing';
 import { billingHarness, ctx, post, type BillingHarness } from '../billing.harness';
 import { HttpRequest } from '@azure/functions';
+import { startsNothing } from '../../fakes/starts-nothing';
 
 let h: BillingHarness;
 beforeAll(async () => void (h = await billingHarness()));
@@ -14,7 +17,7 @@ const ok = async () => ({ status: 200, jsonBody: { fine: true } });
 describe('API keys (Table Storage, hashes only) and the operator CLI', () => {
   it('create → the key works with x-ratelimit headers; set-plan changes the limit; revoke → 401 on the very next call', async () => {
     const billing = h.billing();
-    const handler = withBilling('tool', ok, () => ({ billing }));
+    const handler = withBilling('tool', ok, () => ({ billing, ...startsNothing }));
     const { key, id } = await h.createKey('starter');
     const first = await handler(post('tools/show_metrics', {}, { 'x-api-key': key }), ctx());
     expect(first.status).toBe(200);
@@ -50,7 +53,7 @@ describe('API keys (Table Storage, hashes only) and the operator CLI', () => {
 
   it('a wrong key is 401 JSON; a bad CLI command is named', async () => {
     const billing = h.billing();
-    const res = await withBilling('chat', ok, () => ({ billing }))(
+    const res = await withBilling('chat', ok, () => ({ billing, ...startsNothing }))(
       post('chat', {}, { 'x-api-key': 'pco_not-a-real-key' }),
       ctx(),
     );
@@ -63,18 +66,24 @@ describe('API keys (Table Storage, hashes only) and the operator CLI', () => {
     const billing = h.billing();
     const { key } = await h.createKey('free');
     // A route that starts a new design each time: it spends a generation on the way, as modes-post does.
+    const banking = getBuiltinMode('banking')!;
+    // A stand-in for the mode starter: every call starts a design, paying for it first.
+    const designs: Deps['requestMode'] = async (_request, options) => {
+      await options?.beforeStart?.();
+      return { kind: 'ready', mode: banking };
+    };
     const handler = withBilling(
       'generation',
-      async (_request, context) => {
-        await spendOf(context)!('generation');
+      async (_request, _context, billed) => {
+        await billed.requestMode({ industry: 'zoo', companyName: null });
         return { status: 202, jsonBody: {} };
       },
-      () => ({ billing }),
+      () => ({ billing, ...startsNothing, requestMode: designs }),
     );
     await handler(post('modes', {}, { 'x-api-key': key }), ctx());
     await handler(post('modes', {}, { 'x-api-key': key }), ctx());
     const get = (headers: Record<string, string>) =>
-      usageGet(() => ({ billing }))(
+      usageGet(() => ({ billing, ...startsNothing }))(
         new HttpRequest({ method: 'GET', url: 'http://127.0.0.1/api/usage?days=3', headers }),
         ctx(),
       );

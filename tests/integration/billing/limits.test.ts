@@ -8,6 +8,7 @@ import { emulatedAzureEnv, startFoundryEmulator, type FoundryEmulator } from '..
 import { billingHarness, bodyText, ctx, fixedClock, post, type BillingHarness } from '../billing.harness';
 import { HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { toolsPost } from '../../../api/functions/tools-post';
+import { startsNothing } from '../../fakes/starts-nothing';
 
 let h: BillingHarness;
 let emulator: FoundryEmulator;
@@ -32,7 +33,9 @@ describe('limits hold under concurrency (ETag compare-and-swap on Azurite tables
   it('100 concurrent calls from two instances against a limit of 50 → exactly 50 succeed; the rest are 429 with Retry-After naming the limit', async () => {
     const env = { PRESTO_DEMO_REQUESTS_PER_MINUTE: '50' };
     // Two Billing objects = two Function instances: separate in-process queues, one shared table entity.
-    const instances = [h.billing(env), h.billing(env)].map((billing) => withBilling('tool', ok, () => ({ billing })));
+    const instances = [h.billing(env), h.billing(env)].map((billing) =>
+      withBilling('tool', ok, () => ({ billing, ...startsNothing })),
+    );
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
         instances[i % 2]!(post('tools/show_metrics', { sessionId: 'crowd' }), ctx()),
@@ -82,7 +85,7 @@ describe('limits hold under concurrency (ETag compare-and-swap on Azurite tables
 describe('anonymous demo budget per visitor (session + client address)', () => {
   it('one visitor runs out with a friendly message; another session or address still has its own budget', async () => {
     const billing = h.billing({ PRESTO_DEMO_REQUESTS_PER_MINUTE: '2' });
-    const handler = withBilling('tool', ok, () => ({ billing }));
+    const handler = withBilling('tool', ok, () => ({ billing, ...startsNothing }));
     const call = (sessionId: string, ip = '198.51.100.7') =>
       handler(post('tools/show_metrics', { sessionId }, { 'x-forwarded-for': `${ip}, 10.0.0.1` }), ctx());
     expect((await call('visitor-a')).status).toBe(200);
@@ -105,7 +108,7 @@ describe('anonymous demo budget per visitor (session + client address)', () => {
       PRESTO_DEMO_GENERATIONS_PER_DAY: '5',
       PRESTO_DEMO_VISITORS_PER_NETWORK: '2',
     });
-    const handler = withBilling('tool', ok, () => ({ billing }));
+    const handler = withBilling('tool', ok, () => ({ billing, ...startsNothing }));
     const call = (sessionId: string, ip = '198.51.100.20') =>
       handler(post('tools/show_metrics', { sessionId }, { 'x-forwarded-for': ip }), ctx());
     // Two visitors' worth (2 × 2 requests this minute) from one address, in fresh sessions each time…
@@ -125,7 +128,7 @@ describe('anonymous demo budget per visitor (session + client address)', () => {
     expect((await call('s-5', '198.51.100.21')).status).toBe(200);
 
     // A refused call gives back the unit admission took on the budget that had room (a voice session).
-    const realtime = withBilling('realtime', ok, () => ({ billing }));
+    const realtime = withBilling('realtime', ok, () => ({ billing, ...startsNothing }));
     const talk = (sessionId: string) =>
       realtime(post('realtime/session', { sessionId }, { 'x-forwarded-for': '198.51.100.22' }), ctx());
     for (const session of ['v-1', 'v-1', 'v-2', 'v-2']) expect((await talk(session)).status).toBe(200);

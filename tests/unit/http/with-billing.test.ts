@@ -6,6 +6,7 @@ import { Billing } from '../../../api/domain/billing/billing';
 import type { PlanLimits } from '../../../api/domain/billing/plans';
 import type { UsageCounters, UsageStore } from '../../../api/domain/billing/ports';
 import { withBilling } from '../../../api/http/with-billing';
+import { startsNothing } from '../../fakes/starts-nothing';
 
 /**
  * Usage counters in memory. `shared` is the storage every instance sees; `known` is what this
@@ -89,7 +90,7 @@ function setup(requestsPerMinute: number) {
   });
   const { trace, handler } = chatTrigger();
   const call = () =>
-    withBilling('chat', handler, () => ({ billing }))(
+    withBilling('chat', handler, () => ({ billing, ...startsNothing }))(
       new HttpRequest({
         method: 'POST',
         url: 'http://127.0.0.1/api/chat',

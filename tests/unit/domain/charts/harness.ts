@@ -5,6 +5,7 @@ import { processChartImage } from '../../../../api/domain/charts/process-chart';
 import { requestChartImage } from '../../../../api/domain/charts/request-chart';
 import type { ChartPicture } from '../../../../api/domain/charts/picture';
 import { builtinModeSummaries, getBuiltinMode } from '../../../../api/domain/modes/catalog';
+import { personaMemo } from '../../../../api/domain/persona';
 import type { ImageGenerator, PngImage } from '../../../../api/domain/ports';
 import type { ModeCatalog } from '../../../../api/domain/tools/context';
 import { MemoryDocumentStore } from '../../../fakes/memory-document-store';
@@ -29,6 +30,7 @@ export class ScriptedImageGenerator implements ImageGenerator {
 export function chartHarness(now = new Date('2026-11-15T10:00:00Z')) {
   const modes: ModeCatalog = { get: async (id) => getBuiltinMode(id), list: async () => builtinModeSummaries() };
   const clock = { now: () => now };
+  const persona = personaMemo();
   const store = new MemoryDocumentStore();
   const images = new MemoryImageStore();
   const queue = new MemoryJobQueue();
@@ -38,7 +40,16 @@ export function chartHarness(now = new Date('2026-11-15T10:00:00Z')) {
   const request = (datasetIds: string[], options = {}) =>
     requestChartImage(
       { modeId: 'banking', datasetIds, personaSeed: 7 },
-      { modes, store, images, queue, clock, generator, newToken: () => `token-${String(++tokens).padStart(4, '0')}` },
+      {
+        modes,
+        store,
+        images,
+        queue,
+        clock,
+        persona,
+        generator,
+        newToken: () => `token-${String(++tokens).padStart(4, '0')}`,
+      },
       options,
     );
   /** Delivers every queued message (delayed ones too), like the host would, until the queue is empty. */
@@ -50,11 +61,23 @@ export function chartHarness(now = new Date('2026-11-15T10:00:00Z')) {
         await processChartImage(
           ChartImageMessage.parse(message),
           { dequeueCount, maxDequeueCount: 5 },
-          { store, images, modes, queue, clock, generator, renderer },
+          { store, images, modes, queue, clock, persona, generator, renderer },
         ),
       );
     }
     return outcomes;
   }
-  return { modes, clock, store, images, queue, generator, renderer, request, drain, setNow: (d: Date) => (now = d) };
+  return {
+    modes,
+    clock,
+    persona,
+    store,
+    images,
+    queue,
+    generator,
+    renderer,
+    request,
+    drain,
+    setNow: (d: Date) => (now = d),
+  };
 }
