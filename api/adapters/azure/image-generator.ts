@@ -43,7 +43,8 @@ export function isImageContentFilter(errorOrBody: unknown): boolean {
     field(field(body, 'innererror'), 'code'),
     field(field(body, 'inner_error'), 'code'),
   ].map(String);
-  const message = String(field(body, 'message') ?? (errorOrBody instanceof Error ? errorOrBody.message : ''));
+  const text = field(body, 'message');
+  const message = typeof text === 'string' ? text : errorOrBody instanceof Error ? errorOrBody.message : '';
   return codes.some((c) => REFUSAL_CODE.test(c)) || /as a result of our safety system/i.test(message);
 }
 
@@ -130,5 +131,7 @@ export class AzureImageGenerator implements ImageGenerator {
   }
 }
 
-const refused = (errorOrBody: unknown) =>
-  new ImageRefused(String(field(field(errorOrBody, 'error'), 'message') ?? 'content filter').slice(0, 200));
+const refused = (errorOrBody: unknown) => {
+  const message = field(field(errorOrBody, 'error'), 'message');
+  return new ImageRefused((typeof message === 'string' ? message : 'content filter').slice(0, 200));
+};

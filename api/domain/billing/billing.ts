@@ -165,7 +165,7 @@ export class Billing {
       decisions.map((d, i) =>
         d.ok
           ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`))
-          : undefined,
+          : Promise.resolve(),
       ),
     );
   }

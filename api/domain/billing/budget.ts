@@ -42,7 +42,7 @@ export const EMPTY_COUNTERS: UsageCounters = Object.freeze({
   minute: '',
   minuteRequests: 0,
   applied: [],
-}) as UsageCounters;
+});
 
 export const dayOf = (now: Date) => now.toISOString().slice(0, 10);
 const minuteOf = (now: Date) => now.toISOString().slice(11, 16);
