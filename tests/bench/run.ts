@@ -71,10 +71,12 @@ async function main(): Promise<void> {
     rssStartMb: number;
     rssEndMb: number;
     rssGrowthPct: number;
+    heapStartMb: number;
+    heapEndMb: number;
   };
   const unfinished = storm.total - (storm.outcomes.completed ?? 0) - (storm.outcomes.retryable_error ?? 0);
   console.log(
-    `429 storm (50 streams for ${storm.seconds} s, realistic latency, 50 % of upstream calls 429 with retry-after-ms): ${storm.total} requests ${JSON.stringify(storm.outcomes)}; neither completed nor a retryable error: ${unfinished}  [must be 0]; event-loop delay p99 ${ms(storm.eventLoopP99Ms)}  [target ≤ 50 ms]; RSS ${storm.rssStartMb.toFixed(0)} → ${storm.rssEndMb.toFixed(0)} MB (${storm.rssGrowthPct.toFixed(1)} %)  [target ≤ 15 %]`,
+    `429 storm (50 streams for ${storm.seconds} s, realistic latency, 50 % of upstream calls 429 with retry-after-ms): ${storm.total} requests ${JSON.stringify(storm.outcomes)}; neither completed nor a retryable error: ${unfinished}  [must be 0]; event-loop delay p99 ${ms(storm.eventLoopP99Ms)}  [target ≤ 50 ms]; RSS ${storm.rssStartMb.toFixed(0)} → ${storm.rssEndMb.toFixed(0)} MB (${storm.rssGrowthPct.toFixed(1)} %)  [target ≤ 15 %], JS heap after a full GC ${storm.heapStartMb.toFixed(0)} → ${storm.heapEndMb.toFixed(0)} MB`,
   );
 
   const server = await startLocal({

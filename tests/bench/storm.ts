@@ -24,7 +24,15 @@ const HANG_MS = 120_000;
 type ToChild = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'stop' };
 type FromChild =
   | { type: 'ready'; url: string; apiKey?: string }
-  | { type: 'measured'; p99Ms: number; maxMs: number; rssStartMb: number; rssEndMb: number }
+  | {
+      type: 'measured';
+      p99Ms: number;
+      maxMs: number;
+      rssStartMb: number;
+      rssEndMb: number;
+      heapStartMb: number;
+      heapEndMb: number;
+    }
   | { type: 'failed'; message: string };
 
 const mb = (bytes: number) => bytes / (1024 * 1024);
@@ -49,20 +57,30 @@ async function runChild(role: string): Promise<void> {
     send({ type: 'ready', url: runtime.url });
   }
   let loop: IntervalHistogram | undefined;
-  let rssStart = 0;
+  let start = { rss: 0, heap: 0 };
+  // A full collection before each reading (the API child runs with --expose-gc), so what is compared
+  // is memory still held, not garbage the collector had not got round to.
+  const settledMemory = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    return { rss: m.rss, heap: m.heapUsed };
+  };
   process.on('message', (m: ToChild) => {
     if (m.type === 'measure-start') {
-      rssStart = process.memoryUsage().rss;
+      start = settledMemory();
       loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
     } else if (m.type === 'measure-stop' && loop) {
       loop.disable();
+      const end = settledMemory();
       send({
         type: 'measured',
         p99Ms: loop.percentile(99) / 1e6,
         maxMs: loop.max / 1e6,
-        rssStartMb: mb(rssStart),
-        rssEndMb: mb(process.memoryUsage().rss),
+        rssStartMb: mb(start.rss),
+        rssEndMb: mb(end.rss),
+        heapStartMb: mb(start.heap),
+        heapEndMb: mb(end.heap),
       });
     } else if (m.type === 'stop') {
       void stop().finally(() => process.exit(0));
@@ -79,6 +97,7 @@ interface Child {
 function startChild(role: 'emulator' | 'api', env: Record<string, string> = {}): Promise<Child> {
   const child = fork(__filename, [role], {
     env: { ...process.env, ...env },
+    execArgv: role === 'api' ? [...process.execArgv, '--expose-gc'] : process.execArgv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = (type: FromChild['type']) =>
@@ -188,6 +207,8 @@ async function main(): Promise<void> {
         rssStartMb: m.rssStartMb,
         rssEndMb: m.rssEndMb,
         rssGrowthPct: (100 * (m.rssEndMb - m.rssStartMb)) / m.rssStartMb,
+        heapStartMb: m.heapStartMb,
+        heapEndMb: m.heapEndMb,
       }),
     );
   } finally {

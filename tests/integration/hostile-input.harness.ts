@@ -108,7 +108,6 @@ export function storageProbe(connectionString: string, container = 'presto'): St
  * no queue message, no API key, and no spend (tokens, pictures, designs, voice sessions).
  */
 const REQUEST_COUNTERS = new Set(['requests', 'minute', 'minuteRequests', 'applied']);
-const SPEND_COUNTERS = ['promptTokens', 'completionTokens', 'images', 'generations', 'realtimeSessions'];
 
 export function refusedChanges(before: Snapshot, after: Snapshot): string[] {
   const problems: string[] = [];
@@ -124,7 +123,9 @@ export function refusedChanges(before: Snapshot, after: Snapshot): string[] {
       );
       const spent = changed.filter((f) => !REQUEST_COUNTERS.has(f) && (was !== undefined || Number(b[f] ?? 0) !== 0));
       if (spent.length === 0) continue;
-      problems.push(`${key}: ${spent.map((f) => `${f} ${String(a[f] ?? 0)} → ${String(b[f])}`).join(', ')}`);
+      problems.push(
+        `${key}: ${spent.map((f) => `${f} ${JSON.stringify(a[f] ?? 0)} → ${JSON.stringify(b[f])}`).join(', ')}`,
+      );
       continue;
     }
     problems.push(
@@ -133,8 +134,6 @@ export function refusedChanges(before: Snapshot, after: Snapshot): string[] {
   }
   return problems;
 }
-
-export { SPEND_COUNTERS };
 
 /**
  * Waits until storage stops changing (background work of an accepted request — a design, a picture,

@@ -361,7 +361,7 @@ function requestsFor(op: Operation, known: KnownValues, address: string): fc.Arb
     for (const [i, p] of pathParams.entries()) target = target.replace(`{${p.name}}`, values[i]!.value);
     return { target, kind: values.find((v) => v.kind !== 'valid')?.kind ?? 'valid' };
   });
-  const keys = Object.keys((op.body?.properties ?? {}) as Json);
+  const keys = Object.keys(op.body?.properties ?? {});
   const body: fc.Arbitrary<BodyPlan> = op.body
     ? bodyMutations(valueOf(op.body, known), keys)
     : fc.oneof(
