@@ -377,7 +377,14 @@ function requestsFor(op: Operation, known: KnownValues, address: string): fc.Arb
     fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', op.method === 'GET' ? 'POST' : 'GET'),
   );
   return fc
-    .tuple(method, path, queryOf(op, known), body, fc.option(headerTricks, { freq: 4, nil: undefined }))
+    .tuple(
+      method,
+      path,
+      queryOf(op, known),
+      body,
+      // About 1 in 5 requests carries odd headers (most of those stop at 401 before any handler).
+      fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, headerTricks),
+    )
     .map(([m, p, query, b, tricks]) => {
       const headers: Record<string, string> = { 'x-forwarded-for': address, ...(tricks ?? {}) };
       if (b.contentType !== undefined) headers['content-type'] = b.contentType;
@@ -386,7 +393,7 @@ function requestsFor(op: Operation, known: KnownValues, address: string): fc.Arb
         p.kind === 'valid' ? '' : p.kind,
         b.kind === 'valid' ? '' : b.kind,
       ];
-      if (tricks) kinds.push('header-tricks');
+      if (tricks && Object.keys(tricks).length) kinds.push('header-tricks');
       if (query.includes('%') || query.includes('__proto__') || /=(?:NaN|abc|1e400|-1)/.test(query))
         kinds.push('query-trick');
       const kind = kinds.filter(Boolean).join('+') || 'valid';
