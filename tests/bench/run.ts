@@ -57,6 +57,28 @@ async function main(): Promise<void> {
     `  overhead of our API: p50 ${ms(azure.overhead.p50)}  p95 ${ms(azure.overhead.p95)}  [target p50 ≤ 60 ms]; event-loop delay p99 under that load: ${ms(azure.eventLoopP99)}  [target ≤ 50 ms]; API CPU per stream ${ms(azure.cpuMsPerStream)} (kernel ${ms(azure.systemCpuMsPerStream)})`,
   );
 
+  // The 429 storm (storm.ts): BENCH_STORM_SECONDS of 50 chat streams, half the upstream calls throttled.
+  const storm = JSON.parse(
+    execFileSync(process.execPath, [path.join(__dirname, 'storm.js')], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }).toString(),
+  ) as {
+    seconds: number;
+    total: number;
+    outcomes: Record<string, number>;
+    eventLoopP99Ms: number;
+    rssStartMb: number;
+    rssEndMb: number;
+    rssGrowthPct: number;
+    heapStartMb: number;
+    heapEndMb: number;
+  };
+  const unfinished = storm.total - (storm.outcomes.completed ?? 0) - (storm.outcomes.retryable_error ?? 0);
+  console.log(
+    `429 storm (50 streams for ${storm.seconds} s, realistic latency, 50 % of upstream calls 429 with retry-after-ms): ${storm.total} requests ${JSON.stringify(storm.outcomes)}; neither completed nor a retryable error: ${unfinished}  [must be 0]; event-loop delay p99 ${ms(storm.eventLoopP99Ms)}  [target ≤ 50 ms]; RSS ${storm.rssStartMb.toFixed(0)} → ${storm.rssEndMb.toFixed(0)} MB (${storm.rssGrowthPct.toFixed(1)} %)  [target ≤ 15 %], JS heap after a full GC ${storm.heapStartMb.toFixed(0)} → ${storm.heapEndMb.toFixed(0)} MB`,
+  );
+
   const server = await startLocal({
     port: 0,
     inMemoryStorage: true,

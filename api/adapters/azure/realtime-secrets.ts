@@ -64,7 +64,7 @@ export class AzureRealtimeSecrets implements RealtimeSecrets {
         const outcome = await drain(
           this.caller.send(this.target, body, async (client, b, signal) => {
             try {
-              return { answer: (await client.realtime.clientSecrets.create(b as never, { signal })) };
+              return { answer: await client.realtime.clientSecrets.create(b as never, { signal }) };
             } catch (error) {
               if (refusedParameter(error) || isDeploymentNotFound(error)) return { refusal: error };
               throw error;

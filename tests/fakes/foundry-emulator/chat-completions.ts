@@ -16,6 +16,8 @@ export interface ChatState {
   latency: LatencyProfile;
   /** Prompts matching this are refused like Azure's content filter (HTTP 400 content_filter). */
   promptFilter: RegExp;
+  /** The 429 to answer this call with, when the emulated resource is throttled (throttle.ts). */
+  throttled?: (deployment: string) => wire.WireError | undefined;
 }
 
 type Completion = {
@@ -226,6 +228,8 @@ export function chatCompletionsRoute(state: ChatState): Route {
       const body = parsed.data;
       const deployment = ctx.deployment(body.model);
       if (!deployment) return void send(ctx, wire.deploymentNotFoundError());
+      const throttled = state.throttled?.(deployment.name);
+      if (throttled) return void send(ctx, throttled);
       const refused = refusal(raw, body, deployment);
       if (refused) return void send(ctx, refused);
       const reply =

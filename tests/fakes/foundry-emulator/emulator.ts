@@ -6,6 +6,7 @@ import { modeDraftBrain } from './mode-draft-brain';
 import { probeRoutes } from './probe-routes';
 import { createImageEmulation, type ImageEmulation } from './image-generations';
 import { NO_LATENCY, type LatencyProfile } from './latency';
+import { throttler, type ThrottleOptions } from './throttle';
 import { RealtimeEmulator } from './realtime/realtime-emulator';
 import { realtimeRoutes } from './realtime/routes';
 import {
@@ -36,6 +37,8 @@ export interface FoundryEmulatorOptions {
   strict?: EmulatorStrictness;
   /** How long answers take (latency.ts); default none, `REALISTIC_LATENCY` for people (EMULATOR_LATENCY=realistic). */
   latency?: LatencyProfile;
+  /** A throttled resource: this share of chat completions is answered 429 before any work (throttle.ts). */
+  throttle?: ThrottleOptions;
 }
 
 export interface EmulatorStrictness {
@@ -106,6 +109,7 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
     promptFilter: options.promptFilter ?? /\b(?:bomb|explosives?)\b/i,
     strictReasoning: options.strict?.reasoningBudget ?? false,
     latency: options.latency ?? NO_LATENCY,
+    ...(options.throttle ? { throttled: throttler(options.throttle) } : {}),
   };
   const routes: Route[] = [];
   const extra: Route[] = [];

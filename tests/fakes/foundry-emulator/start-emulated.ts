@@ -8,6 +8,7 @@ import { emulatedAzureEnv } from './app-env';
 import { EMULATED_STRICTNESS, startFoundryEmulator } from './emulator';
 import { latencyProfile, NO_LATENCY } from './latency';
 import { swaConfigAllowing } from './realtime/csp';
+import { throttleFromEnv } from './throttle';
 
 async function main(): Promise<void> {
   // dist/tests/fakes/foundry-emulator/start-emulated.js → the project root.
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     port: Number(process.env.EMULATOR_PORT ?? 0),
     chunkDelayMs: latency === NO_LATENCY ? 15 : 0,
     latency,
+    // EMULATOR_THROTTLE=0.5:500: half of the chat completions answered 429 with retry-after-ms 500.
+    ...(process.env.EMULATOR_THROTTLE ? { throttle: throttleFromEnv(process.env.EMULATOR_THROTTLE) } : {}),
     strict: EMULATED_STRICTNESS,
   });
   // Voice posts its SDP offer to the emulator: its origin joins the CSP connect-src.

@@ -1,3 +1,5 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
 import { BUILTIN_MODE_IDS } from '../../../contracts/mode';
 
 /** Slug budgets so `industry--company` always fits the 48-character mode id. */
@@ -8,7 +10,9 @@ export const VARIANT_SEPARATOR = '--';
 
 /**
  * Lower-case ASCII words joined by single dashes, accents folded ("Café Noël" → "cafe-noel"),
- * cut at a word boundary within `max` characters.
+ * cut at a word boundary within `max` characters. A name with no Latin letter or digit at all
+ * ("銀行", "Ωμέγα") gets `u-` and 12 hex digits of its SHA-256 instead, so
+ * it still has a key of its own — never the empty key, which named no job and no mode.
  */
 export function slugify(text: string, max = 48): string {
   const words = text
@@ -25,7 +29,9 @@ export function slugify(text: string, max = 48): string {
     if (next.length > max) break;
     slug = next;
   }
-  return slug || (words[0] ?? '').slice(0, max);
+  if (slug || words.length) return slug || (words[0] ?? '').slice(0, max);
+  const letters = text.normalize('NFKC').toLowerCase().trim().replace(/\s+/g, ' ');
+  return letters ? `u-${bytesToHex(sha256(utf8ToBytes(letters))).slice(0, 12)}`.slice(0, max) : '';
 }
 
 /**

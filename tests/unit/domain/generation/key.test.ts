@@ -11,6 +11,15 @@ describe('slugify', () => {
     expect(slugify('--a--b--')).toBe('a-b');
   });
 
+  it('gives a name without Latin letters a key of its own, never the empty one (hostile-input run)', () => {
+    for (const name of ['銀行', 'Ωμέγα', 'مصرف']) {
+      expect(Slug.safeParse(slugify(name)).success, name).toBe(true);
+      expect(slugify(name)).toBe(slugify(` ${name} `));
+    }
+    expect(slugify('銀行')).not.toBe(slugify('保険'));
+    expect(modeKey('銀行', '三菱')).toMatch(/^u-[0-9a-f]{12}--u-[0-9a-f]{12}$/);
+  });
+
   it('cuts at a word boundary', () => {
     expect(slugify('alpha beta gamma delta', 12)).toBe('alpha-beta');
     expect(slugify('supercalifragilistic', 5)).toBe('super');
