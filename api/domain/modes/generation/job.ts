@@ -1,4 +1,4 @@
-import { JobRecord, type Job, type JobError, type JobStatus } from '../../../contracts/jobs';
+import { JobRecord, type Job, type JobBrand, type JobError, type JobStatus } from '../../../contracts/jobs';
 import { readDocument, updateDocument } from '../../documents';
 import { DEFAULT_LEASE_MS, isStale as isStaleRun, leaseUntil } from '../../jobs/staleness';
 import type { DocumentStore } from '../../ports';
@@ -46,6 +46,24 @@ export const renewLease = (job: JobRecord, now: Date, leaseMs = DEFAULT_LEASE_MS
 export const requeue = (job: JobRecord, now: Date) => move(job, 'queued', now);
 export const succeed = (job: JobRecord, modeId: string, now: Date) => move(job, 'done', now, { result: { modeId } });
 export const fail = (job: JobRecord, error: JobError, now: Date) => move(job, 'failed', now, { error });
+
+/** A running design's brand is ready (issue #12): every watcher can show the look before the mode is done. */
+export const recordBrand = (job: JobRecord, brand: JobBrand, now: Date): JobRecord => ({
+  ...job,
+  stage: 'brand',
+  brand,
+  updatedAt: now.toISOString(),
+});
+/** Done and the mode stored: the last stage (the brand, when there was one, stays as it was shown). */
+export const complete = (job: JobRecord, modeId: string, now: Date): JobRecord => ({
+  ...succeed(job, modeId, now),
+  stage: 'complete',
+});
+/** A run that failed or goes back to the queue shows no half-made look: the next attempt designs its own. */
+export function withoutProgress(job: JobRecord): JobRecord {
+  const { stage: _s, brand: _b, ...rest } = job;
+  return rest;
+}
 
 /** The staleness rule every job kind shares (api/domain/jobs/staleness.ts). */
 export const isStale = (job: JobRecord, now: Date): boolean => isStaleRun(job, now);
