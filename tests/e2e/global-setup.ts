@@ -48,7 +48,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     env: {
       ...env,
       ...E2E_DEMO_BUDGET,
-      PRESTO_FAULT_INJECTION: 'generation-fails-once:haunted,generation-fails-after-brand:spooky',
+      PRESTO_FAULT_INJECTION:
+        'generation-fails-once:haunted,generation-slow-after-brand-8s:lagoon,generation-slow-after-brand-8s:spooky,generation-fails-after-brand:spooky',
     },
   });
   process.env.E2E_BASE_URL = server.url;

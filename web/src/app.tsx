@@ -8,6 +8,7 @@ import { type ChatHandlers, useChat } from './features/chat/use-chat';
 import { Dashboard, DashboardSkeleton } from './features/dashboard/dashboard';
 import { useDashboard } from './features/dashboard/use-dashboard';
 import { AppHeader } from './features/header/app-header';
+import { BrandSkeleton } from './features/modes/brand-skeleton';
 import { JobBanner } from './features/modes/job-banner';
 import { Landing } from './features/modes/landing';
 import { ModeTransition } from './features/modes/mode-transition';
@@ -47,10 +48,23 @@ export function App() {
     chat.divide(companyName, primary);
     showStage();
   };
-  const jobs = useJobWatch((modeId, label) => {
-    enterMode(label);
-    void modes.switchTo({ id: modeId, companyName: label });
-  });
+  const jobs = useJobWatch(
+    (modeId, label) => {
+      // The mode whose brand is on screen keeps its name; it fills in where it stands (no second sweep).
+      const name = modes.brand?.id === modeId ? modes.brand.mode.companyName : label;
+      enterMode(name);
+      void modes.switchTo({ id: modeId, companyName: name });
+    },
+    {
+      // Issue #12: the new look lands while the dashboard is designed; a failure rolls it back.
+      onBrand(brand, jobId) {
+        dash.clear();
+        showStage();
+        void modes.showBrand(brand, jobId);
+      },
+      onFailed: () => modes.dropBrand(),
+    },
+  );
   const chartArrived = () => {
     if (narrow() && pane === 'chat') setUnseen((n) => n + 1);
   };
@@ -114,6 +128,7 @@ export function App() {
     setUnseen(0);
     dash.clear();
     jobs.stop();
+    modes.dropBrand();
     session.renew();
   };
   // Voice shares the chat's conversation: same session, mode, persona, handlers and history.
@@ -161,7 +176,7 @@ export function App() {
         Skip to the assistant
       </a>
       <AppHeader
-        mode={view?.mode ?? null}
+        mode={modes.brand?.mode ?? view?.mode ?? null}
         health={health.data}
         healthError={Boolean(health.error)}
         onNewConversation={newConversation}
@@ -195,8 +210,19 @@ export function App() {
         <section class="stage" id="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>
           <div class="stage__scroll" tabIndex={0}>
             {modes.notice && <NoticeBar notice={modes.notice} onDismiss={modes.dismissNotice} />}
-            {jobs.job && <JobBanner job={jobs.job} onRetry={() => void jobs.retry()} onDismiss={jobs.stop} />}
-            {view && tab ? (
+            {jobs.job && (
+              <JobBanner
+                job={jobs.job}
+                onRetry={() => void jobs.retry()}
+                onDismiss={() => {
+                  jobs.stop();
+                  modes.dropBrand();
+                }}
+              />
+            )}
+            {modes.brand ? (
+              <BrandSkeleton mode={modes.brand.mode} />
+            ) : view && tab ? (
               <Dashboard
                 mode={view.mode}
                 persona={view.persona}
@@ -210,7 +236,11 @@ export function App() {
               <Landing onPick={pick} />
             )}
           </div>
-          {view && tab && <TabBar tabs={view.mode.tabs} selectedId={tab.id} onSelect={dash.selectTab} />}
+          {modes.brand ? (
+            <TabBar tabs={modes.brand.mode.tabs} selectedId={modes.brand.mode.tabs[0]!.id} onSelect={() => undefined} />
+          ) : (
+            view && tab && <TabBar tabs={view.mode.tabs} selectedId={tab.id} onSelect={dash.selectTab} />
+          )}
         </section>
       </main>
       {modes.transition && <ModeTransition t={modes.transition} />}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { brandOf, GeneratedModeDraft, ModeBrandDraft, ModeDetailsDraft } from '../../../api/contracts/generated-mode';
 import { ModeGenerationMessage } from '../../../api/contracts/jobs';
@@ -173,5 +173,30 @@ describe('test-only fault injection', () => {
       industryName: 'Spooky Manor',
     });
     expect(brands).toEqual(['Spooky Manor', 'Spooky Manor']);
+  });
+
+  it('generation-slow-after-brand-<n>s: the brand is reported, then the design holds before it finishes', async () => {
+    expect(parseFaults('generation-slow-after-brand-8s:lagoon')).toEqual([
+      { kind: 'generation-slow-after-brand', word: 'lagoon', ms: 8000 },
+    ]);
+    vi.useFakeTimers();
+    try {
+      const g = new FaultInjectingModeGenerator(
+        new OfflineModeGenerator(),
+        parseFaults('generation-slow-after-brand-8s:lagoon'),
+      );
+      let branded = false;
+      let finished = false;
+      const run = g
+        .generate({ industry: 'lagoon tours', companyName: null }, { onBrand: async () => void (branded = true) })
+        .then(() => (finished = true));
+      await vi.advanceTimersByTimeAsync(7_999);
+      expect([branded, finished]).toEqual([true, false]);
+      await vi.advanceTimersByTimeAsync(1);
+      await run;
+      expect(finished).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
