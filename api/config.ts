@@ -150,7 +150,7 @@ const Env = environmentSchema({
   PRESTO_FAULT_INJECTION: z
     .string()
     .regex(
-      /^generation-(?:fails(?:-once)?|slow(?:-\d{1,3}s)?):[a-z0-9 -]{2,40}(?:,generation-(?:fails(?:-once)?|slow(?:-\d{1,3}s)?):[a-z0-9 -]{2,40})*$/,
+      /^generation-(?:fails(?:-once|-after-brand)?|slow(?:-after-brand)?(?:-\d{1,3}s)?):[a-z0-9 -]{2,40}(?:,generation-(?:fails(?:-once|-after-brand)?|slow(?:-after-brand)?(?:-\d{1,3}s)?):[a-z0-9 -]{2,40})*$/,
     )
     .optional(),
 });

@@ -193,7 +193,7 @@ export function App() {
       <PaneSwitch
         pane={pane}
         unseen={unseen}
-        hasMode={Boolean(view)}
+        hasMode={Boolean(view || modes.brand)}
         onChat={() => setPane('chat')}
         onStage={showStage}
       />

@@ -176,6 +176,11 @@ describe('test-only fault injection', () => {
   });
 
   it('generation-slow-after-brand-<n>s: the brand is reported, then the design holds before it finishes', async () => {
+    expect(
+      loadConfig({
+        PRESTO_FAULT_INJECTION: 'generation-slow-after-brand-8s:lagoon,generation-fails-after-brand:spooky',
+      }).PRESTO_FAULT_INJECTION,
+    ).toMatch(/after-brand/);
     expect(parseFaults('generation-slow-after-brand-8s:lagoon')).toEqual([
       { kind: 'generation-slow-after-brand', word: 'lagoon', ms: 8000 },
     ]);

@@ -81,7 +81,7 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void, pr
         wait = brand ? nextPollDelay(wait) : Math.min(BRAND_POLL_MS, nextPollDelay(wait));
         const j = await getJob(jobId, ac.signal);
         if (ac.signal.aborted) return;
-        if (j.brand && !brand && j.status !== 'failed') {
+        if (j.brand && !brand && (j.status === 'queued' || j.status === 'running')) {
           brand = j.brand;
           // The rest is a few seconds away: back off from the start again.
           wait = nextPollDelay(undefined);
