@@ -18,6 +18,7 @@ export interface BrandFirstSample {
 }
 
 const RUNS = 3;
+export const RESULT_PREFIX = 'BRAND_FIRST_RESULT ';
 /** Fresh words each run: a stored mode would answer at once and measure nothing. */
 const COMMANDS: Record<Scenario, string[]> = {
   'company variant': ['a bank called Acme Federal', 'a bank called Birch Savings', 'a bank called Cedar Trust'],
@@ -111,10 +112,13 @@ async function main(): Promise<void> {
     await runtime.stop();
     await emulator.stop();
   }
-  process.stdout.write(JSON.stringify(samples));
+  // The runtime's own log lines share stdout: the result is the one line with this prefix.
+  process.stdout.write(`\n${RESULT_PREFIX}${JSON.stringify(samples)}\n`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+// Imported by run.ts for its types and prefix: only a direct run measures.
+if (require.main === module)
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

@@ -11,7 +11,7 @@ import { billingOverheadMs } from './billing';
 import { corpusAccuracy } from './intent-accuracy';
 import { BENCH_LEASE_SECONDS, reliabilityBench } from './reliability';
 import { ms, percentile } from './stats';
-import type { BrandFirstSample, Scenario } from './brand-first';
+import { RESULT_PREFIX, type BrandFirstSample, type Scenario } from './brand-first';
 
 /** `npm run bench`: speed and size goals live here, not in timed test assertions. */
 async function main(): Promise<void> {
@@ -106,7 +106,11 @@ async function main(): Promise<void> {
       execFileSync(process.execPath, [path.join(__dirname, 'brand-first.js'), design], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'inherit'],
-      }).toString(),
+      })
+        .toString()
+        .split('\n')
+        .find((line) => line.startsWith(RESULT_PREFIX))!
+        .slice(RESULT_PREFIX.length),
     ) as BrandFirstSample[];
   const designs = { before: brandFirst('one-shot'), after: brandFirst('two-step') };
   const TARGETS: Record<Scenario, string> = {

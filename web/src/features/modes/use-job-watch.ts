@@ -30,8 +30,13 @@ export interface JobProgress {
   onFailed?(jobId: string): void;
 }
 
-/** Until the brand is on the job, poll at least this often: it lands about 3 s in and is the moment people wait for. */
-const BRAND_POLL_MS = 700;
+/**
+ * While a design runs, poll at least this often (GET /api/jobs is unmetered and tiny): before the
+ * brand, which is the moment people wait for, and then until the dashboard, a few seconds later;
+ * plain back-off would leave a finished mode unseen for up to MAX_POLL_MS.
+ */
+const BRAND_POLL_MS = 400;
+const DETAILS_POLL_MS = 1_000;
 
 const GIVE_UP_MS = 180_000;
 
@@ -78,7 +83,7 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void, pr
       while (Date.now() - started < GIVE_UP_MS) {
         await sleep(wait, ac.signal);
         if (ac.signal.aborted) return;
-        wait = brand ? nextPollDelay(wait) : Math.min(BRAND_POLL_MS, nextPollDelay(wait));
+        wait = Math.min(brand ? DETAILS_POLL_MS : BRAND_POLL_MS, nextPollDelay(wait));
         const j = await getJob(jobId, ac.signal);
         if (ac.signal.aborted) return;
         if (j.brand && !brand && (j.status === 'queued' || j.status === 'running')) {
