@@ -80,6 +80,11 @@ const Env = environmentSchema({
    * deployment refusing the value gets the next higher one, then none (api/adapters/azure/azure-caller.ts).
    */
   AZURE_OPENAI_REASONING_EFFORT: z.enum(REASONING_EFFORTS).default('minimal'),
+  /**
+   * How the structured deployment designs a new mode: `two-step` (a small brand call the page shows
+   * at once, then the details, issue #12) or `one-shot` (the whole draft in one call: the bench's baseline).
+   */
+  PRESTO_MODE_DESIGN: z.enum(['two-step', 'one-shot']).default('two-step'),
   /** Key auth; without it a Microsoft Entra token comes from AZURE_CREDENTIAL (docs/pitfalls.md 1.1, 1.3). */
   AZURE_OPENAI_API_KEY: z.string().min(1).optional(),
   AZURE_CREDENTIAL: z.enum(AZURE_CREDENTIALS).default('default'),
@@ -145,7 +150,7 @@ const Env = environmentSchema({
   PRESTO_FAULT_INJECTION: z
     .string()
     .regex(
-      /^generation-(?:fails(?:-once)?|slow(?:-\d{1,3}s)?):[a-z0-9 -]{2,40}(?:,generation-(?:fails(?:-once)?|slow(?:-\d{1,3}s)?):[a-z0-9 -]{2,40})*$/,
+      /^generation-(?:fails(?:-once|-after-brand)?|slow(?:-after-brand)?(?:-\d{1,3}s)?):[a-z0-9 -]{2,40}(?:,generation-(?:fails(?:-once|-after-brand)?|slow(?:-after-brand)?(?:-\d{1,3}s)?):[a-z0-9 -]{2,40})*$/,
     )
     .optional(),
 });

@@ -1,6 +1,6 @@
 import type { GeneratedModeDraft, ModeGenerationRequest } from '../contracts/generated-mode';
 import { DomainError, UpstreamUnavailable } from '../domain/errors';
-import type { ModeGenerator } from '../domain/ports';
+import type { ModeDesignProgress, ModeGenerator } from '../domain/ports';
 
 /**
  * TEST-ONLY failure injection for mode generation, so e2e and integration tests can show the
@@ -8,12 +8,22 @@ import type { ModeGenerator } from '../domain/ports';
  * runtime. Wired only when `PRESTO_FAULT_INJECTION` is set (never in production settings):
  *   generation-fails:<word>       every generation for an industry containing <word> fails (retryable)
  *   generation-fails-once:<word>  the first generation for each such industry fails permanently
+ *   generation-fails-after-brand:<word>  the first such design fails permanently just after its
+ *                                 brand step was shown (issue #12: the page rolls back to a clear error)
+ *   generation-slow-after-brand-<n>s:<word>  such a design holds n seconds after its brand step, so
+ *                                 a test sees the brand on screen before the dashboard (ordering)
  *   generation-slow:<word>        every generation for such an industry hangs for SLOW_FAULT_MS
  *                                 first, so a test can kill the worker mid-run deterministically
  *   generation-slow-<n>s:<word>   the same for n seconds (a test keeps a run going through an outage)
  * Several rules are comma-separated, e.g. `generation-fails:cursed,generation-fails-once:haunted`.
  */
-const KINDS = ['generation-fails', 'generation-fails-once', 'generation-slow'] as const;
+const KINDS = [
+  'generation-fails',
+  'generation-fails-once',
+  'generation-fails-after-brand',
+  'generation-slow',
+  'generation-slow-after-brand',
+] as const;
 export type FaultRule = { kind: (typeof KINDS)[number]; word: string; ms?: number };
 
 /** Far longer than any test waits for a worker to be killed mid-run, far shorter than a test's timeout. */
@@ -25,6 +35,9 @@ export function parseFaults(spec: string | undefined): FaultRule[] {
   if (!spec) return [];
   return spec.split(',').map((part) => {
     const [spelled, word] = part.split(':').map((x) => x.trim());
+    const afterBrand = /^generation-slow-after-brand-(\d{1,3})s$/.exec(spelled ?? '');
+    if (afterBrand && word)
+      return { kind: 'generation-slow-after-brand', word: word.toLowerCase(), ms: Number(afterBrand[1]) * 1000 };
     const seconds = /^generation-slow-(\d{1,3})s$/.exec(spelled ?? '');
     if (seconds && word) return { kind: 'generation-slow', word: word.toLowerCase(), ms: Number(seconds[1]) * 1000 };
     const kind = spelled;
@@ -46,10 +59,40 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
     this.name = `${inner.name}+faults`;
   }
 
-  async generate(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {
+  async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {
     const words = `${request.industry} ${request.companyName ?? ''}`.toLowerCase();
+    let inner = progress;
     for (const rule of this.rules) {
       if (!words.includes(rule.word)) continue;
+      if (rule.kind === 'generation-slow-after-brand') {
+        const outer = inner;
+        const ms = rule.ms ?? SLOW_FAULT_MS;
+        inner = {
+          onBrand: async (brand) => {
+            await outer?.onBrand(brand);
+            await new Promise((resolve) => setTimeout(resolve, ms));
+          },
+        };
+        continue;
+      }
+      if (rule.kind === 'generation-fails-after-brand') {
+        const key = `${rule.kind}|${rule.word}|${words}`;
+        if (this.failedOnce.has(key)) continue;
+        const outer = inner;
+        inner = {
+          onBrand: async (brand) => {
+            await outer?.onBrand(brand);
+            this.failedOnce.add(key);
+            throw new DomainError(
+              'generation_failed',
+              'The mode designer gave up after the brand (injected test fault)',
+              502,
+              false,
+            );
+          },
+        };
+        continue;
+      }
       if (rule.kind === 'generation-slow') {
         await new Promise((resolve) => setTimeout(resolve, rule.ms ?? SLOW_FAULT_MS));
         continue;
@@ -62,6 +105,6 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
         throw new DomainError('generation_failed', 'The mode designer gave up (injected test fault)', 502, false);
       }
     }
-    return this.inner.generate(request);
+    return this.inner.generate(request, inner);
   }
 }

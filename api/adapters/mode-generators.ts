@@ -19,7 +19,7 @@ export function createModeGenerator(config: Config, structuredModel: StructuredM
   }
   const base =
     config.provider === 'azure' && structuredModel
-      ? new StructuredModeGenerator(structuredModel)
+      ? new StructuredModeGenerator(structuredModel, config.PRESTO_MODE_DESIGN)
       : new OfflineModeGenerator();
   const faults = parseFaults(config.PRESTO_FAULT_INJECTION);
   return faults.length > 0 ? new FaultInjectingModeGenerator(base, faults) : base;

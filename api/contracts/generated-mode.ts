@@ -82,6 +82,66 @@ export const GeneratedModeDraft = z.strictObject({
 });
 export type GeneratedModeDraft = z.infer<typeof GeneratedModeDraft>;
 
+/**
+ * The two steps of a design (issue #12): a small, fast brand step the UI shows at once, then the
+ * details with that brand held fixed. Together they are exactly a GeneratedModeDraft (`joinDraft`),
+ * so the stored mode has the same shape and passes the same checks as a one-shot design.
+ */
+export const DraftBrandTab = DraftTab.pick({ id: true, label: true, icon: true });
+export type DraftBrandTab = z.infer<typeof DraftBrandTab>;
+
+export const ModeBrandDraft = GeneratedModeDraft.pick({
+  industryName: true,
+  companyName: true,
+  tagline: true,
+  primaryColor: true,
+}).extend({ tabs: count(DraftBrandTab, 5, 5) });
+export type ModeBrandDraft = z.infer<typeof ModeBrandDraft>;
+
+/** Which datasets each brand tab charts, by the brand tab's id. */
+export const DraftTabDatasets = DraftTab.pick({ id: true, datasetIds: true });
+
+export const ModeDetailsDraft = GeneratedModeDraft.pick({
+  personaRole: true,
+  tone: true,
+  vocabulary: true,
+  voice: true,
+  metrics: true,
+  datasets: true,
+}).extend({ tabs: count(DraftTabDatasets, 5, 5) });
+export type ModeDetailsDraft = z.infer<typeof ModeDetailsDraft>;
+
+/**
+ * The full draft from both steps: the brand's name, colour and tabs as they were shown, each tab
+ * given the datasets the details step assigned to its id (or, if the model renamed an id, to its
+ * position). The result is validated again as a GeneratedModeDraft before storage.
+ */
+export function joinDraft(brand: ModeBrandDraft, details: ModeDetailsDraft): GeneratedModeDraft {
+  const { tabs: assigned, ...rest } = details;
+  return {
+    industryName: brand.industryName,
+    companyName: brand.companyName,
+    tagline: brand.tagline,
+    primaryColor: brand.primaryColor,
+    ...rest,
+    tabs: brand.tabs.map((t, i) => ({
+      ...t,
+      datasetIds: (assigned.find((a) => a.id === t.id) ?? assigned[i])?.datasetIds ?? [],
+    })),
+  };
+}
+
+/** The brand part of a full draft (what the one-shot path and the offline generator show first). */
+export function brandOf(draft: GeneratedModeDraft): ModeBrandDraft {
+  return {
+    industryName: draft.industryName,
+    companyName: draft.companyName,
+    tagline: draft.tagline,
+    primaryColor: draft.primaryColor,
+    tabs: draft.tabs.map((t) => ({ id: t.id, label: t.label, icon: t.icon })),
+  };
+}
+
 /** What a generator is asked for: the sanitised request. */
 export interface ModeGenerationRequest {
   industry: string;

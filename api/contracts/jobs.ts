@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Slug } from './common';
+import { HexColor, Slug } from './common';
+import { IconName, Theme } from './mode';
 
 /** Queue names: kebab-case constants, shared by producers, triggers and host.json. */
 export const QUEUE_NAMES = ['mode-generation', 'chart-images'] as const;
@@ -29,6 +30,27 @@ export const JobError = z.object({
 });
 export type JobError = z.infer<typeof JobError>;
 
+/** How far a mode design has come: `brand` once the look is ready, `complete` once the mode is stored. */
+export const JOB_STAGES = ['brand', 'complete'] as const;
+export const JobStage = z.enum(JOB_STAGES);
+export type JobStage = z.infer<typeof JobStage>;
+
+/**
+ * The provisional look a design shows while the rest is made: name, colours (the full derived
+ * theme, so the page can re-theme without deriving it again), the mark's icon and the tab labels.
+ * Derived and checked like the finished mode (build-mode.ts `buildBrand`); the stored mode keeps it.
+ */
+export const JobBrand = z.object({
+  name: z.string().min(2).max(40),
+  companyName: z.string().min(2).max(48),
+  tagline: z.string().min(2).max(90),
+  primaryColor: HexColor,
+  theme: Theme,
+  icon: IconName,
+  tabs: z.array(z.object({ id: Slug, label: z.string().min(1).max(24), icon: IconName })).length(5),
+});
+export type JobBrand = z.infer<typeof JobBrand>;
+
 /** GET /api/jobs/{id}. */
 export const Job = z.object({
   id: Slug,
@@ -40,6 +62,9 @@ export const Job = z.object({
   updatedAt: z.iso.datetime(),
   /** Generation attempts so far (the queue's dequeue count of the latest one). */
   attempts: z.number().int().min(0).max(100),
+  /** Mode designs only: `brand` with the provisional look, then `complete`; absent before the brand is ready. */
+  stage: JobStage.optional(),
+  brand: JobBrand.optional(),
 });
 export type Job = z.infer<typeof Job>;
 

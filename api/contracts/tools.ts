@@ -84,6 +84,8 @@ export const SwitchModeResult = z.discriminatedUnion('status', [
     companyName: z.string().nullable(),
     jobId: z.string(),
     message: z.string(),
+    /** A joined design whose brand is already ready (issue #12): the look the page is about to show. */
+    brand: z.object({ name: z.string(), companyName: z.string(), tagline: z.string() }).optional(),
   }),
 ]);
 export type SwitchModeResult = z.infer<typeof SwitchModeResult>;

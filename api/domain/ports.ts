@@ -1,5 +1,5 @@
 import type { FinishReason, Usage } from '../contracts/chat';
-import type { GeneratedModeDraft, ModeGenerationRequest } from '../contracts/generated-mode';
+import type { GeneratedModeDraft, ModeBrandDraft, ModeGenerationRequest } from '../contracts/generated-mode';
 import type { QueueName } from '../contracts/jobs';
 
 /** A message as the model sees it: the client history plus the server-owned system prompt. */
@@ -62,10 +62,17 @@ export interface DocumentStore {
   appendLines(path: string, lines: string[]): Promise<void>;
 }
 
+/** Progress a two-step design reports before it finishes (issue #12). */
+export interface ModeDesignProgress {
+  /** The brand step is done; the details will keep it. A throw here stops the design. */
+  onBrand(brand: ModeBrandDraft): Promise<void>;
+}
+
 /** Designs a new industry mode: bounded fields only (see contracts/generated-mode.ts). */
 export interface ModeGenerator {
   readonly name: string;
-  generate(request: ModeGenerationRequest): Promise<GeneratedModeDraft>;
+  /** The whole draft; a two-step generator calls `progress.onBrand` in between, a one-shot one never does. */
+  generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft>;
 }
 
 /** Sends a message to a storage queue; the encoding the trigger expects is the adapter's business. */

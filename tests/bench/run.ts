@@ -11,6 +11,7 @@ import { billingOverheadMs } from './billing';
 import { corpusAccuracy } from './intent-accuracy';
 import { BENCH_LEASE_SECONDS, reliabilityBench } from './reliability';
 import { ms, percentile } from './stats';
+import { RESULT_PREFIX, type BrandFirstSample, type Scenario } from './brand-first';
 
 /** `npm run bench`: speed and size goals live here, not in timed test assertions. */
 async function main(): Promise<void> {
@@ -119,6 +120,45 @@ async function main(): Promise<void> {
     );
   } finally {
     await server.stop();
+  }
+
+  // Issue #12: command → brand on screen → complete dashboard, realistic latency, before (one-shot) and after (two-step).
+  const brandFirst = (design: 'two-step' | 'one-shot') =>
+    JSON.parse(
+      execFileSync(process.execPath, [path.join(__dirname, 'brand-first.js'), design], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+        .toString()
+        .split('\n')
+        .find((line) => line.startsWith(RESULT_PREFIX))!
+        .slice(RESULT_PREFIX.length),
+    ) as BrandFirstSample[];
+  const designs = { before: brandFirst('one-shot'), after: brandFirst('two-step') };
+  const TARGETS: Record<Scenario, string> = {
+    'company variant': 'brand ≤ 2.5 s',
+    'new industry with a company': 'brand ≤ 4 s, complete ≤ 15 s',
+    'new industry': 'brand ≤ 4 s, complete ≤ 15 s',
+  };
+  const sec = (n: number) => `${(n / 1000).toFixed(1)} s`;
+  for (const scenario of Object.keys(TARGETS) as Scenario[]) {
+    const figure = (samples: BrandFirstSample[]) => {
+      const mine = samples.filter((x) => x.scenario === scenario);
+      return `brand p50 ${sec(
+        percentile(
+          mine.map((x) => x.brandMs),
+          50,
+        ),
+      )}, complete p50 ${sec(
+        percentile(
+          mine.map((x) => x.completeMs),
+          50,
+        ),
+      )} (n=${mine.length})`;
+    };
+    console.log(
+      `command → brand on screen → complete dashboard (realistic latency, azure provider), ${scenario}: before (one-shot) ${figure(designs.before)}; after (two-step) ${figure(designs.after)}  [target ${TARGETS[scenario]}]`,
+    );
   }
 
   const r = await reliabilityBench();

@@ -61,7 +61,7 @@ test.describe('dynamic modes for any industry', () => {
     await expect(banner).toHaveAttribute('data-status', /queued|running/);
     await expect(banner).toContainText('Happy Paws');
     await expect(page.locator('[data-testid="chat-message"][data-role="assistant"]').last()).toContainText(
-      /preparing a brand-new mode for Happy Paws/,
+      /Happy Paws is taking shape/,
     );
     await page.waitForTimeout(400); // let the banner's entry animation finish for the screenshot
     await page.screenshot({ path: info.outputPath('vet-progress.png') });

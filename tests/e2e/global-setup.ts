@@ -45,7 +45,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     inMemoryStorage: true,
     quiet: true,
     ...(swaConfigPath ? { swaConfigPath } : {}),
-    env: { ...env, ...E2E_DEMO_BUDGET, PRESTO_FAULT_INJECTION: 'generation-fails-once:haunted' },
+    env: {
+      ...env,
+      ...E2E_DEMO_BUDGET,
+      PRESTO_FAULT_INJECTION:
+        'generation-fails-once:haunted,generation-slow-after-brand-8s:lagoon,generation-slow-after-brand-8s:spooky,generation-fails-after-brand:spooky',
+    },
   });
   process.env.E2E_BASE_URL = server.url;
   if (emulator) Object.assign(process.env, { E2E_EMULATOR_URL: emulator.url, E2E_EMULATOR_KEY: emulator.apiKey });

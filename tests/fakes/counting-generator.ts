@@ -1,5 +1,5 @@
 import type { GeneratedModeDraft, ModeGenerationRequest } from '../../api/contracts/generated-mode';
-import type { ModeGenerator } from '../../api/domain/ports';
+import type { ModeDesignProgress, ModeGenerator } from '../../api/domain/ports';
 import { OfflineModeGenerator } from '../../api/adapters/offline/mode-generator';
 
 /** Wraps a generator (offline by default), counts calls per industry, and can be told to fail. */
@@ -13,13 +13,13 @@ export class CountingGenerator implements ModeGenerator {
 
   constructor(private readonly inner: ModeGenerator = new OfflineModeGenerator()) {}
 
-  async generate(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {
+  async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {
     this.calls.push(request);
     if (this.hold) await this.hold;
     if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
     const error = this.fail?.(request);
     if (error) throw error;
-    return this.inner.generate(request);
+    return this.inner.generate(request, progress);
   }
 
   callsFor(industry: string): number {

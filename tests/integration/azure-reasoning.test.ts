@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { REASONING_HEADROOM } from '../../api/adapters/azure/structured-model';
 import { loadConfig } from '../../api/config';
-import { MODE_DRAFT_MAX_TOKENS, StructuredModeGenerator } from '../../api/adapters/structured-mode-generator';
+import {
+  MODE_BRAND_MAX_TOKENS,
+  MODE_DRAFT_MAX_TOKENS,
+  StructuredModeGenerator,
+} from '../../api/adapters/structured-mode-generator';
 import { StoredModeCatalog } from '../../api/adapters/mode-catalog';
 import { JobRecord, MAX_DEQUEUE_COUNT, ModeGenerationMessage } from '../../api/contracts/jobs';
 import { jobPath } from '../../api/domain/modes/generation/job';
@@ -63,11 +67,16 @@ describe('reasoning models are budgeted for their reasoning (strict emulator)', 
     h = await azureHarness({ emulator: { strict: { reasoningBudget: true } } });
     const draft = await new StructuredModeGenerator(h.adapters.structuredModel).generate(request);
     expect(draft.companyName).toBe('Happy Paws');
-    expect(efforts()).toEqual(['minimal']);
-    expect(budgets()).toEqual([MODE_DRAFT_MAX_TOKENS + REASONING_HEADROOM.minimal]);
-    const [usage] = h.structuredUsage;
+    // Two steps (issue #12): the small brand call, then the details, each with its own budget.
+    expect(efforts()).toEqual(['minimal', 'minimal']);
+    expect(budgets()).toEqual([
+      MODE_BRAND_MAX_TOKENS + REASONING_HEADROOM.minimal,
+      MODE_DRAFT_MAX_TOKENS + REASONING_HEADROOM.minimal,
+    ]);
+    expect(h.structuredUsage.map((u) => u.name)).toEqual(['mode_brand', 'mode_details']);
+    const usage = h.structuredUsage[1];
     expect(usage).toMatchObject({
-      name: 'mode_draft',
+      name: 'mode_details',
       deployment: 'gpt-5-mini',
       effort: 'minimal',
       finishReason: 'stop',
@@ -82,8 +91,11 @@ describe('reasoning models are budgeted for their reasoning (strict emulator)', 
       env: { AZURE_OPENAI_REASONING_EFFORT: 'medium' },
     });
     await new StructuredModeGenerator(h.adapters.structuredModel).generate(request);
-    expect(efforts()).toEqual(['medium']);
-    expect(budgets()).toEqual([MODE_DRAFT_MAX_TOKENS + REASONING_HEADROOM.medium]);
+    expect(efforts()).toEqual(['medium', 'medium']);
+    expect(budgets()).toEqual([
+      MODE_BRAND_MAX_TOKENS + REASONING_HEADROOM.medium,
+      MODE_DRAFT_MAX_TOKENS + REASONING_HEADROOM.medium,
+    ]);
     expect(h.structuredUsage[0]!.reasoningTokens).toBeGreaterThan(REASONING_HEADROOM.minimal);
   });
 

@@ -110,8 +110,20 @@ describe('Structured output on the structured deployment (docs/pitfalls.md 3.1)'
       companyName: 'Happy Paws',
     });
     expect(GeneratedModeDraft.parse(draft).companyName).toBe('Happy Paws');
-    const body = h.emulator.chatRequests()[0]! as Record<string, unknown>;
-    expect(body).toMatchObject({
+    // Two strict calls on the structured deployment (issue #12): the brand, then the details.
+    expect(h.emulator.chatRequests()).toMatchObject([
+      { model: 'gpt-5-mini', response_format: { json_schema: { name: 'mode_brand', strict: true } } },
+      { model: 'gpt-5-mini', response_format: { json_schema: { name: 'mode_details', strict: true } } },
+    ]);
+  });
+
+  it('the one-shot baseline (PRESTO_MODE_DESIGN=one-shot) designs the same draft in one mode_draft call', async () => {
+    h = await azureHarness();
+    const request = { industry: 'veterinary clinic', companyName: 'Happy Paws' };
+    const twoStep = await new StructuredModeGenerator(h.adapters.structuredModel).generate(request);
+    const oneShot = await new StructuredModeGenerator(h.adapters.structuredModel, 'one-shot').generate(request);
+    expect(oneShot).toEqual(twoStep);
+    expect(h.emulator.chatRequests().at(-1)).toMatchObject({
       model: 'gpt-5-mini',
       response_format: { json_schema: { name: 'mode_draft', strict: true } },
     });

@@ -238,7 +238,7 @@ describe('mode generation on Azurite', () => {
       status: 'queued',
     });
     expect(events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('')).toMatch(
-      /preparing a brand-new mode for Whisker Wellness/,
+      /Whisker Wellness is taking shape/,
     );
     const day = new Date().toISOString().slice(0, 10);
     const audit = BlobServiceClient.fromConnectionString(env.azurite.connectionString)

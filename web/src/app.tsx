@@ -9,6 +9,7 @@ import { type ChatHandlers, useChat } from './features/chat/use-chat';
 import { Dashboard, DashboardSkeleton } from './features/dashboard/dashboard';
 import { useDashboard } from './features/dashboard/use-dashboard';
 import { AppHeader } from './features/header/app-header';
+import { BrandSkeleton } from './features/modes/brand-skeleton';
 import { JobBanner } from './features/modes/job-banner';
 import { Landing } from './features/modes/landing';
 import { ModeTransition } from './features/modes/mode-transition';
@@ -48,10 +49,23 @@ export function App() {
     chat.divide(companyName, primary);
     showStage();
   };
-  const jobs = useJobWatch((modeId, label) => {
-    enterMode(label);
-    void modes.switchTo({ id: modeId, companyName: label });
-  });
+  const jobs = useJobWatch(
+    (modeId, label) => {
+      // The mode whose brand is on screen keeps its name; it fills in where it stands (no second sweep).
+      const name = modes.brand?.id === modeId ? modes.brand.mode.companyName : label;
+      enterMode(name);
+      void modes.switchTo({ id: modeId, companyName: name });
+    },
+    {
+      // Issue #12: the new look lands while the dashboard is designed; a failure rolls it back.
+      onBrand(brand, jobId) {
+        dash.clear();
+        showStage();
+        void modes.showBrand(brand, jobId);
+      },
+      onFailed: () => modes.dropBrand(),
+    },
+  );
   const chartArrived = () => {
     if (narrow() && pane === 'chat') setUnseen((n) => n + 1);
   };
@@ -115,6 +129,7 @@ export function App() {
     setUnseen(0);
     dash.clear();
     jobs.stop();
+    modes.dropBrand();
     session.renew();
   };
   // Voice shares the chat's conversation: same session, mode, persona, handlers and history.
@@ -162,7 +177,7 @@ export function App() {
         Skip to the assistant
       </a>
       <AppHeader
-        mode={view?.mode ?? null}
+        mode={modes.brand?.mode ?? view?.mode ?? null}
         health={health.data}
         healthError={Boolean(health.error)}
         onNewConversation={newConversation}
@@ -179,7 +194,7 @@ export function App() {
       <PaneSwitch
         pane={pane}
         unseen={unseen}
-        hasMode={Boolean(view)}
+        hasMode={Boolean(view || modes.brand)}
         onChat={() => setPane('chat')}
         onStage={showStage}
       />
@@ -198,9 +213,20 @@ export function App() {
         <section class="stage" id="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>
           <div class="stage__scroll" tabIndex={0}>
             {modes.notice && <NoticeBar notice={modes.notice} onDismiss={modes.dismissNotice} />}
-            {jobs.job && <JobBanner job={jobs.job} onRetry={() => void jobs.retry()} onDismiss={jobs.stop} />}
+            {jobs.job && (
+              <JobBanner
+                job={jobs.job}
+                onRetry={() => void jobs.retry()}
+                onDismiss={() => {
+                  jobs.stop();
+                  modes.dropBrand();
+                }}
+              />
+            )}
             <ErrorBoundary label="The dashboard" resetKey={`${view?.mode.id ?? ''}/${tab?.id ?? ''}`}>
-              {view && tab ? (
+              {modes.brand ? (
+                <BrandSkeleton mode={modes.brand.mode} />
+              ) : view && tab ? (
                 <Dashboard
                   mode={view.mode}
                   persona={view.persona}
@@ -215,7 +241,11 @@ export function App() {
               )}
             </ErrorBoundary>
           </div>
-          {view && tab && <TabBar tabs={view.mode.tabs} selectedId={tab.id} onSelect={dash.selectTab} />}
+          {modes.brand ? (
+            <TabBar tabs={modes.brand.mode.tabs} selectedId={modes.brand.mode.tabs[0]!.id} onSelect={() => undefined} />
+          ) : (
+            view && tab && <TabBar tabs={view.mode.tabs} selectedId={tab.id} onSelect={dash.selectTab} />
+          )}
         </section>
       </main>
       {modes.transition && <ModeTransition t={modes.transition} />}

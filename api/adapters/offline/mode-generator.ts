@@ -1,7 +1,7 @@
-import type { GeneratedModeDraft, ModeGenerationRequest } from '../../contracts/generated-mode';
+import { brandOf, type GeneratedModeDraft, type ModeGenerationRequest } from '../../contracts/generated-mode';
 import { hexToHsl, hslToHex } from '../../domain/palette';
 import { hashString } from '../../domain/persona';
-import type { ModeGenerator } from '../../domain/ports';
+import type { ModeDesignProgress, ModeGenerator } from '../../domain/ports';
 import { findBrand } from './brands';
 import { wordsOf } from './families/family';
 import { familyFor, familyForBuiltin } from './lexicon';
@@ -22,7 +22,15 @@ function variantColor(familyColor: string, company: string): string {
 export class OfflineModeGenerator implements ModeGenerator {
   readonly name = 'offline-templates';
 
-  async generate(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {
+  /** Both steps, like the structured generator: the brand is reported first (instantly here), then the whole draft. */
+  async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {
+    const draft = this.draft(request);
+    await progress?.onBrand(brandOf(draft));
+    return draft;
+  }
+
+  /** The whole draft, synchronously (the emulator's mode brains answer each step from it). */
+  draft(request: ModeGenerationRequest): GeneratedModeDraft {
     const brand = (request.companyName ? findBrand(request.companyName) : undefined) ?? findBrand(request.industry);
     const family = brand?.builtin
       ? familyForBuiltin(brand.builtin)

@@ -66,15 +66,25 @@ async function requestGenerated(
     throw error;
   }
   if (outcome.kind === 'ready') return switched(outcome.mode);
-  const what = outcome.companyName
-    ? `${outcome.companyName} (${outcome.industry})`
-    : `${/^[aeiou]/i.test(outcome.industry) ? 'an' : 'a'} ${outcome.industry}`;
+  const brand = outcome.job.brand;
   const result: SwitchModeResult = {
     status: 'generating',
     requested: outcome.industry,
     companyName: outcome.companyName,
     jobId: outcome.job.id,
-    message: `I'm preparing a brand-new mode for ${what}; it appears in a moment, and the current mode keeps working meanwhile.`,
+    message: takingShape(outcome.companyName ?? brand?.companyName ?? null, outcome.industry, Boolean(brand)),
+    ...(brand ? { brand: { name: brand.name, companyName: brand.companyName, tagline: brand.tagline } } : {}),
   };
   return { result, job: { jobId: outcome.job.id, kind: outcome.job.kind, status: outcome.job.status } };
+}
+
+/**
+ * What the assistant says (and voice speaks) while a design runs in two steps (issue #12): the
+ * look lands within seconds, the dashboard a few seconds later, and the current mode answers meanwhile.
+ */
+export function takingShape(companyName: string | null, industry: string, brandShown: boolean): string {
+  const who = companyName ?? `Your ${industry}`;
+  return brandShown
+    ? `${who} is taking shape — its look is on screen and the dashboard fills in within a few seconds.`
+    : `${who} is taking shape — the new look appears in a moment and the dashboard fills in a few seconds later; until then I answer in the current mode.`;
 }

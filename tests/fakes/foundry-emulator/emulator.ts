@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { JsonBrain } from './brain';
 import { chatCompletionsRoute, type ChatState } from './chat-completions';
-import { modeDraftBrain } from './mode-draft-brain';
+import { modeBrandBrain, modeDetailsBrain, modeDraftBrain } from './mode-draft-brain';
 import { probeRoutes } from './probe-routes';
 import { createImageEmulation, type ImageEmulation } from './image-generations';
 import { NO_LATENCY, type LatencyProfile } from './latency';
@@ -101,7 +101,11 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
   const deployments = options.deployments ?? defaultDeployments();
   const requests: RecordedRequest[] = [];
   const queues = new Map<string, ScriptedReply[]>();
-  const jsonBrains = new Map<string, JsonBrain>([['mode_draft', modeDraftBrain]]);
+  const jsonBrains = new Map<string, JsonBrain>([
+    ['mode_draft', modeDraftBrain],
+    ['mode_brand', modeBrandBrain],
+    ['mode_details', modeDetailsBrain],
+  ]);
   const state: ChatState = {
     take: (name) => queues.get(name)?.shift() ?? queues.get('*')?.shift(),
     jsonBrains,

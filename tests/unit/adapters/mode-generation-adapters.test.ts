@@ -1,13 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { GeneratedModeDraft } from '../../../api/contracts/generated-mode';
+import { brandOf, GeneratedModeDraft, ModeBrandDraft, ModeDetailsDraft } from '../../../api/contracts/generated-mode';
 import { ModeGenerationMessage } from '../../../api/contracts/jobs';
 import { loadConfig } from '../../../api/config';
 import { FaultInjectingModeGenerator, parseFaults } from '../../../api/adapters/fault-injection';
 import { createModeGenerator } from '../../../api/adapters/mode-generators';
 import { OfflineModeGenerator } from '../../../api/adapters/offline/mode-generator';
 import { decodeQueueMessage, encodeQueueMessage } from '../../../api/adapters/storage/storage-job-queue';
-import { MODE_DRAFT_MAX_TOKENS, StructuredModeGenerator } from '../../../api/adapters/structured-mode-generator';
+import {
+  MODE_BRAND_MAX_TOKENS,
+  MODE_DRAFT_MAX_TOKENS,
+  StructuredModeGenerator,
+} from '../../../api/adapters/structured-mode-generator';
 import { DomainError } from '../../../api/domain/errors';
 import type { StructuredModel } from '../../../api/domain/ports';
 import { decodeMessageText, toPayload } from '../../../api/local/queue-runner';
@@ -32,6 +36,9 @@ describe('queue message encoding', () => {
 class FakeStructuredModel implements StructuredModel {
   readonly requests: Array<Parameters<StructuredModel['complete']>[0]> = [];
   constructor(private readonly answer: unknown) {}
+  private answerFor(name: string): unknown {
+    return typeof this.answer === 'function' ? (this.answer as (n: string) => unknown)(name) : this.answer;
+  }
   async complete<T>(request: {
     name: string;
     schema: z.ZodType<T>;
@@ -39,15 +46,15 @@ class FakeStructuredModel implements StructuredModel {
     maxCompletionTokens: number;
   }): Promise<T> {
     this.requests.push(request);
-    return request.schema.parse(this.answer);
+    return request.schema.parse(this.answerFor(request.name));
   }
 }
 
 describe('StructuredModeGenerator', () => {
-  it('asks the StructuredModel port for a GeneratedModeDraft, with the request as quoted JSON data', async () => {
+  it('one-shot (the baseline): asks the StructuredModel port for a GeneratedModeDraft, with the request as quoted JSON data', async () => {
     const draft = await new OfflineModeGenerator().generate({ industry: 'food bank', companyName: null });
     const model = new FakeStructuredModel(draft);
-    const out = await new StructuredModeGenerator(model).generate({
+    const out = await new StructuredModeGenerator(model, 'one-shot').generate({
       industry: 'food bank',
       companyName: 'Harvest Hope',
     });
@@ -64,6 +71,32 @@ describe('StructuredModeGenerator', () => {
       industry: 'food bank',
       companyName: 'Harvest Hope',
     });
+  });
+
+  it('two-step (the default): a small brand call reported before the details call, which is told the brand', async () => {
+    const draft = new OfflineModeGenerator().draft({ industry: 'food bank', companyName: 'Harvest Hope' });
+    const { industryName: _i, companyName: _c, tagline: _t, primaryColor: _p, tabs, ...rest } = draft;
+    const details = { ...rest, tabs: tabs.map((t) => ({ id: t.id, datasetIds: t.datasetIds })) };
+    const model = new FakeStructuredModel((name: string) => (name === 'mode_brand' ? brandOf(draft) : details));
+    const seen: string[] = [];
+    const out = await new StructuredModeGenerator(model).generate(
+      { industry: 'food bank', companyName: 'Harvest Hope' },
+      {
+        onBrand: async (brand) => {
+          seen.push(`brand ${brand.companyName} after ${model.requests.length} call(s)`);
+        },
+      },
+    );
+    expect(seen).toEqual(['brand Harvest Hope after 1 call(s)']);
+    expect(out).toEqual(draft);
+    expect(model.requests.map((r) => [r.name, r.schema])).toEqual([
+      ['mode_brand', ModeBrandDraft],
+      ['mode_details', ModeDetailsDraft],
+    ]);
+    expect(model.requests[0]!.maxCompletionTokens).toBe(MODE_BRAND_MAX_TOKENS);
+    expect(model.requests[1]!.maxCompletionTokens).toBe(MODE_DRAFT_MAX_TOKENS);
+    const told = JSON.parse(model.requests[1]!.messages[1]!.content as string) as { brand: { tabs: { id: string }[] } };
+    expect(told.brand.tabs.map((t) => t.id)).toEqual(tabs.map((t) => t.id));
   });
 
   it('lets an invalid answer fail (the port validates; buildGeneratedMode checks again)', async () => {
@@ -124,5 +157,51 @@ describe('test-only fault injection', () => {
       industryName: 'Haunted House',
     });
     await expect(g.generate({ industry: 'zoo', companyName: null })).resolves.toBeTruthy();
+  });
+
+  it('generation-fails-after-brand: the first design shows its brand, then fails permanently; the next passes', async () => {
+    const g = new FaultInjectingModeGenerator(
+      new OfflineModeGenerator(),
+      parseFaults('generation-fails-after-brand:spooky'),
+    );
+    const brands: string[] = [];
+    const progress = { onBrand: async (b: { industryName: string }) => void brands.push(b.industryName) };
+    const first = g.generate({ industry: 'spooky manor', companyName: null }, progress);
+    await expect(first).rejects.toMatchObject({ code: 'generation_failed', retryable: false });
+    expect(brands).toEqual(['Spooky Manor']);
+    await expect(g.generate({ industry: 'spooky manor', companyName: null }, progress)).resolves.toMatchObject({
+      industryName: 'Spooky Manor',
+    });
+    expect(brands).toEqual(['Spooky Manor', 'Spooky Manor']);
+  });
+
+  it('generation-slow-after-brand-<n>s: the brand is reported, then the design holds before it finishes', async () => {
+    expect(
+      loadConfig({
+        PRESTO_FAULT_INJECTION: 'generation-slow-after-brand-8s:lagoon,generation-fails-after-brand:spooky',
+      }).PRESTO_FAULT_INJECTION,
+    ).toMatch(/after-brand/);
+    expect(parseFaults('generation-slow-after-brand-8s:lagoon')).toEqual([
+      { kind: 'generation-slow-after-brand', word: 'lagoon', ms: 8000 },
+    ]);
+    vi.useFakeTimers();
+    try {
+      const g = new FaultInjectingModeGenerator(
+        new OfflineModeGenerator(),
+        parseFaults('generation-slow-after-brand-8s:lagoon'),
+      );
+      let branded = false;
+      let finished = false;
+      const run = g
+        .generate({ industry: 'lagoon tours', companyName: null }, { onBrand: async () => void (branded = true) })
+        .then(() => (finished = true));
+      await vi.advanceTimersByTimeAsync(7_999);
+      expect([branded, finished]).toEqual([true, false]);
+      await vi.advanceTimersByTimeAsync(1);
+      await run;
+      expect(finished).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

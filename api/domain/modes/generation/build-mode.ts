@@ -1,4 +1,6 @@
-import { GeneratedModeDraft, type DraftDataset } from '../../../contracts/generated-mode';
+import { GeneratedModeDraft, ModeBrandDraft, type DraftDataset } from '../../../contracts/generated-mode';
+import { JobBrand } from '../../../contracts/jobs';
+import { outputFindings } from '../../guard/injection';
 import { Mode, type PersonaField, type SeriesSpec } from '../../../contracts/mode';
 import { DomainError } from '../../errors';
 import { generatedModeProblems } from '../../guard/mode-output';
@@ -151,4 +153,50 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
   const problems = [...themeContrastProblems(mode.data.theme), ...generatedModeProblems(mode.data)];
   if (problems.length) throw new GenerationRejected(problems);
   return mode.data;
+}
+
+/**
+ * The provisional look of a two-step design (issue #12), from the brand step alone: validated
+ * against the bounded brand schema, the theme derived from its one colour exactly as
+ * buildGeneratedMode will derive it (so the finished mode does not re-colour the page), and every
+ * word scanned like a finished mode's. The mark's icon is the first tab's. Throws GenerationRejected.
+ */
+export function buildBrand(raw: unknown, companyName: string | null): JobBrand {
+  const parsed = ModeBrandDraft.safeParse(raw);
+  if (!parsed.success) {
+    throw new GenerationRejected(
+      parsed.error.issues.slice(0, 5).map((i) => `brand.${i.path.join('.') || 'draft'}: ${i.message}`),
+    );
+  }
+  const draft = parsed.data;
+  const tabIds = draft.tabs.map((t) => t.id);
+  const dupes = [...new Set(tabIds.filter((x, i) => tabIds.indexOf(x) !== i))];
+  if (dupes.length) throw new GenerationRejected(dupes.map((d) => `tab id ${d} is used twice`));
+  const theme = deriveTheme(draft.primaryColor.toLowerCase());
+  const brand = JobBrand.safeParse({
+    name: draft.industryName,
+    companyName: companyName ?? draft.companyName,
+    tagline: draft.tagline,
+    primaryColor: theme.primary,
+    theme,
+    icon: draft.tabs[0]!.icon,
+    tabs: draft.tabs,
+  });
+  if (!brand.success)
+    throw new GenerationRejected(brand.error.issues.slice(0, 5).map((i) => `brand.${i.path.join('.')}: ${i.message}`));
+  const words: Array<[string, string]> = [
+    ['name', brand.data.name],
+    ['companyName', brand.data.companyName],
+    ['tagline', brand.data.tagline],
+    ...brand.data.tabs.map((t): [string, string] => [`tab ${t.id}`, t.label]),
+  ];
+  const problems = [
+    ...themeContrastProblems(theme),
+    ...words.flatMap(([where, text]) => {
+      const findings = outputFindings(text);
+      return findings.length ? [`${where}: ${findings.join(', ')}`] : [];
+    }),
+  ];
+  if (problems.length) throw new GenerationRejected(problems);
+  return brand.data;
 }

@@ -1,4 +1,4 @@
-import { JobRecord, type Job } from '../../../contracts/jobs';
+import { JobRecord, type Job, type JobBrand } from '../../../contracts/jobs';
 import { readDocument, updateDocument } from '../../documents';
 import { moveJob, reportStale } from '../../jobs/transitions';
 import type { DocumentStore } from '../../ports';
@@ -14,6 +14,24 @@ export function newJob(id: string, request: JobRecord['request'], token: string,
 export { isStale } from '../../jobs/staleness';
 export { fail, InvalidJobTransition, isRestartable, renewLease, requeue, startAttempt } from '../../jobs/transitions';
 export const succeed = (job: JobRecord, modeId: string, now: Date) => moveJob(job, 'done', now, { result: { modeId } });
+
+/** A running design's brand is ready (issue #12): every watcher can show the look before the mode is done. */
+export const recordBrand = (job: JobRecord, brand: JobBrand, now: Date): JobRecord => ({
+  ...job,
+  stage: 'brand',
+  brand,
+  updatedAt: now.toISOString(),
+});
+/** Done and the mode stored: the last stage (the brand, when there was one, stays as it was shown). */
+export const complete = (job: JobRecord, modeId: string, now: Date): JobRecord => ({
+  ...succeed(job, modeId, now),
+  stage: 'complete',
+});
+/** A run that failed or goes back to the queue shows no half-made look: the next attempt designs its own. */
+export function withoutProgress(job: JobRecord): JobRecord {
+  const { stage: _s, brand: _b, ...rest } = job;
+  return rest;
+}
 
 /** What GET /api/jobs/{id} shows: no request, token or lease, and a stale job reported as failed. */
 export function publicJob(job: JobRecord, now: Date): Job {

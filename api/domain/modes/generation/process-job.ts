@@ -4,8 +4,19 @@ import { ContentFiltered, DomainError } from '../../errors';
 import type { Clock, DocumentStore, ModeGenerator } from '../../ports';
 import { DEFAULT_LEASE_MS, heartbeatEvery } from '../../jobs/staleness';
 import { withHeartbeat } from '../../jobs/heartbeat';
-import { buildGeneratedMode, GenerationRejected } from './build-mode';
-import { fail, modePath, readJob, renewLease, requeue, startAttempt, succeed, updateJob } from './job';
+import { buildBrand, buildGeneratedMode, GenerationRejected } from './build-mode';
+import {
+  complete,
+  fail,
+  modePath,
+  readJob,
+  recordBrand,
+  renewLease,
+  requeue,
+  startAttempt,
+  updateJob,
+  withoutProgress,
+} from './job';
 import { isBuiltinId } from './key';
 
 export interface GenerationDeps {
@@ -24,6 +35,9 @@ export interface Delivery {
 }
 
 export type ProcessOutcome = 'done' | 'reused' | 'failed' | 'skipped';
+
+/** This run no longer holds the job (superseded, taken over or finished elsewhere): it stops quietly. */
+class RunSuperseded extends Error {}
 
 /** The reason a user sees: our own domain messages as they are, anything else generic (no internals). */
 function reason(error: unknown, lastAttempt: boolean, attempts: number): JobError {
@@ -90,7 +104,7 @@ export async function processModeGeneration(
   // A duplicate delivery after a crash between "stored" and "done" finds the mode and just finishes.
   const existing = Mode.safeParse(await store.getJson(modePath(key)));
   if (existing.success) {
-    await settle((j) => succeed(j, key, clock.now()));
+    await settle((j) => complete(j, key, clock.now()));
     return 'reused';
   }
 
@@ -105,8 +119,16 @@ export async function processModeGeneration(
     return renewed !== undefined && mine(renewed);
   };
   try {
+    // The brand step's look goes on the job at once (checked like the finished mode); a run that
+    // lost the job meanwhile stops here instead of designing on for nobody.
+    const onBrand = async (raw: unknown) => {
+      const brand = buildBrand(raw, started.request.companyName);
+      const mine = (j: JobRecord) => live(j) && j.status === 'running';
+      const shown = await updateJob(store, key, (j) => (mine(j) ? recordBrand(j, brand, clock.now()) : undefined));
+      if (!shown || !mine(shown)) throw new RunSuperseded();
+    };
     const draft = await withHeartbeat(
-      () => deps.generator.generate(started.request),
+      () => deps.generator.generate(started.request, { onBrand }),
       beat,
       heartbeatEvery(leaseMs),
       (line) => deps.log?.(`mode-generation: ${key} ${line}`),
@@ -114,19 +136,20 @@ export async function processModeGeneration(
     const mode = buildGeneratedMode(draft, key, started.request.companyName);
     // Create-only: if another run stored this key first, its mode stands (modes are immutable).
     await store.create(modePath(key), mode);
-    await settle((j) => succeed(j, key, clock.now()));
+    await settle((j) => complete(j, key, clock.now()));
     return 'done';
   } catch (error) {
+    if (error instanceof RunSuperseded) return 'skipped';
     const retryable = !(error instanceof DomainError) || error.retryable;
     const last = delivery.dequeueCount >= delivery.maxDequeueCount;
     deps.log?.(
       `mode-generation: ${key} attempt ${delivery.dequeueCount}/${delivery.maxDequeueCount} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
     if (retryable && !last) {
-      await settle((j) => requeue(j, clock.now()));
+      await settle((j) => requeue(withoutProgress(j), clock.now()));
       throw error;
     }
-    await settle((j) => fail(j, reason(error, last, delivery.dequeueCount), clock.now()));
+    await settle((j) => fail(withoutProgress(j), reason(error, last, delivery.dequeueCount), clock.now()));
     if (retryable) throw error;
     return 'failed';
   }

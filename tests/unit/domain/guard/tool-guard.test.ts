@@ -163,7 +163,7 @@ describe('runChat with the guard and generated modes', () => {
     });
     expect(types).not.toContain('mode'); // the old mode stays until the new one is ready
     const text = events.flatMap((e) => (e.type === 'delta' ? [e.text] : [])).join('');
-    expect(text).toMatch(/preparing a brand-new mode for Happy Paws/);
+    expect(text).toMatch(/Happy Paws is taking shape/);
     expect(queue.sent).toHaveLength(1);
   });
 

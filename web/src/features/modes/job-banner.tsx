@@ -16,7 +16,9 @@ export function JobBanner({ job, onRetry, onDismiss }: { job: JobView; onRetry: 
         <strong>{failed ? `Couldn't design ${job.label}` : `Designing ${job.label}…`}</strong>{' '}
         {failed
           ? job.error
-          : 'A brand-new mode is being designed; you can keep using this one meanwhile. It is saved for every later visitor.'}
+          : job.brand
+            ? 'Its look is ready; the KPIs and charts are being filled in, and the assistant answers in your previous mode until then.'
+            : 'A brand-new mode is being designed; you can keep using this one meanwhile. It is saved for every later visitor.'}
       </p>
       {failed && (
         <>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { JobStatus } from '../../../../api/contracts/jobs';
+import type { JobBrand, JobStatus } from '../../../../api/contracts/jobs';
 import { createMode, getJob, isAbort, toApiError } from '../../api/client';
 import { modeIdOf } from './job-result';
 import { nextPollDelay } from './poll-backoff';
@@ -20,7 +20,23 @@ export interface JobView {
   error?: string;
   /** Failed in a way Retry cannot fix now (e.g. the day's new-industry budget is spent). */
   final?: boolean;
+  /** The design's look, once its brand step is done (issue #12): shown while the rest is made. */
+  brand?: JobBrand;
 }
+
+/** What a watcher hears besides "ready": the brand when it lands, and a failure (to roll the brand back). */
+export interface JobProgress {
+  onBrand?(brand: JobBrand, jobId: string): void;
+  onFailed?(jobId: string): void;
+}
+
+/**
+ * While a design runs, poll at least this often (GET /api/jobs is unmetered and tiny): before the
+ * brand, which is the moment people wait for, and then until the dashboard, a few seconds later;
+ * plain back-off would leave a finished mode unseen for up to MAX_POLL_MS.
+ */
+const BRAND_POLL_MS = 400;
+const DETAILS_POLL_MS = 1_000;
 
 const GIVE_UP_MS = 180_000;
 
@@ -32,16 +48,20 @@ const sleep = (ms: number, signal: AbortSignal) =>
 
 /**
  * Follows a background mode-generation job (announced by a chat `job` event) by polling
- * GET /api/jobs/{id} with exponential back-off, and hands the finished mode's id to `onReady`.
+ * GET /api/jobs/{id} with exponential back-off (quicker until the brand is in), hands the design's
+ * brand to `progress.onBrand` as soon as the job has it, and the finished mode's id to `onReady`;
+ * a failure after the brand calls `progress.onFailed` so the page can roll the look back.
  * The current mode stays usable throughout. `retry` asks for the mode again (POST /api/modes),
  * which starts a fresh job or returns the mode if someone else's run has finished meanwhile.
  */
-export function useJobWatch(onReady: (modeId: string, label: string) => void) {
+export function useJobWatch(onReady: (modeId: string, label: string) => void, progress: JobProgress = {}) {
   const [job, setJob] = useState<JobView | null>(null);
   const poll = useRef<AbortController | null>(null);
   const request = useRef<JobRequest | null>(null);
   const ready = useRef(onReady);
   ready.current = onReady;
+  const heard = useRef(progress);
+  heard.current = progress;
   useEffect(() => () => poll.current?.abort(), []);
 
   const stop = useCallback(() => {
@@ -54,30 +74,41 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void) {
     setJob({ jobId, status, label });
     const started = Date.now();
     let wait = nextPollDelay(undefined);
+    let brand: JobBrand | undefined;
+    const failed = (view: JobView) => {
+      setJob(view);
+      heard.current.onFailed?.(jobId);
+    };
     try {
       while (Date.now() - started < GIVE_UP_MS) {
         await sleep(wait, ac.signal);
         if (ac.signal.aborted) return;
-        wait = nextPollDelay(wait);
+        wait = Math.min(brand ? DETAILS_POLL_MS : BRAND_POLL_MS, nextPollDelay(wait));
         const j = await getJob(jobId, ac.signal);
         if (ac.signal.aborted) return;
+        if (j.brand && !brand && (j.status === 'queued' || j.status === 'running')) {
+          brand = j.brand;
+          // The rest is a few seconds away: back off from the start again.
+          wait = nextPollDelay(undefined);
+          heard.current.onBrand?.(j.brand, jobId);
+        }
         if (j.status === 'done') {
           const modeId = modeIdOf(j);
           poll.current = null;
-          setJob(
-            modeId ? null : { jobId, status: 'failed', label, error: 'The new mode finished but could not be read.' },
-          );
-          if (modeId) ready.current(modeId, label);
+          if (!modeId)
+            return failed({ jobId, status: 'failed', label, error: 'The new mode finished but could not be read.' });
+          setJob(null);
+          ready.current(modeId, label);
           return;
         }
         if (j.status === 'failed')
-          return setJob({ jobId, status: 'failed', label, error: j.error?.message ?? 'Generation failed.' });
-        setJob({ jobId, status: j.status, label });
+          return failed({ jobId, status: 'failed', label, error: j.error?.message ?? 'Generation failed.' });
+        setJob({ jobId, status: j.status, label, ...(brand ? { brand } : {}) });
       }
-      setJob({ jobId, status: 'failed', label, error: 'This is taking longer than expected.' });
+      failed({ jobId, status: 'failed', label, error: 'This is taking longer than expected.' });
     } catch (err) {
       if (!isAbort(err) && !ac.signal.aborted)
-        setJob({ jobId, status: 'failed', label, error: toApiError(err).message });
+        failed({ jobId, status: 'failed', label, error: toApiError(err).message });
     }
   }, []);
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { JobBrand } from '../../../../api/contracts/jobs';
 import type { Mode } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
 import { getMode, getPersona, isAbort, toApiError } from '../../api/client';
@@ -6,6 +7,7 @@ import { textOn } from '../../lib/contrast';
 import { loadStored, saveStored } from '../../lib/storage';
 import { linkedModeId, showModeInAddress } from '../../lib/url-state';
 import { applyTheme } from './apply-theme';
+import { brandMode } from './brand-skeleton';
 
 /**
  * The transformation, about a second in all: the new brand's colour sweeps over the old mode
@@ -20,6 +22,13 @@ const REDUCED_MS = 160;
 export interface ModeView {
   mode: Mode;
   persona: Persona;
+}
+
+/** A mode still being designed (issue #12): its look, shown over the stage until the mode itself arrives. */
+export interface BrandView {
+  /** The job's id, which is the finished mode's id. */
+  id: string;
+  mode: Mode;
 }
 
 export interface Transition {
@@ -54,19 +63,28 @@ export function useModeState(personaSeed: number) {
   const [booting, setBooting] = useState(Boolean(stored.modeId));
   const [transition, setTransition] = useState<Transition | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const [brand, setBrand] = useState<BrandView | null>(null);
+  const brandRef = useRef<BrandView | null>(null);
+  brandRef.current = brand;
   const requestModeId = useRef(stored.modeId ?? FALLBACK_MODE_ID);
   const token = useRef(0);
 
   const paintPending = useRef(false);
+  const brandPaintPending = useRef(false);
   // Layout effect: the theme lands in the same frame as the name, so the new name is never painted on the old colours.
   useLayoutEffect(() => {
-    applyTheme(view?.mode ?? null);
+    applyTheme(brand?.mode ?? view?.mode ?? null);
+    // The address keeps naming a mode that opens: the one being designed does not exist yet.
     if (view) showModeInAddress(view.mode.id);
+    // A frame, then a task: the themed dashboard (or the brand's look) has been painted (read by `npm run bench`).
+    if (brandPaintPending.current && brand) {
+      brandPaintPending.current = false;
+      requestAnimationFrame(() => setTimeout(() => performance.mark('presto:brand-painted'), 0));
+    }
     if (!paintPending.current) return;
     paintPending.current = false;
-    // A frame, then a task: the themed dashboard has been painted (read by `npm run bench`).
     requestAnimationFrame(() => setTimeout(() => performance.mark('presto:mode-painted'), 0));
-  }, [view?.mode]);
+  }, [view?.mode, brand?.mode]);
 
   useEffect(() => {
     const id = stored.modeId;
@@ -93,6 +111,34 @@ export function useModeState(personaSeed: number) {
     return () => ac.abort();
   }, []);
 
+  /**
+   * A design's brand is ready (issue #12): the transformation plays now, onto its look — name,
+   * colours, mark and tab labels over a dashboard skeleton — while the chat keeps its current mode.
+   * Nothing is saved: a reload meanwhile reopens the last finished mode.
+   */
+  const showBrand = useCallback(async (b: JobBrand, id: string) => {
+    const my = ++token.current;
+    const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    setNotice(null);
+    const look = { companyName: b.companyName, primary: b.theme.primary, onPrimary: b.theme.onPrimary };
+    setTransition({ ...look, phase: 'cover' });
+    await delay(still ? REDUCED_MS : COVER_MS);
+    if (my !== token.current) return;
+    brandPaintPending.current = true;
+    setBrand({ id, mode: brandMode(b, id) });
+    setTransition({ ...look, phase: 'reveal' });
+    await delay(still ? REDUCED_MS : REVEAL_MS);
+    if (my === token.current) setTransition(null);
+  }, []);
+
+  /** The design failed or was abandoned: back to the mode the page had, at once. */
+  const dropBrand = useCallback(() => {
+    if (!brandRef.current) return;
+    token.current++;
+    setTransition(null);
+    setBrand(null);
+  }, []);
+
   /** Switch to a mode by full Mode (chat `mode` event) or by id (landing tiles). */
   const switchTo = useCallback(
     async (target: Mode | { id: string; companyName: string; primaryColor?: string }, persona?: Persona) => {
@@ -101,6 +147,8 @@ export function useModeState(personaSeed: number) {
       performance.clearMarks('presto:mode-event');
       performance.clearMarks('presto:mode-painted');
       performance.mark('presto:mode-event');
+      // The mode whose look is already on screen: fill the skeleton in place, no second sweep.
+      if (brandRef.current?.id === target.id) return fillIn(target, full, persona, my);
       const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
       requestModeId.current = target.id;
       setNotice(null);
@@ -122,6 +170,7 @@ export function useModeState(personaSeed: number) {
         saveStored({ modeId: mode.id });
         paintPending.current = true;
         setView({ mode, persona: p });
+        setBrand(null);
         setTransition({ ...look, primary: mode.theme.primary, onPrimary: mode.theme.onPrimary, phase: 'reveal' });
         await delay(still ? REDUCED_MS : REVEAL_MS);
         if (my !== token.current) return;
@@ -138,10 +187,37 @@ export function useModeState(personaSeed: number) {
     [personaSeed],
   );
 
+  /** The finished mode of the brand on screen: loaded behind the skeleton, then swapped in one frame. */
+  const fillIn = async (
+    target: { id: string; companyName: string },
+    full: Mode | null,
+    persona: Persona | undefined,
+    my: number,
+  ) => {
+    setTransition(null);
+    try {
+      const [mode, p] = await Promise.all([full ?? getMode(target.id), persona ?? getPersona(target.id, personaSeed)]);
+      if (my !== token.current) return;
+      requestModeId.current = mode.id;
+      saveStored({ modeId: mode.id });
+      paintPending.current = true;
+      setView({ mode, persona: p });
+      setBrand(null);
+    } catch (err) {
+      if (my !== token.current) return;
+      setBrand(null);
+      setNotice({
+        message: `Couldn't open ${target.companyName}: ${toApiError(err).message}`,
+        retry: () => void switchTo(target, persona),
+      });
+    }
+  };
+
   const reset = useCallback(() => {
     token.current++;
     setTransition(null);
     setNotice(null);
+    setBrand(null);
     setView(null);
     saveStored({ modeId: undefined });
     showModeInAddress(null);
@@ -149,6 +225,9 @@ export function useModeState(personaSeed: number) {
 
   return {
     view,
+    brand,
+    showBrand,
+    dropBrand,
     booting,
     transition,
     notice,
