@@ -1,4 +1,4 @@
-/** Domain errors carry a stable code and an HTTP status; http/with-errors maps them to JSON. */
+/** Domain errors carry a stable code and an HTTP status; `withErrors` (api/http/errors.ts) maps them to JSON. */
 export class DomainError extends Error {
   constructor(
     readonly code: string,

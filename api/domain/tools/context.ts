@@ -6,7 +6,10 @@ import type { ModeRequestOutcome } from '../modes/generation/request-mode';
 import type { CreateChartImageRequest } from '../../contracts/charts';
 import type { ChartRequestOutcome } from '../charts/request-chart';
 
-/** Everything a tool may read: the current mode, its persona and the catalogue of modes. */
+/**
+ * Everything a tool may use: the current mode, its persona, the catalogue of modes, and the two
+ * starters of paid work — already billed to the caller by withBilling (api/http/with-billing.ts).
+ */
 export interface ToolContext {
   mode: Mode;
   persona: Persona;
