@@ -4,7 +4,7 @@ import { formatValue } from '../../api/contracts/format';
 import type { Job } from '../../api/contracts/jobs';
 import type { ModeList } from '../../api/contracts/mode';
 import { relativeLuminance } from '../../api/domain/palette';
-import { api, baseURL, getMode, getPersona, openApp, say, watchAppears, watchTransition } from './helpers';
+import { api, baseURL, getMode, getPersona, openApp, say, settled, watchAppears, watchTransition } from './helpers';
 
 const cssVar = (page: Page, name: string) =>
   page.evaluate((n) => getComputedStyle(document.documentElement).getPropertyValue(n).trim(), name);
@@ -103,7 +103,7 @@ test.describe('dynamic modes for any industry', () => {
       page.locator('[data-testid="kpi-card"][data-metric-id="wellness"] [data-testid="kpi-value"]'),
     ).toHaveText(formatValue(score, 'score'));
     await expect(page.getByTestId('mode-transition')).toHaveCount(0);
-    await page.waitForTimeout(1_200); // chart entry animations
+    await settled(page); // entry animations finished, for the screenshot
     await page.screenshot({ path: info.outputPath('vet-mode.png'), fullPage: true });
   });
 
@@ -131,7 +131,7 @@ test.describe('dynamic modes for any industry', () => {
     expect(ids).toEqual(expect.arrayContaining(['donations', 'meals', 'volunteers']));
     expect(ids).not.toContain('accounts');
     await expect(page.getByTestId('kpi-card').first()).toContainText(/meals/i);
-    await page.waitForTimeout(1_200); // chart entry animations, before judging contrast
+    await settled(page); // entry animations finished, before judging contrast
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(
       [],

@@ -64,3 +64,18 @@ export async function watchAppears(page: Page, selector: string): Promise<() => 
 
 /** Whether the mode transition overlay ever appears from now on. */
 export const watchTransition = (page: Page) => watchAppears(page, '[data-testid="mode-transition"]');
+
+/**
+ * Contrast is judged on the settled page: while the transformation reveals the cards they are
+ * still fading in, and a half-transparent label fails contrast for a few frames. Waits for the
+ * reveal to end and for every finite animation or transition to finish (spinners loop forever).
+ */
+export async function settled(page: Page) {
+  await page.waitForFunction(
+    () =>
+      !document.querySelector('.app.is-covering, .app.is-revealing') &&
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
+}

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { getMode, openApp } from './helpers';
+import { getMode, openApp, settled } from './helpers';
 
 const PHONES = [
   { width: 390, height: 844 },
@@ -8,6 +8,7 @@ const PHONES = [
 ];
 
 async function axeClean(page: Page) {
+  await settled(page);
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
@@ -83,7 +84,6 @@ for (const size of PHONES) {
       await openApp(page);
       await axeClean(page); // the landing
       await say(page, "Presto-Change-O, you're a bank");
-      await page.waitForTimeout(1_200); // entry animations, before judging contrast
       await axeClean(page);
 
       for (const name of ['Modes', 'What can I say?', 'Voice', 'New conversation', 'Start over']) {

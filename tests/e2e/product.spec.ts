@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { BUILTIN_MODE_IDS } from '../../api/contracts/mode';
 import type { Health } from '../../api/contracts/health';
-import { api, getMode, openApp, provider, say } from './helpers';
+import { api, getMode, openApp, provider, say, settled } from './helpers';
 
 test('provider badge (offline: explains how to connect Azure; azure: none); voice is present (offline: disabled with the reason)', async ({
   page,
@@ -80,7 +80,7 @@ for (const id of BUILTIN_MODE_IDS) {
     await page.reload();
     await expect(page.getByTestId('company-name')).toHaveText(mode.companyName);
     await say(page, `show me my ${mode.datasets[0]!.keywords[0] ?? mode.datasets[0]!.label}`);
-    await page.waitForTimeout(1200); // let chart entry animations finish before judging contrast
+    await settled(page); // entry animations finished, before judging contrast
     const results = await new AxeBuilder({ page }).analyze();
     const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
