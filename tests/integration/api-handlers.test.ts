@@ -1,6 +1,6 @@
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { chatEvents, responseText } from '../helpers/sse-events';
+import { HttpRequest, InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatEvent } from '../../api/contracts/chat';
 import { Health } from '../../api/contracts/health';
 import { Mode, ModeList } from '../../api/contracts/mode';
 import { Persona } from '../../api/contracts/persona';
@@ -33,28 +33,9 @@ function req(
   });
 }
 
-async function bodyText(res: HttpResponseInit): Promise<string> {
-  const body = res.body as AsyncIterable<Uint8Array>;
-  let text = '';
-  for await (const chunk of body) text += new TextDecoder().decode(chunk);
-  return text;
-}
+const bodyText = responseText;
 
-function events(sse: string): ChatEvent[] {
-  return sse
-    .split('\n\n')
-    .filter(Boolean)
-    .map((block) =>
-      ChatEvent.parse(
-        JSON.parse(
-          block
-            .split('\n')
-            .find((l) => l.startsWith('data: '))!
-            .slice(6),
-        ),
-      ),
-    );
-}
+const events = chatEvents;
 
 const chatBody = (over: Record<string, unknown> = {}) =>
   JSON.stringify({

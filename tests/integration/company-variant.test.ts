@@ -1,9 +1,9 @@
 // "you're a bank called Acme Federal" on every route (POST /api/modes, chat, voice) against
 // Azurite: the pre-built bank under the company's name at once — stored under its variant key,
 // no design job, not counted against the generation allowance — and still rate limited as a switch.
+import { chatEvents } from '../helpers/sse-events';
 import { HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatEvent } from '../../api/contracts/chat';
 import { Mode } from '../../api/contracts/mode';
 import { buildDeps, type Deps } from '../../api/deps';
 import { getBuiltinMode } from '../../api/domain/modes/catalog';
@@ -56,21 +56,7 @@ const voiceSwitch = (sessionId: string, args: Record<string, unknown>) =>
     ctx(),
   );
 
-function events(sse: string): ChatEvent[] {
-  return sse
-    .split('\n\n')
-    .filter(Boolean)
-    .map((block) =>
-      ChatEvent.parse(
-        JSON.parse(
-          block
-            .split('\n')
-            .find((l) => l.startsWith('data: '))!
-            .slice(6),
-        ),
-      ),
-    );
-}
+const events = chatEvents;
 
 async function storedMode(id: string): Promise<HttpResponseInit> {
   return modeGet(() => deps)(

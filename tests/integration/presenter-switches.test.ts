@@ -1,6 +1,7 @@
+import { chatEvents, responseText } from '../helpers/sse-events';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ChatEvent } from '../../api/contracts/chat';
+import type { ChatEvent } from '../../api/contracts/chat';
 import { loadConfig } from '../../api/config';
 import { buildDeps, type Deps } from '../../api/deps';
 import { chatPost } from '../../api/functions/chat-post';
@@ -31,21 +32,7 @@ async function say(sessionId: string, modeId: string, content: string): Promise<
   });
   const res: HttpResponseInit = await chatPost(() => deps)(req, ctx(), deps);
   expect(res.status).toBe(200);
-  let text = '';
-  for await (const chunk of res.body as AsyncIterable<Uint8Array>) text += new TextDecoder().decode(chunk);
-  return text
-    .split('\n\n')
-    .filter(Boolean)
-    .map((block) =>
-      ChatEvent.parse(
-        JSON.parse(
-          block
-            .split('\n')
-            .find((l) => l.startsWith('data: '))!
-            .slice(6),
-        ),
-      ),
-    );
+  return chatEvents(await responseText(res));
 }
 
 describe('a presenter running through the pre-built industries', () => {
