@@ -64,6 +64,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       sendJsonError(res, 500, 'internal', 'The local host failed while handling the request.', headers);
     });
   });
+  // Node closes an idle keep-alive socket after 5 s by default
+  // (https://nodejs.org/api/http.html#serverkeepalivetimeout). A client that reuses the socket at
+  // that moment (Playwright's request context, an http.Agent with keepAlive) gets ECONNRESET on a
+  // good request. Keep idle sockets far longer than any pause in a demo or a test, and wait one
+  // second longer than that for headers, as the Node docs advise.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // SSE must leave the socket chunk by chunk: no Nagle delay on any connection.
   server.on('connection', (socket) => socket.setNoDelay(true));
   server.on('clientError', (_error, socket) => {

@@ -1,7 +1,7 @@
 // The local runtime (api/local) against a tiny plain-JS Functions app that registers through the
 // real @azure/functions package: HTTP routing and streaming, errors, queue semantics with
 // in-memory Azurite, timers, and SWA-style static serving.
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { join, resolve } from 'node:path';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,26 @@ describe('HTTP functions', () => {
     const withOptional = (await (await fetch(`${runtime.url}/api/hello/ada/hi`)).json()) as { greeting: string };
     expect(withOptional.greeting).toBe('hi');
   });
+
+  it('keeps an idle keep-alive socket past Node’s 5 s default, so a reused socket is never reset', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reused: boolean }>((resolveGet, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: runtime.port, path: '/api/hello/ada', agent }, (res) => {
+          res.resume().on('end', () => resolveGet({ status: res.statusCode ?? 0, reused: req.reusedSocket }));
+        });
+        req.on('error', reject).end();
+      });
+    try {
+      expect(await get()).toEqual({ status: 200, reused: false });
+      await new Promise((r) => setTimeout(r, 7_000));
+      // With Node's default the server would have closed the socket at 5 s; the second request
+      // would open a new one (or, sent at the wrong moment, fail with ECONNRESET).
+      expect(await get()).toEqual({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
+  }, 15_000);
 
   it('answers unknown routes with 404 JSON and wrong methods with 405 JSON', async () => {
     const missing = await fetch(`${runtime.url}/api/nope`);
