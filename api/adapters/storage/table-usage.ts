@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Config } from '../../config';
 import { EMPTY_COUNTERS } from '../../domain/billing/budget';
-import type { UsageCounters, UsageStore } from '../../domain/billing/ports';
+import type { CounterGroup, UsageCounters, UsageStore } from '../../domain/billing/ports';
 import { lazyTable, literal, statusOf } from './table-lazy';
 
 const MAX_ATTEMPTS = 40;
@@ -28,27 +28,45 @@ function toCounters(entity: z.infer<typeof CounterEntity>): UsageCounters {
   return { ...numbers, applied: z.array(z.string()).catch([]).parse(JSON.parse(applied)) };
 }
 
-/** One caller's change waiting for its subject's next write. */
+/** One caller's change waiting for its group's next write. */
 interface Pending {
-  change: (current: UsageCounters) => { next?: UsageCounters; result: unknown };
+  subjects: readonly string[];
+  change: (current: readonly UsageCounters[]) => { next?: ReadonlyArray<UsageCounters | undefined>; result: unknown };
   resolve(result: unknown): void;
   reject(error: unknown): void;
 }
 
+/** One budget's entity as this instance last saw it; no etag: not stored yet (as far as this instance knows). */
+interface Row {
+  counters: UsageCounters;
+  etag?: string;
+}
+
 /**
- * Usage counters in the `usage` table, one entity per subject per UTC day. Every change is a
- * compare-and-swap on the entity's ETag (If-Match; insert for the first call of the day), retried
- * on 412/409, so limits hold across instances. Within one instance, the changes waiting for one
- * subject are folded into a single write: a room of visitors behind one address (one network
- * budget) or a busy API key costs one round trip per batch, not one per call, and a hundred
- * racing calls do not spend their time losing races to each other. The last entity written is
- * remembered with its ETag, so a write usually needs no read; a stale copy costs a 412 and a read.
+ * A Table entity group transaction holds at most 100 operations
+ * (https://learn.microsoft.com/rest/api/storageservices/performing-entity-group-transactions);
+ * a change touches at most two budgets, so this many changes always fit in one.
+ */
+const CHANGES_PER_WRITE = 49;
+
+/**
+ * Usage counters in the `usage` table, one entity per budget per UTC day: PartitionKey is the
+ * budget's group, RowKey the day (`<day>|<subject>` for a budget that is not its group's own, such
+ * as a visitor beside its network). Every change is a compare-and-swap on the entities' ETags
+ * (If-Match; insert for the first call of the day), retried on 412/409, so limits hold across
+ * instances; the budgets one call changes are written together in one entity group transaction,
+ * so they change all or none. Within one instance, the changes waiting for one group are folded
+ * into a single write: a room of visitors behind one address (one network budget) or a busy API
+ * key costs one round trip per batch, not one per call, and a hundred racing calls do not spend
+ * their time losing races to each other. The last entity written is remembered with its ETag, so a
+ * write usually needs no read; a stale copy costs a 412 and a read.
  */
 export class TableUsageStore implements UsageStore {
   private readonly table: () => Promise<TableClient>;
-  /** Changes waiting per subject/day; a subject with an entry has a writer running. */
+  /** Changes waiting per group/day; a group with an entry has a writer running. */
   private readonly waiting = new Map<string, Pending[]>();
-  private readonly known = new Map<string, { counters: UsageCounters; etag: string }>();
+  /** Per group/day/subject. */
+  private readonly known = new Map<string, Required<Row>>();
 
   constructor(
     config: Config,
@@ -59,46 +77,51 @@ export class TableUsageStore implements UsageStore {
   }
 
   update<R>(
-    subject: string,
+    budgets: CounterGroup,
     day: string,
-    change: (current: UsageCounters) => { next?: UsageCounters; result: R },
+    change: (current: readonly UsageCounters[]) => { next?: ReadonlyArray<UsageCounters | undefined>; result: R },
   ): Promise<R> {
-    const id = `${subject}/${day}`;
+    const id = `${budgets.group}/${day}`;
     return new Promise<R>((resolve, reject) => {
-      const pending: Pending = { change, resolve: resolve, reject };
+      const pending: Pending = { subjects: budgets.subjects, change, resolve, reject };
       const queue = this.waiting.get(id);
       if (queue) return void queue.push(pending);
       this.waiting.set(id, [pending]);
-      void this.drain(id, subject, day);
+      void this.drain(id, budgets.group, day);
     });
   }
 
-  peek(subject: string, day: string): UsageCounters | undefined {
-    return this.known.get(`${subject}/${day}`)?.counters;
+  peek(group: string, subject: string, day: string): UsageCounters | undefined {
+    return this.known.get(`${group}/${day}/${subject}`)?.counters;
   }
 
-  async days(subject: string, fromDay: string): Promise<Array<{ day: string; counters: UsageCounters }>> {
+  async days(
+    group: string,
+    subject: string,
+    fromDay: string,
+  ): Promise<Array<{ day: string; counters: UsageCounters }>> {
     const table = await this.table();
     const rows: Array<{ day: string; counters: UsageCounters }> = [];
     for await (const entity of table.listEntities({
-      queryOptions: { filter: `PartitionKey eq ${literal(subject)} and RowKey ge ${literal(fromDay)}` },
+      queryOptions: { filter: `PartitionKey eq ${literal(group)} and RowKey ge ${literal(fromDay)}` },
     })) {
       const parsed = CounterEntity.parse(entity);
-      rows.push({ day: parsed.rowKey, counters: toCounters(parsed) });
+      const day = parsed.rowKey.slice(0, 10);
+      if (parsed.rowKey === rowKeyOf(group, subject, day)) rows.push({ day, counters: toCounters(parsed) });
     }
     return rows.sort((a, b) => a.day.localeCompare(b.day));
   }
 
-  /** Writes batches for one subject until nothing is waiting; changes arriving meanwhile form the next batch. */
-  private async drain(id: string, subject: string, day: string): Promise<void> {
+  /** Writes batches for one group until nothing is waiting; changes arriving meanwhile form the next batch. */
+  private async drain(id: string, group: string, day: string): Promise<void> {
     for (;;) {
-      const batch = this.waiting.get(id)!.splice(0);
+      const batch = this.waiting.get(id)!.splice(0, CHANGES_PER_WRITE);
       if (batch.length === 0) {
         this.waiting.delete(id);
         return;
       }
       try {
-        const outcomes = await this.swap(id, subject, day, batch);
+        const outcomes = await this.swap(group, day, batch);
         batch.forEach((p, i) => {
           const outcome = outcomes[i]!;
           if ('error' in outcome) p.reject(outcome.error);
@@ -112,43 +135,55 @@ export class TableUsageStore implements UsageStore {
 
   /** Applies every change of the batch in order to fresh-enough counters and writes the outcome once. */
   private async swap(
-    id: string,
-    subject: string,
+    group: string,
     day: string,
     batch: Pending[],
   ): Promise<Array<{ result: unknown } | { error: unknown }>> {
     const table = await this.table();
+    const subjects = [...new Set(batch.flatMap((p) => p.subjects))];
+    const idOf = (subject: string) => `${group}/${day}/${subject}`;
     for (let attempt = 1; ; attempt++) {
-      const cached = this.known.get(id);
-      // A subject this instance has not seen today is most likely new: try the insert first and read only on 409.
-      const stored = cached ?? (attempt === 1 ? undefined : await this.read(table, subject, day));
-      // A fresh read is remembered even when nothing is written (a refusal), so `peek` knows the caller is at a limit.
-      if (stored && !cached) this.remember(id, stored);
-      let counters = stored ? stored.counters : { ...EMPTY_COUNTERS, applied: [] };
-      let changed = false;
+      // A budget this instance has not seen today is most likely new: try the insert first and read only on 409.
+      const rows = await Promise.all(
+        subjects.map(async (subject): Promise<Row | undefined> => {
+          const cached = this.known.get(idOf(subject));
+          if (cached || attempt === 1) return cached;
+          const stored = await this.read(table, group, subject, day);
+          // Remembered even when nothing is written (a refusal), so `peek` knows the caller is at a limit.
+          if (stored) this.remember(idOf(subject), stored);
+          return stored;
+        }),
+      );
+      const current = new Map(subjects.map((s, i) => [s, rows[i]?.counters ?? { ...EMPTY_COUNTERS, applied: [] }]));
+      const changed = new Set<string>();
       // A change that throws fails alone; the others in the batch are still written.
       const results = batch.map((p) => {
         try {
-          const { next, result } = p.change(counters);
-          if (next) {
-            counters = next;
-            changed = true;
-          }
+          const { next, result } = p.change(p.subjects.map((s) => current.get(s)!));
+          p.subjects.forEach((s, i) => {
+            const counters = next?.[i];
+            if (!counters) return;
+            current.set(s, counters);
+            changed.add(s);
+          });
           return { result };
         } catch (error) {
           return { error };
         }
       });
-      if (!changed) return results;
-      const entity = { partitionKey: subject, rowKey: day, ...counters, applied: JSON.stringify(counters.applied) };
+      if (changed.size === 0) return results;
+      const writes = subjects
+        .map((subject, i) => ({ subject, etag: rows[i]?.etag, counters: current.get(subject)! }))
+        .filter((w) => changed.has(w.subject));
       try {
-        const written = stored
-          ? await table.updateEntity(entity, 'Replace', { etag: stored.etag })
-          : await table.createEntity(entity);
-        this.remember(id, written.etag ? { counters, etag: written.etag } : undefined);
+        const etags = await this.write(table, group, day, writes);
+        writes.forEach((w, i) => {
+          const etag = etags[i];
+          this.remember(idOf(w.subject), etag ? { counters: w.counters, etag } : undefined);
+        });
         return results;
       } catch (error) {
-        this.known.delete(id);
+        for (const w of writes) this.known.delete(idOf(w.subject));
         const status = statusOf(error);
         if ((status !== 412 && status !== 409) || attempt >= MAX_ATTEMPTS) throw error;
         // Another instance won this round: back off a little, with jitter, and decide again on fresh counters.
@@ -157,16 +192,48 @@ export class TableUsageStore implements UsageStore {
     }
   }
 
-  private remember(id: string, entry: { counters: UsageCounters; etag: string } | undefined): void {
+  /**
+   * One round trip for every changed budget: a plain insert or If-Match replace for one, an entity
+   * group transaction for several (all or none; a stale ETag or an existing entity fails the whole
+   * of it with 412/409). Returns the new ETags in order.
+   */
+  private async write(
+    table: TableClient,
+    group: string,
+    day: string,
+    writes: Array<{ subject: string; etag?: string; counters: UsageCounters }>,
+  ): Promise<Array<string | undefined>> {
+    const entities = writes.map((w) => ({
+      partitionKey: group,
+      rowKey: rowKeyOf(group, w.subject, day),
+      ...w.counters,
+      applied: JSON.stringify(w.counters.applied),
+    }));
+    if (writes.length === 1) {
+      const etag = writes[0]!.etag;
+      const written = etag
+        ? await table.updateEntity(entities[0]!, 'Replace', { etag })
+        : await table.createEntity(entities[0]!);
+      return [written.etag];
+    }
+    const response = await table.submitTransaction(
+      writes.map((w, i): TransactionAction =>
+        w.etag ? ['update', entities[i]!, 'Replace', { etag: w.etag }] : ['create', entities[i]!],
+      ),
+    );
+    return writes.map((_, i) => response.subResponses[i]?.etag?.trim());
+  }
+
+  private remember(id: string, entry: Required<Row> | undefined): void {
     this.known.delete(id);
     if (!entry) return;
     this.known.set(id, entry);
     if (this.known.size > CACHED_MAX) this.known.delete(this.known.keys().next().value!);
   }
 
-  private async read(table: TableClient, subject: string, day: string) {
+  private async read(table: TableClient, group: string, subject: string, day: string) {
     try {
-      const entity = CounterEntity.parse(await table.getEntity(subject, day));
+      const entity = CounterEntity.parse(await table.getEntity(group, rowKeyOf(group, subject, day)));
       return { counters: toCounters(entity), etag: entity.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
@@ -174,3 +241,6 @@ export class TableUsageStore implements UsageStore {
     }
   }
 }
+
+/** A group's own budget is keyed by the day alone (an API key's, a network's); the others by day and subject. */
+const rowKeyOf = (group: string, subject: string, day: string) => (subject === group ? day : `${day}|${subject}`);

@@ -4,8 +4,6 @@ import {
   dayOf,
   meter,
   reserve,
-  reservedUnit,
-  spendUnit,
   type Admission,
   type BillableKind,
   type LimitName,
@@ -13,7 +11,7 @@ import {
   type SpendKind,
 } from './budget';
 import { PLANS, type PlanLimits, type PlanName } from './plans';
-import type { ApiKeyStore, UsageCounters, UsageStore } from './ports';
+import type { ApiKeyStore, CounterGroup, UsageCounters, UsageStore } from './ports';
 
 /** Who pays for a call: an API key's owner, or one anonymous demo visitor (and the network it calls from). */
 export type Caller =
@@ -52,14 +50,37 @@ export interface BillingDeps {
 /** Counter partitions: table keys may not hold `/ \ # ?`, and a visitor's address is never stored in clear. */
 const subjectOf = (caller: Caller) => (caller.kind === 'key' ? `key-${caller.id}` : `anon-${caller.visitor}`);
 
-/** Every budget a call is counted against, the caller's own first. */
-const budgetsOf = (caller: Caller): Array<{ subject: string; limits: PlanLimits; scope: Refusal['scope'] }> =>
-  caller.kind === 'key'
-    ? [{ subject: subjectOf(caller), limits: caller.limits, scope: 'caller' }]
-    : [
-        { subject: subjectOf(caller), limits: caller.limits, scope: 'caller' },
-        { subject: `net-${caller.network}`, limits: caller.networkLimits, scope: 'network' },
-      ];
+/**
+ * Every budget a call is counted against, the caller's own first, and the group they are written
+ * in: a visitor's counters live beside its network's, so a turn changes both in one write.
+ */
+function budgetsOf(caller: Caller): CounterGroup & { limits: PlanLimits[]; scopes: Array<Refusal['scope']> } {
+  if (caller.kind === 'key')
+    return { group: subjectOf(caller), subjects: [subjectOf(caller)], limits: [caller.limits], scopes: ['caller'] };
+  const network = `net-${caller.network}`;
+  return {
+    group: network,
+    subjects: [subjectOf(caller), network],
+    limits: [caller.limits, caller.networkLimits],
+    scopes: ['caller', 'network'],
+  };
+}
+
+/**
+ * Decides one change on every budget at once: all say yes and all are written, or the first to say
+ * no is the answer and nothing is written — so no unit is ever taken and given back.
+ */
+function onEvery<T extends { ok: boolean }>(
+  budgets: ReturnType<typeof budgetsOf>,
+  decide: (current: UsageCounters, limits: PlanLimits) => { next?: UsageCounters; result: T },
+) {
+  return (current: readonly UsageCounters[]) => {
+    const decisions = budgets.subjects.map((_, i) => decide(current[i]!, budgets.limits[i]!));
+    const refused = decisions.findIndex((d) => !d.result.ok);
+    if (refused >= 0) return { result: { ...decisions[refused]!.result, scope: budgets.scopes[refused]! } };
+    return { next: decisions.map((d) => d.next), result: { ...decisions[0]!.result, scope: budgets.scopes[0]! } };
+  };
+}
 
 /**
  * Authentication, admission and metering for billable routes. Every decision reads storage (no
@@ -96,37 +117,33 @@ export class Billing {
     const now = this.deps.clock.now();
     const day = dayOf(now);
     const budgets = budgetsOf(caller);
-    // Every budget is decided at once (one round trip, not one per budget); the rate headers are the caller's own.
-    const decisions = await Promise.all(
-      budgets.map((b) =>
-        this.deps.usage.update(b.subject, day, (current) => admit(current, b.limits, kind, now, `a:${opId}`)),
-      ),
+    // Every budget is decided and written at once (one round trip); the rate headers are the caller's own.
+    const decision = await this.deps.usage.update(
+      budgets,
+      day,
+      onEvery(budgets, (current, limits) => admit(current, limits, kind, now, `a:${opId}`)),
     );
-    const refused = decisions.findIndex((d) => !d.ok);
-    if (refused < 0) return { ...(decisions[0] as { ok: true } & Admission), day };
-    // A unit reserved on a budget that said yes is given back: the call does not happen.
-    await this.giveBack(budgets, decisions, reservedUnit(kind), day, opId);
-    return { ...(decisions[refused] as Extract<Admission, { ok: false }>), scope: budgets[refused]!.scope, day };
+    if (decision.ok) {
+      const { scope: _caller, ...admitted } = decision;
+      return { ...admitted, day };
+    }
+    return { ...decision, day };
   }
 
   /**
    * One unit of a daily allowance for work an admitted call starts on the way — a chart picture or a
-   * new mode asked for in chat or by voice — from every budget the caller counts against; a unit
-   * taken from a budget that said yes is given back when another says no.
+   * new mode asked for in chat or by voice — from every budget the caller counts against, all in
+   * one write or none.
    */
   async reserve(caller: Caller, kind: SpendKind, opId: string): Promise<Reservation> {
     const now = this.deps.clock.now();
-    const day = dayOf(now);
     const budgets = budgetsOf(caller);
-    const decisions = await Promise.all(
-      budgets.map((b) =>
-        this.deps.usage.update(b.subject, day, (current) => reserve(current, b.limits, kind, now, `s:${opId}`)),
-      ),
+    const decision = await this.deps.usage.update(
+      budgets,
+      dayOf(now),
+      onEvery(budgets, (current, limits) => reserve(current, limits, kind, now, `s:${opId}`)),
     );
-    const refused = decisions.findIndex((d) => !d.ok);
-    if (refused < 0) return { ok: true };
-    await this.giveBack(budgets, decisions, spendUnit(kind), day, opId);
-    return { ...(decisions[refused] as Extract<Reservation, { ok: false }>), scope: budgets[refused]!.scope };
+    return decision.ok ? { ok: true } : decision;
   }
 
   /**
@@ -136,43 +153,26 @@ export class Billing {
    */
   likelyAdmits(caller: Caller, kind: BillableKind): boolean {
     const now = this.deps.clock.now();
-    return budgetsOf(caller).every((b) => {
-      const current = this.deps.usage.peek(b.subject, dayOf(now));
-      return !current || admit(current, b.limits, kind, now, '').result.ok;
+    const budgets = budgetsOf(caller);
+    return budgets.subjects.every((subject, i) => {
+      const current = this.deps.usage.peek(budgets.group, subject, dayOf(now));
+      return !current || admit(current, budgets.limits[i]!, kind, now, '').result.ok;
     });
   }
 
-  /** Adds what the call used, once per `opId` however often it is retried. */
+  /** Adds what the call used to every budget in one write, once per `opId` however often it is retried. */
   async meter(caller: Caller, day: string, delta: MeterDelta, opId: string): Promise<void> {
     if (Object.values(delta).every((v) => !v)) return;
-    await Promise.all(
-      budgetsOf(caller).map((b) =>
-        this.deps.usage.update(b.subject, day, (current) => meter(current, delta, `m:${opId}`)),
-      ),
-    );
-  }
-
-  /** Returns the unit taken from each budget that said yes when another said no. */
-  private async giveBack(
-    budgets: ReturnType<typeof budgetsOf>,
-    decisions: Array<{ ok: boolean }>,
-    unit: ReturnType<typeof spendUnit> | undefined,
-    day: string,
-    opId: string,
-  ): Promise<void> {
-    if (!unit) return;
-    await Promise.all(
-      decisions.map((d, i) =>
-        d.ok
-          ? this.deps.usage.update(budgets[i]!.subject, day, (current) => meter(current, { [unit]: -1 }, `r:${opId}`))
-          : Promise.resolve(),
-      ),
-    );
+    const budgets = budgetsOf(caller);
+    await this.deps.usage.update(budgets, day, (current) => {
+      const metered = current.map((c) => meter(c, delta, `m:${opId}`).next);
+      return { next: metered, result: undefined };
+    });
   }
 
   /** The caller's counters for the last `days` UTC days, oldest first. */
   async usage(caller: Caller, days: number): Promise<Array<{ day: string; counters: UsageCounters }>> {
     const from = new Date(this.deps.clock.now().getTime() - (days - 1) * 86_400_000);
-    return this.deps.usage.days(subjectOf(caller), dayOf(from));
+    return this.deps.usage.days(budgetsOf(caller).group, subjectOf(caller), dayOf(from));
   }
 }

@@ -35,17 +35,28 @@ export interface UsageCounters {
 }
 
 /**
- * Per-subject, per-day counters updated by compare-and-swap: `update` reads the entity, lets
- * `change` decide on a copy, and writes it only if nobody else did meanwhile (ETag), retrying on a
- * conflict. `change` returns undefined to leave the counters as they are.
+ * Budgets that change together: `subjects` name the budgets (the caller's own first), `group` the
+ * partition they share, so one write (a Table entity group transaction) changes all of them or
+ * none. An API key is a group of one; an anonymous visitor shares its group with its network.
+ */
+export interface CounterGroup {
+  group: string;
+  subjects: readonly string[];
+}
+
+/**
+ * Per-budget, per-day counters updated by compare-and-swap: `update` reads the group's entities,
+ * lets `change` decide on copies (one per subject, in order), and writes the changed ones at once
+ * only if nobody else did meanwhile (ETags), retrying on a conflict. `change` returns no `next`
+ * (or undefined for a subject) to leave those counters as they are.
  */
 export interface UsageStore {
   update<R>(
-    subject: string,
+    budgets: CounterGroup,
     day: string,
-    change: (current: UsageCounters) => { next?: UsageCounters; result: R },
+    change: (current: readonly UsageCounters[]) => { next?: ReadonlyArray<UsageCounters | undefined>; result: R },
   ): Promise<R>;
-  /** This instance's last copy of the counters (no I/O), or undefined if it has none for that day. */
-  peek(subject: string, day: string): UsageCounters | undefined;
-  days(subject: string, fromDay: string): Promise<Array<{ day: string; counters: UsageCounters }>>;
+  /** This instance's last copy of one budget's counters (no I/O), or undefined if it has none for that day. */
+  peek(group: string, subject: string, day: string): UsageCounters | undefined;
+  days(group: string, subject: string, fromDay: string): Promise<Array<{ day: string; counters: UsageCounters }>>;
 }

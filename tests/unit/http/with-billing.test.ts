@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EMPTY_COUNTERS } from '../../../api/domain/billing/budget';
 import { Billing } from '../../../api/domain/billing/billing';
 import type { PlanLimits } from '../../../api/domain/billing/plans';
-import type { UsageCounters, UsageStore } from '../../../api/domain/billing/ports';
+import type { CounterGroup, UsageCounters, UsageStore } from '../../../api/domain/billing/ports';
 import { withBilling } from '../../../api/http/with-billing';
 import { startsNothing } from '../../fakes/starts-nothing';
 
@@ -20,20 +20,24 @@ class MemoryUsage implements UsageStore {
   outage = 0;
 
   async update<R>(
-    subject: string,
+    budgets: CounterGroup,
     day: string,
-    change: (current: UsageCounters) => { next?: UsageCounters; result: R },
+    change: (current: readonly UsageCounters[]) => { next?: ReadonlyArray<UsageCounters | undefined>; result: R },
   ): Promise<R> {
     if (this.hold) await this.hold;
     if (this.outage > 0 && this.outage--) throw new Error('storage unavailable');
-    const id = `${subject}/${day}`;
-    const { next, result } = change(this.shared.get(id) ?? { ...EMPTY_COUNTERS, applied: [] });
-    if (next) this.shared.set(id, next);
-    this.known.set(id, next ?? this.shared.get(id)!);
+    const ids = budgets.subjects.map((subject) => `${subject}/${day}`);
+    const current = ids.map((id) => this.shared.get(id) ?? { ...EMPTY_COUNTERS, applied: [] });
+    const { next, result } = change(current);
+    ids.forEach((id, i) => {
+      const written = next?.[i];
+      if (written) this.shared.set(id, written);
+      this.known.set(id, written ?? current[i]!);
+    });
     return result;
   }
 
-  peek(subject: string, day: string): UsageCounters | undefined {
+  peek(_group: string, subject: string, day: string): UsageCounters | undefined {
     return this.known.get(`${subject}/${day}`);
   }
 
@@ -162,7 +166,7 @@ describe('withBilling metering through a storage outage', () => {
     try {
       const { usage, call } = setup(5);
       const res = await call();
-      usage.outage = 8; // both budgets (visitor and network) fail four times each
+      usage.outage = 4; // the one write for both budgets (visitor and network) fails four times
       const body = text(res);
       await vi.advanceTimersByTimeAsync(60_000);
       await body;
