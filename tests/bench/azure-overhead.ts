@@ -5,6 +5,8 @@
 //   an `api` child — the local Functions runtime on the azure provider, wired to the emulator.
 // Both paths are measured from this process, so the client's own cost is in both and cancels out.
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { startLocal } from '../../api/local/start';
@@ -14,12 +16,16 @@ import { latencyProfile } from '../fakes/foundry-emulator/latency';
 import { percentile } from './stats';
 
 const STREAMS = 50;
+const ROUNDS = 3;
 const SEQUENTIAL = 20;
 const QUESTION = 'hello there';
 
-type ToChild = { type: 'loop-start' } | { type: 'loop-stop' } | { type: 'stop' };
+/** A stretch of the run the API child measures on its own side: its CPU, event-loop delay and (optionally) a profile. */
+type Window = 'one-at-a-time' | 'concurrent';
+type ToChild = { type: 'loop-start'; window: Window } | { type: 'loop-stop' } | { type: 'stop' };
 type FromChild =
   | { type: 'ready'; url: string; apiKey?: string }
+  | { type: 'loop-started' }
   | { type: 'loop'; p99Ms: number; cpuMs: number; systemCpuMs: number }
   | { type: 'failed'; message: string };
 
@@ -47,6 +53,8 @@ async function runChild(role: string): Promise<void> {
   let stop: () => Promise<void>;
   let loop: IntervalHistogram | undefined;
   let cpuAtStart: NodeJS.CpuUsage | undefined;
+  let profiler: Session | undefined;
+  let window: Window | undefined;
   if (role === 'emulator') {
     // EMULATOR_LATENCY=realistic npm run bench: the same scenarios with Azure-like waits (latency.ts).
     const emulator = await startFoundryEmulator({
@@ -64,15 +72,21 @@ async function runChild(role: string): Promise<void> {
     stop = () => runtime.stop();
     send({ type: 'ready', url: runtime.url });
   }
-  process.on('message', (m: ToChild) => {
+  const profileDir = role === 'api' ? process.env.BENCH_PROFILE_DIR : undefined;
+  const onMessage = async (m: ToChild) => {
     if (m.type === 'loop-start') {
+      window = m.window;
+      if (profileDir) profiler = await startProfile();
       loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       cpuAtStart = process.cpuUsage();
+      send({ type: 'loop-started' });
     } else if (m.type === 'loop-stop' && loop) {
       loop.disable();
       // CPU time is what a crowd queues behind; unlike latency it hardly moves with the machine's load.
       const cpu = process.cpuUsage(cpuAtStart);
+      if (profiler && profileDir) await writeProfile(profiler, path.join(profileDir, `api-${window}.cpuprofile`));
+      profiler = undefined;
       send({
         type: 'loop',
         p99Ms: loop.percentile(99) / 1e6,
@@ -82,7 +96,29 @@ async function runChild(role: string): Promise<void> {
     } else if (m.type === 'stop') {
       void stop().finally(() => process.exit(0));
     }
+  };
+  process.on('message', (m: ToChild) => {
+    onMessage(m).catch((error: unknown) => send({ type: 'failed', message: String(error) }));
   });
+}
+
+/**
+ * A CPU profile of one measured stretch alone (start-up and warm-up left out), sampled every
+ * 100 µs so a stream's few milliseconds show up as more than a handful of samples.
+ */
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function writeProfile(session: Session, file: string): Promise<void> {
+  const { profile } = await session.post('Profiler.stop');
+  session.disconnect();
+  await writeFile(file, JSON.stringify(profile));
 }
 
 // ---- the load generator -------------------------------------------------------------------------
@@ -94,7 +130,9 @@ interface Child {
 }
 
 function startChild(role: 'emulator' | 'api', env: Record<string, string> = {}): Promise<Child> {
-  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the API process there (open it in Chrome DevTools).
+  // BENCH_PROFILE_DIR=<dir> writes V8 CPU profiles of the API process there (open them in Chrome DevTools):
+  // the whole process (`CPU.*.cpuprofile`), and the streams one at a time and 50 at once alone
+  // (`api-one-at-a-time.cpuprofile`, `api-concurrent.cpuprofile`).
   const profile = role === 'api' && process.env.BENCH_PROFILE_DIR;
   const child = fork(__filename, [role], {
     env: { ...process.env, ...env },
@@ -178,18 +216,32 @@ async function main(): Promise<void> {
     const seqDirect: number[] = [];
     const seqOurs: number[] = [];
     const seqReturning: number[] = [];
-    for (let i = 0; i < SEQUENTIAL; i++) {
-      seqDirect.push(await directOnce());
-      seqOurs.push(await oursOnce(2000 + i));
-      seqReturning.push(await oursOnce(3000));
-    }
-    // 50 at once: what a crowd adds (queueing on one instance's event loop included).
-    const direct = await Promise.all(Array.from({ length: STREAMS }, directOnce));
-    api.process.send({ type: 'loop-start' } satisfies ToChild);
-    const ours = await Promise.all(Array.from({ length: STREAMS }, (_, i) => oursOnce(i)));
-    const loopDone = api.next('loop');
-    api.process.send({ type: 'loop-stop' } satisfies ToChild);
-    const { p99Ms, cpuMs, systemCpuMs } = (await loopDone) as Extract<FromChild, { type: 'loop' }>;
+    const measured = async (window: Window, run: () => Promise<void>) => {
+      const started = api!.next('loop-started');
+      api!.process.send({ type: 'loop-start', window } satisfies ToChild);
+      await started;
+      await run();
+      const done = api!.next('loop');
+      api!.process.send({ type: 'loop-stop' } satisfies ToChild);
+      return (await done) as Extract<FromChild, { type: 'loop' }>;
+    };
+    const oneAtATime = await measured('one-at-a-time', async () => {
+      for (let i = 0; i < SEQUENTIAL; i++) {
+        seqDirect.push(await directOnce());
+        seqOurs.push(await oursOnce(2000 + i));
+        seqReturning.push(await oursOnce(3000));
+      }
+    });
+    // 50 at once, ROUNDS times with new visitors each round: what a crowd adds (queueing on one
+    // instance's event loop included); one round's 50 samples alone move a lot between runs.
+    const direct: number[] = [];
+    const ours: number[] = [];
+    for (let round = 0; round < ROUNDS; round++)
+      direct.push(...(await Promise.all(Array.from({ length: STREAMS }, directOnce))));
+    const { p99Ms, cpuMs, systemCpuMs } = await measured('concurrent', async () => {
+      for (let round = 0; round < ROUNDS; round++)
+        ours.push(...(await Promise.all(Array.from({ length: STREAMS }, (_, i) => oursOnce(round * STREAMS + i)))));
+    });
     const p = (xs: number[], q: number) =>
       percentile(
         xs.filter((x) => !Number.isNaN(x)),
@@ -213,9 +265,11 @@ async function main(): Promise<void> {
         },
         overhead: { p50: p(ours, 50) - p(direct, 50), p95: p(ours, 95) - p(direct, 95) },
         eventLoopP99: p99Ms,
-        cpuMsPerStream: cpuMs / STREAMS,
+        cpuMsPerStream: cpuMs / (STREAMS * ROUNDS),
         // The kernel's share (socket reads and writes on loopback), out of cpuMsPerStream.
-        systemCpuMsPerStream: systemCpuMs / STREAMS,
+        systemCpuMsPerStream: systemCpuMs / (STREAMS * ROUNDS),
+        // One at a time the API has nothing to queue behind: its CPU per stream is the per-turn work itself.
+        sequentialCpuMsPerStream: oneAtATime.cpuMs / (2 * SEQUENTIAL),
       }),
     );
   } finally {
