@@ -2,7 +2,6 @@ import type { Mode } from './contracts/mode';
 import type { Persona } from './contracts/persona';
 import type { DeploymentHealth } from './contracts/health';
 import { createAzureAdapters } from './adapters/azure/azure-adapters';
-import { OfflineChatModel } from './adapters/offline/chat-model';
 import { StoredModeCatalog } from './adapters/mode-catalog';
 import { BlobDocumentStore } from './adapters/storage/blob-document-store';
 import { loadConfig, type Config } from './config';
@@ -70,6 +69,21 @@ export interface Deps {
 
 let deps: Deps | undefined;
 
+/**
+ * The offline engine, loaded on its first turn: its grammar and vocabulary are about a tenth of a
+ * function's cold import, and the azure provider never needs them (`npm run bench`, cold start).
+ */
+function lazyOfflineChatModel(getMode: (id: string) => Promise<Mode | undefined>, chunkMs: number): ChatModel {
+  let model: Promise<ChatModel> | undefined;
+  return {
+    provider: 'offline',
+    async *stream(request, signal) {
+      model ??= import('./adapters/offline/chat-model').then((m) => new m.OfflineChatModel(getMode, chunkMs));
+      yield* (await model).stream(request, signal);
+    },
+  };
+}
+
 /** The composition root: every adapter is built once per process, on first use (docs/pitfalls.md 6.2). */
 export function getDeps(): Deps {
   deps ??= buildDeps(loadConfig());
@@ -87,7 +101,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const chatModel =
     overrides.chatModel ??
     azure?.chatModel ??
-    new OfflineChatModel((id) => modes.get(id), config.PRESTO_OFFLINE_CHUNK_MS);
+    lazyOfflineChatModel((id) => modes.get(id), config.PRESTO_OFFLINE_CHUNK_MS);
   const structuredModel = overrides.structuredModel ?? azure?.structuredModel;
   const deployments = overrides.deployments ?? azure?.deployments;
   const realtimeSecrets = overrides.realtimeSecrets ?? azure?.realtimeSecrets;

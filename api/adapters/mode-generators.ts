@@ -1,8 +1,8 @@
 import type { Config } from '../config';
 import { ConfigError } from '../config';
 import type { ModeGenerator, StructuredModel } from '../domain/ports';
+import type { OfflineModeGenerator } from './offline/mode-generator';
 import { FaultInjectingModeGenerator, parseFaults } from './fault-injection';
-import { OfflineModeGenerator } from './offline/mode-generator';
 import { StructuredModeGenerator } from './structured-mode-generator';
 
 /**
@@ -20,7 +20,22 @@ export function createModeGenerator(config: Config, structuredModel: StructuredM
   const base =
     config.provider === 'azure' && structuredModel
       ? new StructuredModeGenerator(structuredModel, config.PRESTO_MODE_DESIGN)
-      : new OfflineModeGenerator();
+      : lazyOfflineModeGenerator();
   const faults = parseFaults(config.PRESTO_FAULT_INJECTION);
   return faults.length > 0 ? new FaultInjectingModeGenerator(base, faults) : base;
+}
+
+/**
+ * The offline designer, loaded on its first design: its industry families are loaded by every
+ * function at start otherwise, and no chat turn needs them (`npm run bench`, cold start).
+ */
+function lazyOfflineModeGenerator(): ModeGenerator {
+  let generator: Promise<OfflineModeGenerator> | undefined;
+  return {
+    name: 'offline-templates',
+    async generate(request, progress) {
+      generator ??= import('./offline/mode-generator').then((m) => new m.OfflineModeGenerator());
+      return (await generator).generate(request, progress);
+    },
+  };
 }
