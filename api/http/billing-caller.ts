@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { API_KEY_HEADER } from '../contracts/billing';
 import { MAX_BODY_BYTES } from '../contracts/chat';
 import type { Visitor } from '../domain/billing/billing';
+import { bodyBytes } from './body-bytes';
 
 const SessionOnly = z.object({ sessionId: z.string().min(1).max(128) });
 
 /**
  * The anonymous visitor behind a keyless call: the client address plus the body's sessionId where
- * the route has one. The body is read from a clone so the trigger still reads it itself.
+ * the route has one. The body is read once and shared with the trigger's readJson (body-bytes.ts).
  *
  * The address comes from what the platform sets, not what the client sends: App Service's front
  * end (Functions included) adds `client-ip` (the peer address and port) and overwrites any a client
@@ -25,7 +26,7 @@ export async function visitorOf(request: HttpRequest): Promise<Visitor> {
   let session = '';
   if (Number(request.headers.get('content-length') ?? '0') <= MAX_BODY_BYTES) {
     try {
-      const parsed = SessionOnly.safeParse(JSON.parse(await request.clone().text()));
+      const parsed = SessionOnly.safeParse(JSON.parse(new TextDecoder().decode(await bodyBytes(request))));
       if (parsed.success) session = parsed.data.sessionId;
     } catch {
       // Not JSON: the trigger answers 400 itself; the visitor is then the address alone.

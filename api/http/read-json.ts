@@ -2,6 +2,7 @@ import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import { MAX_BODY_BYTES } from '../contracts/chat';
 import { DomainError } from '../domain/errors';
+import { bodyBytes } from './body-bytes';
 
 class PayloadTooLarge extends DomainError {
   constructor() {
@@ -20,7 +21,7 @@ export async function readJson<S extends z.ZodType>(request: HttpRequest, schema
   if (type && !/^application\/(?:[\w.+-]+\+)?json\b/i.test(type) && !/^text\/plain\b/i.test(type)) {
     throw new DomainError('unsupported_media_type', 'Send the body as application/json.', 415);
   }
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  const bytes = await bodyBytes(request);
   if (bytes.byteLength > MAX_BODY_BYTES) throw new PayloadTooLarge();
   let value: unknown;
   try {
