@@ -83,27 +83,25 @@ export async function requestMode(
     return { kind: 'ready', mode, flags: request.flags };
   }
 
+  // The run's look is designed here and now, from the moment it is paid for, while its message
+  // waits for a worker: on Flex Consumption the queue function scales on instances of its own.
+  let brandStep: Promise<void> | undefined;
+  const designBrand = deps.designBrand;
   const { job, created } = await ensureJob(
     key,
     { industry: request.industry, companyName: request.companyName },
     deps,
     options.beforeStart,
+    (run) => {
+      if (!run.brandUntil || !designBrand) return;
+      const stepDeps = { store: deps.store, clock: deps.clock, designBrand, ...(deps.log ? { log: deps.log } : {}) };
+      brandStep = designBrandInRequest(run, stepDeps);
+    },
   );
   if (job.status === 'done') {
     const mode = await deps.modes.get(key);
     if (mode) return { kind: 'ready', mode };
   }
-  // The run's look is designed here and now, while its message waits for a worker: on Flex
-  // Consumption the queue function scales on instances of its own, the HTTP ones are warm.
-  const brandStep =
-    created && job.brandUntil && deps.designBrand
-      ? designBrandInRequest(job, {
-          store: deps.store,
-          clock: deps.clock,
-          designBrand: deps.designBrand,
-          ...(deps.log ? { log: deps.log } : {}),
-        })
-      : undefined;
   return {
     kind: 'job',
     job: publicJob(job, deps.clock.now()),
@@ -127,12 +125,16 @@ async function storeVariant(mode: Mode, deps: ModeRequestDeps): Promise<Mode> {
   return created ? mode : ((await deps.modes.get(mode.id)) ?? mode);
 }
 
-/** The one job for a key (`claimJob`); a done job whose mode is gone restarts too. Only a caller who starts a design pays. */
+/**
+ * The one job for a key (`claimJob`); a done job whose mode is gone restarts too. Only a caller who
+ * starts a design pays, and `onStart` hears of the paid run just before its message is sent.
+ */
 function ensureJob(
   key: string,
   request: JobRecord['request'],
   deps: ModeRequestDeps,
   beforeStart?: () => Promise<void>,
+  onStart?: (run: JobRecord) => void,
 ): Promise<{ job: JobRecord; created: boolean }> {
   return claimJob(deps.store, {
     path: jobPath(key),
@@ -149,7 +151,10 @@ function ensureJob(
     },
     restartable: async (job) =>
       isRestartable(job, deps.clock.now()) || (job.status === 'done' && !(await deps.modes.get(key))),
-    start: (job) => enqueue(job, deps),
+    start: (job) => {
+      onStart?.(job);
+      return enqueue(job, deps);
+    },
     ...(beforeStart ? { beforeStart } : {}),
     unpaid: (job) => fail(job, NOT_STARTED, deps.clock.now()),
     busy: 'Mode generation is busy right now. Please try again in a moment.',
