@@ -30,7 +30,7 @@ export interface GenerationDeps {
   leaseMs?: number;
   log?(message: string): void;
   /** How the worker waits between looks for the creating request's brand (tests pass their own). */
-  sleep?(ms: number): Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Where this delivery stands: the host's dequeue count and its max before `<queue>-poison`. */

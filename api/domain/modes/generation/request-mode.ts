@@ -24,8 +24,8 @@ export interface ModeRequestDeps {
    * A two-step generator's brand step: given, the request that creates a run designs the look at
    * once instead of leaving it to the queue worker (issue #12). Absent for a one-shot design.
    */
-  designBrand?(request: ModeGenerationRequest): Promise<ModeBrandDraft>;
-  log?(line: string): void;
+  designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
+  log?: (line: string) => void;
 }
 
 export type ModeRequestOutcome =
