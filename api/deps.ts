@@ -114,6 +114,9 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     new ToolGuard(new BlobAuditLog(store, (e) => console.warn('[audit] write failed:', e)), clock);
   const newToken = () => randomUUID().replace(/-/g, '');
   const charts = overrides.charts ?? createChartAdapters(config, azure?.imageGenerator);
+  // A two-step generator's brand step runs in the request that creates a job (issue #12).
+  const designBrand = modeGenerator.designBrand?.bind(modeGenerator);
+  const brandStep = designBrand ? { designBrand, log: (line: string) => console.warn(line) } : {};
   return {
     config,
     store,
@@ -133,7 +136,8 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     toolGuard,
     requestMode:
       overrides.requestMode ??
-      ((request, options) => requestMode(request, { modes, store, queue: jobQueue, clock, newToken }, options)),
+      ((request, options) =>
+        requestMode(request, { modes, store, queue: jobQueue, clock, newToken, ...brandStep }, options)),
     charts,
     requestChartImage:
       overrides.requestChartImage ??

@@ -1,4 +1,4 @@
-import type { GeneratedModeDraft, ModeGenerationRequest } from '../contracts/generated-mode';
+import type { GeneratedModeDraft, ModeBrandDraft, ModeGenerationRequest } from '../contracts/generated-mode';
 import { DomainError, UpstreamUnavailable } from '../domain/errors';
 import type { ModeDesignProgress, ModeGenerator } from '../domain/ports';
 
@@ -50,6 +50,7 @@ export function parseFaults(spec: string | undefined): FaultRule[] {
 
 export class FaultInjectingModeGenerator implements ModeGenerator {
   readonly name: string;
+  readonly designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
   private readonly failedOnce = new Set<string>();
 
   constructor(
@@ -57,38 +58,68 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
     private readonly rules: FaultRule[],
   ) {
     this.name = `${inner.name}+faults`;
+    const brandStep = inner.designBrand?.bind(inner);
+    // The brand step in the request fails like a generation (a failing designer fails both); the
+    // slow and after-brand rules belong to the worker's part, which is what their tests hold or kill.
+    if (brandStep)
+      this.designBrand = async (request) => {
+        for (const rule of this.matching(request)) {
+          if (rule.kind === 'generation-fails')
+            throw new UpstreamUnavailable('The mode designer is unavailable (injected test fault)');
+          if (rule.kind === 'generation-fails-once') this.failOnce(`${rule.word}|${wordsIn(request)}`);
+        }
+        return brandStep(request);
+      };
+  }
+
+  private matching(request: ModeGenerationRequest): FaultRule[] {
+    const words = wordsIn(request);
+    return this.rules.filter((rule) => words.includes(rule.word));
+  }
+
+  /** Throws the permanent injected failure the first time `key` is seen. */
+  private failOnce(key: string, message = 'The mode designer gave up (injected test fault)'): void {
+    if (this.failedOnce.has(key)) return;
+    this.failedOnce.add(key);
+    throw new DomainError('generation_failed', message, 502, false);
   }
 
   async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {
-    const words = `${request.industry} ${request.companyName ?? ''}`.toLowerCase();
+    const words = wordsIn(request);
+    // A brand designed before this call (in the request, or by an earlier attempt) was shown already:
+    // the after-brand rules act at once, before the details.
+    const shown = progress?.brand;
     let inner = progress;
-    for (const rule of this.rules) {
-      if (!words.includes(rule.word)) continue;
+    for (const rule of this.matching(request)) {
       if (rule.kind === 'generation-slow-after-brand') {
-        const outer = inner;
         const ms = rule.ms ?? SLOW_FAULT_MS;
+        if (shown) {
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          continue;
+        }
+        const outer = inner;
         inner = {
           onBrand: async (brand) => {
-            await outer?.onBrand(brand);
+            const kept = await outer?.onBrand(brand);
             await new Promise((resolve) => setTimeout(resolve, ms));
+            return kept;
           },
         };
         continue;
       }
       if (rule.kind === 'generation-fails-after-brand') {
         const key = `${rule.kind}|${rule.word}|${words}`;
+        const message = 'The mode designer gave up after the brand (injected test fault)';
         if (this.failedOnce.has(key)) continue;
+        if (shown) {
+          this.failOnce(key, message);
+          continue;
+        }
         const outer = inner;
         inner = {
           onBrand: async (brand) => {
             await outer?.onBrand(brand);
-            this.failedOnce.add(key);
-            throw new DomainError(
-              'generation_failed',
-              'The mode designer gave up after the brand (injected test fault)',
-              502,
-              false,
-            );
+            this.failOnce(key, message);
           },
         };
         continue;
@@ -99,12 +130,10 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
       }
       if (rule.kind === 'generation-fails')
         throw new UpstreamUnavailable('The mode designer is unavailable (injected test fault)');
-      const key = `${rule.word}|${words}`;
-      if (!this.failedOnce.has(key)) {
-        this.failedOnce.add(key);
-        throw new DomainError('generation_failed', 'The mode designer gave up (injected test fault)', 502, false);
-      }
+      this.failOnce(`${rule.word}|${words}`);
     }
     return this.inner.generate(request, inner);
   }
 }
+
+const wordsIn = (request: ModeGenerationRequest) => `${request.industry} ${request.companyName ?? ''}`.toLowerCase();

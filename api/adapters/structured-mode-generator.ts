@@ -38,15 +38,27 @@ export type ModeDesign = 'two-step' | 'one-shot';
  */
 export class StructuredModeGenerator implements ModeGenerator {
   readonly name = 'structured-model';
+  /** Two-step only: the request that creates a job designs the look at once (issue #12). */
+  readonly designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
 
   constructor(
     private readonly model: StructuredModel,
     private readonly design: ModeDesign = 'two-step',
-  ) {}
+  ) {
+    if (design === 'two-step') this.designBrand = (request) => this.brandStep(request);
+  }
 
   async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {
+    // A brand already shown is kept whatever the design: only its details are made.
+    if (progress?.brand) return joinDraft(progress.brand, await this.detailsStep(request, progress.brand));
     if (this.design === 'one-shot') return this.oneShot(request);
-    const brand = await this.model.complete({
+    const own = await this.brandStep(request);
+    const brand = (await progress?.onBrand(own)) ?? own;
+    return joinDraft(brand, await this.detailsStep(request, brand));
+  }
+
+  private brandStep(request: ModeGenerationRequest): Promise<ModeBrandDraft> {
+    return this.model.complete({
       name: 'mode_brand',
       schema: ModeBrandDraft,
       messages: [
@@ -55,8 +67,10 @@ export class StructuredModeGenerator implements ModeGenerator {
       ],
       maxCompletionTokens: MODE_BRAND_MAX_TOKENS,
     });
-    await progress?.onBrand(brand);
-    const details = await this.model.complete({
+  }
+
+  private detailsStep(request: ModeGenerationRequest, brand: ModeBrandDraft): Promise<ModeDetailsDraft> {
+    return this.model.complete({
       name: 'mode_details',
       schema: ModeDetailsDraft,
       messages: [
@@ -65,7 +79,6 @@ export class StructuredModeGenerator implements ModeGenerator {
       ],
       maxCompletionTokens: MODE_DRAFT_MAX_TOKENS,
     });
-    return joinDraft(brand, details);
   }
 
   private oneShot(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {

@@ -142,6 +142,12 @@ export function brandOf(draft: GeneratedModeDraft): ModeBrandDraft {
   };
 }
 
+/** The details part of a full draft (what a generator that designs both at once adds to a brand it was given). */
+export function detailsOf(draft: GeneratedModeDraft): ModeDetailsDraft {
+  const { industryName: _i, companyName: _c, tagline: _t, primaryColor: _p, tabs, ...rest } = draft;
+  return { ...rest, tabs: tabs.map((t) => ({ id: t.id, datasetIds: t.datasetIds })) };
+}
+
 /** What a generator is asked for: the sanitised request. */
 export interface ModeGenerationRequest {
   industry: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HexColor, Slug } from './common';
+import { ModeBrandDraft } from './generated-mode';
 import { IconName, Theme } from './mode';
 
 /** Queue names: kebab-case constants, shared by producers, triggers and host.json. */
@@ -92,6 +93,16 @@ export const JobRecord = Job.extend({
   token: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   /** Until when the running worker holds the job; its heartbeat renews it (api/domain/jobs/staleness.ts). */
   leaseUntil: z.iso.datetime().optional(),
+  /**
+   * The brand step's draft once it is done (`brand` is what it shows): the details step designs for
+   * exactly this, so a retry or a takeover continues from it instead of designing another look.
+   */
+  brandDraft: ModeBrandDraft.optional(),
+  /**
+   * Until when the request that created this run is designing its brand (issue #12): the worker
+   * waits for it that long instead of designing a second one, then designs its own.
+   */
+  brandUntil: z.iso.datetime().optional(),
 });
 export type JobRecord = z.infer<typeof JobRecord>;
 

@@ -39,8 +39,8 @@ export async function updateDocument<T>(
 export interface JobClaim<J extends { token: string }> {
   path: string;
   schema: z.ZodType<J>;
-  /** A new run (a fresh token each time it is asked). */
-  fresh(): J;
+  /** A new run (a fresh token each time it is asked); `previous` is the valid run it replaces, if any. */
+  fresh(previous?: J): J;
   /** Whether an existing job may be replaced by a new run (failed, stale, its result lost…). */
   restartable(job: J): Promise<boolean>;
   /** The winner of a claim sends the run on its way (the queue message). */
@@ -70,12 +70,10 @@ export async function claimJob<J extends { token: string }>(
   for (let attempt = 0; attempt < 5; attempt++) {
     // The create is tried first: a new job costs one round trip, and joining costs nothing either way.
     const doc = attempt === 0 ? undefined : await store.read(claim.path);
-    if (doc) {
-      const parsed = claim.schema.safeParse(doc.value);
-      // A corrupt document is taken over like a failed job.
-      if (parsed.success && !(await claim.restartable(parsed.data))) return { job: parsed.data, created: false };
-    }
-    const fresh = claim.fresh();
+    const parsed = doc && claim.schema.safeParse(doc.value);
+    // A corrupt document is taken over like a failed job.
+    if (parsed?.success && !(await claim.restartable(parsed.data))) return { job: parsed.data, created: false };
+    const fresh = claim.fresh(parsed?.success ? parsed.data : undefined);
     const won = doc ? await store.replace(claim.path, fresh, doc.etag) : await store.create(claim.path, fresh);
     if (!won) continue;
     if (claim.beforeStart) {

@@ -62,10 +62,15 @@ export interface DocumentStore {
   appendLines(path: string, lines: string[]): Promise<void>;
 }
 
-/** Progress a two-step design reports before it finishes (issue #12). */
+/** Progress a two-step design reports before it finishes (issue #12), and what it already has. */
 export interface ModeDesignProgress {
-  /** The brand step is done; the details will keep it. A throw here stops the design. */
-  onBrand(brand: ModeBrandDraft): Promise<void>;
+  /**
+   * The brand step is done; the details will keep the brand this resolves to: the one passed in,
+   * or one already shown for this job that stands instead (first recorded wins). A throw stops the design.
+   */
+  onBrand(brand: ModeBrandDraft): Promise<ModeBrandDraft | void>;
+  /** A brand already designed and shown (by the request that created the job, or an earlier attempt): only the details are made for it. */
+  brand?: ModeBrandDraft;
 }
 
 /** Designs a new industry mode: bounded fields only (see contracts/generated-mode.ts). */
@@ -73,6 +78,11 @@ export interface ModeGenerator {
   readonly name: string;
   /** The whole draft; a two-step generator calls `progress.onBrand` in between, a one-shot one never does. */
   generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft>;
+  /**
+   * The brand step alone, for the request that creates the job to run at once (issue #12). Only
+   * two-step generators have it; a one-shot design has no separate look to show early.
+   */
+  designBrand?(request: ModeGenerationRequest): Promise<ModeBrandDraft>;
 }
 
 /** Sends a message to a storage queue; the encoding the trigger expects is the adapter's business. */

@@ -2,11 +2,12 @@
 // runtime (settings and SDK clients are once per process) against a Foundry emulator with the
 // realistic latency profile (latency.ts), and a browser that says the command and watches the page.
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Page, type Response } from '@playwright/test';
 import { startLocal } from '../../api/local/start';
 import { emulatedAzureEnv } from '../fakes/foundry-emulator/app-env';
 import { startFoundryEmulator } from '../fakes/foundry-emulator/emulator';
 import { REALISTIC_LATENCY } from '../fakes/foundry-emulator/latency';
+import { modeBrandBrain } from '../fakes/foundry-emulator/mode-draft-brain';
 
 export type Scenario = 'company variant' | 'new industry with a company' | 'new industry';
 export interface BrandFirstSample {
@@ -15,7 +16,22 @@ export interface BrandFirstSample {
   brandMs: number;
   /** Enter → the new mode's KPI cards are on screen (no skeleton, no transition). */
   completeMs: number;
+  /**
+   * Where a designed brand's time goes, from Enter (absent for a company variant, which has no job):
+   * the job created (the chat turn up to the tool call), the brand call reaching the model, the
+   * page's poll first seeing the brand on the job. The rest, to `brandMs`, is the page painting it (the sweep).
+   */
+  steps?: { jobCreatedMs: number; brandCallMs: number; brandSeenMs: number };
 }
+
+/** The first GET /api/jobs answer with a brand: when it arrived and the server's own times of the job. */
+interface BrandSeen {
+  at: number;
+  createdAt: string;
+}
+
+/** When each brand call reached the emulator (its brain answers on arrival, the latency comes after). */
+const brandCalls: number[] = [];
 
 const RUNS = 3;
 export const RESULT_PREFIX = 'BRAND_FIRST_RESULT ';
@@ -31,7 +47,20 @@ const COMMANDS: Record<Scenario, string[]> = {
 };
 
 /** Records, in the page, when Enter was pressed, when the header changed name and when the new dashboard was whole. */
-async function timeCommand(page: Page, command: string): Promise<{ brandMs: number; completeMs: number }> {
+async function timeCommand(page: Page, command: string): Promise<Omit<BrandFirstSample, 'scenario'>> {
+  // Server, bench and browser share this machine's clock: epoch milliseconds line them up.
+  let seen: BrandSeen | undefined;
+  const onResponse = (response: Response) => {
+    if (seen || !/\/api\/jobs\//.test(response.url()) || response.status() !== 200) return;
+    const at = Date.now();
+    response
+      .json()
+      .then((job: { brand?: unknown; createdAt: string; stage?: string }) => {
+        if (!seen && job.brand && job.stage === 'brand') seen = { at, createdAt: job.createdAt };
+      })
+      .catch(() => undefined);
+  };
+  page.on('response', onResponse);
   await page.evaluate(() => {
     const w = window as unknown as { __t: { sent?: number; brand?: number; complete?: number; from?: string } };
     w.__t = { from: document.querySelector('[data-testid="company-name"]')?.textContent ?? '' };
@@ -67,16 +96,30 @@ async function timeCommand(page: Page, command: string): Promise<{ brandMs: numb
       polling: 100,
     },
   );
-  return page.evaluate(() => {
+  page.off('response', onResponse);
+  const t = await page.evaluate(() => {
     const t = (window as unknown as { __t: { sent: number; brand: number; complete: number } }).__t;
-    return { brandMs: t.brand - t.sent, completeMs: t.complete - t.sent };
+    return { brandMs: t.brand - t.sent, completeMs: t.complete - t.sent, sentAt: performance.timeOrigin + t.sent };
   });
+  const sample: Omit<BrandFirstSample, 'scenario'> = { brandMs: t.brandMs, completeMs: t.completeMs };
+  const call = brandCalls.find((at) => at >= t.sentAt);
+  if (seen && call !== undefined)
+    sample.steps = {
+      jobCreatedMs: Date.parse(seen.createdAt) - t.sentAt,
+      brandCallMs: call - t.sentAt,
+      brandSeenMs: seen.at - t.sentAt,
+    };
+  return sample;
 }
 
 async function main(): Promise<void> {
   const design = process.argv[2] === 'one-shot' ? 'one-shot' : 'two-step';
   const root = path.resolve(__dirname, '../../..');
   const emulator = await startFoundryEmulator({ chunkDelayMs: 0, latency: REALISTIC_LATENCY });
+  emulator.jsonBrain('mode_brand', (request) => {
+    brandCalls.push(Date.now());
+    return modeBrandBrain(request);
+  });
   const runtime = await startLocal({
     root,
     port: 0,

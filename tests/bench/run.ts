@@ -166,6 +166,19 @@ async function main(): Promise<void> {
     console.log(
       `command → brand on screen → complete dashboard (realistic latency, azure provider), ${scenario}: before (one-shot) ${figure(designs.before)}; after (two-step) ${figure(designs.after)}  [target ${TARGETS[scenario]}]`,
     );
+    const steps = designs.after.filter((x) => x.scenario === scenario && x.steps);
+    if (steps.length) {
+      const p50 = (pick: (x: NonNullable<BrandFirstSample['steps']> & { brandMs: number }) => number) =>
+        `${(
+          percentile(
+            steps.map((x) => pick({ ...x.steps!, brandMs: x.brandMs })),
+            50,
+          ) / 1000
+        ).toFixed(2)} s`;
+      console.log(
+        `  where the brand's time goes (after, p50 of each step): chat turn to the tool call ${p50((x) => x.jobCreatedMs)}, job to the brand call ${p50((x) => x.brandCallMs - x.jobCreatedMs)}, brand call until the page's poll saw it ${p50((x) => x.brandSeenMs - x.brandCallMs)}, painted (sweep) ${p50((x) => x.brandMs - x.brandSeenMs)}`,
+      );
+    }
   }
 
   const r = await reliabilityBench();

@@ -125,6 +125,8 @@ test.describe('dynamic modes for any industry', () => {
     await openApp(page);
     await say(page, "Presto, you're a food bank");
     await expect(page.locator('[data-testid="tab"][data-tab-id="donations"]')).toBeVisible({ timeout: 20_000 });
+    // The brand's tabs show before the mode is stored (issue #12): the KPI cards mean it is complete.
+    await expect(page.getByTestId('kpi-card').first()).toContainText(/meals/i, { timeout: 20_000 });
     const foodBank = await getMode(page, 'food-bank');
     await expect(page.getByTestId('company-name')).toHaveText(foodBank.companyName, { timeout: 20_000 });
     const ids = await tabIds(page);

@@ -1,8 +1,8 @@
-import type { GeneratedModeDraft, ModeGenerationRequest } from '../../api/contracts/generated-mode';
+import type { GeneratedModeDraft, ModeBrandDraft, ModeGenerationRequest } from '../../api/contracts/generated-mode';
 import type { ModeDesignProgress, ModeGenerator } from '../../api/domain/ports';
 import { OfflineModeGenerator } from '../../api/adapters/offline/mode-generator';
 
-/** Wraps a generator (offline by default), counts calls per industry, and can be told to fail. */
+/** Wraps a generator (offline by default), counts calls per industry, and can be told to fail. Its inner generator must have a brand step. */
 export class CountingGenerator implements ModeGenerator {
   readonly name = 'counting';
   readonly calls: ModeGenerationRequest[] = [];
@@ -20,6 +20,16 @@ export class CountingGenerator implements ModeGenerator {
     const error = this.fail?.(request);
     if (error) throw error;
     return this.inner.generate(request, progress);
+  }
+
+  /** The brand step the creating request runs (issue #12): counted apart, failing like `generate`, never held. */
+  readonly brandCalls: ModeGenerationRequest[] = [];
+  async designBrand(request: ModeGenerationRequest): Promise<ModeBrandDraft> {
+    this.brandCalls.push(request);
+    const error = this.fail?.(request);
+    if (error) throw error;
+    if (!this.inner.designBrand) throw new Error(`${this.inner.name} has no brand step`);
+    return this.inner.designBrand(request);
   }
 
   callsFor(industry: string): number {

@@ -55,7 +55,12 @@ async function storedJob(id: string): Promise<JobRecord> {
   const blob = BlobServiceClient.fromConnectionString(azurite.connectionString)
     .getContainerClient('presto')
     .getBlockBlobClient(`jobs/${id}.json`);
-  return JobRecord.parse(JSON.parse((await blob.downloadToBuffer()).toString('utf8')));
+  // One GET: downloadToBuffer reads the size first and then the bytes, so a job rewritten in
+  // between (its brand or lease recorded) would come back cut at the old length.
+  const body = (await blob.download()).readableStreamBody!;
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  return JobRecord.parse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
 }
 
 describe('a generation whose worker is killed', () => {
@@ -80,9 +85,12 @@ describe('a generation whose worker is killed', () => {
     );
 
     await first.kill();
-    // Storage outlived the worker: the job is still there, still "running", with nobody behind it.
+    // Storage outlived the worker: the job is still there, still "running", with nobody behind it,
+    // and the brand its request designed (issue #12) already shown.
     const orphan = await storedJob(jobId);
     expect(orphan.status).toBe('running');
+    expect(orphan).toMatchObject({ stage: 'brand', brand: { name: expect.any(String) } });
+    const shown = orphan.brand!;
 
     const second = await runtime();
     // Once the lease has lapsed the job reads as stalled (retryable), not as running forever.
@@ -101,6 +109,8 @@ describe('a generation whose worker is killed', () => {
     const again = await postMode(second.url);
     expect(again.status).toBe(202);
     expect(ModeJobAccepted.parse(await again.json()).jobId).toBe(jobId);
+    // The new run keeps the look the dead one showed: nothing flips on screen.
+    expect((await getJob(second.url, jobId)).brand).toEqual(shown);
     const done = await until(
       'the taken-over job to finish',
       async () => {
@@ -116,7 +126,13 @@ describe('a generation whose worker is killed', () => {
     // One stored mode, listed once, and asking again answers it at once.
     const mode = await fetch(`${second.url}/api/modes/${jobId}`);
     expect(mode.status).toBe(200);
-    expect(Mode.parse(await mode.json()).id).toBe(jobId);
+    const stored = Mode.parse(await mode.json());
+    expect(stored.id).toBe(jobId);
+    expect({ name: stored.name, tagline: stored.tagline, theme: stored.theme }).toEqual({
+      name: shown.name,
+      tagline: shown.tagline,
+      theme: shown.theme,
+    });
     const list = ModeList.parse(await (await fetch(`${second.url}/api/modes`)).json());
     expect(list.modes.filter((m) => m.id === jobId)).toHaveLength(1);
     const names = [];

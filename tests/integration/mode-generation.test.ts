@@ -160,6 +160,32 @@ describe('mode generation on Azurite', () => {
     expect(env.generator.calls.filter((c) => c.companyName === 'Tidewater Trust')).toEqual([]);
   });
 
+  it('POST /api/modes designs the brand in the request: it is on the job while the message still waits in the queue', async () => {
+    // No queue runner here, so nothing can pick the message up.
+    const idle = await startEnv(undefined, undefined, false);
+    try {
+      const res = await post(idle.deps, { industry: 'alpaca farm', companyName: 'Woolly Hills' });
+      expect(res.status).toBe(202);
+      const { jobId } = ModeJobAccepted.parse(res.jsonBody);
+      const shown = await until('the brand on the job', async () => {
+        const job = await getJob(idle.deps, jobId);
+        return job.brand ? job : undefined;
+      });
+      expect(shown).toMatchObject({ status: 'queued', stage: 'brand', brand: { companyName: 'Woolly Hills' } });
+      const queue = QueueServiceClient.fromConnectionString(idle.azurite.connectionString).getQueueClient(
+        'mode-generation',
+      );
+      const waiting = (await queue.peekMessages({ numberOfMessages: 32 })).peekedMessageItems;
+      expect(waiting.map((m) => JSON.parse(Buffer.from(m.messageText, 'base64').toString('utf8')).jobId)).toEqual([
+        jobId,
+      ]);
+      expect(idle.generator.brandCalls).toHaveLength(1);
+      expect(idle.generator.calls).toHaveLength(0);
+    } finally {
+      await stopEnv(idle);
+    }
+  });
+
   it('20 concurrent requests for one new industry share one job and one generator call', async () => {
     // The generator is held until every response is in, so none of the 20 can see a finished mode
     // (the queue runner is fast enough to finish a job while slower requests are still in flight).
@@ -175,6 +201,7 @@ describe('mode generation on Azurite', () => {
     }
     await settled(env.deps, 'food-bank');
     expect(env.generator.callsFor('food bank')).toBe(1);
+    expect(env.generator.brandCalls.filter((c) => c.industry === 'food bank')).toHaveLength(1);
     const later = await Promise.all(Array.from({ length: 5 }, () => post(env.deps, { industry: 'a food bank' })));
     expect(later.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     expect(env.generator.callsFor('food bank')).toBe(1);

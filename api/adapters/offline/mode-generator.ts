@@ -1,4 +1,11 @@
-import { brandOf, type GeneratedModeDraft, type ModeGenerationRequest } from '../../contracts/generated-mode';
+import {
+  brandOf,
+  detailsOf,
+  joinDraft,
+  type GeneratedModeDraft,
+  type ModeBrandDraft,
+  type ModeGenerationRequest,
+} from '../../contracts/generated-mode';
 import { hexToHsl, hslToHex } from '../../domain/palette';
 import { hashString } from '../../domain/persona';
 import type { ModeDesignProgress, ModeGenerator } from '../../domain/ports';
@@ -25,8 +32,15 @@ export class OfflineModeGenerator implements ModeGenerator {
   /** Both steps, like the structured generator: the brand is reported first (instantly here), then the whole draft. */
   async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {
     const draft = this.draft(request);
-    await progress?.onBrand(brandOf(draft));
-    return draft;
+    if (progress?.brand) return joinDraft(progress.brand, detailsOf(draft));
+    const own = brandOf(draft);
+    const brand = (await progress?.onBrand(own)) ?? own;
+    return brand === own ? draft : joinDraft(brand, detailsOf(draft));
+  }
+
+  /** The brand step alone, as the structured two-step generator has it (the request that creates a job shows it at once). */
+  async designBrand(request: ModeGenerationRequest): Promise<ModeBrandDraft> {
+    return brandOf(this.draft(request));
   }
 
   /** The whole draft, synchronously (the emulator's mode brains answer each step from it). */

@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { brandOf, GeneratedModeDraft, ModeBrandDraft, ModeDetailsDraft } from '../../../api/contracts/generated-mode';
+import {
+  brandOf,
+  detailsOf,
+  GeneratedModeDraft,
+  ModeBrandDraft,
+  ModeDetailsDraft,
+} from '../../../api/contracts/generated-mode';
 import { ModeGenerationMessage } from '../../../api/contracts/jobs';
 import { loadConfig } from '../../../api/config';
 import { FaultInjectingModeGenerator, parseFaults } from '../../../api/adapters/fault-injection';
@@ -99,6 +105,38 @@ describe('StructuredModeGenerator', () => {
     expect(told.brand.tabs.map((t) => t.id)).toEqual(tabs.map((t) => t.id));
   });
 
+  it('two-step has a brand step of its own for the request that creates a job; given that brand, the worker asks only for the details', async () => {
+    const request = { industry: 'food bank', companyName: 'Harvest Hope' };
+    const draft = new OfflineModeGenerator().draft(request);
+    const model = new FakeStructuredModel((name: string) =>
+      name === 'mode_brand' ? brandOf(draft) : detailsOf(draft),
+    );
+    const generator = new StructuredModeGenerator(model);
+    const brand = await generator.designBrand!(request);
+    expect(model.requests.map((r) => r.name)).toEqual(['mode_brand']);
+    expect(model.requests[0]!.maxCompletionTokens).toBe(MODE_BRAND_MAX_TOKENS);
+    const onBrand = vi.fn();
+    const out = await generator.generate(request, { brand, onBrand });
+    expect(model.requests.map((r) => r.name)).toEqual(['mode_brand', 'mode_details']);
+    expect(onBrand).not.toHaveBeenCalled();
+    expect(out).toEqual(draft);
+    // The one-shot baseline has no separate look: everything stays in the worker, as before.
+    expect(new StructuredModeGenerator(model, 'one-shot').designBrand).toBeUndefined();
+  });
+
+  it('two-step keeps a brand that was shown first instead of its own (the first recorded wins)', async () => {
+    const request = { industry: 'food bank', companyName: 'Harvest Hope' };
+    const draft = new OfflineModeGenerator().draft(request);
+    const model = new FakeStructuredModel((name: string) =>
+      name === 'mode_brand' ? brandOf(draft) : detailsOf(draft),
+    );
+    const shown = { ...brandOf(draft), tagline: 'Shown first' };
+    const out = await new StructuredModeGenerator(model).generate(request, { onBrand: async () => shown });
+    expect(out.tagline).toBe('Shown first');
+    const told = JSON.parse(model.requests[1]!.messages[1]!.content as string) as { brand: { tagline: string } };
+    expect(told.brand.tagline).toBe('Shown first');
+  });
+
   it('lets an invalid answer fail (the port validates; buildGeneratedMode checks again)', async () => {
     const model = new FakeStructuredModel({ industryName: 'x' });
     await expect(new StructuredModeGenerator(model).generate({ industry: 'zoo', companyName: null })).rejects.toThrow();
@@ -173,6 +211,27 @@ describe('test-only fault injection', () => {
       industryName: 'Spooky Manor',
     });
     expect(brands).toEqual(['Spooky Manor', 'Spooky Manor']);
+  });
+
+  it('with the brand designed in the request: a failing designer fails that step too, the after-brand rules act on the details', async () => {
+    const g = new FaultInjectingModeGenerator(
+      new OfflineModeGenerator(),
+      parseFaults('generation-fails:cursed,generation-fails-after-brand:spooky'),
+    );
+    await expect(g.designBrand!({ industry: 'cursed museum', companyName: null })).rejects.toMatchObject({
+      retryable: true,
+    });
+    const request = { industry: 'spooky manor', companyName: null };
+    const brand = await g.designBrand!(request);
+    const onBrand = vi.fn();
+    // The brand was shown before the worker's call: the first design fails at once, the next passes.
+    await expect(g.generate(request, { brand, onBrand })).rejects.toMatchObject({ retryable: false });
+    await expect(g.generate(request, { brand, onBrand })).resolves.toMatchObject({ industryName: 'Spooky Manor' });
+    expect(onBrand).not.toHaveBeenCalled();
+    // A generator with no brand step (one-shot) gets none from the wrapper either.
+    const offline = new OfflineModeGenerator();
+    const oneShot = { name: 'one-shot', generate: (r: typeof request) => offline.generate(r) };
+    expect(new FaultInjectingModeGenerator(oneShot, []).designBrand).toBeUndefined();
   });
 
   it('generation-slow-after-brand-<n>s: the brand is reported, then the design holds before it finishes', async () => {

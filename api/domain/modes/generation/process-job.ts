@@ -1,10 +1,13 @@
-import type { JobError, JobRecord, ModeGenerationMessage } from '../../../contracts/jobs';
+import type { ModeBrandDraft } from '../../../contracts/generated-mode';
+import type { JobRecord, ModeGenerationMessage } from '../../../contracts/jobs';
 import { Mode } from '../../../contracts/mode';
-import { ContentFiltered, DomainError } from '../../errors';
+import { DomainError } from '../../errors';
 import type { Clock, DocumentStore, ModeGenerator } from '../../ports';
 import { DEFAULT_LEASE_MS, heartbeatEvery } from '../../jobs/staleness';
 import { withHeartbeat } from '../../jobs/heartbeat';
-import { buildBrand, buildGeneratedMode, GenerationRejected } from './build-mode';
+import { brandToContinue, RunSuperseded } from './brand-step';
+import { buildBrand, buildGeneratedMode } from './build-mode';
+import { failureReason } from './failure-reason';
 import {
   complete,
   fail,
@@ -26,6 +29,8 @@ export interface GenerationDeps {
   /** How long a running attempt holds the job without a heartbeat (default DEFAULT_LEASE_MS). */
   leaseMs?: number;
   log?(message: string): void;
+  /** How the worker waits between looks for the creating request's brand (tests pass their own). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Where this delivery stands: the host's dequeue count and its max before `<queue>-poison`. */
@@ -35,35 +40,6 @@ export interface Delivery {
 }
 
 export type ProcessOutcome = 'done' | 'reused' | 'failed' | 'skipped';
-
-/** This run no longer holds the job (superseded, taken over or finished elsewhere): it stops quietly. */
-class RunSuperseded extends Error {}
-
-/** The reason a user sees: our own domain messages as they are, anything else generic (no internals). */
-function reason(error: unknown, lastAttempt: boolean, attempts: number): JobError {
-  // Azure's content filter screened the design call (prompt or completion): asking again with the
-  // same words gets the same answer, so the job fails for good, politely, without echoing the words.
-  if (error instanceof ContentFiltered) {
-    return {
-      code: 'content_filtered',
-      message:
-        "Sorry, we can't design this one: Azure's content filter stopped it. Please ask for another industry or company name.",
-      retryable: false,
-    };
-  }
-  if (error instanceof GenerationRejected) {
-    return {
-      code: error.code,
-      message: 'The generated design did not pass our checks. Please try again, or use other words.',
-      retryable: true,
-    };
-  }
-  const detail = error instanceof DomainError ? error.message.replace(/\.$/, '') : 'the generator did not answer';
-  const message = lastAttempt
-    ? `Designing this mode failed after ${attempts} attempts (${detail}). Please try again.`
-    : `Designing this mode failed (${detail}). Please try again.`;
-  return { code: 'generation_failed', message: message.slice(0, 300), retryable: true };
-}
 
 /**
  * The `mode-generation` queue handler's logic. Idempotent: a superseded or finished run is
@@ -119,16 +95,25 @@ export async function processModeGeneration(
     return renewed !== undefined && mine(renewed);
   };
   try {
-    // The brand step's look goes on the job at once (checked like the finished mode); a run that
-    // lost the job meanwhile stops here instead of designing on for nobody.
-    const onBrand = async (raw: unknown) => {
+    const mine = (j: JobRecord) => live(j) && j.status === 'running';
+    // The brand step's look goes on the job at once (checked like the finished mode), unless one is
+    // there already, which then stands; a run that lost the job meanwhile stops here instead of
+    // designing on for nobody.
+    const onBrand = async (raw: ModeBrandDraft): Promise<ModeBrandDraft> => {
       const brand = buildBrand(raw, started.request.companyName);
-      const mine = (j: JobRecord) => live(j) && j.status === 'running';
-      const shown = await updateJob(store, key, (j) => (mine(j) ? recordBrand(j, brand, clock.now()) : undefined));
-      if (!shown || !mine(shown)) throw new RunSuperseded();
+      const shown = await updateJob(store, key, (j) =>
+        mine(j) && !j.brandDraft ? recordBrand(j, brand, raw, clock.now()) : undefined,
+      );
+      if (!shown || !mine(shown) || !shown.brandDraft) throw new RunSuperseded();
+      return shown.brandDraft;
     };
     const draft = await withHeartbeat(
-      () => deps.generator.generate(started.request, { onBrand }),
+      async () => {
+        // The request that created the run designs the brand itself (issue #12), and an earlier
+        // attempt or a crashed run may have shown one: the details are made for that look.
+        const brand = await brandToContinue(store, clock, key, message.token, deps.sleep);
+        return deps.generator.generate(started.request, { onBrand, ...(brand ? { brand } : {}) });
+      },
       beat,
       heartbeatEvery(leaseMs),
       (line) => deps.log?.(`mode-generation: ${key} ${line}`),
@@ -146,10 +131,11 @@ export async function processModeGeneration(
       `mode-generation: ${key} attempt ${delivery.dequeueCount}/${delivery.maxDequeueCount} failed: ${error instanceof Error ? error.message : String(error)}`,
     );
     if (retryable && !last) {
-      await settle((j) => requeue(withoutProgress(j), clock.now()));
+      // The brand already shown stays: the next attempt designs only the details, for that look.
+      await settle((j) => requeue(j, clock.now()));
       throw error;
     }
-    await settle((j) => fail(withoutProgress(j), reason(error, last, delivery.dequeueCount), clock.now()));
+    await settle((j) => fail(withoutProgress(j), failureReason(error, last, delivery.dequeueCount), clock.now()));
     if (retryable) throw error;
     return 'failed';
   }

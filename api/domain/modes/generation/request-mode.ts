@@ -5,7 +5,9 @@ import { UpstreamUnavailable } from '../../errors';
 import { sanitizeModeRequest } from '../../guard/sanitize';
 import type { Clock, DocumentStore, JobQueue } from '../../ports';
 import type { ModeCatalog } from '../../tools/context';
-import { fail, isRestartable, jobPath, modePath, newJob, publicJob } from './job';
+import type { ModeBrandDraft, ModeGenerationRequest } from '../../../contracts/generated-mode';
+import { BRAND_STEP_MS, designBrandInRequest } from './brand-step';
+import { fail, isRestartable, isStale, jobPath, modePath, newJob, publicJob } from './job';
 import { modeKey } from './key';
 import { builtinFor } from '../industry-phrases';
 import { getBuiltinMode } from '../catalog';
@@ -18,6 +20,12 @@ export interface ModeRequestDeps {
   clock: Clock;
   /** A fresh random token per job run (8-64 of A-Z a-z 0-9 _ -). */
   newToken(): string;
+  /**
+   * A two-step generator's brand step: given, the request that creates a run designs the look at
+   * once instead of leaving it to the queue worker (issue #12). Absent for a one-shot design.
+   */
+  designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
+  log?: (line: string) => void;
 }
 
 export type ModeRequestOutcome =
@@ -27,7 +35,20 @@ export type ModeRequestOutcome =
       /** What the sanitiser cut from the words when this call made the mode (a company variant); logged, never echoed. */
       flags?: string[];
     }
-  | { kind: 'job'; job: Job; created: boolean; industry: string; companyName: string | null; flags: string[] };
+  | {
+      kind: 'job';
+      job: Job;
+      created: boolean;
+      industry: string;
+      companyName: string | null;
+      flags: string[];
+      /**
+       * This caller started the run and is designing its brand (issue #12): settles, never rejects,
+       * once the brand is on the job (or the step failed or was handed to the worker). Nobody has to
+       * wait for it; a stream that stays open can announce the brand when it settles.
+       */
+      brandStep?: Promise<void>;
+    };
 
 export interface ModeRequestOptions {
   /** Called only when this caller starts a design (never when the mode is stored or being made); throws to refuse (the caller's budget). */
@@ -62,17 +83,32 @@ export async function requestMode(
     return { kind: 'ready', mode, flags: request.flags };
   }
 
+  // The run's look is designed here and now, from the moment it is paid for, while its message
+  // waits for a worker: on Flex Consumption the queue function scales on instances of its own.
+  let brandStep: Promise<void> | undefined;
+  const designBrand = deps.designBrand;
   const { job, created } = await ensureJob(
     key,
     { industry: request.industry, companyName: request.companyName },
     deps,
     options.beforeStart,
+    (run) => {
+      if (!run.brandUntil || !designBrand) return;
+      const stepDeps = { store: deps.store, clock: deps.clock, designBrand, ...(deps.log ? { log: deps.log } : {}) };
+      brandStep = designBrandInRequest(run, stepDeps);
+    },
   );
   if (job.status === 'done') {
     const mode = await deps.modes.get(key);
     if (mode) return { kind: 'ready', mode };
   }
-  return { kind: 'job', job: publicJob(job, deps.clock.now()), created, ...request };
+  return {
+    kind: 'job',
+    job: publicJob(job, deps.clock.now()),
+    created,
+    ...request,
+    ...(brandStep ? { brandStep } : {}),
+  };
 }
 
 /**
@@ -89,20 +125,36 @@ async function storeVariant(mode: Mode, deps: ModeRequestDeps): Promise<Mode> {
   return created ? mode : ((await deps.modes.get(mode.id)) ?? mode);
 }
 
-/** The one job for a key (`claimJob`); a done job whose mode is gone restarts too. Only a caller who starts a design pays. */
+/**
+ * The one job for a key (`claimJob`); a done job whose mode is gone restarts too. Only a caller who
+ * starts a design pays, and `onStart` hears of the paid run just before its message is sent.
+ */
 function ensureJob(
   key: string,
   request: JobRecord['request'],
   deps: ModeRequestDeps,
   beforeStart?: () => Promise<void>,
+  onStart?: (run: JobRecord) => void,
 ): Promise<{ job: JobRecord; created: boolean }> {
   return claimJob(deps.store, {
     path: jobPath(key),
     schema: JobRecord,
-    fresh: () => newJob(key, request, deps.newToken(), deps.clock.now()),
+    // A run taken over after a crash keeps the look its dead run showed; otherwise a run whose
+    // creator designs the brand itself says so, so a quick worker waits for it (brand-step.ts).
+    fresh: (previous) => {
+      const now = deps.clock.now();
+      const carried = previous && previous.status !== 'failed' && isStale(previous, now) ? previous : undefined;
+      return newJob(key, request, deps.newToken(), now, {
+        ...(carried ? { carried } : {}),
+        ...(deps.designBrand ? { brandUntil: new Date(now.getTime() + BRAND_STEP_MS) } : {}),
+      });
+    },
     restartable: async (job) =>
       isRestartable(job, deps.clock.now()) || (job.status === 'done' && !(await deps.modes.get(key))),
-    start: (job) => enqueue(job, deps),
+    start: (job) => {
+      onStart?.(job);
+      return enqueue(job, deps);
+    },
     ...(beforeStart ? { beforeStart } : {}),
     unpaid: (job) => fail(job, NOT_STARTED, deps.clock.now()),
     busy: 'Mode generation is busy right now. Please try again in a moment.',
