@@ -115,7 +115,7 @@ export const restaurant: Family = {
       ),
     ],
     tabs: [
-      tab('menu', 'Menu', 'star', 'visits', 'spend'),
+      tab('menu', 'Menu', 'utensils', 'visits', 'spend'),
       tab('orders', 'Orders', 'box', 'orders', 'spend'),
       tab('reservations', 'Reservations', 'calendar', 'reservations', 'visits'),
       tab('rewards', 'Rewards', 'gift', 'loyalty_points'),
@@ -124,7 +124,7 @@ export const restaurant: Family = {
     metrics: [
       kpi('points', 'Loyalty points', 'score', 'star', 'loyalty_points', 'last'),
       kpi('visits_12m', 'Visits (12 months)', 'number', 'calendar', 'visits', 'sum12'),
-      kpi('spend_12m', 'Spent (12 months)', 'currency', 'wallet', 'spend', 'sum12'),
+      kpi('spend_12m', 'Spent (12 months)', 'currency', 'coins', 'spend', 'sum12'),
       kpi('gift_card_balance', 'Gift card balance', 'currency', 'gift', 'gift_card', 'last'),
     ],
   }),
@@ -239,7 +239,7 @@ export const hotel: Family = {
       ),
     ],
     tabs: [
-      tab('stays', 'Stays', 'house', 'nights', 'stay_spend'),
+      tab('stays', 'Stays', 'bed', 'nights', 'stay_spend'),
       tab('rewards', 'Rewards', 'star', 'loyalty_points', 'status_nights'),
       tab('upgrades', 'Upgrades', 'gift', 'upgrades'),
       tab('extras', 'Spa & Dining', 'heart', 'spa'),
@@ -247,9 +247,9 @@ export const hotel: Family = {
     ],
     metrics: [
       kpi('points', 'Loyalty points', 'score', 'star', 'loyalty_points', 'last'),
-      kpi('nights_12m', 'Nights (12 months)', 'number', 'house', 'nights', 'sum12'),
-      kpi('status_nights', 'Status nights', 'number', 'ticket', 'status_nights', 'last'),
-      kpi('spend_12m', 'Stay spend (12 months)', 'currency', 'wallet', 'stay_spend', 'sum12'),
+      kpi('nights_12m', 'Nights (12 months)', 'number', 'bed', 'nights', 'sum12'),
+      kpi('status_nights', 'Status nights', 'number', 'medal', 'status_nights', 'last'),
+      kpi('spend_12m', 'Stay spend (12 months)', 'currency', 'coins', 'stay_spend', 'sum12'),
     ],
   }),
 };
@@ -364,17 +364,17 @@ export const fitness: Family = {
       ),
     ],
     tabs: [
-      tab('activity', 'Activity', 'bolt', 'workouts', 'active_minutes'),
+      tab('activity', 'Activity', 'activity', 'workouts', 'active_minutes'),
       tab('classes', 'Classes', 'calendar', 'classes'),
-      tab('progress', 'Progress', 'chart', 'fitness_score', 'streak'),
+      tab('progress', 'Progress', 'trend', 'fitness_score', 'streak'),
       tab('membership', 'Membership', 'card', 'membership_spend'),
-      tab('goals', 'Goals', 'star', 'active_minutes', 'fitness_score'),
+      tab('goals', 'Goals', 'medal', 'active_minutes', 'fitness_score'),
     ],
     metrics: [
-      kpi('workouts_12m', 'Workouts (12 months)', 'number', 'bolt', 'workouts', 'sum12'),
+      kpi('workouts_12m', 'Workouts (12 months)', 'number', 'dumbbell', 'workouts', 'sum12'),
       kpi('fitness_now', 'Fitness score', 'score', 'heart', 'fitness_score', 'last'),
       kpi('classes_month', 'Classes this month', 'number', 'calendar', 'classes', 'last'),
-      kpi('streak_now', 'Best streak', 'days', 'star', 'streak', 'last'),
+      kpi('streak_now', 'Best streak', 'days', 'flame', 'streak', 'last'),
     ],
   }),
 };
@@ -489,17 +489,17 @@ export const school: Family = {
       ),
     ],
     tabs: [
-      tab('courses', 'Courses', 'briefcase', 'grade_average', 'assignments'),
+      tab('courses', 'Courses', 'cap', 'grade_average', 'assignments'),
       tab('attendance', 'Attendance', 'calendar', 'attendance'),
-      tab('study', 'Study', 'star', 'study_hours', 'library_loans'),
+      tab('study', 'Study', 'book', 'study_hours', 'library_loans'),
       tab('tuition', 'Tuition', 'wallet', 'tuition_balance'),
-      tab('library', 'Library', 'file', 'library_loans'),
+      tab('library', 'Library', 'book', 'library_loans'),
     ],
     metrics: [
-      kpi('grade_now', 'Grade average', 'score', 'star', 'grade_average', 'last'),
+      kpi('grade_now', 'Grade average', 'score', 'cap', 'grade_average', 'last'),
       kpi('attendance_now', 'Attendance', 'percent', 'calendar', 'attendance', 'last'),
-      kpi('assignments_12m', 'Assignments (12 months)', 'number', 'file', 'assignments', 'sum12'),
-      kpi('tuition_left', 'Tuition balance', 'currency', 'wallet', 'tuition_balance', 'last'),
+      kpi('assignments_12m', 'Assignments (12 months)', 'number', 'clipboard', 'assignments', 'sum12'),
+      kpi('tuition_left', 'Tuition balance', 'currency', 'receipt', 'tuition_balance', 'last'),
     ],
   }),
 };
