@@ -242,7 +242,7 @@ export const hotel: Family = {
       tab('stays', 'Stays', 'bed', 'nights', 'stay_spend'),
       tab('rewards', 'Rewards', 'star', 'loyalty_points', 'status_nights'),
       tab('upgrades', 'Upgrades', 'gift', 'upgrades'),
-      tab('extras', 'Spa & Dining', 'heart', 'spa'),
+      tab('extras', 'Spa & Dining', 'utensils', 'spa'),
       tab('trips', 'Trips', 'map', 'nights', 'status_nights'),
     ],
     metrics: [

@@ -93,7 +93,7 @@ function ornament(variant: number, voice: TypeVoice, ink: string): string {
     case 1: // an inner keyline following the tile's outline
       return `<path d="${TILES[voice]}" transform="translate(6.4 6.4) scale(.8)" fill="none" stroke="${ink}" stroke-opacity=".45" stroke-width="1.6"/>`;
     case 2: // a rule under the initials
-      return `<rect x="15" y="41" width="26" height="2.6" rx="1.3" fill="${ink}" fill-opacity=".7"/>`;
+      return `<rect x="14" y="43" width="19" height="2.6" rx="1.3" fill="${ink}" fill-opacity=".7"/>`;
     case 3: // three dots in the upper corner
       return [0, 1, 2]
         .map((i) => `<circle cx="${42 + i * 5}" cy="13" r="1.6" fill="${ink}" fill-opacity=".7"/>`)
@@ -104,9 +104,9 @@ function ornament(variant: number, voice: TypeVoice, ink: string): string {
 }
 
 /**
- * A brand mark as an SVG document: the family's tile in the brand colour, the company's initials and
- * an industry glyph on a badge. `favicon` drops the initials (unreadable at 16 px) and draws the
- * glyph large instead. Decorative where shown beside the company's name (aria-hidden, no title);
+ * A brand mark as an SVG document: the family's tile, the company's initials in its heading face
+ * and an industry glyph on a badge, in the brand's two colours. `favicon` drops the initials
+ * (unreadable at 16 px) and draws the glyph large on a tile of the brand colour instead. Decorative where shown beside the company's name (aria-hidden, no title);
  * the favicon, which stands alone, carries the name as its title.
  */
 export function brandMarkSvg(subject: MarkSubject, variant: 'header' | 'favicon' = 'header'): string {
@@ -118,24 +118,26 @@ export function brandMarkSvg(subject: MarkSubject, variant: 'header' | 'favicon'
   });
   const { tile, ink } = markColours(subject);
   const glyph = ICON_PATHS[markGlyph(subject)];
-  const seed = hash(`${subject.id}|${subject.companyName}`);
-  const outline = `<path d="${TILES[voice]}" fill="${tile}" stroke="${ink}" stroke-width="2.5"/>`;
   const head = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64">`;
+  const stroke = 'fill="none" stroke-linecap="round" stroke-linejoin="round"';
   if (variant === 'favicon') {
+    // In a browser tab the brand colour is the tile, and the glyph is drawn large in the ink.
     return (
-      `${head}<title>${escapeXml(subject.companyName)}</title>${outline}` +
-      `<g transform="translate(12 12) scale(1.6667)" fill="none" stroke="${ink}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="${glyph}"/></g></svg>`
+      `${head}<title>${escapeXml(subject.companyName)}</title><path d="${TILES[voice]}" fill="${tile}"/>` +
+      `<g transform="translate(12 12) scale(1.6667)" ${stroke} stroke="${ink}" stroke-width="2"><path d="${glyph}"/></g></svg>`
     );
   }
+  // In the header (already the brand colour) the tile is the ink, the initials and badge the brand colour.
   const letters = monogram(subject.companyName);
-  const size = letters.length > 1 ? 23 : 29;
+  const size = letters.length > 1 ? 26 : 33;
   const text =
-    `<text x="27.5" y="30" text-anchor="middle" dominant-baseline="central" font-family="${escapeXml(HEADING_STACKS[voice])}" ` +
-    `font-weight="700" font-size="${size}" letter-spacing=".5" fill="${ink}">${escapeXml(letters)}</text>`;
+    `<text x="28" y="29" text-anchor="middle" dominant-baseline="central" font-family="${escapeXml(HEADING_STACKS[voice])}" ` +
+    `font-weight="700" font-size="${size}" fill="${tile}">${escapeXml(letters)}</text>`;
   const badge =
-    `<circle cx="47" cy="47" r="13" fill="${ink}" stroke="${tile}" stroke-width="2.5"/>` +
-    `<g transform="translate(38.6 38.6) scale(.7)" fill="none" stroke="${tile}" stroke-width="2.4" stroke-linecap="round" stroke-linejoin="round"><path d="${glyph}"/></g>`;
-  return `${head}${outline}${ornament(seed % 4, voice, ink)}${text}${badge}</svg>`;
+    `<circle cx="48" cy="48" r="12.5" fill="${tile}" stroke="${ink}" stroke-width="2.5"/>` +
+    `<g transform="translate(39.8 39.8) scale(.68)" ${stroke} stroke="${ink}" stroke-width="2.4"><path d="${glyph}"/></g>`;
+  const seed = hash(`${subject.id}|${subject.companyName}`);
+  return `${head}<path d="${TILES[voice]}" fill="${ink}"/>${ornament(seed % 4, voice, tile)}${text}${badge}</svg>`;
 }
 
 /** The mark of a whole Mode. */
