@@ -95,6 +95,42 @@ test('the brand mark is decorative beside the named header, and the page stays a
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
+test('the metric-matched fallback holds the heading’s place until the bundled face arrives (no layout jump)', async ({
+  browser,
+}) => {
+  /** The box of the company name's text and of the welcome title, in CSS pixels. */
+  const boxes = async (id: string, blockFonts: boolean) => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    try {
+      if (blockFonts) await page.route(/\.woff2(\?|$)/, (route) => route.abort());
+      await page.goto(`${baseURL()}/?mode=${id}&seed=7`);
+      await expect(page.getByTestId('brand-mark')).toBeVisible();
+      await settled(page);
+      await page.evaluate(() => document.fonts.ready);
+      return await page.evaluate(() =>
+        ['[data-testid="company-name"]', '.welcome__title'].map((sel) => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector(sel)!);
+          const r = range.getBoundingClientRect();
+          return { width: r.width, height: r.height, top: r.top };
+        }),
+      );
+    } finally {
+      await context.close();
+    }
+  };
+  for (const id of ['banking', 'healthcare', 'airline']) {
+    const [loaded, fallback] = [await boxes(id, false), await boxes(id, true)];
+    for (const [i, box] of loaded.entries()) {
+      const other = fallback[i]!;
+      expect(Math.abs(other.width - box.width) / box.width, `${id} #${i} width`).toBeLessThan(0.06);
+      expect(Math.abs(other.height - box.height), `${id} #${i} height`).toBeLessThanOrEqual(1);
+      expect(Math.abs(other.top - box.top), `${id} #${i} top`).toBeLessThanOrEqual(1);
+    }
+  }
+});
+
 test.describe('brand screenshots', () => {
   test.describe.configure({ mode: 'serial' });
   const sizes = [

@@ -17,7 +17,7 @@ const SYSTEM: Record<TypeVoice, string> = {
   sober: "'Segoe UI', Arial, 'Liberation Sans', sans-serif",
   humanist: "'Segoe UI', Candara, Arial, 'Liberation Sans', sans-serif",
   geometric: "'Century Gothic', Futura, Avenir, Arial, 'Liberation Sans', sans-serif",
-  serif: "Georgia, Cambria, 'Times New Roman', 'Liberation Serif', serif",
+  serif: "'Times New Roman', 'Liberation Serif', Georgia, serif",
 };
 
 export const HEADING_STACKS: Record<TypeVoice, string> = Object.fromEntries(

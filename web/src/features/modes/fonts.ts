@@ -8,6 +8,11 @@ import outfit from '@fontsource/outfit/files/outfit-latin-600-normal.woff2?url';
 import sourceSans from '@fontsource/source-sans-3/files/source-sans-3-latin-600-normal.woff2?url';
 import sourceSerif from '@fontsource/source-serif-4/files/source-serif-4-latin-600-normal.woff2?url';
 
+// The bold faces by full and PostScript name: every heading is 600 or heavier.
+const SANS = 'local("Arial Bold"), local("Arial-BoldMT"), local("Liberation Sans Bold"), local("LiberationSans-Bold")';
+const SERIF =
+  'local("Times New Roman Bold"), local("TimesNewRomanPS-BoldMT"), local("Liberation Serif Bold"), local("LiberationSerif-Bold")';
+
 const FILES: Record<TypeVoice, string> = {
   sober: plexSans,
   humanist: sourceSans,
@@ -18,17 +23,19 @@ const FILES: Record<TypeVoice, string> = {
 /**
  * A local face scaled to the bundled one's width and vertical metrics, used until it has loaded,
  * so the swap does not move a line (https://developer.mozilla.org/docs/Web/CSS/@font-face/size-adjust).
- * Measured in Chromium against Liberation/Arial and Georgia/Liberation Serif (see fonts.ts history).
+ * Measured in Chromium: the width of a sample heading line in the bundled face over the same line
+ * in Arial's metric twin (Liberation Sans; Times New Roman's, Liberation Serif, for the serif), and
+ * the bundled face's ascent and descent divided by that scale (the overrides are scaled by it).
  */
 const FALLBACKS: Record<TypeVoice, { local: string; sizeAdjust: string; ascent: string; descent: string }> = {
-  sober: { local: 'local("Arial"), local("Liberation Sans")', sizeAdjust: '104%', ascent: '99%', descent: '27%' },
-  humanist: { local: 'local("Arial"), local("Liberation Sans")', sizeAdjust: '91%', ascent: '109%', descent: '31%' },
-  geometric: { local: 'local("Arial"), local("Liberation Sans")', sizeAdjust: '100%', ascent: '100%', descent: '26%' },
+  sober: { local: SANS, sizeAdjust: '97.5%', ascent: '105.6%', descent: '28.7%' },
+  humanist: { local: SANS, sizeAdjust: '89.3%', ascent: '114.3%', descent: '44.8%' },
+  geometric: { local: SANS, sizeAdjust: '94.7%', ascent: '105.6%', descent: '27.5%' },
   serif: {
-    local: 'local("Georgia"), local("Liberation Serif")',
-    sizeAdjust: '101%',
-    ascent: '102%',
-    descent: '33%',
+    local: SERIF,
+    sizeAdjust: '110.1%',
+    ascent: '94.5%',
+    descent: '30.9%',
   },
 };
 
@@ -50,7 +57,7 @@ export function loadVoice(voice: TypeVoice): Promise<void> {
     display: 'swap',
   });
   const fallback = new FontFace(`${HEADING_FACES[voice]} Fallback`, fb.local, {
-    weight: '100 900',
+    weight: '600 800',
     sizeAdjust: fb.sizeAdjust,
     ascentOverride: fb.ascent,
     descentOverride: fb.descent,
