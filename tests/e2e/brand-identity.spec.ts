@@ -98,6 +98,7 @@ test('the brand mark is decorative beside the named header, and the page stays a
 test('the metric-matched fallback holds the heading’s place until the bundled face arrives (no layout jump)', async ({
   browser,
 }) => {
+  test.setTimeout(150_000);
   /** The box of the company name's text and of the welcome title, in CSS pixels. */
   const boxes = async (id: string, blockFonts: boolean) => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });

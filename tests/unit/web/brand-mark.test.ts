@@ -7,7 +7,7 @@ import { veterinary } from '../../../api/adapters/offline/families/care';
 import { library } from '../../../api/adapters/offline/families/civic';
 import { wordsOf } from '../../../api/adapters/offline/families/family';
 import { lawFirm } from '../../../api/adapters/offline/families/professional';
-import { brandMarkSvg, markSubjectOf, type MarkSubject } from '../../../web/src/features/header/brand-mark';
+import { brandMarkSvg, markGlyph, markSubjectOf, type MarkSubject } from '../../../web/src/features/header/brand-mark';
 import { contrastRatio } from '../../../web/src/lib/contrast';
 
 const builtins = BUILTIN_MODE_IDS.map((id) => getBuiltinMode(id)!);
@@ -83,6 +83,26 @@ describe('brand marks', () => {
     const favicon = parse(brandMarkSvg(bank, 'favicon'));
     expect(favicon.querySelector('title')!.textContent).toBe('Harborstone Bank');
     expect(favicon.querySelector('text')).toBeNull();
+  });
+
+  it('carry the industry glyph: the pre-built one (also for its company variants), else the name’s meaning', () => {
+    const glyph = (id: string, name: string) =>
+      markGlyph({
+        id,
+        name,
+        companyName: 'X Y',
+        source: 'generated',
+        theme: { primary: '#1d4ed8', onPrimary: '#fff' },
+      });
+    expect(markGlyph(markSubjectOf(getBuiltinMode('banking')!))).toBe('bank');
+    expect(markGlyph(markSubjectOf(getBuiltinMode('airline')!))).toBe('plane');
+    expect(glyph('banking--acme-federal', 'Banking')).toBe('bank');
+    expect(glyph('veterinary-clinic', 'Veterinary clinic')).toBe('paw');
+    expect(glyph('law-firm', 'Law firm')).toBe('scale');
+    expect(glyph('dentist', 'Dentist')).toBe('tooth');
+    expect(glyph('food-bank', 'Food bank')).toBe('utensils');
+    expect(glyph('credit-union', 'Credit union')).toBe('bank');
+    expect(glyph('widget-works', 'Widget works')).toBe('briefcase');
   });
 
   it('escape the company name', () => {

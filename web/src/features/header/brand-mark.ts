@@ -70,10 +70,9 @@ function escapeXml(text: string): string {
 
 /** The industry glyph of a mark: the pre-built industry's, else what the industry's name means. */
 export function markGlyph(subject: MarkSubject): IconName {
-  return (
-    BUILTIN_GLYPHS[subject.source === 'generated' ? '' : subject.id] ??
-    iconForMeaning(subject.name, undefined, subject.firstIcon ?? 'briefcase')
-  );
+  // A company variant of a pre-built industry ("banking--acme-federal") keeps that industry's glyph.
+  const industry = subject.id.split('--')[0]!;
+  return BUILTIN_GLYPHS[industry] ?? iconForMeaning(subject.name, undefined, subject.firstIcon ?? 'briefcase');
 }
 
 /**
