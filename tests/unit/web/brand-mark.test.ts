@@ -99,6 +99,7 @@ describe('brand marks', () => {
     expect(glyph('banking--acme-federal', 'Banking')).toBe('bank');
     expect(glyph('veterinary-clinic', 'Veterinary clinic')).toBe('paw');
     expect(glyph('law-firm', 'Law firm')).toBe('scale');
+    expect(glyph('pet-pharmacy', 'Pet pharmacy')).toBe('paw');
     expect(glyph('dentist', 'Dentist')).toBe('tooth');
     expect(glyph('food-bank', 'Food bank')).toBe('utensils');
     expect(glyph('credit-union', 'Credit union')).toBe('bank');

@@ -1,7 +1,7 @@
 import { GeneratedModeDraft, ModeBrandDraft, type DraftDataset } from '../../../contracts/generated-mode';
 import { JobBrand } from '../../../contracts/jobs';
 import { outputFindings } from '../../guard/injection';
-import { fitIcon } from '../../../contracts/icon-meaning';
+import { fitIcon } from '../icon-meaning';
 import { Mode, type PersonaField, type SeriesSpec, type Theme } from '../../../contracts/mode';
 import { typeVoiceForIndustry } from '../../../contracts/type-voice';
 import { DomainError } from '../../errors';

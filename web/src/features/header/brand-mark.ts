@@ -1,4 +1,3 @@
-import { iconForMeaning } from '../../../../api/contracts/icon-meaning';
 import type { IconName, Mode, TypeVoice } from '../../../../api/contracts/mode';
 import { typeVoiceOf } from '../../../../api/contracts/type-voice';
 import { contrastRatio, textOn } from '../../lib/contrast';
@@ -32,7 +31,7 @@ export interface MarkSubject {
  */
 export type MarkArt = { kind: 'drawn'; svg: string } | { kind: 'image'; src: string };
 
-/** The pre-built industries' glyphs; generated ones come from their industry words. */
+/** The pre-built industries' glyphs, by id (a company variant "banking--acme" keeps its industry's). */
 const BUILTIN_GLYPHS: Record<string, IconName> = {
   banking: 'bank',
   insurance: 'shield',
@@ -41,6 +40,75 @@ const BUILTIN_GLYPHS: Record<string, IconName> = {
   airline: 'plane',
   energy: 'bolt',
 };
+
+/**
+ * Glyphs for industries a generated mode may name, by a word of its industry name; the earliest
+ * word wins ("pet pharmacy" is a pet's). Anything else takes its first tab's icon, which the API
+ * has already fitted to that tab's meaning.
+ */
+const INDUSTRY_GLYPHS: ReadonlyArray<readonly [string, IconName]> = [
+  ['food', 'utensils'],
+  ['blood', 'drop'],
+  ['veterinary', 'paw'],
+  ['vet', 'paw'],
+  ['pet', 'paw'],
+  ['dental', 'tooth'],
+  ['dentist', 'tooth'],
+  ['orthodontist', 'tooth'],
+  ['pharmacy', 'pill'],
+  ['clinic', 'stethoscope'],
+  ['hospital', 'stethoscope'],
+  ['law', 'scale'],
+  ['legal', 'scale'],
+  ['accounting', 'receipt'],
+  ['tax', 'receipt'],
+  ['real', 'key'],
+  ['library', 'book'],
+  ['school', 'cap'],
+  ['university', 'cap'],
+  ['college', 'cap'],
+  ['city', 'building'],
+  ['council', 'building'],
+  ['government', 'building'],
+  ['public', 'building'],
+  ['charity', 'gift'],
+  ['nonprofit', 'gift'],
+  ['non-profit', 'gift'],
+  ['restaurant', 'utensils'],
+  ['pizzeria', 'utensils'],
+  ['cafe', 'utensils'],
+  ['bakery', 'utensils'],
+  ['hotel', 'bed'],
+  ['resort', 'bed'],
+  ['gym', 'dumbbell'],
+  ['fitness', 'dumbbell'],
+  ['salon', 'scissors'],
+  ['barber', 'scissors'],
+  ['car', 'car'],
+  ['logistics', 'truck'],
+  ['courier', 'truck'],
+  ['telecom', 'signal'],
+  ['wireless', 'signal'],
+  ['plumbing', 'wrench'],
+  ['hvac', 'wrench'],
+  ['travel', 'globe'],
+  ['airline', 'plane'],
+  ['bank', 'bank'],
+  ['banking', 'bank'],
+  ['credit', 'bank'],
+  ['insurance', 'shield'],
+  ['insurer', 'shield'],
+  ['energy', 'bolt'],
+  ['utility', 'bolt'],
+  ['solar', 'sun'],
+  ['retail', 'bag'],
+  ['boutique', 'bag'],
+  ['store', 'bag'],
+  ['shop', 'bag'],
+  ['museum', 'ticket'],
+  ['theater', 'ticket'],
+  ['cinema', 'ticket'],
+];
 
 /** Tile outlines on a 64-unit grid, one per family of industries, so a bank never looks like a clinic. */
 const TILES: Record<TypeVoice, string> = {
@@ -68,11 +136,16 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The industry glyph of a mark: the pre-built industry's, else what the industry's name means. */
+/** The industry glyph of a mark: the pre-built industry's, else its industry name's, else its first tab's. */
 export function markGlyph(subject: MarkSubject): IconName {
-  // A company variant of a pre-built industry ("banking--acme-federal") keeps that industry's glyph.
-  const industry = subject.id.split('--')[0]!;
-  return BUILTIN_GLYPHS[industry] ?? iconForMeaning(subject.name, undefined, subject.firstIcon ?? 'briefcase');
+  const builtin = BUILTIN_GLYPHS[subject.id.split('--')[0]!];
+  if (builtin) return builtin;
+  const words = subject.name.toLowerCase().split(/[^\p{L}\p{N}-]+/u);
+  for (const word of words) {
+    const hit = INDUSTRY_GLYPHS.find(([w]) => w === word || `${w}s` === word);
+    if (hit) return hit[1];
+  }
+  return subject.firstIcon ?? 'briefcase';
 }
 
 /**

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { fitIcon, iconForMeaning } from '../../../api/contracts/icon-meaning';
-import { BUILTIN_MODE_IDS } from '../../../api/contracts/mode';
-import { getBuiltinMode } from '../../../api/domain/modes/catalog';
-import { buildGeneratedMode } from '../../../api/domain/modes/generation/build-mode';
-import { foodBank, veterinary } from '../../../api/adapters/offline/families/care';
-import { library, nonProfit, publicSector } from '../../../api/adapters/offline/families/civic';
-import { carDealer, homeServices, logistics, salon, telecom } from '../../../api/adapters/offline/families/commerce';
-import { fitness, hotel, restaurant, school } from '../../../api/adapters/offline/families/everyday';
-import { wordsOf } from '../../../api/adapters/offline/families/family';
-import { maker, services, venue } from '../../../api/adapters/offline/families/generic';
-import { bloodBank, dental, pharmacy } from '../../../api/adapters/offline/families/health';
-import { accounting, lawFirm, realEstate } from '../../../api/adapters/offline/families/professional';
+import { fitIcon, iconForMeaning } from '../../../../api/domain/modes/icon-meaning';
+import { BUILTIN_MODE_IDS } from '../../../../api/contracts/mode';
+import { getBuiltinMode } from '../../../../api/domain/modes/catalog';
+import { buildGeneratedMode } from '../../../../api/domain/modes/generation/build-mode';
+import { foodBank, veterinary } from '../../../../api/adapters/offline/families/care';
+import { library, nonProfit, publicSector } from '../../../../api/adapters/offline/families/civic';
+import { carDealer, homeServices, logistics, salon, telecom } from '../../../../api/adapters/offline/families/commerce';
+import { fitness, hotel, restaurant, school } from '../../../../api/adapters/offline/families/everyday';
+import { wordsOf } from '../../../../api/adapters/offline/families/family';
+import { maker, services, venue } from '../../../../api/adapters/offline/families/generic';
+import { bloodBank, dental, pharmacy } from '../../../../api/adapters/offline/families/health';
+import { accounting, lawFirm, realEstate } from '../../../../api/adapters/offline/families/professional';
 
 const FAMILIES = [
   veterinary,

@@ -1,9 +1,9 @@
-import type { Dataset, IconName } from './mode';
+import type { Dataset, IconName } from '../../contracts/mode';
 
 /**
  * Icons by meaning (issue #14): which icon a label's words call for, and which others also fit.
- * Shared by the API (a generated mode's tabs and KPIs, api/domain/modes/generation/build-mode.ts)
- * and the SPA (the brand mark's industry glyph), so it lives with the contracts and stays pure.
+ * Applied to a generated mode's tabs and KPIs (generation/build-mode.ts), so the stored mode already
+ * carries fitting icons and the SPA ships none of this table.
  *
  * Rules are tried in order and the first whose words occur in the label wins, so the specific
  * ("savings", "miles", "deductible") come before the general ("balance", "account", "health").
@@ -312,7 +312,7 @@ const MEANINGS: readonly Meaning[] = [
     fits: ['trend', 'home'],
   },
   { words: ['settings', 'preferences', 'profile'], icon: 'settings' },
-  // Industry names, for a brand mark's glyph: last, so "food bank" and "blood bank" are never a bank.
+  // Whole industries: last, so "food bank" and "blood bank" are never a bank.
   { words: ['city', 'council', 'government', 'municipal', 'public sector', 'town', 'county'], icon: 'building' },
   { words: ['bank', 'banking', 'credit union'], icon: 'bank', fits: ['wallet', 'piggy'] },
 ];
