@@ -37,6 +37,36 @@ export const ICON_NAMES = [
   'truck',
   'paw',
   'briefcase',
+  // Added for icons by meaning (issue #14): savings, status, bills, meters, trades and services.
+  'piggy',
+  'bank',
+  'coins',
+  'receipt',
+  'percent',
+  'trend',
+  'medal',
+  'clock',
+  'clipboard',
+  'activity',
+  'tooth',
+  'drop',
+  'plug',
+  'gauge',
+  'flame',
+  'bag',
+  'globe',
+  'bed',
+  'utensils',
+  'dumbbell',
+  'cap',
+  'book',
+  'scale',
+  'building',
+  'key',
+  'wrench',
+  'phone',
+  'scissors',
+  'signal',
 ] as const;
 export const IconName = z.enum(ICON_NAMES);
 export type IconName = z.infer<typeof IconName>;
@@ -77,6 +107,14 @@ export const TONE_WORDS = [
 export const ToneWord = z.enum(TONE_WORDS);
 export type ToneWord = z.infer<typeof ToneWord>;
 
+/**
+ * A family's typographic voice (issue #14): the heading face of a finance, care, leisure or
+ * civic/professional brand. The SPA maps each to a bundled font (web/src/features/modes/fonts.ts).
+ */
+export const TYPE_VOICES = ['sober', 'humanist', 'geometric', 'serif'] as const;
+export const TypeVoice = z.enum(TYPE_VOICES);
+export type TypeVoice = z.infer<typeof TypeVoice>;
+
 /** A light theme. Every text/background pair must reach WCAG AA (4.5:1); checked in code. */
 export const Theme = z.object({
   primary: HexColor,
@@ -87,6 +125,8 @@ export const Theme = z.object({
   text: HexColor,
   muted: HexColor,
   chart: z.array(HexColor).min(4).max(8),
+  /** Optional so stored and pre-built modes still parse; `typeVoiceOf` derives it from the industry then. */
+  font: TypeVoice.optional(),
 });
 export type Theme = z.infer<typeof Theme>;
 

@@ -10,10 +10,10 @@ export const airline: Mode = {
   source: 'builtin',
   theme: deriveTheme('#1478c8'),
   tabs: [
-    { id: 'trips', label: 'Trips', icon: 'plane', datasetIds: ['flights', 'on_time'] },
+    { id: 'trips', label: 'Trips', icon: 'map', datasetIds: ['flights', 'on_time'] },
     { id: 'bookings', label: 'Bookings', icon: 'ticket', datasetIds: ['travel_spend', 'flights'] },
-    { id: 'miles', label: 'Miles', icon: 'wallet', datasetIds: ['miles_balance', 'miles_earned'] },
-    { id: 'status', label: 'Status', icon: 'star', datasetIds: ['status_points', 'upgrades'] },
+    { id: 'miles', label: 'Miles', icon: 'plane', datasetIds: ['miles_balance', 'miles_earned'] },
+    { id: 'status', label: 'Status', icon: 'medal', datasetIds: ['status_points', 'upgrades'] },
     { id: 'insights', label: 'Insights', icon: 'chart', datasetIds: ['on_time', 'travel_spend'] },
   ],
   metrics: [
@@ -23,7 +23,7 @@ export const airline: Mode = {
       format: 'number',
       personaPath: 'miles.balance',
       phrasings: ['miles i have'],
-      icon: 'wallet',
+      icon: 'plane',
     },
     {
       id: 'flights_12m',
@@ -31,7 +31,7 @@ export const airline: Mode = {
       format: 'number',
       personaPath: 'flights.total_12m',
       phrasings: ['how many flights this year', 'flights this year', 'total flights'],
-      icon: 'plane',
+      icon: 'ticket',
     },
     {
       id: 'status_points',
@@ -39,7 +39,7 @@ export const airline: Mode = {
       format: 'score',
       personaPath: 'status.points',
       phrasings: ['points toward status'],
-      icon: 'star',
+      icon: 'medal',
     },
     {
       id: 'travel_spend_12m',
@@ -47,7 +47,7 @@ export const airline: Mode = {
       format: 'currency',
       personaPath: 'travel_spend.total_12m',
       phrasings: ['travel spend this year', 'spent on travel this year', 'total travel spend'],
-      icon: 'ticket',
+      icon: 'coins',
     },
   ],
   datasets: [

@@ -31,7 +31,7 @@ export const banking: Mode = {
       format: 'currency',
       personaPath: 'savings.balance',
       phrasings: ['money in savings'],
-      icon: 'star',
+      icon: 'piggy',
     },
     {
       id: 'card_balance',

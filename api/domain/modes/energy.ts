@@ -11,9 +11,9 @@ export const energy: Mode = {
   theme: deriveTheme('#2f8f3a'),
   tabs: [
     { id: 'usage', label: 'Usage', icon: 'bolt', datasetIds: ['usage', 'peak_share'] },
-    { id: 'billing', label: 'Billing', icon: 'file', datasetIds: ['bill', 'usage'] },
+    { id: 'billing', label: 'Billing', icon: 'receipt', datasetIds: ['bill', 'usage'] },
     { id: 'solar', label: 'Solar', icon: 'sun', datasetIds: ['solar', 'renewable_share'] },
-    { id: 'ev', label: 'EV charging', icon: 'car', datasetIds: ['ev_charging'] },
+    { id: 'ev', label: 'EV charging', icon: 'plug', datasetIds: ['ev_charging'] },
     { id: 'service', label: 'Service', icon: 'bell', datasetIds: ['outages'] },
   ],
   metrics: [
@@ -23,7 +23,7 @@ export const energy: Mode = {
       format: 'number',
       personaPath: 'usage.this_month',
       phrasings: ['usage this month'],
-      icon: 'bolt',
+      icon: 'gauge',
     },
     {
       id: 'current_bill',
@@ -31,7 +31,7 @@ export const energy: Mode = {
       format: 'currency',
       personaPath: 'bill.current',
       phrasings: ['bill this month', 'current bill'],
-      icon: 'file',
+      icon: 'receipt',
     },
     {
       id: 'solar_12m',

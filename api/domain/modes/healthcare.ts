@@ -12,8 +12,8 @@ export const healthcare: Mode = {
   tabs: [
     { id: 'coverage', label: 'Coverage', icon: 'shield', datasetIds: ['coverage', 'deductible'] },
     { id: 'care', label: 'Care', icon: 'stethoscope', datasetIds: ['visits', 'prescriptions'] },
-    { id: 'claims', label: 'Claims', icon: 'file', datasetIds: ['claims', 'out_of_pocket'] },
-    { id: 'hsa', label: 'HSA', icon: 'wallet', datasetIds: ['hsa', 'out_of_pocket'] },
+    { id: 'claims', label: 'Claims', icon: 'clipboard', datasetIds: ['claims', 'out_of_pocket'] },
+    { id: 'hsa', label: 'HSA', icon: 'piggy', datasetIds: ['hsa', 'out_of_pocket'] },
     { id: 'wellness', label: 'Wellness', icon: 'heart', datasetIds: ['steps', 'visits'] },
   ],
   metrics: [
@@ -31,7 +31,7 @@ export const healthcare: Mode = {
       format: 'currency',
       personaPath: 'hsa.balance',
       phrasings: ['money in my hsa'],
-      icon: 'wallet',
+      icon: 'piggy',
     },
     {
       id: 'visits_12m',
@@ -47,7 +47,7 @@ export const healthcare: Mode = {
       format: 'number',
       personaPath: 'claims.total_12m',
       phrasings: ['how many claims this year', 'claims this year', 'total claims'],
-      icon: 'file',
+      icon: 'clipboard',
     },
   ],
   datasets: [

@@ -19,7 +19,7 @@ export const insurance: Mode = {
     { id: 'auto', label: 'Auto', icon: 'car', datasetIds: ['auto_premium', 'driving_score'] },
     { id: 'home', label: 'Home', icon: 'house', datasetIds: ['home_coverage', 'home_premium'] },
     { id: 'life', label: 'Life', icon: 'heart', datasetIds: ['life_cash_value', 'life_premium'] },
-    { id: 'claims', label: 'Claims', icon: 'file', datasetIds: ['open_claims', 'claims_paid'] },
+    { id: 'claims', label: 'Claims', icon: 'clipboard', datasetIds: ['open_claims', 'claims_paid'] },
   ],
   metrics: [
     {
@@ -52,7 +52,7 @@ export const insurance: Mode = {
       format: 'number',
       personaPath: 'claims.open',
       phrasings: ['claims open'],
-      icon: 'file',
+      icon: 'clipboard',
     },
   ],
   datasets: [

@@ -31,7 +31,7 @@ export const retail: Mode = {
       format: 'currency',
       personaPath: 'purchases.total_12m',
       phrasings: ['how much did i spend this year', 'spent this year', 'total spent'],
-      icon: 'cart',
+      icon: 'coins',
     },
     {
       id: 'orders_month',

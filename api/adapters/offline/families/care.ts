@@ -141,7 +141,7 @@ export const veterinary: Family = {
       tab('vaccinations', 'Vaccinations', 'shield', 'vaccine_coverage', 'vaccinations'),
       tab('appointments', 'Appointments', 'calendar', 'appointments', 'visits'),
       tab('pharmacy', 'Pharmacy', 'pill', 'prescriptions'),
-      tab('billing', 'Billing', 'wallet', 'vet_bills', 'care_plan'),
+      tab('billing', 'Billing', 'receipt', 'vet_bills', 'care_plan'),
     ],
     metrics: [
       kpi('wellness', 'Pet wellness score', 'score', 'heart', 'wellness_score', 'last'),
@@ -287,13 +287,13 @@ export const foodBank: Family = {
     ],
     tabs: [
       tab('donations', 'Donations', 'gift', 'donations', 'food_donated'),
-      tab('meals', 'Meals', 'heart', 'meals_served', 'households'),
+      tab('meals', 'Meals', 'utensils', 'meals_served', 'households'),
       tab('volunteers', 'Volunteers', 'users', 'volunteers', 'volunteer_hours'),
       tab('inventory', 'Inventory', 'box', 'inventory', 'food_donated'),
       tab('partners', 'Partners', 'map', 'partners', 'households'),
     ],
     metrics: [
-      kpi('meals_12m', 'Meals served (12 months)', 'number', 'heart', 'meals_served', 'sum12'),
+      kpi('meals_12m', 'Meals served (12 months)', 'number', 'utensils', 'meals_served', 'sum12'),
       kpi('households_now', 'Households served', 'number', 'home', 'households', 'last'),
       kpi('volunteers_now', 'Active volunteers', 'number', 'users', 'volunteers', 'last'),
       kpi('donations_12m', 'Donations (12 months)', 'currency', 'gift', 'donations', 'sum12'),

@@ -115,19 +115,19 @@ export const publicSector: Family = {
       ),
     ],
     tabs: [
-      tab('requests', 'Requests', 'bell', 'service_requests', 'response_days'),
-      tab('permits', 'Permits', 'file', 'permits'),
-      tab('taxes', 'Taxes', 'wallet', 'property_tax'),
-      tab('utilities', 'Utilities', 'bolt', 'water_bill'),
+      tab('requests', 'Requests', 'clipboard', 'service_requests', 'response_days'),
+      tab('permits', 'Permits', 'clipboard', 'permits'),
+      tab('taxes', 'Taxes', 'receipt', 'property_tax'),
+      tab('utilities', 'Utilities', 'drop', 'water_bill'),
       tab('community', 'Community', 'leaf', 'recycling'),
     ],
     metrics: [
-      kpi('requests_12m', 'Requests (12 months)', 'number', 'bell', 'service_requests', 'sum12', [
+      kpi('requests_12m', 'Requests (12 months)', 'number', 'clipboard', 'service_requests', 'sum12', [
         'requests this year',
       ]),
-      kpi('permits_now', 'Permits in review', 'number', 'file', 'permits', 'last'),
-      kpi('tax_due', 'Property tax due', 'currency', 'wallet', 'property_tax', 'last'),
-      kpi('response_now', 'Days to resolve', 'days', 'calendar', 'response_days', 'last'),
+      kpi('permits_now', 'Permits in review', 'number', 'clipboard', 'permits', 'last'),
+      kpi('tax_due', 'Property tax due', 'currency', 'receipt', 'property_tax', 'last'),
+      kpi('response_now', 'Days to resolve', 'days', 'clock', 'response_days', 'last'),
     ],
   }),
 };
@@ -231,17 +231,17 @@ export const library: Family = {
       ),
     ],
     tabs: [
-      tab('loans', 'Loans', 'file', 'loans', 'ebooks'),
-      tab('holds', 'Holds', 'bell', 'holds'),
-      tab('digital', 'Digital', 'star', 'ebooks'),
+      tab('loans', 'Loans', 'book', 'loans', 'ebooks'),
+      tab('holds', 'Holds', 'clock', 'holds'),
+      tab('digital', 'Digital', 'phone', 'ebooks'),
       tab('events', 'Events', 'calendar', 'events'),
       tab('account', 'Account', 'wallet', 'fines', 'reading_goal'),
     ],
     metrics: [
-      kpi('loans_12m', 'Books borrowed (12 months)', 'number', 'file', 'loans', 'sum12', ['books this year']),
-      kpi('holds_now', 'Holds waiting', 'number', 'bell', 'holds', 'last'),
+      kpi('loans_12m', 'Books borrowed (12 months)', 'number', 'book', 'loans', 'sum12', ['books this year']),
+      kpi('holds_now', 'Holds waiting', 'number', 'clock', 'holds', 'last'),
       kpi('reading_goal_now', 'Reading goal', 'percent', 'star', 'reading_goal', 'last'),
-      kpi('fines_now', 'Late fees', 'currency', 'wallet', 'fines', 'last'),
+      kpi('fines_now', 'Late fees', 'currency', 'receipt', 'fines', 'last'),
     ],
   }),
 };
@@ -362,7 +362,7 @@ export const nonProfit: Family = {
       tab('giving', 'Giving', 'gift', 'gifts', 'matched'),
       tab('impact', 'Impact', 'heart', 'people_helped'),
       tab('volunteer', 'Volunteer', 'users', 'volunteer_hours'),
-      tab('campaigns', 'Campaigns', 'star', 'campaign_progress'),
+      tab('campaigns', 'Campaigns', 'trend', 'campaign_progress'),
       tab('events', 'Events', 'calendar', 'events'),
     ],
     metrics: [
@@ -371,7 +371,7 @@ export const nonProfit: Family = {
       kpi('hours_12m', 'Volunteer hours (12 months)', 'number', 'users', 'volunteer_hours', 'sum12', [
         'volunteer hours this year',
       ]),
-      kpi('campaign_now', 'Campaign progress', 'percent', 'star', 'campaign_progress', 'last'),
+      kpi('campaign_now', 'Campaign progress', 'percent', 'trend', 'campaign_progress', 'last'),
     ],
   }),
 };

@@ -155,7 +155,7 @@ export const venue: Family = {
     tabs: [
       tab('visits', 'Visits', 'map', 'visits', 'satisfaction'),
       tab('tickets', 'Tickets', 'ticket', 'tickets', 'visits'),
-      tab('membership', 'Membership', 'star', 'member_points'),
+      tab('membership', 'Membership', 'medal', 'member_points'),
       tab('events', 'Events', 'calendar', 'events'),
       tab('shop', 'Shop', 'cart', 'shop'),
     ],
@@ -277,7 +277,7 @@ export const maker: Family = {
     ],
     metrics: [
       kpi('orders_12m', 'Orders (12 months)', 'number', 'box', 'orders', 'sum12'),
-      kpi('spend_12m', 'Spent (12 months)', 'currency', 'cart', 'spend', 'sum12'),
+      kpi('spend_12m', 'Spent (12 months)', 'currency', 'coins', 'spend', 'sum12'),
       kpi('on_time', 'On-time deliveries', 'percent', 'truck', 'deliveries', 'last'),
       kpi('credit_now', 'Account credit', 'currency', 'wallet', 'credit', 'last'),
     ],
@@ -370,13 +370,13 @@ export const services: Family = {
     tabs: [
       tab('overview', 'Overview', 'home', 'projects', 'satisfaction'),
       tab('projects', 'Projects', 'briefcase', 'projects', 'hours'),
-      tab('billing', 'Billing', 'file', 'invoices', 'retainer'),
+      tab('billing', 'Billing', 'receipt', 'invoices', 'retainer'),
       tab('support', 'Support', 'bell', 'requests'),
       tab('team', 'Team', 'users', 'hours', 'satisfaction'),
     ],
     metrics: [
       kpi('projects_now', 'Active projects', 'number', 'briefcase', 'projects', 'last'),
-      kpi('invoiced_12m', 'Invoiced (12 months)', 'currency', 'file', 'invoices', 'sum12'),
+      kpi('invoiced_12m', 'Invoiced (12 months)', 'currency', 'receipt', 'invoices', 'sum12'),
       kpi('satisfaction_now', 'Satisfaction', 'percent', 'star', 'satisfaction', 'last'),
       kpi('retainer_left', 'Retainer balance', 'currency', 'wallet', 'retainer', 'last'),
     ],

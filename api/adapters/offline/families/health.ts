@@ -121,14 +121,14 @@ export const dental: Family = {
       ),
     ],
     tabs: [
-      tab('patients', 'My smile', 'heart', 'oral_health', 'cleanings'),
+      tab('patients', 'My smile', 'tooth', 'oral_health', 'cleanings'),
       tab('appointments', 'Appointments', 'calendar', 'appointments', 'cleanings'),
       tab('treatment', 'Treatment', 'stethoscope', 'treatment_plan'),
-      tab('claims', 'Claims', 'shield', 'claims', 'insurance_paid'),
-      tab('billing', 'Billing', 'wallet', 'out_of_pocket', 'treatment_plan'),
+      tab('claims', 'Claims', 'clipboard', 'claims', 'insurance_paid'),
+      tab('billing', 'Billing', 'receipt', 'out_of_pocket', 'treatment_plan'),
     ],
     metrics: [
-      kpi('oral_health_now', 'Oral health score', 'score', 'heart', 'oral_health', 'last', ['my oral health']),
+      kpi('oral_health_now', 'Oral health score', 'score', 'tooth', 'oral_health', 'last', ['my oral health']),
       kpi('cleanings_12m', 'Cleanings (12 months)', 'number', 'calendar', 'cleanings', 'sum12', [
         'cleanings this year',
       ]),
@@ -263,19 +263,19 @@ export const bloodBank: Family = {
       ),
     ],
     tabs: [
-      tab('donations', 'My donations', 'heart', 'donations', 'lives_helped'),
+      tab('donations', 'My donations', 'drop', 'donations', 'lives_helped'),
       tab('stock', 'Blood stock', 'box', 'o_negative_stock', 'a_positive_stock', 'platelets'),
       tab('donors', 'Donors', 'users', 'donors_month'),
-      tab('health', 'My health', 'stethoscope', 'hemoglobin'),
+      tab('health', 'My health', 'activity', 'hemoglobin'),
       tab('drives', 'Blood drives', 'calendar', 'donors_month', 'donations'),
     ],
     metrics: [
-      kpi('donations_12m', 'Donations (12 months)', 'number', 'heart', 'donations', 'sum12', ['donations this year']),
-      kpi('lives_12m', 'Lives helped (12 months)', 'number', 'star', 'lives_helped', 'sum12', [
+      kpi('donations_12m', 'Donations (12 months)', 'number', 'drop', 'donations', 'sum12', ['donations this year']),
+      kpi('lives_12m', 'Lives helped (12 months)', 'number', 'heart', 'lives_helped', 'sum12', [
         'lives helped this year',
       ]),
       kpi('o_negative_now', 'O-negative units', 'number', 'box', 'o_negative_stock', 'last'),
-      kpi('hemoglobin_now', 'Hemoglobin (g/dL)', 'number', 'stethoscope', 'hemoglobin', 'last'),
+      kpi('hemoglobin_now', 'Hemoglobin (g/dL)', 'number', 'activity', 'hemoglobin', 'last'),
     ],
   }),
 };
@@ -381,15 +381,15 @@ export const pharmacy: Family = {
     tabs: [
       tab('prescriptions', 'Prescriptions', 'pill', 'prescriptions', 'refills_due'),
       tab('refills', 'Refills', 'bell', 'refills_due', 'adherence'),
-      tab('costs', 'Costs', 'wallet', 'copays', 'generic_savings'),
+      tab('costs', 'Costs', 'coins', 'copays', 'generic_savings'),
       tab('vaccines', 'Vaccines', 'shield', 'vaccines'),
       tab('health', 'Health', 'heart', 'adherence'),
     ],
     metrics: [
       kpi('refills_now', 'Refills due', 'number', 'bell', 'refills_due', 'last', ['refills due now']),
       kpi('adherence_now', 'On-time refills', 'percent', 'heart', 'adherence', 'last'),
-      kpi('copays_12m', 'Copays (12 months)', 'currency', 'wallet', 'copays', 'sum12', ['copays this year']),
-      kpi('savings_12m', 'Saved with generics (12 months)', 'currency', 'star', 'generic_savings', 'sum12', [
+      kpi('copays_12m', 'Copays (12 months)', 'currency', 'receipt', 'copays', 'sum12', ['copays this year']),
+      kpi('savings_12m', 'Saved with generics (12 months)', 'currency', 'piggy', 'generic_savings', 'sum12', [
         'saved this year',
       ]),
     ],

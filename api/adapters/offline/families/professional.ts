@@ -113,18 +113,16 @@ export const lawFirm: Family = {
     ],
     tabs: [
       tab('matters', 'Matters', 'briefcase', 'open_matters', 'deadlines'),
-      tab('hours', 'Billable hours', 'calendar', 'billable_hours'),
-      tab('billing', 'Billing', 'file', 'invoices', 'trust_balance'),
+      tab('hours', 'Billable hours', 'clock', 'billable_hours'),
+      tab('billing', 'Billing', 'receipt', 'invoices', 'trust_balance'),
       tab('filings', 'Filings', 'file', 'filings', 'deadlines'),
-      tab('trust', 'Trust account', 'wallet', 'trust_balance'),
+      tab('trust', 'Trust account', 'bank', 'trust_balance'),
     ],
     metrics: [
       kpi('matters_now', 'Open matters', 'number', 'briefcase', 'open_matters', 'last', ['cases open now']),
-      kpi('hours_12m', 'Billable hours (12 months)', 'number', 'calendar', 'billable_hours', 'sum12', [
-        'hours this year',
-      ]),
-      kpi('invoiced_12m', 'Invoiced (12 months)', 'currency', 'file', 'invoices', 'sum12', ['billed this year']),
-      kpi('trust_now', 'Trust account balance', 'currency', 'wallet', 'trust_balance', 'last'),
+      kpi('hours_12m', 'Billable hours (12 months)', 'number', 'clock', 'billable_hours', 'sum12', ['hours this year']),
+      kpi('invoiced_12m', 'Invoiced (12 months)', 'currency', 'receipt', 'invoices', 'sum12', ['billed this year']),
+      kpi('trust_now', 'Trust account balance', 'currency', 'bank', 'trust_balance', 'last'),
     ],
   }),
 };
@@ -245,16 +243,16 @@ export const accounting: Family = {
       tab('taxes', 'Taxes', 'file', 'tax_owed', 'refund'),
       tab('refund', 'Refund', 'wallet', 'refund'),
       tab('deductions', 'Deductions', 'tag', 'deductions'),
-      tab('books', 'Books', 'chart', 'transactions', 'documents'),
-      tab('billing', 'Billing', 'briefcase', 'fees'),
+      tab('books', 'Books', 'book', 'transactions', 'documents'),
+      tab('billing', 'Billing', 'receipt', 'fees'),
     ],
     metrics: [
       kpi('refund_now', 'Estimated refund', 'currency', 'wallet', 'refund', 'last', ['my refund']),
-      kpi('owed_now', 'Estimated tax owed', 'currency', 'file', 'tax_owed', 'last'),
+      kpi('owed_now', 'Estimated tax owed', 'currency', 'receipt', 'tax_owed', 'last'),
       kpi('deductions_12m', 'Deductions (12 months)', 'currency', 'tag', 'deductions', 'sum12', [
         'deductions this year',
       ]),
-      kpi('documents_now', 'Documents outstanding', 'number', 'bell', 'documents', 'last'),
+      kpi('documents_now', 'Documents outstanding', 'number', 'file', 'documents', 'last'),
     ],
   }),
 };
@@ -374,13 +372,13 @@ export const realEstate: Family = {
       tab('search', 'Search', 'map', 'saved_listings', 'median_price'),
       tab('viewings', 'Viewings', 'calendar', 'viewings'),
       tab('offers', 'Offers', 'file', 'offers'),
-      tab('market', 'Market', 'chart', 'median_price', 'days_on_market'),
+      tab('market', 'Market', 'trend', 'median_price', 'days_on_market'),
     ],
     metrics: [
       kpi('home_value_now', 'Estimated home value', 'currency', 'house', 'home_value', 'last', ['my home value']),
       kpi('saved_now', 'Saved listings', 'number', 'star', 'saved_listings', 'last'),
       kpi('viewings_12m', 'Viewings (12 months)', 'number', 'calendar', 'viewings', 'sum12', ['viewings this year']),
-      kpi('market_days', 'Days on market', 'days', 'chart', 'days_on_market', 'last'),
+      kpi('market_days', 'Days on market', 'days', 'clock', 'days_on_market', 'last'),
     ],
   }),
 };

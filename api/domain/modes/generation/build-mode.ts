@@ -1,7 +1,9 @@
 import { GeneratedModeDraft, ModeBrandDraft, type DraftDataset } from '../../../contracts/generated-mode';
 import { JobBrand } from '../../../contracts/jobs';
 import { outputFindings } from '../../guard/injection';
-import { Mode, type PersonaField, type SeriesSpec } from '../../../contracts/mode';
+import { fitIcon } from '../icon-meaning';
+import { Mode, type PersonaField, type SeriesSpec, type Theme } from '../../../contracts/mode';
+import { typeVoiceForIndustry } from '../../../contracts/type-voice';
 import { DomainError } from '../../errors';
 import { generatedModeProblems } from '../../guard/mode-output';
 import { deriveTheme, themeContrastProblems } from '../../palette';
@@ -96,6 +98,14 @@ function integrityProblems(draft: GeneratedModeDraft): string[] {
 }
 
 /**
+ * The theme of a draft: the light palette from its one colour (the same in both steps of a design,
+ * so the finished mode does not re-colour the page) and its family's typographic voice.
+ */
+function themeOf(draft: { primaryColor: string; industryName: string }): Theme {
+  return { ...deriveTheme(draft.primaryColor.toLowerCase()), font: typeVoiceForIndustry(draft.industryName) };
+}
+
+/**
  * Turns a generator's draft into a full Mode stored under `key`: validated against the bounded
  * draft schema, referentially consistent, palette derived from one colour (WCAG AA by
  * construction, re-checked), welcome text composed here, then the finished mode re-validated and
@@ -113,7 +123,7 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
   if (integrity.length) throw new GenerationRejected(integrity);
 
   const company = companyName ?? draft.companyName;
-  const theme = deriveTheme(draft.primaryColor.toLowerCase());
+  const theme = themeOf(draft);
   const topics = draft.datasets.slice(0, 3).map((d) => d.label.toLowerCase());
   const candidate = {
     id: key,
@@ -122,13 +132,18 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
     tagline: draft.tagline,
     source: 'generated' as const,
     theme,
-    tabs: draft.tabs.map((t) => ({ id: t.id, label: t.label, icon: t.icon, datasetIds: [...new Set(t.datasetIds)] })),
+    tabs: draft.tabs.map((t) => ({
+      id: t.id,
+      label: t.label,
+      icon: fitIcon(t.label, t.icon),
+      datasetIds: [...new Set(t.datasetIds)],
+    })),
     metrics: draft.metrics.map((m) => ({
       id: m.id,
       label: m.label,
       format: m.format,
       personaPath: `${m.datasetId}.${m.stat}`,
-      icon: m.icon,
+      icon: fitIcon(m.label, m.icon),
       ...phrasingsOf(m.phrasings),
     })),
     datasets: draft.datasets.map((d) => ({
@@ -172,15 +187,16 @@ export function buildBrand(raw: unknown, companyName: string | null): JobBrand {
   const tabIds = draft.tabs.map((t) => t.id);
   const dupes = [...new Set(tabIds.filter((x, i) => tabIds.indexOf(x) !== i))];
   if (dupes.length) throw new GenerationRejected(dupes.map((d) => `tab id ${d} is used twice`));
-  const theme = deriveTheme(draft.primaryColor.toLowerCase());
+  const theme = themeOf(draft);
+  const tabs = draft.tabs.map((t) => ({ ...t, icon: fitIcon(t.label, t.icon) }));
   const brand = JobBrand.safeParse({
     name: draft.industryName,
     companyName: companyName ?? draft.companyName,
     tagline: draft.tagline,
     primaryColor: theme.primary,
     theme,
-    icon: draft.tabs[0]!.icon,
-    tabs: draft.tabs,
+    icon: tabs[0]!.icon,
+    tabs,
   });
   if (!brand.success)
     throw new GenerationRejected(brand.error.issues.slice(0, 5).map((i) => `brand.${i.path.join('.')}: ${i.message}`));

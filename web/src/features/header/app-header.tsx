@@ -3,7 +3,7 @@ import type { Mode, ModeSummary } from '../../../../api/contracts/mode';
 import { Icon } from '../../lib/icon';
 import { PRODUCT_NAME } from '../modes/apply-theme';
 import { ModePicker } from '../modes/mode-picker';
-import { monogram } from './brand-mark';
+import { BrandMark } from './brand-mark-view';
 import { OfflineBadge } from './offline-badge';
 import { VoiceButton } from './voice-button';
 
@@ -39,9 +39,13 @@ export function AppHeader({
   return (
     <header class="app-header">
       <div class="brand">
-        <span class="brand__mark" aria-hidden="true">
-          {mode ? monogram(mode.companyName) : <Icon name="sparkle" size={22} />}
-        </span>
+        {mode ? (
+          <BrandMark mode={mode} />
+        ) : (
+          <span class="brand__mark" aria-hidden="true">
+            <Icon name="sparkle" size={22} />
+          </span>
+        )}
         <div class="brand__text">
           <h1 class="brand__name" data-testid="company-name">
             {name}

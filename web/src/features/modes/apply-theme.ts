@@ -1,6 +1,9 @@
 import type { Mode, Theme } from '../../../../api/contracts/mode';
+import { typeVoiceOf } from '../../../../api/contracts/type-voice';
+import { brandMarkSvg, markSubjectOf, svgDataUrl } from '../header/brand-mark';
+import { applyVoice } from './fonts';
 
-const VARS: Record<Exclude<keyof Theme, 'chart'>, string> = {
+const VARS: Record<Exclude<keyof Theme, 'chart' | 'font'>, string> = {
   primary: '--primary',
   onPrimary: '--on-primary',
   secondary: '--secondary',
@@ -26,4 +29,17 @@ export function applyTheme(mode: Mode | null): void {
   }
   document.title = mode ? `${mode.companyName} · ${PRODUCT_NAME}` : PRODUCT_NAME;
   document.querySelector('meta[name="theme-color"]')?.setAttribute('content', mode?.theme.primary ?? '#4338ca');
+  applyVoice(mode ? typeVoiceOf(mode) : null);
+  applyFavicon(mode);
+}
+
+let productFavicon: string | null = null;
+
+/** The tab's icon follows the mode: its brand mark's favicon variant; the landing gets the product's back. */
+function applyFavicon(mode: Mode | null): void {
+  const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+  if (!link) return;
+  productFavicon ??= link.getAttribute('href');
+  const href = mode ? svgDataUrl(brandMarkSvg(markSubjectOf(mode), 'favicon')) : productFavicon;
+  if (href) link.setAttribute('href', href);
 }

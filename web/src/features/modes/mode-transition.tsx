@@ -1,4 +1,4 @@
-import { monogram } from '../header/brand-mark';
+import { brandMarkSvg } from '../header/brand-mark';
 import type { Transition } from './use-mode-state';
 
 /**
@@ -17,9 +17,19 @@ export function ModeTransition({ t }: { t: Transition }) {
       style={{ '--wash': t.primary ?? 'var(--primary)', '--wash-text': t.onPrimary ?? '#ffffff' }}
     >
       <div class="mode-transition__content">
-        <span class="mode-transition__mark" aria-hidden="true">
-          {monogram(t.companyName)}
-        </span>
+        <span
+          class="mode-transition__mark"
+          aria-hidden="true"
+          // Our own SVG, built from escaped text and fixed paths (brand-mark.ts), never markup from the API.
+          dangerouslySetInnerHTML={{
+            __html: brandMarkSvg({
+              id: t.id ?? '',
+              name: t.name ?? t.companyName,
+              companyName: t.companyName,
+              theme: { primary: t.primary ?? '#4338ca', onPrimary: t.onPrimary ?? '#ffffff', font: t.font },
+            }),
+          }}
+        />
         <p class="mode-transition__eyebrow">Presto-Change-O!</p>
         <p class="mode-transition__title">{t.phase === 'cover' ? `Becoming ${t.companyName}…` : t.companyName}</p>
       </div>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JobBrand } from '../../../../api/contracts/jobs';
-import type { Mode } from '../../../../api/contracts/mode';
+import type { Mode, TypeVoice } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
 import { getMode, getPersona, isAbort, toApiError } from '../../api/client';
 import { textOn } from '../../lib/contrast';
@@ -8,6 +8,8 @@ import { loadStored, saveStored } from '../../lib/storage';
 import { linkedModeId, showModeInAddress } from '../../lib/url-state';
 import { applyTheme } from './apply-theme';
 import { brandMode } from './brand-skeleton';
+import { fontsReady } from './fonts';
+import { typeVoiceOf } from '../../../../api/contracts/type-voice';
 
 /**
  * The transformation, about a second in all: the new brand's colour sweeps over the old mode
@@ -33,6 +35,10 @@ export interface BrandView {
 
 export interface Transition {
   companyName: string;
+  /** The mode's id, industry name and type voice, when known: the overlay draws its brand mark from them. */
+  id?: string;
+  name?: string;
+  font?: TypeVoice;
   primary?: string;
   /** Text colour on `primary`. */
   onPrimary?: string;
@@ -120,7 +126,14 @@ export function useModeState(personaSeed: number) {
     const my = ++token.current;
     const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     setNotice(null);
-    const look = { companyName: b.companyName, primary: b.theme.primary, onPrimary: b.theme.onPrimary };
+    const look = {
+      id,
+      name: b.name,
+      font: b.theme.font,
+      companyName: b.companyName,
+      primary: b.theme.primary,
+      onPrimary: b.theme.onPrimary,
+    };
     setTransition({ ...look, phase: 'cover' });
     await delay(still ? REDUCED_MS : COVER_MS);
     if (my !== token.current) return;
@@ -154,6 +167,9 @@ export function useModeState(personaSeed: number) {
       setNotice(null);
       const primary = full?.theme.primary ?? ('primaryColor' in target ? target.primaryColor : undefined);
       const look = {
+        id: target.id,
+        name: full?.name,
+        font: full ? typeVoiceOf(full) : undefined,
         companyName: target.companyName,
         primary,
         onPrimary: full?.theme.onPrimary ?? (primary ? textOn(primary) : undefined),
@@ -162,7 +178,11 @@ export function useModeState(personaSeed: number) {
       try {
         // The sweep covers the old mode while the new one loads; neither waits for the other.
         const [[mode, p]] = await Promise.all([
-          Promise.all([full ?? getMode(target.id), persona ?? getPersona(target.id, personaSeed)]),
+          Promise.all([
+            // The new voice's font loads under the cover too, so the reveal never swaps a face.
+            Promise.resolve(full ?? getMode(target.id)).then((m) => fontsReady(m).then(() => m)),
+            persona ?? getPersona(target.id, personaSeed),
+          ]),
           delay(still ? REDUCED_MS : COVER_MS),
         ]);
         if (my !== token.current) return;
