@@ -75,7 +75,9 @@ async function requestGenerated(
     message: takingShape(outcome.companyName ?? brand?.companyName ?? null, outcome.industry, Boolean(brand)),
     ...(brand ? { brand: { name: brand.name, companyName: brand.companyName, tagline: brand.tagline } } : {}),
   };
-  return { result, job: { jobId: outcome.job.id, kind: outcome.job.kind, status: outcome.job.status } };
+  // A design someone else started may already have its look: the page paints it at once.
+  const job = { jobId: outcome.job.id, kind: outcome.job.kind, status: outcome.job.status };
+  return { result, job: brand ? { ...job, brand } : job };
 }
 
 /**
