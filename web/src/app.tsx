@@ -274,8 +274,8 @@ export function App() {
   );
 }
 
-/** "Presto-Change-O, you're …": a command to become something, never held for the design in progress. */
-const isCommand = (text: string) => /^\W*presto\W*change\W*o\b/i.test(text);
+/** "Presto-Change-O, you're …" (or just "Presto, …"): a command to become something, never held for the design in progress. */
+const isCommand = (text: string) => /^\W*presto\b/i.test(text);
 
 /** The phone layout (one pane at a time), as laid out by layout.css. */
 const narrow = () => globalThis.matchMedia?.('(max-width: 860px)').matches ?? false;

@@ -82,11 +82,12 @@ async function requestGenerated(
 
 /**
  * What the assistant says (and voice speaks) while a design runs in two steps (issue #12): the
- * look lands within seconds, the dashboard a few seconds later, and the current mode answers meanwhile.
+ * look lands within seconds, the dashboard a few seconds later. Chat holds questions asked meanwhile
+ * for the new mode; voice answers them in the current one (the realtime session moves when it lands).
  */
 export function takingShape(companyName: string | null, industry: string, brandShown: boolean): string {
   const who = companyName ?? `Your ${industry}`;
   return brandShown
     ? `${who} is taking shape — its look is on screen and the dashboard fills in within a few seconds.`
-    : `${who} is taking shape — the new look appears in a moment and the dashboard fills in a few seconds later; until then I answer in the current mode.`;
+    : `${who} is taking shape — the new look appears in a moment and the dashboard fills in a few seconds later; ask away meanwhile.`;
 }
