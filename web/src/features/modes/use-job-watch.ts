@@ -206,6 +206,8 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void, pr
         error: error.message,
         ...(error.retryable ? {} : { final: true }),
       });
+      // Nothing is being designed now: questions held for it are answered in the current mode.
+      heard.current.onFailed?.('', 'failed');
     }
   }, [follow, begin]);
 
