@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Conversation } from './common';
+import { JobBrand } from './jobs';
 import { Mode } from './mode';
 import { Persona } from './persona';
 
@@ -61,6 +62,8 @@ export const JobEvent = z.object({
   jobId: z.string(),
   kind: z.string(),
   status: z.enum(['queued', 'running', 'done', 'failed']),
+  /** The design's look when the job already has it (issue #12): the page paints it without waiting for a poll. */
+  brand: JobBrand.optional(),
 });
 export const ErrorEvent = z.object({
   type: z.literal('error'),

@@ -66,19 +66,29 @@ test.describe('dynamic modes for any industry', () => {
     await page.waitForTimeout(400); // let the banner's entry animation finish for the screenshot
     await page.screenshot({ path: info.outputPath('vet-progress.png') });
 
-    // The old mode keeps working while the new one is designed.
+    // The old mode stays on screen and usable while the new one is designed; a question asked
+    // meanwhile waits for the new mode (issue #12), and the chat box stays free.
     await expect(page.getByTestId('company-name')).toHaveText(bank.companyName);
-    await say(page, 'How much is in my savings?');
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
-      'data-dataset-ids',
-      'savings',
-    );
+    const secondTab = page.getByTestId('tab').nth(1);
+    await secondTab.click();
+    await expect(secondTab).toHaveAttribute('aria-selected', 'true');
+    await input.fill('How many patients came in this month?');
+    await input.press('Enter');
+    await expect(page.getByTestId('held-question')).toHaveText("I'll answer as Happy Paws in a moment.");
+    await expect(input).toBeEnabled();
     await expect(banner).toBeVisible();
 
     release();
     await expect(page.getByTestId('company-name')).toHaveText('Happy Paws', { timeout: 20_000 });
     await expect(page).toHaveTitle(/Happy Paws/);
     await expect(banner).toHaveCount(0);
+    // The held question is answered now, in Happy Paws, before anything else is asked.
+    await expect(page.getByTestId('held-question')).toHaveCount(0);
+    await expect(
+      page.locator('.msg--user:has-text("patients came in") ~ .msg--assistant [data-role="assistant"]').first(),
+    ).toBeVisible();
+    await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
+    await expect(page.getByTestId('chat-input')).toBeEnabled();
     expect(await tabIds(page)).toEqual(expect.arrayContaining(['patients', 'vaccinations', 'appointments']));
     await expect(page.getByTestId('tab').first()).toContainText('Patients');
     await expect(page.getByTestId('kpi-card')).toHaveCount(4);

@@ -55,15 +55,22 @@ export function App() {
       const name = modes.brand?.id === modeId ? modes.brand.mode.companyName : label;
       enterMode(name);
       void modes.switchTo({ id: modeId, companyName: name });
+      // The questions asked meanwhile are answered in the mode that just landed.
+      chat.releaseHeld();
     },
     {
       // Issue #12: the new look lands while the dashboard is designed; a failure rolls it back.
-      onBrand(brand, jobId) {
+      onBrand(brand, jobId, resumed) {
         dash.clear();
-        showStage();
-        void modes.showBrand(brand, jobId);
+        if (!resumed) showStage();
+        void modes.showBrand(brand, jobId, resumed);
       },
-      onFailed: () => modes.dropBrand(),
+      onFailed(_jobId, why) {
+        modes.dropBrand();
+        const label = jobs.job?.brand?.companyName ?? jobs.job?.label ?? 'The new mode';
+        const current = view?.mode.companyName ?? 'the current mode';
+        chat.releaseHeld(why === 'failed' ? `${label} could not be made, so ${current} answers instead.` : undefined);
+      },
     },
   );
   const chartArrived = () => {
@@ -103,6 +110,7 @@ export function App() {
     onMode(mode, persona) {
       enterMode(mode.companyName, mode.theme.primary);
       void modes.switchTo(mode, persona);
+      chat.releaseHeld();
     },
     onJob(ev) {
       if (ev.kind !== 'mode-generation') return;
@@ -111,13 +119,14 @@ export function App() {
         companyName: null,
         label: 'your new mode',
       };
-      void jobs.watch(ev.jobId, ev.status, request);
+      // A design someone else started may already have its look (issue #12): painted without waiting for a poll.
+      void jobs.watch(ev.jobId, ev.status, request, ev.brand ? { brand: ev.brand } : {});
     },
   };
   const chat = useChat({
     sessionId: session.sessionId,
     personaSeed: session.personaSeed,
-    modeId: modes.requestModeId,
+    modeId: modes.currentModeId,
     handlers,
   });
   const voice = useVoice();
@@ -138,17 +147,18 @@ export function App() {
       host={voiceHost({
         sessionId: session.sessionId,
         personaSeed: session.personaSeed,
-        modeId: modes.requestModeId,
+        modeId: modes.currentModeId,
         handlers,
         chat: chat.voice,
       })}
-      conversationKey={`${view?.mode.id ?? modes.requestModeId.current}|${session.sessionId}`}
+      conversationKey={`${view?.mode.id ?? modes.currentModeId()}|${session.sessionId}`}
       onClose={voice.close}
     />
   );
   const pick = (m: ModeSummary) => {
     enterMode(m.companyName, m.primaryColor);
     void modes.switchTo({ id: m.id, companyName: m.companyName, primaryColor: m.primaryColor });
+    chat.releaseHeld();
   };
   useShortcuts({
     modes: () => {
@@ -166,6 +176,10 @@ export function App() {
   }, [pane]);
   const say = (text: string) => {
     if (narrow()) setPane('chat');
+    // A question asked while a new mode is designed waits for it (issue #12), shown as waiting; a
+    // new "Presto-Change-O" command does not (it may replace the design), and voice never waits.
+    const designing = jobs.job && jobs.job.status !== 'failed' ? (jobs.job.brand?.companyName ?? jobs.job.label) : null;
+    if (designing && !chat.busy && !isCommand(text)) return chat.hold(text, `I'll answer as ${designing} in a moment.`);
     return chat.send(text);
   };
 
@@ -259,6 +273,9 @@ export function App() {
     </div>
   );
 }
+
+/** "Presto-Change-O, you're …" (or just "Presto, …"): a command to become something, never held for the design in progress. */
+const isCommand = (text: string) => /^\W*presto\b/i.test(text);
 
 /** The phone layout (one pane at a time), as laid out by layout.css. */
 const narrow = () => globalThis.matchMedia?.('(max-width: 860px)').matches ?? false;

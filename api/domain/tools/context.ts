@@ -1,4 +1,4 @@
-import type { JobKind, JobStatus } from '../../contracts/jobs';
+import type { JobBrand, JobKind, JobStatus } from '../../contracts/jobs';
 import type { Mode, ModeSummary } from '../../contracts/mode';
 import type { Persona } from '../../contracts/persona';
 import type { GalleryEntry } from '../../contracts/gallery';
@@ -46,7 +46,7 @@ export interface ToolOutcome {
   result: unknown;
   switchedTo?: Mode;
   /** A background job the tool started or joined; the chat announces it with a `job` event. */
-  job?: { jobId: string; kind: JobKind; status: JobStatus };
+  job?: { jobId: string; kind: JobKind; status: JobStatus; brand?: JobBrand };
 }
 
 export function toolError(code: string, message: string): ToolOutcome {

@@ -75,16 +75,19 @@ async function requestGenerated(
     message: takingShape(outcome.companyName ?? brand?.companyName ?? null, outcome.industry, Boolean(brand)),
     ...(brand ? { brand: { name: brand.name, companyName: brand.companyName, tagline: brand.tagline } } : {}),
   };
-  return { result, job: { jobId: outcome.job.id, kind: outcome.job.kind, status: outcome.job.status } };
+  // A design someone else started may already have its look: the page paints it at once.
+  const job = { jobId: outcome.job.id, kind: outcome.job.kind, status: outcome.job.status };
+  return { result, job: brand ? { ...job, brand } : job };
 }
 
 /**
  * What the assistant says (and voice speaks) while a design runs in two steps (issue #12): the
- * look lands within seconds, the dashboard a few seconds later, and the current mode answers meanwhile.
+ * look lands within seconds, the dashboard a few seconds later. Chat holds questions asked meanwhile
+ * for the new mode; voice answers them in the current one (the realtime session moves when it lands).
  */
 export function takingShape(companyName: string | null, industry: string, brandShown: boolean): string {
   const who = companyName ?? `Your ${industry}`;
   return brandShown
     ? `${who} is taking shape — its look is on screen and the dashboard fills in within a few seconds.`
-    : `${who} is taking shape — the new look appears in a moment and the dashboard fills in a few seconds later; until then I answer in the current mode.`;
+    : `${who} is taking shape — the new look appears in a moment and the dashboard fills in a few seconds later; ask away meanwhile.`;
 }

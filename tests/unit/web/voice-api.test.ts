@@ -36,3 +36,32 @@ describe('mintSession (POST /api/realtime/session from the voice client)', () =>
     await expect(mintSession(conversation)).rejects.toMatchObject({ code: 'bad_response' });
   });
 });
+
+describe('the voice client shares the SPA fetch helper (web/src/api/client.ts)', () => {
+  it('reads an error body like every other call: a daily limit offers no Retry in voice either', async () => {
+    const body = {
+      error: {
+        code: 'daily_limit',
+        message: "Today's voice minutes are spent.",
+        retryable: true,
+        retryAfterSeconds: 3600,
+      },
+    };
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(body), { status: 429 }));
+    await expect(mintSession(conversation)).rejects.toMatchObject({
+      code: 'daily_limit',
+      message: "Today's voice minutes are spent.",
+      retryable: false,
+      status: 429,
+    });
+  });
+
+  it('says the server could not be reached when the connection fails, and passes an abort on as an abort', async () => {
+    vi.stubGlobal('fetch', async () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(mintSession(conversation)).rejects.toMatchObject({ code: 'network', retryable: true });
+    const ac = new AbortController();
+    ac.abort();
+    vi.stubGlobal('fetch', async () => Promise.reject(new DOMException('aborted', 'AbortError')));
+    await expect(mintSession(conversation, ac.signal)).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

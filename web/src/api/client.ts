@@ -25,6 +25,8 @@ export class ApiError extends Error {
     message: string,
     readonly retryable: boolean,
     readonly status?: number,
+    /** How long the server asked us to wait before trying again (Retry-After, or the body's retryAfterSeconds). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,6 +46,11 @@ export const getMode = (id: string, signal?: AbortSignal) => getJson<Mode>(`/api
 export const getPersona = (id: string, seed: number, signal?: AbortSignal) =>
   getJson<Persona>(`/api/modes/${enc(id)}/persona?seed=${seed}`, signal);
 export const getJob = (id: string, signal?: AbortSignal) => getJson<Job>(`/api/jobs/${enc(id)}`, signal);
+
+/** POSTs a JSON body and reads the JSON answer, for callers that check its shape themselves (the voice client). */
+export async function postForJson(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+  return readJson<unknown>(await postJson(path, body, signal));
+}
 
 /** POSTs a JSON body; errors become ApiError like every other call (see `send`). */
 export function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<Response> {
@@ -120,7 +127,10 @@ function parseEvent(event: string, data: string): ChatEvent | null {
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const res = await send(path, { headers: { accept: 'application/json' }, signal });
+  return readJson<T>(await send(path, { headers: { accept: 'application/json' }, signal }));
+}
+
+async function readJson<T>(res: Response): Promise<T> {
   try {
     return (await res.json()) as T;
   } catch {
@@ -146,18 +156,23 @@ const RETRY_NOW_MAX_SECONDS = 120;
 
 async function errorFrom(res: Response): Promise<ApiError> {
   const retryable = res.status === 408 || res.status === 429 || res.status >= 500;
+  // Readable same-origin; cross-origin only when exposed, hence the body's copy (api/http/errors.ts).
+  const header = Number(res.headers.get('retry-after') ?? NaN);
+  const retryAfter = Number.isFinite(header) && header >= 0 ? header : undefined;
   try {
     const body = (await res.json()) as {
       error?: { code?: unknown; message?: unknown; retryable?: unknown; retryAfterSeconds?: unknown };
     };
     const e = body.error;
     if (e && typeof e.message === 'string') {
-      const waitsLong = typeof e.retryAfterSeconds === 'number' && e.retryAfterSeconds > RETRY_NOW_MAX_SECONDS;
+      const wait = typeof e.retryAfterSeconds === 'number' ? e.retryAfterSeconds : retryAfter;
+      const waitsLong = wait !== undefined && wait > RETRY_NOW_MAX_SECONDS;
       return new ApiError(
         typeof e.code === 'string' ? e.code : String(res.status),
         e.message,
         (typeof e.retryable === 'boolean' ? e.retryable : retryable) && !waitsLong,
         res.status,
+        wait,
       );
     }
   } catch {
@@ -168,6 +183,7 @@ async function errorFrom(res: Response): Promise<ApiError> {
     `The server answered ${res.status} ${res.statusText}`.trim() + '.',
     retryable,
     res.status,
+    retryAfter,
   );
 }
 

@@ -2,7 +2,7 @@ import type { ChatEvent } from '../../../api/contracts/chat';
 import type { Mode } from '../../../api/contracts/mode';
 import type { Persona } from '../../../api/contracts/persona';
 import type { RealtimeSessionRequest, RealtimeSessionResponse } from '../../../api/contracts/realtime';
-import { API_BASE, ApiError } from '../api/client';
+import { ApiError, postForJson } from '../api/client';
 
 /** What POST /api/tools/{name} answers: the result the model sees, and what the UI should do. */
 export interface ToolResponse {
@@ -15,33 +15,6 @@ export interface ToolResponse {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-async function postJson(path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(API_BASE + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError('network', "Can't reach the Presto-Change-O API. Check the server and try again.", true);
-  }
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = isObject(json) && isObject(json.error) ? json.error : {};
-    const retryable = typeof e.retryable === 'boolean' ? e.retryable : res.status === 429 || res.status >= 500;
-    throw new ApiError(
-      typeof e.code === 'string' ? e.code : `http_${res.status}`,
-      typeof e.message === 'string' ? e.message : `The server answered ${res.status}.`,
-      retryable,
-      res.status,
-    );
-  }
-  return json;
-}
-
 /**
  * A fresh voice session for this conversation: the server builds its config; we get a secret and,
  * when Azure refused part of the config in the mint, that part to send as `session.update`.
@@ -50,7 +23,7 @@ export async function mintSession(
   request: RealtimeSessionRequest,
   signal?: AbortSignal,
 ): Promise<RealtimeSessionResponse> {
-  const body = await postJson('/api/realtime/session', request, signal);
+  const body = await postForJson('/api/realtime/session', request, signal);
   // Checked by hand: the SPA does not bundle zod.
   if (
     !isObject(body) ||
@@ -83,7 +56,7 @@ export async function runTool(
   request: { sessionId: string; modeId: string; personaSeed: number; args: unknown },
   signal?: AbortSignal,
 ): Promise<ToolResponse> {
-  const body = await postJson(`/api/tools/${encodeURIComponent(name)}`, request, signal);
+  const body = await postForJson(`/api/tools/${encodeURIComponent(name)}`, request, signal);
   if (!isObject(body) || !('result' in body))
     throw new ApiError('bad_response', 'The tool answer could not be read.', true);
   const mode =

@@ -70,6 +70,16 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
                 {/* Azure sends no partial transcripts (docs/pitfalls.md 2.5): "listening…" until the final one. */}
                 {b.pending ? <span data-testid="voice-listening">listening…</span> : b.text}
               </div>
+              {b.held && (
+                <p class={`msg__held msg__held--${b.held.state}`} data-testid="held-question" data-state={b.held.state}>
+                  {b.held.state === 'waiting' ? (
+                    <span class="spinner spinner--small" aria-hidden="true" />
+                  ) : (
+                    <Icon name="alert" size={14} />
+                  )}
+                  {b.held.note}
+                </p>
+              )}
             </div>
           );
         }

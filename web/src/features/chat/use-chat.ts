@@ -8,7 +8,15 @@ import { randomId } from '../../lib/ids';
 import { type ToolNote, noteFor } from './tool-note';
 
 export type Bubble =
-  | { id: string; kind: 'user'; text: string; pending?: boolean; voice?: boolean }
+  | {
+      id: string;
+      kind: 'user';
+      text: string;
+      pending?: boolean;
+      voice?: boolean;
+      /** A question held while a new mode is designed (issue #12): waiting for it, or answered in the old one. */
+      held?: { state: 'waiting' | 'fallback'; note: string };
+    }
   | {
       id: string;
       kind: 'assistant';
@@ -32,8 +40,8 @@ export interface ChatHandlers {
 interface Options {
   sessionId: string;
   personaSeed: number;
-  /** Read at send time: the mode the server should answer in. */
-  modeId: { current: string };
+  /** Read at send time: the mode the server should answer in (owned by use-mode-state). */
+  modeId: () => string;
   handlers: ChatHandlers;
 }
 
@@ -51,6 +59,10 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
   const spokenMeanwhile = useRef<ChatMessage[]>([]);
   const on = useRef(handlers);
   on.current = handlers;
+  // Questions asked while a new mode is designed, sent once it lands (or fails): see `hold`.
+  const held = useRef<{ id: string; content: string }[]>([]);
+  const sendingHeld = useRef(false);
+  const sendNextHeld = useRef(() => {});
   useEffect(() => () => inflight.current?.abort(), []);
 
   const run = useCallback(
@@ -76,7 +88,7 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
       };
       try {
         await streamChat(
-          { sessionId, modeId: modeId.current, personaSeed, messages },
+          { sessionId, modeId: modeId(), personaSeed, messages },
           (ev) => {
             if (ev.type !== 'status') setStatus(null);
             if (ev.type === 'status') {
@@ -90,7 +102,6 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
               on.current.onTool(ev);
             } else if (ev.type === 'mode') {
               turn.welcome = ev.mode.welcome;
-              modeId.current = ev.mode.id;
               on.current.onMode(ev.mode, (ev as { persona?: Persona }).persona);
             } else if (ev.type === 'job') {
               on.current.onJob(ev);
@@ -126,6 +137,7 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
           : kept;
       });
       setBusy(false);
+      sendNextHeld.current();
     },
     [sessionId, personaSeed, modeId],
   );
@@ -143,6 +155,56 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     },
     [run],
   );
+
+  /**
+   * Holds a question while a new mode is being designed (issue #12): shown at once with `note`
+   * ("I'll answer as Happy Paws in a moment"), sent by `releaseHeld` when the mode lands. The
+   * input stays usable meanwhile; several held questions are sent in the order they were asked.
+   */
+  const hold = useCallback((text: string, note: string): boolean => {
+    const content = text.trim();
+    if (!content) return false;
+    const id = randomId('u_');
+    held.current.push({ id, content });
+    setBubbles((bs) => [
+      ...bs.filter((b) => b.kind !== 'error'),
+      { id, kind: 'user', text: content, held: { state: 'waiting', note } },
+    ]);
+    return true;
+  }, []);
+
+  sendNextHeld.current = () => {
+    if (!sendingHeld.current || inflight.current) return;
+    const next = held.current.shift();
+    if (!next) {
+      sendingHeld.current = false;
+      return;
+    }
+    void run(capHistory([...history.current, { role: 'user', content: next.content }]));
+  };
+
+  /**
+   * Sends the held questions, one turn each, in whatever mode is current now: the new one when it
+   * landed; the old one, with `fallback` shown beside each question, when the design failed.
+   * Called after the mode switch has started, so they are answered in the mode that replaced the wait.
+   */
+  const releaseHeld = useCallback((fallback?: string) => {
+    if (held.current.length === 0) return;
+    const ids = new Set(held.current.map((q) => q.id));
+    setBubbles((bs) => {
+      const waiting = bs.filter((b) => ids.has(b.id));
+      const rest = bs.filter((b) => !ids.has(b.id));
+      // Answered in the new mode: the question moves past the "Now …" divider, beside its answer.
+      const released = waiting.map((b): Bubble => {
+        if (b.kind !== 'user') return b;
+        const { held: _held, ...plain } = b;
+        return fallback ? { ...b, held: { state: 'fallback', note: fallback } } : plain;
+      });
+      return fallback ? bs.map((b) => released.find((r) => r.id === b.id) ?? b) : [...rest, ...released];
+    });
+    sendingHeld.current = true;
+    sendNextHeld.current();
+  }, []);
 
   /** Resends the last request exactly (same history, same user message). */
   const retry = useCallback(() => {
@@ -166,6 +228,8 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
   const reset = useCallback(() => {
     inflight.current?.abort();
     inflight.current = null;
+    held.current = [];
+    sendingHeld.current = false;
     history.current = [];
     lastRequest.current = null;
     setBubbles([]);
@@ -188,5 +252,5 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     [],
   );
 
-  return { bubbles, busy, status, send, retry, reset, divide, voice };
+  return { bubbles, busy, status, send, hold, releaseHeld, retry, reset, divide, voice };
 }

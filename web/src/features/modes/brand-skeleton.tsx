@@ -5,7 +5,7 @@ import { Icon } from '../../lib/icon';
 /**
  * The look of a mode still being designed (issue #12), shaped as a Mode so the header, theme and
  * tab bar take it as they are: the brand's name, colours and tabs, with nothing to chart yet.
- * Never stored, never sent to the API (the chat keeps answering in the current mode meanwhile).
+ * Never stored, never sent to the API (chat questions asked meanwhile wait for the finished mode).
  */
 export function brandMode(brand: JobBrand, id: string): Mode {
   return {

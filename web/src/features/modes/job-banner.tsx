@@ -17,8 +17,14 @@ export function JobBanner({ job, onRetry, onDismiss }: { job: JobView; onRetry: 
         {failed
           ? job.error
           : job.brand
-            ? 'Its look is ready; the KPIs and charts are being filled in, and the assistant answers in your previous mode until then.'
-            : 'A brand-new mode is being designed; you can keep using this one meanwhile. It is saved for every later visitor.'}
+            ? 'Its look is ready; the KPIs and charts are being filled in. Questions asked meanwhile are answered as soon as it is ready.'
+            : 'A brand-new mode is being designed; questions asked meanwhile are answered in it once it is ready. It is saved for every later visitor.'}
+        {job.trouble && (
+          <span class="job-banner__trouble" data-testid="job-trouble">
+            {' '}
+            {job.trouble}
+          </span>
+        )}
       </p>
       {failed && (
         <>

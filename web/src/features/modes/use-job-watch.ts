@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { JobBrand, JobStatus } from '../../../../api/contracts/jobs';
+import type { Job, JobBrand, JobStatus } from '../../../../api/contracts/jobs';
 import { createMode, getJob, isAbort, toApiError } from '../../api/client';
+import { pollUntil } from '../../api/poll';
+import { clearInflightJob, loadInflightJob, saveInflightJob, type InflightJob } from '../../lib/inflight-job';
+import { usePolling } from '../../lib/use-polling';
 import { modeIdOf } from './job-result';
-import { nextPollDelay } from './poll-backoff';
 
 export type JobState = JobStatus;
 
@@ -22,127 +24,179 @@ export interface JobView {
   final?: boolean;
   /** The design's look, once its brand step is done (issue #12): shown while the rest is made. */
   brand?: JobBrand;
+  /** Polls are failing for now (storage down, connection lost) and are being tried again. */
+  trouble?: string;
 }
 
-/** What a watcher hears besides "ready": the brand when it lands, and a failure (to roll the brand back). */
+/** Why a watch ended without a mode: the job failed, or the server does not know it (404, e.g. after a reload). */
+export type JobEnd = 'failed' | 'unknown';
+
+/** What a watcher hears besides "ready": the brand when it lands, and the end of a watch that produced no mode. */
 export interface JobProgress {
-  onBrand?(brand: JobBrand, jobId: string): void;
-  onFailed?(jobId: string): void;
+  /** `resumed`: the look was on screen before a reload; paint it again at once, with no transition. */
+  onBrand?(brand: JobBrand, jobId: string, resumed: boolean): void;
+  onFailed?(jobId: string, why: JobEnd): void;
+}
+
+/** Where a watch starts from: the look already known (job event, or saved before a reload). */
+export interface WatchFrom {
+  brand?: JobBrand;
+  resumed?: boolean;
 }
 
 /**
- * While a design runs, poll at least this often (GET /api/jobs is unmetered and tiny): before the
- * brand, which is the moment people wait for, and then until the dashboard, a few seconds later;
- * plain back-off would leave a finished mode unseen for up to MAX_POLL_MS.
+ * While a design runs, poll often (GET /api/jobs is unmetered and tiny): every 0.4 s before the
+ * brand, the moment people wait for, then every second until the dashboard, a few seconds later.
+ * A design that takes far longer than that backs off to 5 s; the watch ends after MAX_POLLS
+ * (about three minutes).
  */
 const BRAND_POLL_MS = 400;
 const DETAILS_POLL_MS = 1_000;
+const SLOW_POLL_MS = 5_000;
+const QUICK_POLLS = 25;
+const MAX_POLLS = 60;
 
-const GIVE_UP_MS = 180_000;
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
-  });
+function pollPlan() {
+  let attempt = 0;
+  return (previous: number | undefined, last: Job | undefined) => {
+    attempt++;
+    const quick = last?.brand ? DETAILS_POLL_MS : BRAND_POLL_MS;
+    return attempt <= QUICK_POLLS || previous === undefined ? quick : Math.min(SLOW_POLL_MS, previous * 1.6);
+  };
+}
 
 /**
  * Follows a background mode-generation job (announced by a chat `job` event) by polling
- * GET /api/jobs/{id} with exponential back-off (quicker until the brand is in), hands the design's
- * brand to `progress.onBrand` as soon as the job has it, and the finished mode's id to `onReady`;
- * a failure after the brand calls `progress.onFailed` so the page can roll the look back.
- * The current mode stays usable throughout. `retry` asks for the mode again (POST /api/modes),
- * which starts a fresh job or returns the mode if someone else's run has finished meanwhile.
+ * GET /api/jobs/{id} through the one poller (api/poll.ts: a passing outage is polled through),
+ * hands the design's brand to `progress.onBrand` as soon as it is known (on the job event itself
+ * when the job already had one), and the finished mode's id to `onReady`; a failure calls
+ * `progress.onFailed` so the page can roll the look back. The job is kept per tab
+ * (lib/inflight-job.ts), so a reload resumes the watch. `retry` asks for the mode again
+ * (POST /api/modes), which starts a fresh job or returns the mode if another run has finished.
  */
 export function useJobWatch(onReady: (modeId: string, label: string) => void, progress: JobProgress = {}) {
   const [job, setJob] = useState<JobView | null>(null);
-  const poll = useRef<AbortController | null>(null);
+  const { begin, stop: stopPolling } = usePolling();
   const request = useRef<JobRequest | null>(null);
   const ready = useRef(onReady);
   ready.current = onReady;
   const heard = useRef(progress);
   heard.current = progress;
-  useEffect(() => () => poll.current?.abort(), []);
 
   const stop = useCallback(() => {
-    poll.current?.abort();
-    poll.current = null;
+    stopPolling();
+    clearInflightJob();
     setJob(null);
-  }, []);
+  }, [stopPolling]);
 
-  const follow = useCallback(async (jobId: string, status: JobState, label: string, ac: AbortController) => {
-    setJob({ jobId, status, label });
-    const started = Date.now();
-    let wait = nextPollDelay(undefined);
-    let brand: JobBrand | undefined;
-    const failed = (view: JobView) => {
-      setJob(view);
-      heard.current.onFailed?.(jobId);
-    };
-    try {
-      while (Date.now() - started < GIVE_UP_MS) {
-        await sleep(wait, ac.signal);
-        if (ac.signal.aborted) return;
-        wait = Math.min(brand ? DETAILS_POLL_MS : BRAND_POLL_MS, nextPollDelay(wait));
-        const j = await getJob(jobId, ac.signal);
-        if (ac.signal.aborted) return;
-        if (j.brand && !brand && (j.status === 'queued' || j.status === 'running')) {
-          brand = j.brand;
-          // The rest is a few seconds away: back off from the start again.
-          wait = nextPollDelay(undefined);
-          heard.current.onBrand?.(j.brand, jobId);
-        }
-        if (j.status === 'done') {
-          const modeId = modeIdOf(j);
-          poll.current = null;
-          if (!modeId)
-            return failed({ jobId, status: 'failed', label, error: 'The new mode finished but could not be read.' });
+  const follow = useCallback(
+    async (jobId: string, status: JobState, req: JobRequest, signal: AbortSignal, known: WatchFrom = {}) => {
+      const { label } = req;
+      let brand = known.brand;
+      const keep = () =>
+        saveInflightJob({
+          jobId,
+          industry: req.industry,
+          companyName: req.companyName,
+          label,
+          ...(brand ? { brand } : {}),
+        });
+      const view = (patch: Partial<JobView> = {}): JobView => ({
+        jobId,
+        status,
+        label,
+        ...(brand ? { brand } : {}),
+        ...patch,
+      });
+      const failed = (error: string, final = false) => {
+        clearInflightJob();
+        setJob({ jobId, status: 'failed', label, error, ...(final ? { final } : {}) });
+        heard.current.onFailed?.(jobId, 'failed');
+      };
+      keep();
+      setJob(view());
+      if (brand) heard.current.onBrand?.(brand, jobId, Boolean(known.resumed));
+      let outcome: { modeId: string } | { error: string };
+      try {
+        outcome = await pollUntil<Job, { modeId: string } | { error: string }>(
+          {
+            read: (s) => getJob(jobId, s),
+            settle(j) {
+              if (j.status === 'done') {
+                const modeId = modeIdOf(j);
+                return modeId ? { modeId } : { error: 'The new mode finished but could not be read.' };
+              }
+              if (j.status === 'failed') return { error: j.error?.message ?? 'Generation failed.' };
+              status = j.status;
+              if (j.brand && !brand) {
+                brand = j.brand;
+                keep();
+                heard.current.onBrand?.(j.brand, jobId, false);
+              }
+              setJob(view());
+              return undefined;
+            },
+            next: pollPlan(),
+            maxAttempts: MAX_POLLS,
+            onTrouble: (error) =>
+              setJob(view(error ? { trouble: `${error.message.replace(/\.+$/, '')}. Still trying…` } : {})),
+          },
+          signal,
+        );
+      } catch (err) {
+        if (isAbort(err) || signal.aborted) return;
+        const error = toApiError(err);
+        if (error.status === 404) {
+          // Unknown to the server (a stale tab, storage reset): nothing to show or to retry.
+          clearInflightJob();
           setJob(null);
-          ready.current(modeId, label);
+          heard.current.onFailed?.(jobId, 'unknown');
           return;
         }
-        if (j.status === 'failed')
-          return failed({ jobId, status: 'failed', label, error: j.error?.message ?? 'Generation failed.' });
-        setJob({ jobId, status: j.status, label, ...(brand ? { brand } : {}) });
+        return failed(error.message);
       }
-      failed({ jobId, status: 'failed', label, error: 'This is taking longer than expected.' });
-    } catch (err) {
-      if (!isAbort(err) && !ac.signal.aborted)
-        failed({ jobId, status: 'failed', label, error: toApiError(err).message });
-    }
-  }, []);
+      if (signal.aborted) return;
+      if ('error' in outcome) return failed(outcome.error);
+      clearInflightJob();
+      setJob(null);
+      ready.current(outcome.modeId, label);
+    },
+    [],
+  );
 
   const watch = useCallback(
-    async (jobId: string, status: JobState, req: JobRequest) => {
+    async (jobId: string, status: JobState, req: JobRequest, from: WatchFrom = {}) => {
       if (status === 'done') return;
-      poll.current?.abort();
-      const ac = new AbortController();
-      poll.current = ac;
       request.current = req;
-      await follow(jobId, status, req.label, ac);
+      await follow(jobId, status, req, begin(), from);
     },
-    [follow],
+    [follow, begin],
   );
+
+  // A reload during a design: keep watching it, from the look it had when the page went.
+  useEffect(() => {
+    const saved: InflightJob | null = loadInflightJob();
+    if (!saved) return;
+    const { jobId, brand, ...req } = saved;
+    void watch(jobId, 'running', req, { ...(brand ? { brand } : {}), resumed: true });
+  }, [watch]);
 
   const retry = useCallback(async () => {
     const req = request.current;
     if (!req) return;
-    poll.current?.abort();
-    const ac = new AbortController();
-    poll.current = ac;
+    const signal = begin();
     setJob({ jobId: '', status: 'queued', label: req.label });
     try {
-      const outcome = await createMode({ industry: req.industry, companyName: req.companyName }, ac.signal);
-      if (ac.signal.aborted) return;
+      const outcome = await createMode({ industry: req.industry, companyName: req.companyName }, signal);
+      if (signal.aborted) return;
       if (outcome.kind === 'ready') {
-        poll.current = null;
         setJob(null);
         ready.current(outcome.mode.id, req.label);
         return;
       }
-      await follow(outcome.jobId, 'queued', req.label, ac);
+      await follow(outcome.jobId, 'queued', req, signal);
     } catch (err) {
-      if (isAbort(err) || ac.signal.aborted) return;
+      if (isAbort(err) || signal.aborted) return;
       const error = toApiError(err);
       // A daily limit reached on retry: pressing Retry again cannot work until it lifts.
       setJob({
@@ -152,8 +206,10 @@ export function useJobWatch(onReady: (modeId: string, label: string) => void, pr
         error: error.message,
         ...(error.retryable ? {} : { final: true }),
       });
+      // Nothing is being designed now: questions held for it are answered in the current mode.
+      heard.current.onFailed?.('', 'failed');
     }
-  }, [follow]);
+  }, [follow, begin]);
 
   return { job, watch, retry, stop };
 }

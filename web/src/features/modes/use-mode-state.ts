@@ -59,8 +59,9 @@ const sentence = (message: string) => message.replace(/\.+$/, '');
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * The current mode and persona. On load a stored mode is restored directly (no transition);
- * later switches show the transition overlay while the persona loads. The latest switch wins.
+ * The current mode and persona, and the only owner of which mode chat and voice answer in
+ * (`currentModeId`; others call `switchTo`). On load a stored mode is restored directly (no
+ * transition); later switches show the transition overlay while the persona loads. The latest switch wins.
  */
 export function useModeState(personaSeed: number) {
   // A shared link (`?mode=airline`) wins over the mode this browser had last.
@@ -72,8 +73,12 @@ export function useModeState(personaSeed: number) {
   const [brand, setBrand] = useState<BrandView | null>(null);
   const brandRef = useRef<BrandView | null>(null);
   brandRef.current = brand;
+  // The mode chat and voice answer in: written only here (switchTo, reset), read through currentModeId.
   const requestModeId = useRef(stored.modeId ?? FALLBACK_MODE_ID);
+  const currentModeId = useCallback(() => requestModeId.current, []);
   const token = useRef(0);
+  // Bumped only by a switch or a reset: a design's look painted meanwhile does not cancel restoring the stored mode.
+  const viewEpoch = useRef(0);
 
   const paintPending = useRef(false);
   const brandPaintPending = useRef(false);
@@ -96,15 +101,15 @@ export function useModeState(personaSeed: number) {
     const id = stored.modeId;
     if (!id) return;
     const ac = new AbortController();
-    const my = token.current;
+    const my = viewEpoch.current;
     Promise.all([getMode(id, ac.signal), getPersona(id, personaSeed, ac.signal)])
       .then(([mode, persona]) => {
-        if (my !== token.current) return;
+        if (my !== viewEpoch.current) return;
         saveStored({ modeId: mode.id });
         setView({ mode, persona });
       })
       .catch((err: unknown) => {
-        if (isAbort(err) || my !== token.current) return;
+        if (isAbort(err) || my !== viewEpoch.current) return;
         saveStored({ modeId: undefined });
         showModeInAddress(null);
         setNotice({
@@ -120,12 +125,19 @@ export function useModeState(personaSeed: number) {
   /**
    * A design's brand is ready (issue #12): the transformation plays now, onto its look — name,
    * colours, mark and tab labels over a dashboard skeleton — while the chat keeps its current mode.
-   * Nothing is saved: a reload meanwhile reopens the last finished mode.
+   * `instant` (the look was already on screen before a reload): painted at once, no sweep. The
+   * mode itself is not saved until it is finished (the job watch keeps the look for a reload).
    */
-  const showBrand = useCallback(async (b: JobBrand, id: string) => {
+  const showBrand = useCallback(async (b: JobBrand, id: string, instant = false) => {
     const my = ++token.current;
     const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     setNotice(null);
+    if (instant) {
+      setTransition(null);
+      brandPaintPending.current = true;
+      setBrand({ id, mode: brandMode(b, id) });
+      return;
+    }
     const look = {
       id,
       name: b.name,
@@ -156,6 +168,9 @@ export function useModeState(personaSeed: number) {
   const switchTo = useCallback(
     async (target: Mode | { id: string; companyName: string; primaryColor?: string }, persona?: Persona) => {
       const my = ++token.current;
+      viewEpoch.current++;
+      // Chat and voice answer in the new mode from now on, even while it loads.
+      requestModeId.current = target.id;
       const full = 'theme' in target ? target : null;
       performance.clearMarks('presto:mode-event');
       performance.clearMarks('presto:mode-painted');
@@ -163,7 +178,6 @@ export function useModeState(personaSeed: number) {
       // The mode whose look is already on screen: fill the skeleton in place, no second sweep.
       if (brandRef.current?.id === target.id) return fillIn(target, full, persona, my);
       const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-      requestModeId.current = target.id;
       setNotice(null);
       const primary = full?.theme.primary ?? ('primaryColor' in target ? target.primaryColor : undefined);
       const look = {
@@ -218,7 +232,6 @@ export function useModeState(personaSeed: number) {
     try {
       const [mode, p] = await Promise.all([full ?? getMode(target.id), persona ?? getPersona(target.id, personaSeed)]);
       if (my !== token.current) return;
-      requestModeId.current = mode.id;
       saveStored({ modeId: mode.id });
       paintPending.current = true;
       setView({ mode, persona: p });
@@ -235,6 +248,7 @@ export function useModeState(personaSeed: number) {
 
   const reset = useCallback(() => {
     token.current++;
+    viewEpoch.current++;
     setTransition(null);
     setNotice(null);
     setBrand(null);
@@ -251,7 +265,7 @@ export function useModeState(personaSeed: number) {
     booting,
     transition,
     notice,
-    requestModeId,
+    currentModeId,
     switchTo,
     reset,
     dismissNotice: () => setNotice(null),

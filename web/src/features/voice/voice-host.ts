@@ -6,8 +6,8 @@ import type { VoiceBubble } from '../../realtime/voice-turns';
 interface Parts {
   sessionId: string;
   personaSeed: number;
-  /** The mode the conversation is in (chat and voice share it). */
-  modeId: { current: string };
+  /** The mode the conversation is in (chat and voice share it; owned by use-mode-state). */
+  modeId: () => string;
   handlers: ChatHandlers;
   chat: { history(): readonly ChatMessage[]; appendHistory(m: ChatMessage[]): void; upsert(b: VoiceBubble): void };
 }
@@ -19,16 +19,14 @@ interface Parts {
  */
 export function voiceHost({ sessionId, personaSeed, modeId, handlers, chat }: Parts): VoiceHost {
   return {
-    conversation: () => ({ sessionId, personaSeed, modeId: modeId.current }),
+    conversation: () => ({ sessionId, personaSeed, modeId: modeId() }),
     history: () => chat.history(),
     appendHistory: (messages) => chat.appendHistory(messages),
     bubble: (b) => chat.upsert(b),
     apply(event, response) {
       handlers.onTool(event);
-      if (response?.mode) {
-        modeId.current = response.mode.id;
-        handlers.onMode(response.mode, response.persona);
-      }
+      // onMode switches the mode (use-mode-state), which chat and voice then answer in.
+      if (response?.mode) handlers.onMode(response.mode, response.persona);
       if (response?.job) handlers.onJob({ type: 'job', ...response.job });
     },
   };
