@@ -6,6 +6,7 @@ import './styles/chat.css';
 import './styles/dashboard.css';
 import './styles/charts.css';
 import './styles/modes.css';
+import './styles/lists.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

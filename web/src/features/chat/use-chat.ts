@@ -163,6 +163,15 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     });
   }, []);
 
+  /**
+   * The assistant's word on something done outside the chat (a confirmed demo action): a bubble,
+   * and a line in the history so a follow-up question knows about it.
+   */
+  const note = useCallback((text: string) => {
+    setBubbles((bs) => [...bs, { id: randomId('a_'), kind: 'assistant', text, notes: [], streaming: false }]);
+    history.current = capHistory([...history.current, { role: 'assistant', content: text }]);
+  }, []);
+
   const reset = useCallback(() => {
     inflight.current?.abort();
     inflight.current = null;
@@ -188,5 +197,5 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     [],
   );
 
-  return { bubbles, busy, status, send, retry, reset, divide, voice };
+  return { bubbles, busy, status, send, retry, reset, divide, note, voice };
 }
