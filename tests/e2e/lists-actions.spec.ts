@@ -5,6 +5,16 @@ import { getPersona, openApp, say, settled } from './helpers';
 // Issue #14 item 2: modes lead with lists of the persona's items and primary actions that answer
 // in character. Runs on both providers (npm run test:e2e).
 
+/** Sends a message and waits for the whole answer (on a phone it may land behind the dashboard). */
+async function ask(page: Page, text: string) {
+  const answers = page.locator('[data-testid="chat-message"][data-role="assistant"]');
+  const before = await answers.count();
+  await page.getByTestId('chat-input').fill(text);
+  await page.getByTestId('chat-input').press('Enter');
+  await expect(answers).toHaveCount(before + 1);
+  await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
+}
+
 async function axeClean(page: Page) {
   await settled(page);
   const results = await new AxeBuilder({ page }).analyze();
@@ -86,4 +96,64 @@ test('energy leads with its usage chart and keeps meter readings on the Usage ta
   await expect(page.getByRole('tabpanel').locator('[data-list-kind="meter_readings"]')).toBeVisible();
   // The usage chart is on the page once, not again in the tab.
   await expect(page.locator('[data-testid="chart"][data-dataset-ids="usage"]')).toHaveCount(1);
+});
+
+test.describe('on a 390×844 phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the list fits the width, and the Pay dialog fits the screen', async ({ page }, info) => {
+    await openApp(page);
+    const input = page.getByTestId('chat-input');
+    await input.fill("Presto-Change-O, you're a bank");
+    await input.press('Enter');
+    await expect(page.getByRole('button', { name: 'Dashboard' })).toHaveAttribute('aria-pressed', 'true');
+    const lead = page.locator('[data-testid="list-card"][data-list-kind="transactions"]');
+    await expect(lead.getByTestId('list-row').first()).toBeVisible();
+    await settled(page);
+    for (const box of [await lead.boundingBox(), await lead.getByTestId('list-value').first().boundingBox()])
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await axeClean(page);
+    await page.screenshot({ path: info.outputPath('phone-banking.png') });
+    await page.getByRole('button', { name: 'Pay card' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('action-confirm')).toBeVisible();
+    await settled(page);
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    await page.screenshot({ path: info.outputPath('phone-banking-pay.png') });
+  });
+});
+
+test('airline and a designed mode lead with their own lists and actions (pictured at 1440×900 and 390×844)', async ({
+  browser,
+}, info) => {
+  test.setTimeout(90_000);
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    try {
+      await openApp(page);
+      await ask(page, "Presto-Change-O, you're an airline");
+      await expect(page.locator('[data-testid="list-card"][data-list-kind="flights"]').first()).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Check in' })).toBeVisible();
+      await settled(page);
+      await page.screenshot({ path: info.outputPath(`airline-${width}.png`) });
+      await ask(page, "Presto-Change-O, you're a veterinary clinic called Happy Paws");
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get('mode'), { timeout: 30_000 })
+        .toBe('veterinary-clinic--happy-paws');
+      await expect(page.locator('[data-testid="list-card"][data-list-kind="appointments"]').first()).toBeVisible();
+      await expect(page.getByTestId('action').first()).toBeVisible();
+      await settled(page);
+      await axeClean(page);
+      await page.screenshot({ path: info.outputPath(`designed-vet-${width}.png`) });
+    } finally {
+      await context.close();
+    }
+  }
 });

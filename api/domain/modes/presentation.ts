@@ -114,13 +114,20 @@ const KIND_WORDS: Record<ListKind, RegExp> = {
   activity: /activit|overview|home|history/,
 };
 
-/** Each list on the tab whose words name it (or the first tab without one), when no tab says. */
+/**
+ * Each list on the tab whose name says it (an "Appointments" tab gets the appointments), else the
+ * tab whose datasets do, else the first tab without a list; at most two lists a tab.
+ */
 function defaultTabLists(tabs: Tab[], lists: ListSpec[]): Tab[] {
   const assigned = new Map<string, string[]>();
+  const room = (t: Tab) => (assigned.get(t.id)?.length ?? 0) < 2;
+  const named = (t: Tab) => `${t.id} ${t.label}`.toLowerCase();
+  const charts = (t: Tab) => t.datasetIds.join(' ').toLowerCase();
   for (const l of lists) {
-    const words = (t: Tab) => `${t.id} ${t.label} ${t.datasetIds.join(' ')}`.toLowerCase();
+    const fits = KIND_WORDS[l.kind];
     const home =
-      tabs.find((t) => KIND_WORDS[l.kind].test(words(t)) && (assigned.get(t.id)?.length ?? 0) < 2) ??
+      tabs.find((t) => room(t) && fits.test(named(t))) ??
+      tabs.find((t) => room(t) && fits.test(charts(t))) ??
       tabs.find((t) => !assigned.has(t.id));
     if (home) assigned.set(home.id, [...(assigned.get(home.id) ?? []), l.id]);
   }

@@ -176,3 +176,15 @@ describe('generated modes', () => {
     expect(GeneratedModeDraft.shape.actions.safeParse([{ id: 'go', kind: 'launch', label: 'Go' }]).success).toBe(false);
   });
 });
+
+describe('lists on tabs by default', () => {
+  it('a list goes to the tab whose name says it, before a tab that only charts something like it', async () => {
+    const mode = buildGeneratedMode(
+      await generator.generate({ industry: 'veterinary clinic', companyName: null }),
+      'veterinary-clinic',
+      null,
+    );
+    const appointments = mode.tabs.find((t) => /appointment/i.test(t.label));
+    expect(appointments?.listIds).toContain('appointments');
+  });
+});
