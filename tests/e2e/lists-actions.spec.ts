@@ -90,7 +90,7 @@ test('a tab shows what its name says: Transfers lists the transfers sent', async
   for (const item of sent.items) await expect(card).toContainText(item.title);
 });
 
-test('energy leads with its usage chart and keeps meter readings on the Usage tab', async ({ page }) => {
+test('energy leads with its usage chart and keeps meter readings on the Usage tab', async ({ page }, info) => {
   await openApp(page);
   await say(page, "Presto-Change-O, you're an energy company");
   await expect(page.getByTestId('lead-chart').locator('[data-testid="chart"]')).toHaveAttribute(
@@ -100,6 +100,8 @@ test('energy leads with its usage chart and keeps meter readings on the Usage ta
   await expect(page.getByRole('tabpanel').locator('[data-list-kind="meter_readings"]')).toBeVisible();
   // The usage chart is on the page once, not again in the tab.
   await expect(page.locator('[data-testid="chart"][data-dataset-ids="usage"]')).toHaveCount(1);
+  await settled(page);
+  await page.screenshot({ path: info.outputPath('energy-lead.png') });
 });
 
 test.describe('on a 390×844 phone', () => {
