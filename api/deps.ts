@@ -6,6 +6,7 @@ import { StoredModeCatalog } from './adapters/mode-catalog';
 import { BlobDocumentStore } from './adapters/storage/blob-document-store';
 import { loadConfig, type Config } from './config';
 import { personaMemo, type PersonaAt } from './domain/persona';
+import { boardMemo } from './domain/persona-board';
 import type {
   ChatModel,
   Clock,
@@ -107,6 +108,8 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const realtimeSecrets = overrides.realtimeSecrets ?? azure?.realtimeSecrets;
   const clock = overrides.clock ?? { now: () => new Date() };
   const personaAt = personaMemo();
+  // What the dashboard and the assistant read: the persona with its lists and action confirmations.
+  const personaWithBoard = boardMemo(personaAt);
   const jobQueue = overrides.jobQueue ?? new StorageJobQueue(config);
   const modeGenerator = overrides.modeGenerator ?? createModeGenerator(config, structuredModel);
   const toolGuard =
@@ -128,7 +131,7 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
     ...(realtimeSecrets ? { realtimeSecrets } : {}),
     realtimeLimiter: overrides.realtimeLimiter ?? new SlidingWindowLimiter(REALTIME_SESSIONS_PER_MINUTE, 60_000),
     billing: overrides.billing ?? createBilling(config, clock),
-    persona: overrides.persona ?? ((mode, seed) => personaAt(mode, seed, clock.now())),
+    persona: overrides.persona ?? ((mode, seed) => personaWithBoard(mode, seed, clock.now())),
     personaAt,
     clock,
     jobQueue,

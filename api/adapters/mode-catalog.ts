@@ -3,6 +3,7 @@ import { GalleryEntry, MAX_OWNERS, type ModerationState } from '../contracts/gal
 import { Mode, type ModeSummary } from '../contracts/mode';
 import { readDocument, updateDocument } from '../domain/documents';
 import { moderateMode } from '../domain/modes/moderation';
+import { withPresentation } from '../domain/modes/presentation';
 import type { DocumentStore } from '../domain/ports';
 import type { ModeCatalog, ModeViewer } from '../domain/tools/context';
 import { builtinModeSummaries, getBuiltinMode } from '../domain/modes/catalog';
@@ -63,8 +64,10 @@ export class StoredModeCatalog implements ModeCatalog {
     // Only a generated mode stored under its own id is served: a blob can never pose as a pre-built mode.
     if (!parsed.success || parsed.data.source !== 'generated' || parsed.data.id !== id) return undefined;
     if (this.generated.size >= MAX_CACHED_MODES) this.generated.delete(this.generated.keys().next().value!);
-    this.generated.set(id, parsed.data);
-    return parsed.data;
+    // A mode stored before lists and actions existed gets its industry family's (kept with the cached object).
+    const mode = withPresentation(parsed.data);
+    this.generated.set(id, mode);
+    return mode;
   }
 
   /** Pre-built and approved modes; with a viewer's session also its own pending and refused ones. */

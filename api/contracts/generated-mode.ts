@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { CHART_TYPES, DATASET_UNITS, ICON_NAMES, METRIC_FORMATS, TONE_WORDS, VOICES } from './mode';
+import {
+  ACTION_KINDS,
+  CHART_TYPES,
+  DATASET_UNITS,
+  ICON_NAMES,
+  LAYOUT_LEADS,
+  LIST_KINDS,
+  METRIC_FORMATS,
+  TONE_WORDS,
+  VOICES,
+} from './mode';
 
 /**
  * What a ModeGenerator returns: only bounded fields (ids, short labels, enums, numbers, one colour).
@@ -47,6 +57,8 @@ export const DraftTab = z.strictObject({
   label: text(24),
   icon: z.enum(ICON_NAMES),
   datasetIds: count(id, 1, 3),
+  /** Lists (by DraftList id) the tab shows above its charts; optional. */
+  listIds: count(id, 0, 2).optional(),
 });
 export type DraftTab = z.infer<typeof DraftTab>;
 
@@ -62,6 +74,14 @@ export const DraftMetric = z.strictObject({
   phrasings: count(text(60), 0, 6).optional(),
 });
 export type DraftMetric = z.infer<typeof DraftMetric>;
+
+/** A list the portal shows (recent orders, upcoming appointments); its items come from the persona. */
+export const DraftList = z.strictObject({ id, kind: z.enum(LIST_KINDS), title: text(40) });
+export type DraftList = z.infer<typeof DraftList>;
+
+/** A primary action (Pay, Book, Check in); a demo that answers in character. */
+export const DraftAction = z.strictObject({ id, kind: z.enum(ACTION_KINDS), label: text(24) });
+export type DraftAction = z.infer<typeof DraftAction>;
 
 export const GeneratedModeDraft = z.strictObject({
   /** The industry as a short title ("Veterinary clinic"). */
@@ -79,6 +99,10 @@ export const GeneratedModeDraft = z.strictObject({
   tabs: count(DraftTab, 5, 5),
   metrics: count(DraftMetric, 4, 4),
   datasets: count(DraftDataset, 6, 10),
+  /** Optional: a design without them gets its industry family's (api/domain/modes/presentation.ts). */
+  lists: count(DraftList, 0, 3).optional(),
+  actions: count(DraftAction, 0, 3).optional(),
+  lead: z.enum(LAYOUT_LEADS).optional(),
 });
 export type GeneratedModeDraft = z.infer<typeof GeneratedModeDraft>;
 
@@ -99,7 +123,7 @@ export const ModeBrandDraft = GeneratedModeDraft.pick({
 export type ModeBrandDraft = z.infer<typeof ModeBrandDraft>;
 
 /** Which datasets each brand tab charts, by the brand tab's id. */
-export const DraftTabDatasets = DraftTab.pick({ id: true, datasetIds: true });
+export const DraftTabDatasets = DraftTab.pick({ id: true, datasetIds: true, listIds: true });
 
 export const ModeDetailsDraft = GeneratedModeDraft.pick({
   personaRole: true,
@@ -108,6 +132,9 @@ export const ModeDetailsDraft = GeneratedModeDraft.pick({
   voice: true,
   metrics: true,
   datasets: true,
+  lists: true,
+  actions: true,
+  lead: true,
 }).extend({ tabs: count(DraftTabDatasets, 5, 5) });
 export type ModeDetailsDraft = z.infer<typeof ModeDetailsDraft>;
 
@@ -124,10 +151,10 @@ export function joinDraft(brand: ModeBrandDraft, details: ModeDetailsDraft): Gen
     tagline: brand.tagline,
     primaryColor: brand.primaryColor,
     ...rest,
-    tabs: brand.tabs.map((t, i) => ({
-      ...t,
-      datasetIds: (assigned.find((a) => a.id === t.id) ?? assigned[i])?.datasetIds ?? [],
-    })),
+    tabs: brand.tabs.map((t, i) => {
+      const mine = assigned.find((a) => a.id === t.id) ?? assigned[i];
+      return { ...t, datasetIds: mine?.datasetIds ?? [], ...(mine?.listIds ? { listIds: mine.listIds } : {}) };
+    }),
   };
 }
 

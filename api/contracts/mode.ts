@@ -130,12 +130,70 @@ export const Theme = z.object({
 });
 export type Theme = z.infer<typeof Theme>;
 
+/**
+ * Lists a real portal leads with (recent transactions, claims, appointments, trips, meter
+ * readings); the persona's items for each kind come from api/domain/persona-lists.ts.
+ * `activity` is the generic kind for an industry none of the others fits.
+ */
+export const LIST_KINDS = [
+  'transactions',
+  'transfers',
+  'accounts',
+  'bills',
+  'claims',
+  'policies',
+  'appointments',
+  'prescriptions',
+  'orders',
+  'flights',
+  'reservations',
+  'meter_readings',
+  'activity',
+] as const;
+export const ListKind = z.enum(LIST_KINDS);
+export type ListKind = z.infer<typeof ListKind>;
+
+export const ListSpec = z.object({
+  id: Slug,
+  kind: ListKind,
+  title: z.string().min(2).max(40),
+});
+export type ListSpec = z.infer<typeof ListSpec>;
+
+/** Primary actions: demo actions that answer in character and never move money or book anything. */
+export const ACTION_KINDS = [
+  'pay',
+  'transfer',
+  'file_claim',
+  'book',
+  'check_in',
+  'refill',
+  'reorder',
+  'contact',
+] as const;
+export const ActionKind = z.enum(ACTION_KINDS);
+export type ActionKind = z.infer<typeof ActionKind>;
+
+export const ActionSpec = z.object({
+  id: Slug,
+  kind: ActionKind,
+  label: z.string().min(2).max(24),
+});
+export type ActionSpec = z.infer<typeof ActionSpec>;
+
+/** What the dashboard puts first: a list (banks, airlines), a chart (energy use) or the KPI figures. */
+export const LAYOUT_LEADS = ['list', 'chart', 'figures'] as const;
+export const LayoutLead = z.enum(LAYOUT_LEADS);
+export type LayoutLead = z.infer<typeof LayoutLead>;
+
 export const Tab = z.object({
   id: Slug,
   label: z.string().min(1).max(24),
   icon: IconName,
   /** Datasets charted when this tab is open. */
   datasetIds: z.array(Slug).min(1).max(4),
+  /** Lists (by ListSpec id) shown above the charts when this tab is open; optional so stored modes still parse. */
+  listIds: z.array(Slug).max(2).optional(),
 });
 export type Tab = z.infer<typeof Tab>;
 
@@ -238,6 +296,13 @@ export const Mode = z.object({
   vocabulary: z.array(z.string().min(2).max(30)).max(20),
   welcome: z.string().min(2).max(200),
   voice: Voice,
+  /**
+   * Lists, primary actions and what leads the dashboard. Optional so modes stored before they
+   * existed still parse; api/domain/modes/presentation.ts supplies a default by industry family.
+   */
+  lists: z.array(ListSpec).max(4).optional(),
+  actions: z.array(ActionSpec).max(3).optional(),
+  lead: LayoutLead.optional(),
 });
 export type Mode = z.infer<typeof Mode>;
 

@@ -247,6 +247,7 @@ export function App() {
                   tab={tab}
                   stage={dash.stage}
                   highlighted={dash.highlighted}
+                  onAction={(q) => chat.note(`${q.done} ${q.demoNote}`)}
                 />
               ) : modes.booting ? (
                 <DashboardSkeleton />

@@ -7,6 +7,7 @@ import './styles/dashboard.css';
 import './styles/charts.css';
 import './styles/modes.css';
 import './styles/type.css';
+import './styles/lists.css';
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

@@ -11,6 +11,7 @@ import { hashString } from '../../domain/persona';
 import type { ModeDesignProgress, ModeGenerator } from '../../domain/ports';
 import { findBrand } from './brands';
 import { wordsOf } from './families/family';
+import { withFamilyLists } from './families/lists';
 import { familyFor, familyForBuiltin } from './lexicon';
 
 /** A company's own shade near the family colour, so two clinics with different names look different. */
@@ -49,7 +50,10 @@ export class OfflineModeGenerator implements ModeGenerator {
     const family = brand?.builtin
       ? familyForBuiltin(brand.builtin)
       : familyFor(brand ? brand.industry : request.industry);
-    const draft = family.draft(wordsOf(brand && !request.companyName ? brand.industry : request.industry));
+    const draft = withFamilyLists(
+      family.id,
+      family.draft(wordsOf(brand && !request.companyName ? brand.industry : request.industry)),
+    );
     const company = request.companyName ?? brand?.name;
     if (!company) return draft;
     return {

@@ -10,7 +10,7 @@ export const airline: Mode = {
   source: 'builtin',
   theme: deriveTheme('#1478c8'),
   tabs: [
-    { id: 'trips', label: 'Trips', icon: 'map', datasetIds: ['flights', 'on_time'] },
+    { id: 'trips', label: 'Trips', icon: 'map', datasetIds: ['flights', 'on_time'], listIds: ['trips'] },
     { id: 'bookings', label: 'Bookings', icon: 'ticket', datasetIds: ['travel_spend', 'flights'] },
     { id: 'miles', label: 'Miles', icon: 'plane', datasetIds: ['miles_balance', 'miles_earned'] },
     { id: 'status', label: 'Status', icon: 'medal', datasetIds: ['status_points', 'upgrades'] },
@@ -158,4 +158,10 @@ export const airline: Mode = {
   ],
   welcome: 'Welcome aboard Aurelia Airways. Ask me about your trips, miles or status.',
   voice: 'ash',
+  lists: [{ id: 'trips', kind: 'flights', title: 'Your trips' }],
+  actions: [
+    { id: 'check_in', kind: 'check_in', label: 'Check in' },
+    { id: 'book_flight', kind: 'book', label: 'Book a flight' },
+  ],
+  lead: 'list',
 };

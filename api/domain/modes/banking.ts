@@ -10,10 +10,28 @@ export const banking: Mode = {
   source: 'builtin',
   theme: deriveTheme('#1b4d8c'),
   tabs: [
-    { id: 'accounts', label: 'Accounts', icon: 'wallet', datasetIds: ['checking', 'savings', 'income'] },
-    { id: 'transfers', label: 'Transfers', icon: 'transfer', datasetIds: ['transfers', 'checking'] },
-    { id: 'cards', label: 'Cards', icon: 'card', datasetIds: ['credit_card', 'transactions', 'spending'] },
-    { id: 'mortgage', label: 'Mortgage', icon: 'house', datasetIds: ['mortgage'] },
+    {
+      id: 'accounts',
+      label: 'Accounts',
+      icon: 'wallet',
+      datasetIds: ['checking', 'savings', 'income'],
+      listIds: ['accounts'],
+    },
+    {
+      id: 'transfers',
+      label: 'Transfers',
+      icon: 'transfer',
+      datasetIds: ['transfers', 'checking'],
+      listIds: ['transfers'],
+    },
+    {
+      id: 'cards',
+      label: 'Cards',
+      icon: 'card',
+      datasetIds: ['credit_card', 'transactions', 'spending'],
+      listIds: ['transactions'],
+    },
+    { id: 'mortgage', label: 'Mortgage', icon: 'house', datasetIds: ['mortgage'], listIds: ['bills'] },
     { id: 'insights', label: 'Insights', icon: 'chart', datasetIds: ['spending', 'credit_score'] },
   ],
   metrics: [
@@ -230,4 +248,15 @@ export const banking: Mode = {
   ],
   welcome: 'Welcome to Harborstone Bank. Ask me about your accounts, transfers or mortgage.',
   voice: 'sage',
+  lists: [
+    { id: 'transactions', kind: 'transactions', title: 'Recent transactions' },
+    { id: 'accounts', kind: 'accounts', title: 'Your accounts' },
+    { id: 'transfers', kind: 'transfers', title: 'Recent transfers' },
+    { id: 'bills', kind: 'bills', title: 'Upcoming payments' },
+  ],
+  actions: [
+    { id: 'pay_card', kind: 'pay', label: 'Pay card' },
+    { id: 'transfer', kind: 'transfer', label: 'Transfer' },
+  ],
+  lead: 'list',
 };

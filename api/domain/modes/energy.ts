@@ -10,8 +10,8 @@ export const energy: Mode = {
   source: 'builtin',
   theme: deriveTheme('#2f8f3a'),
   tabs: [
-    { id: 'usage', label: 'Usage', icon: 'bolt', datasetIds: ['usage', 'peak_share'] },
-    { id: 'billing', label: 'Billing', icon: 'receipt', datasetIds: ['bill', 'usage'] },
+    { id: 'usage', label: 'Usage', icon: 'bolt', datasetIds: ['usage', 'peak_share'], listIds: ['meter_readings'] },
+    { id: 'billing', label: 'Billing', icon: 'receipt', datasetIds: ['bill', 'usage'], listIds: ['bills'] },
     { id: 'solar', label: 'Solar', icon: 'sun', datasetIds: ['solar', 'renewable_share'] },
     { id: 'ev', label: 'EV charging', icon: 'plug', datasetIds: ['ev_charging'] },
     { id: 'service', label: 'Service', icon: 'bell', datasetIds: ['outages'] },
@@ -169,4 +169,13 @@ export const energy: Mode = {
   ],
   welcome: 'Welcome to Kestrel Power & Light. Ask me about your usage, bill or solar.',
   voice: 'cedar',
+  lists: [
+    { id: 'meter_readings', kind: 'meter_readings', title: 'Meter readings' },
+    { id: 'bills', kind: 'bills', title: 'Upcoming bills' },
+  ],
+  actions: [
+    { id: 'pay_bill', kind: 'pay', label: 'Pay bill' },
+    { id: 'report_outage', kind: 'contact', label: 'Report an outage' },
+  ],
+  lead: 'chart',
 };

@@ -11,8 +11,14 @@ export const healthcare: Mode = {
   theme: deriveTheme('#0b8a8f'),
   tabs: [
     { id: 'coverage', label: 'Coverage', icon: 'shield', datasetIds: ['coverage', 'deductible'] },
-    { id: 'care', label: 'Care', icon: 'stethoscope', datasetIds: ['visits', 'prescriptions'] },
-    { id: 'claims', label: 'Claims', icon: 'clipboard', datasetIds: ['claims', 'out_of_pocket'] },
+    {
+      id: 'care',
+      label: 'Care',
+      icon: 'stethoscope',
+      datasetIds: ['visits', 'prescriptions'],
+      listIds: ['appointments', 'prescriptions'],
+    },
+    { id: 'claims', label: 'Claims', icon: 'clipboard', datasetIds: ['claims', 'out_of_pocket'], listIds: ['claims'] },
     { id: 'hsa', label: 'HSA', icon: 'piggy', datasetIds: ['hsa', 'out_of_pocket'] },
     { id: 'wellness', label: 'Wellness', icon: 'heart', datasetIds: ['steps', 'visits'] },
   ],
@@ -191,4 +197,14 @@ export const healthcare: Mode = {
   ],
   welcome: 'Welcome to Clearbrook Health. Ask me about your coverage, deductible, visits or claims.',
   voice: 'shimmer',
+  lists: [
+    { id: 'appointments', kind: 'appointments', title: 'Upcoming appointments' },
+    { id: 'prescriptions', kind: 'prescriptions', title: 'Prescriptions' },
+    { id: 'claims', kind: 'claims', title: 'Recent claims' },
+  ],
+  actions: [
+    { id: 'book_visit', kind: 'book', label: 'Book a visit' },
+    { id: 'refill', kind: 'refill', label: 'Refill' },
+  ],
+  lead: 'list',
 };

@@ -15,11 +15,18 @@ export const insurance: Mode = {
       label: 'Policies',
       icon: 'shield',
       datasetIds: ['life_cash_value', 'auto_premium', 'home_premium'],
+      listIds: ['policies'],
     },
     { id: 'auto', label: 'Auto', icon: 'car', datasetIds: ['auto_premium', 'driving_score'] },
     { id: 'home', label: 'Home', icon: 'house', datasetIds: ['home_coverage', 'home_premium'] },
     { id: 'life', label: 'Life', icon: 'heart', datasetIds: ['life_cash_value', 'life_premium'] },
-    { id: 'claims', label: 'Claims', icon: 'clipboard', datasetIds: ['open_claims', 'claims_paid'] },
+    {
+      id: 'claims',
+      label: 'Claims',
+      icon: 'clipboard',
+      datasetIds: ['open_claims', 'claims_paid'],
+      listIds: ['claims'],
+    },
   ],
   metrics: [
     {
@@ -218,4 +225,13 @@ export const insurance: Mode = {
   ],
   welcome: 'Welcome to Oakhollow Mutual. Ask me about your policies, premiums or claims.',
   voice: 'coral',
+  lists: [
+    { id: 'policies', kind: 'policies', title: 'Your policies' },
+    { id: 'claims', kind: 'claims', title: 'Recent claims' },
+  ],
+  actions: [
+    { id: 'file_claim', kind: 'file_claim', label: 'File a claim' },
+    { id: 'pay_premium', kind: 'pay', label: 'Pay premium' },
+  ],
+  lead: 'list',
 };

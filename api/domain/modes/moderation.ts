@@ -31,6 +31,8 @@ export function visibleTexts(mode: Mode): { field: string; text: string }[] {
     ...mode.tabs.map((t, i) => ({ field: `tabs[${i}].label`, text: t.label })),
     ...mode.metrics.map((m, i) => ({ field: `metrics[${i}].label`, text: m.label })),
     ...mode.datasets.map((d, i) => ({ field: `datasets[${i}].label`, text: d.label })),
+    ...(mode.lists ?? []).map((l, i) => ({ field: `lists[${i}].title`, text: l.title })),
+    ...(mode.actions ?? []).map((a, i) => ({ field: `actions[${i}].label`, text: a.label })),
     { field: 'persona.role', text: mode.persona.role },
     ...mode.vocabulary.map((v, i) => ({ field: `vocabulary[${i}]`, text: v })),
   ];

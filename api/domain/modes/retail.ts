@@ -11,7 +11,13 @@ export const retail: Mode = {
   theme: deriveTheme('#e8590c'),
   tabs: [
     { id: 'shop', label: 'Shop', icon: 'cart', datasetIds: ['purchases', 'orders'] },
-    { id: 'orders', label: 'Orders', icon: 'box', datasetIds: ['orders', 'delivery_time', 'returns'] },
+    {
+      id: 'orders',
+      label: 'Orders',
+      icon: 'box',
+      datasetIds: ['orders', 'delivery_time', 'returns'],
+      listIds: ['orders'],
+    },
     { id: 'rewards', label: 'Rewards', icon: 'star', datasetIds: ['rewards', 'deal_savings'] },
     { id: 'wallet', label: 'Gift cards', icon: 'gift', datasetIds: ['gift_card'] },
     { id: 'insights', label: 'Insights', icon: 'chart', datasetIds: ['purchases', 'deal_savings'] },
@@ -166,4 +172,10 @@ export const retail: Mode = {
   ],
   welcome: 'Hi, welcome to Marigold & Main! Ask me about your orders, rewards or deals.',
   voice: 'verse',
+  lists: [{ id: 'orders', kind: 'orders', title: 'Recent orders' }],
+  actions: [
+    { id: 'buy_again', kind: 'reorder', label: 'Buy again' },
+    { id: 'contact', kind: 'contact', label: 'Chat with us' },
+  ],
+  lead: 'list',
 };

@@ -35,4 +35,14 @@ describe('gallery moderation word list', () => {
     expect(moderateMode({ ...banking, companyName: 'Twat Savings' }).moderation).toBe('refused');
     expect(moderateMode({ ...banking, welcome: 'Welcome, you piece of shit.' }).moderation).toBe('refused');
   });
+
+  it('reads list titles and action labels too: they are on the dashboard', () => {
+    const lists = [{ id: 'recent', kind: 'transactions' as const, title: 'Shitty purchases' }];
+    expect(moderateMode({ ...banking, lists })).toEqual({
+      moderation: 'refused',
+      reason: 'The word list matched a word in lists[0].title.',
+    });
+    const actions = [{ id: 'pay', kind: 'pay' as const, label: 'Pay the bitch' }];
+    expect(moderateMode({ ...banking, actions }).moderation).toBe('refused');
+  });
 });

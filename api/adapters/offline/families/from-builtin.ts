@@ -89,6 +89,9 @@ export function draftFromMode(mode: Mode): GeneratedModeDraft {
   const ids = [...new Set(wanted)].slice(0, MAX_DATASETS);
   const kept = ids.map((id) => mode.datasets.find((d) => d.id === id)).filter((d): d is Dataset => Boolean(d));
   const used = new Set<string>();
+  // The base's lists and actions too, within the draft's bounds; a tab keeps only the lists kept.
+  const lists = mode.lists?.slice(0, 3);
+  const listIds = (t: Mode['tabs'][number]) => (t.listIds ?? []).filter((id) => lists?.some((l) => l.id === id));
   return {
     industryName: mode.name,
     companyName: mode.companyName,
@@ -103,8 +106,12 @@ export function draftFromMode(mode: Mode): GeneratedModeDraft {
       label: t.label,
       icon: t.icon,
       datasetIds: t.datasetIds.filter((id) => ids.includes(id)).slice(0, 3),
+      ...(listIds(t).length ? { listIds: listIds(t) } : {}),
     })),
     metrics: mode.metrics.map((m) => draftMetric(m, mode, kept, used)),
     datasets: kept.map(draftDataset),
+    ...(lists?.length ? { lists } : {}),
+    ...(mode.actions?.length ? { actions: mode.actions } : {}),
+    ...(mode.lead ? { lead: mode.lead } : {}),
   };
 }

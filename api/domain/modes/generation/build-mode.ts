@@ -7,6 +7,7 @@ import { typeVoiceForIndustry } from '../../../contracts/type-voice';
 import { DomainError } from '../../errors';
 import { generatedModeProblems } from '../../guard/mode-output';
 import { deriveTheme, themeContrastProblems } from '../../palette';
+import { withPresentation } from '../presentation';
 
 /** A draft that cannot become a safe, consistent mode. Not retryable: the same input fails again. */
 export class GenerationRejected extends DomainError {
@@ -94,6 +95,9 @@ function integrityProblems(draft: GeneratedModeDraft): string[] {
     for (const id of t.datasetIds) if (!ids.includes(id)) problems.push(`tab ${t.id} names unknown dataset ${id}`);
   for (const m of draft.metrics)
     if (!ids.includes(m.datasetId)) problems.push(`metric ${m.id} names unknown dataset ${m.datasetId}`);
+  const listIds = (draft.lists ?? []).map((l) => l.id);
+  for (const t of draft.tabs)
+    for (const id of t.listIds ?? []) if (!listIds.includes(id)) problems.push(`tab ${t.id} names unknown list ${id}`);
   return problems;
 }
 
@@ -137,6 +141,7 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
       label: t.label,
       icon: fitIcon(t.label, t.icon),
       datasetIds: [...new Set(t.datasetIds)],
+      ...(t.listIds?.length ? { listIds: [...new Set(t.listIds)] } : {}),
     })),
     metrics: draft.metrics.map((m) => ({
       id: m.id,
@@ -161,13 +166,18 @@ export function buildGeneratedMode(raw: unknown, key: string, companyName: strin
     vocabulary: [...new Set(draft.vocabulary)],
     welcome: `Welcome to ${company}. Ask me about your ${list(topics)}.`.slice(0, 200),
     voice: draft.voice,
+    ...(draft.lists?.length ? { lists: draft.lists } : {}),
+    ...(draft.actions?.length ? { actions: draft.actions } : {}),
+    ...(draft.lead ? { lead: draft.lead } : {}),
   };
-  const mode = Mode.safeParse(candidate);
-  if (!mode.success)
-    throw new GenerationRejected(mode.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`));
-  const problems = [...themeContrastProblems(mode.data.theme), ...generatedModeProblems(mode.data)];
+  const built = Mode.safeParse(candidate);
+  if (!built.success)
+    throw new GenerationRejected(built.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`));
+  // Whatever the design left out (lists, actions, what leads) comes from its industry family.
+  const mode = withPresentation(built.data);
+  const problems = [...themeContrastProblems(mode.theme), ...generatedModeProblems(mode)];
   if (problems.length) throw new GenerationRejected(problems);
-  return mode.data;
+  return mode;
 }
 
 /**

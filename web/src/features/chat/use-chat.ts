@@ -225,6 +225,15 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     });
   }, []);
 
+  /**
+   * The assistant's word on something done outside the chat (a confirmed demo action): a bubble,
+   * and a line in the history so a follow-up question knows about it.
+   */
+  const note = useCallback((text: string) => {
+    setBubbles((bs) => [...bs, { id: randomId('a_'), kind: 'assistant', text, notes: [], streaming: false }]);
+    history.current = capHistory([...history.current, { role: 'assistant', content: text }]);
+  }, []);
+
   const reset = useCallback(() => {
     inflight.current?.abort();
     inflight.current = null;
@@ -252,5 +261,5 @@ export function useChat({ sessionId, personaSeed, modeId, handlers }: Options) {
     [],
   );
 
-  return { bubbles, busy, status, send, hold, releaseHeld, retry, reset, divide, voice };
+  return { bubbles, busy, status, send, hold, releaseHeld, retry, reset, divide, note, voice };
 }

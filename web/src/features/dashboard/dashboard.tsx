@@ -6,7 +6,10 @@ import { TabCharts } from './tab-charts';
 import type { StageChart } from './use-dashboard';
 import { WelcomeBanner } from './welcome-banner';
 import { useMemo } from 'preact/hooks';
+import type { ActionQuote } from '../../../../api/contracts/persona';
+import { ActionBar } from '../actions/action-bar';
 import { IllustrateContext } from '../illustrate/illustrate-context';
+import { LeadBlock, leadOf } from './lead-block';
 
 interface Props {
   mode: Mode;
@@ -14,19 +17,40 @@ interface Props {
   tab: Tab;
   stage: StageChart[];
   highlighted: string[];
+  /** A demo action was confirmed: the assistant notes it in the conversation. */
+  onAction?: (quote: ActionQuote) => void;
 }
 
-/** Centre column for a mode: greeting, KPI cards, the assistant's charts, then the open tab. */
-export function Dashboard({ mode, persona, tab, stage, highlighted }: Props) {
+/**
+ * Centre column for a mode, in the order its industry leads with: greeting and primary actions,
+ * then a list (a bank's transactions, an airline's trips) or the headline chart (an energy
+ * supplier's usage) before the KPI cards — or the KPIs first — then the assistant's charts and the
+ * open tab, which leaves out what the lead already shows.
+ */
+export function Dashboard({ mode, persona, tab, stage, highlighted, onAction }: Props) {
   // What every chart card's Illustrate button asks POST /api/charts for (issue #6).
   const target = useMemo(() => ({ modeId: mode.id, personaSeed: persona.seed }), [mode.id, persona.seed]);
+  const lead = leadOf(mode, persona);
+  const kpis = <KpiGrid mode={mode} persona={persona} highlighted={highlighted} />;
   return (
     <IllustrateContext.Provider value={target}>
-      <div class="dashboard" key={mode.id}>
+      <div
+        class={`dashboard dashboard--lead-${mode.lead ?? 'figures'}`}
+        key={mode.id}
+        data-lead={mode.lead ?? 'figures'}
+      >
         <WelcomeBanner mode={mode} persona={persona} />
-        <KpiGrid mode={mode} persona={persona} highlighted={highlighted} />
+        <ActionBar actions={persona.actions ?? []} onDone={(q) => onAction?.(q)} />
+        {lead.listId || lead.datasetId ? (
+          <div class="lead-row">
+            <LeadBlock mode={mode} persona={persona} lead={lead} />
+            {kpis}
+          </div>
+        ) : (
+          kpis
+        )}
         <ChartStage charts={stage} />
-        <TabCharts mode={mode} persona={persona} tab={tab} />
+        <TabCharts mode={mode} persona={persona} tab={tab} lead={lead} />
       </div>
     </IllustrateContext.Provider>
   );

@@ -4,11 +4,17 @@ import type { Persona } from '../../../../api/contracts/persona';
 import type { ChartSpec } from '../../../../api/contracts/tools';
 import { reveal } from '../../lib/scroll';
 import { ChartCard } from '../charts/chart-card';
+import type { Lead } from './lead-block';
+import { ListCard } from './list-card';
 
 const TAB_MONTHS = 12;
 
-/** The selected tab's panel: one chart per dataset the tab lists, in the dataset's default style. */
-export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona; tab: Tab }) {
+/**
+ * The selected tab's panel: its lists (a Transfers tab shows the transfers sent), then one chart per
+ * dataset it names, in the dataset's default style. What the dashboard's lead already shows is left
+ * out, unless the tab would then be empty.
+ */
+export function TabCharts({ mode, persona, tab, lead = {} }: { mode: Mode; persona: Persona; tab: Tab; lead?: Lead }) {
   const ref = useRef<HTMLElement>(null);
   const shown = useRef(tab.id);
   useEffect(() => {
@@ -16,7 +22,11 @@ export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona
     if (shown.current !== tab.id) reveal(ref.current, 'start');
     shown.current = tab.id;
   }, [tab.id]);
-  const specs: ChartSpec[] = tab.datasetIds.flatMap((id) => {
+  const allLists = (tab.listIds ?? []).flatMap((id) => persona.lists?.filter((l) => l.id === id) ?? []);
+  const lists = allLists.filter((l) => l.id !== lead.listId);
+  const ids = tab.datasetIds.filter((id) => id !== lead.datasetId);
+  const shownIds = ids.length || lists.length ? ids : tab.datasetIds;
+  const specs: ChartSpec[] = shownIds.flatMap((id) => {
     const ds = mode.datasets.find((d) => d.id === id);
     const points = persona.series[id];
     if (!ds || !points) return [];
@@ -31,8 +41,15 @@ export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona
   return (
     <section class="tab-panel" id="tab-panel" ref={ref} role="tabpanel" aria-labelledby={`tab-${tab.id}`} tabIndex={-1}>
       <h2 class="section-title">{tab.label}</h2>
+      {lists.length > 0 && (
+        <div class={`list-grid${lists.length === 1 ? ' list-grid--solo' : ''}`}>
+          {lists.map((l) => (
+            <ListCard key={`${mode.id}-${tab.id}-${l.id}`} list={l} />
+          ))}
+        </div>
+      )}
       {specs.length === 0 ? (
-        <p class="empty-note">Nothing to chart on this tab yet.</p>
+        lists.length === 0 && <p class="empty-note">Nothing to chart on this tab yet.</p>
       ) : (
         <div class={`chart-grid${specs.length === 1 ? ' chart-grid--solo' : ''}`}>
           {specs.map((s) => (
