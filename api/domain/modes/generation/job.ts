@@ -1,15 +1,13 @@
 import { JobRecord, type Job, type JobBrand } from '../../../contracts/jobs';
-import { readDocument, updateDocument } from '../../documents';
-import { moveJob, reportStale } from '../../jobs/transitions';
+import { jobDocuments, jobPath, newJobRecord, publicView } from '../../jobs/job-documents';
+import { moveJob } from '../../jobs/transitions';
 import type { DocumentStore } from '../../ports';
 
-export const jobPath = (id: string) => `jobs/${id}.json`;
+export { jobPath };
 export const modePath = (key: string) => `modes/${key}.json`;
 
-export function newJob(id: string, request: JobRecord['request'], token: string, now: Date): JobRecord {
-  const at = now.toISOString();
-  return { id, kind: 'mode-generation', status: 'queued', createdAt: at, updatedAt: at, attempts: 0, request, token };
-}
+export const newJob = (id: string, request: JobRecord['request'], token: string, now: Date): JobRecord =>
+  newJobRecord('mode-generation', id, request, token, now);
 
 export { isStale } from '../../jobs/staleness';
 export { fail, InvalidJobTransition, isRestartable, renewLease, requeue, startAttempt } from '../../jobs/transitions';
@@ -34,16 +32,13 @@ export function withoutProgress(job: JobRecord): JobRecord {
 }
 
 /** What GET /api/jobs/{id} shows: no request, token or lease, and a stale job reported as failed. */
-export function publicJob(job: JobRecord, now: Date): Job {
-  const { request: _r, token: _t, leaseUntil: _l, ...view } = job;
-  return reportStale(view, job, now, 'Designing this mode stopped responding. Please try again.');
-}
+export const publicJob = (job: JobRecord, now: Date): Job =>
+  publicView(job, now, 'Designing this mode stopped responding. Please try again.');
+
+const documents = jobDocuments(JobRecord);
 
 /** Reads a job document, validated; a corrupt one reads as missing. */
-export async function readJob(store: DocumentStore, id: string): Promise<{ job: JobRecord; etag: string } | undefined> {
-  const doc = await readDocument(store, jobPath(id), JobRecord);
-  return doc && { job: doc.value, etag: doc.etag };
-}
+export const readJob = documents.read;
 
 /** Compare-and-swap update (`updateDocument`); returns the job as stored. */
 export async function updateJob(
@@ -51,5 +46,5 @@ export async function updateJob(
   id: string,
   change: (job: JobRecord) => JobRecord | undefined,
 ): Promise<JobRecord | undefined> {
-  return (await updateDocument(store, jobPath(id), JobRecord, change))?.value;
+  return (await documents.update(store, id, change))?.job;
 }
