@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ToolEvent } from '../../../api/contracts/chat';
-import { TOOL_CONTRACTS, TOOL_NAMES, type ToolResult } from '../../../api/contracts/tools';
+import { TOOL_CONTRACTS, TOOL_NAMES, type ToolName, type ToolRan, type ToolResult } from '../../../api/contracts/tools';
 import type { Tool } from '../../../api/domain/tools/registry';
 import { TOOLS } from '../../../api/domain/tools/registry';
 
@@ -51,6 +51,15 @@ export function chartTitleOf(event: ToolEvent): string | undefined {
 export const swapped: (typeof TOOLS)['show_chart'] = TOOLS.select_tab;
 
 export const aResult: ToolResult<'select_tab'> = { tab: { id: 'home', label: 'Home' } };
+
+// Every tool has its member in the event's schema (toolRunSchema lists them), and the zod-inferred
+// event carries exactly the ToolRan the registry builds.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Ran = Extract<ToolEvent, { ok: true }>;
+type EachOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type RanRun = EachOmit<Ran, 'type' | 'callId'>;
+export const everyToolHasAnEvent: Same<Ran['name'], ToolName> = true;
+export const eventIsTheRun: Same<RanRun, ToolRan> = true;
 
 describe('the tool contract map', () => {
   it('names every tool once, and the registry has exactly those tools', () => {
