@@ -145,7 +145,8 @@ function readToolRun(name: string, argsJson: string, resultJson: string): ToolRu
 
 function parseJson(json: string): unknown {
   try {
-    return JSON.parse(json) as unknown;
+    const value: unknown = JSON.parse(json);
+    return value;
   } catch {
     return undefined;
   }
