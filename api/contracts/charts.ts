@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PersonaSeed, Slug } from './common';
 import { Job } from './jobs';
-import { ChartSpec } from './tools';
+import { ChartSpec } from './chart-spec';
 
 /** A chart image key: the first 128 bits of a SHA-256, in hex (domain/charts/key.ts). */
 export const ChartKey = z.string().regex(/^[0-9a-f]{32}$/, 'must be a 32-character hex chart key');

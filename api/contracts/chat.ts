@@ -3,6 +3,7 @@ import { Conversation } from './common';
 import { JobBrand } from './jobs';
 import { Mode } from './mode';
 import { Persona } from './persona';
+import { toolRunSchema } from './tools';
 
 export const MAX_HISTORY_MESSAGES = 40;
 export const MAX_MESSAGE_CHARS = 4000;
@@ -46,25 +47,21 @@ export type FinishReason = z.infer<typeof FinishReason>;
 
 /** Server-sent events of POST /api/chat: `event: <type>` then `data: <json>`. */
 export const DeltaEvent = z.object({ type: z.literal('delta'), text: z.string() });
-export const ToolEvent = z.object({
-  type: z.literal('tool'),
-  callId: z.string(),
-  name: z.string(),
-  args: z.unknown(),
-  result: z.unknown(),
-});
+/** A tool call's outcome (api/contracts/tools.ts `ToolRun`): `ok`, then `name`, decide its shape. */
+export const ToolEvent = toolRunSchema({ type: z.literal('tool'), callId: z.string() });
 /** The whole UI switches to `mode`; `persona` saves the client a round trip. */
 export const ModeEvent = z.object({ type: z.literal('mode'), mode: Mode, persona: Persona });
 /** Transient progress the user should see while waiting ("busy, retrying…"). */
 export const StatusEvent = z.object({ type: z.literal('status'), message: z.string().max(200) });
-export const JobEvent = z.object({
-  type: z.literal('job'),
+/** A background job a tool started or joined (its id, kind and status). */
+export const JobRef = z.object({
   jobId: z.string(),
   kind: z.string(),
   status: z.enum(['queued', 'running', 'done', 'failed']),
   /** The design's look when the job already has it (issue #12): the page paints it without waiting for a poll. */
   brand: JobBrand.optional(),
 });
+export const JobEvent = z.object({ type: z.literal('job'), ...JobRef.shape });
 export const ErrorEvent = z.object({
   type: z.literal('error'),
   code: z.string(),
@@ -95,3 +92,14 @@ export const ToolRequest = Conversation.extend({
   args: z.unknown(),
 });
 export type ToolRequest = z.infer<typeof ToolRequest>;
+
+/**
+ * What POST /api/tools/{name} answers: the same ToolRun as the chat `tool` event, plus what the UI
+ * should do about it — the mode (and its persona) to switch to, the job to watch.
+ */
+export const ToolResponse = toolRunSchema({
+  mode: Mode.optional(),
+  persona: Persona.optional(),
+  job: JobRef.optional(),
+});
+export type ToolResponse = z.infer<typeof ToolResponse>;

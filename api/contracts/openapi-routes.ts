@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ErrorBody, UsageResponse } from './billing';
 import { ChartImage, ChartJobAccepted, CreateChartImageRequest } from './charts';
-import { ChatEvent, ChatRequest, ToolRequest } from './chat';
+import { ChatEvent, ChatRequest, ToolRequest, ToolResponse } from './chat';
 import { Health } from './health';
 import { CreateModeBody, ModeListQuery, ModerationChange } from './gallery';
 import { Job, ModeJobAccepted } from './jobs';
@@ -123,7 +123,7 @@ export const ROUTES: RouteDoc[] = [
     params: { name: ToolName },
     body: ToolRequest,
     responses: {
-      200: json('The tool result', z.object({ result: z.unknown() }).loose()),
+      200: json('The tool run (ok, name, args, result) and what the UI should do about it', ToolResponse),
       404: json('Unknown tool', ErrorBody),
     },
   },

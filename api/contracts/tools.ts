@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import { ChartSpec } from './chart-spec';
+import { MakeChartImageArgs, MakeChartImageResult } from './charts';
 import { BuiltinModeId, ChartType, ModeSummary } from './mode';
-import { Point } from './persona';
+
+export { ChartSeries, ChartSpec } from './chart-spec';
 
 /** Tool names: one const array for the type, the enum and the route check. */
 export const TOOL_NAMES = ['switch_mode', 'show_chart', 'show_metrics', 'select_tab', 'make_chart_image'] as const;
@@ -31,21 +34,6 @@ export const SelectTabArgs = z.object({
   tab_id: z.string().min(1).max(48).describe('A tab id of the current mode.'),
 });
 export type SelectTabArgs = z.infer<typeof SelectTabArgs>;
-
-export const ChartSeries = z.object({
-  datasetId: z.string(),
-  label: z.string(),
-  unit: z.string(),
-  points: z.array(Point),
-});
-export type ChartSeries = z.infer<typeof ChartSeries>;
-
-export const ChartSpec = z.object({
-  type: ChartType,
-  title: z.string(),
-  series: z.array(ChartSeries).min(1),
-});
-export type ChartSpec = z.infer<typeof ChartSpec>;
 
 export const SeriesSummary = z.object({
   datasetId: z.string(),
@@ -94,5 +82,55 @@ export type SwitchModeResult = z.infer<typeof SwitchModeResult>;
 export const ToolError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 export type ToolError = z.infer<typeof ToolError>;
 
-export const ToolResult = z.union([ShowChartResult, ShowMetricsResult, SelectTabResult, SwitchModeResult, ToolError]);
-export type ToolResult = z.infer<typeof ToolResult>;
+/**
+ * The one name → { args, result } map: what the model sends each tool and what the tool answers.
+ * The registry (api/domain/tools/registry.ts), the chat `tool` event and POST /api/tools/{name}
+ * are all typed from it, so a tool whose result drifts from its contract does not compile.
+ */
+export const TOOL_CONTRACTS = {
+  switch_mode: { args: SwitchModeArgs, result: SwitchModeResult },
+  show_chart: { args: ShowChartArgs, result: ShowChartResult },
+  show_metrics: { args: ShowMetricsArgs, result: ShowMetricsResult },
+  select_tab: { args: SelectTabArgs, result: SelectTabResult },
+  make_chart_image: { args: MakeChartImageArgs, result: MakeChartImageResult },
+} as const satisfies { [N in ToolName]: { args: z.ZodType; result: z.ZodType } };
+
+export type ToolArgs<N extends ToolName = ToolName> = z.infer<(typeof TOOL_CONTRACTS)[N]['args']>;
+export type ToolResult<N extends ToolName = ToolName> = z.infer<(typeof TOOL_CONTRACTS)[N]['result']>;
+
+/** A tool that ran: its name decides the shape of its (validated) arguments and of its result. */
+export type ToolRan<N extends ToolName = ToolName> = {
+  [P in N]: { ok: true; name: P; args: ToolArgs<P>; result: ToolResult<P> };
+}[N];
+/**
+ * A tool that did not run or failed: an unknown name, arguments that were not JSON or did not fit,
+ * a rate limit, a refusal. `args` are what the model sent, as it sent them.
+ */
+export interface ToolFailed {
+  ok: false;
+  name: string;
+  args: unknown;
+  result: ToolError;
+}
+/** One tool call's outcome as the UI sees it, discriminated on `ok`, then on `name`. */
+export type ToolRun = ToolRan | ToolFailed;
+
+const ran = <N extends ToolName, A extends z.ZodType, R extends z.ZodType>(name: N, contract: { args: A; result: R }) =>
+  z.object({ ok: z.literal(true), name: z.literal(name), args: contract.args, result: contract.result });
+
+/**
+ * The zod schema of a ToolRun carried in an envelope (the chat `tool` event, the tools route's
+ * answer): one object per tool name, and one for failures.
+ */
+export function toolRunSchema<E extends z.ZodRawShape>(envelope: E) {
+  return z.discriminatedUnion('ok', [
+    z.discriminatedUnion('name', [
+      ran('switch_mode', TOOL_CONTRACTS.switch_mode).extend(envelope),
+      ran('show_chart', TOOL_CONTRACTS.show_chart).extend(envelope),
+      ran('show_metrics', TOOL_CONTRACTS.show_metrics).extend(envelope),
+      ran('select_tab', TOOL_CONTRACTS.select_tab).extend(envelope),
+      ran('make_chart_image', TOOL_CONTRACTS.make_chart_image).extend(envelope),
+    ]),
+    z.object({ ok: z.literal(false), name: z.string(), args: z.unknown(), result: ToolError }).extend(envelope),
+  ]);
+}

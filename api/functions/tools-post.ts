@@ -1,9 +1,10 @@
 import { app, type HttpResponseInit } from '@azure/functions';
-import { ToolRequest } from '../contracts/chat';
+import { ToolRequest, type ToolResponse } from '../contracts/chat';
 import { ToolName } from '../contracts/tools';
 import { getDeps } from '../deps';
 import type { BillableRouteDeps } from '../http/billed-starters';
 import { NotFound } from '../domain/errors';
+import { failedRun } from '../domain/tools/context';
 import { runTool } from '../domain/tools/registry';
 import { jsonError } from '../http/errors';
 import { billedRoute, withBilling } from '../http/with-billing';
@@ -23,27 +24,26 @@ export function toolsPost(deps: () => BillableRouteDeps) {
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
     const call = { sessionId: body.sessionId, modeId: mode.id, tool: name.data, args: body.args };
-    const outcome =
-      toolGuard.admit(call) ??
-      (await runTool(name.data, body.args, {
-        mode,
-        persona: persona(mode, body.personaSeed),
-        modes,
-        requestMode,
-        requestChartImage: billed.requestChartImage,
-      }));
+    const refused = toolGuard.admit(call);
+    const outcome = refused
+      ? failedRun(name.data, body.args, refused)
+      : await runTool(name.data, body.args, {
+          mode,
+          persona: persona(mode, body.personaSeed),
+          modes,
+          requestMode,
+          requestChartImage: billed.requestChartImage,
+        });
     toolGuard.record(call, outcome);
     // Capped, so a slow audit write can delay a voice tool result by at most this much.
     await waitAtMost(toolGuard.flush(), 500);
     const switched = outcome.switchedTo;
-    return {
-      status: 200,
-      jsonBody: {
-        result: outcome.result,
-        ...(switched ? { mode: switched, persona: persona(switched, body.personaSeed) } : {}),
-        ...(outcome.job ? { job: outcome.job } : {}),
-      },
+    const response: ToolResponse = {
+      ...outcome.run,
+      ...(switched ? { mode: switched, persona: persona(switched, body.personaSeed) } : {}),
+      ...(outcome.job ? { job: outcome.job } : {}),
     };
+    return { status: 200, jsonBody: response };
   });
 }
 

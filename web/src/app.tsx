@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ModeSummary } from '../../api/contracts/mode';
 import { getHealth } from './api/client';
-import { isChartSpec } from './features/charts/chart-utils';
 import { ChatPanel } from './features/chat/chat-panel';
 import { ErrorBoundary } from './lib/error-boundary';
-import { metricIdsOf, tabIdOf } from './features/chat/tool-note';
 import { type ChatHandlers, useChat } from './features/chat/use-chat';
 import { Dashboard, DashboardSkeleton } from './features/dashboard/dashboard';
 import { useDashboard } from './features/dashboard/use-dashboard';
@@ -79,27 +77,21 @@ export function App() {
 
   const handlers: ChatHandlers = {
     onTool(ev) {
-      const result = (ev.result ?? {}) as Record<string, unknown>;
-      if (ev.name === 'show_chart' && isChartSpec(result.chart)) {
-        dash.addChart(result.chart);
+      // A tool that failed changed nothing on screen; its note under the answer says so.
+      if (!ev.ok) return;
+      if (ev.name === 'show_chart') {
+        dash.addChart(ev.result.chart);
         chartArrived();
-      } else if (ev.name === 'make_chart_image' && isChartSpec(result.chart)) {
-        dash.addChart(result.chart, true);
+      } else if (ev.name === 'make_chart_image') {
+        dash.addChart(ev.result.chart, true);
         chartArrived();
       } else if (ev.name === 'select_tab') {
-        const id = tabIdOf(ev);
-        if (id) {
-          dash.selectTab(id);
-          showStage();
-        }
-      } else if (ev.name === 'show_metrics') dash.highlight(metricIdsOf(ev));
-      else if (ev.name === 'switch_mode' && result.status === 'generating') {
+        dash.selectTab(ev.result.tab.id);
+        showStage();
+      } else if (ev.name === 'show_metrics') dash.highlight(ev.result.metrics.map((m) => m.id));
+      else if (ev.name === 'switch_mode' && ev.result.status === 'generating') {
         // The server's sanitised request: what Retry sends to POST /api/modes, and the name shown meanwhile.
-        const { requested, companyName, jobId } = result as {
-          requested: string;
-          companyName: string | null;
-          jobId: string;
-        };
+        const { requested, companyName, jobId } = ev.result;
         jobRequests.current.set(jobId, {
           industry: requested,
           companyName,

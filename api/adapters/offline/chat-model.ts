@@ -1,5 +1,6 @@
 import type { Usage } from '../../contracts/chat';
 import type { Mode } from '../../contracts/mode';
+import { ToolError, toolRunSchema, type ToolRun } from '../../contracts/tools';
 import type { ChatModel, ModelChunk, ModelMessage, ModelRequest, ModelToolCall } from '../../domain/ports';
 import { detectIntent, type Intent, type IntentContext } from './intent';
 import { replyFromTools, smalltalkReply } from './replies';
@@ -111,22 +112,44 @@ function contextOf(messages: ModelMessage[]): IntentContext {
   return {};
 }
 
-function trailingToolResults(messages: ModelMessage[]): { name: string; result: never }[] {
-  const results: { name: string; result: never }[] = [];
+/**
+ * The results the model is answering: the tool messages after the last assistant turn, read back
+ * by the name of the call each answers. The history comes from the browser, so each is parsed with
+ * the tool's contract; one that does not fit reads as a failure, never as a crash.
+ */
+function trailingToolResults(messages: ModelMessage[]): ToolRun[] {
   let i = messages.length - 1;
   while (i >= 0 && messages[i]?.role === 'tool') i--;
   const assistant = messages[i];
   const calls = assistant?.role === 'assistant' ? (assistant.tool_calls ?? []) : [];
+  const runs: ToolRun[] = [];
   for (const m of messages.slice(i + 1)) {
     if (m.role !== 'tool') continue;
-    const name = calls.find((c) => c.id === m.tool_call_id)?.function.name ?? 'unknown';
-    try {
-      results.push({ name, result: JSON.parse(m.content) as never });
-    } catch {
-      results.push({ name, result: { error: { message: 'unreadable result' } } as never });
-    }
+    const call = calls.find((c) => c.id === m.tool_call_id);
+    runs.push(readToolRun(call?.function.name ?? 'unknown', call?.function.arguments ?? '{}', m.content));
   }
-  return results;
+  return runs;
+}
+
+const StoredToolRun = toolRunSchema({});
+
+function readToolRun(name: string, argsJson: string, resultJson: string): ToolRun {
+  const args = parseJson(argsJson);
+  const result = parseJson(resultJson);
+  const failed = ToolError.safeParse(result);
+  if (failed.success) return { ok: false, name, args, result: failed.data };
+  const run = StoredToolRun.safeParse({ ok: true, name, args, result });
+  if (run.success) return run.data;
+  return { ok: false, name, args, result: { error: { code: 'unreadable_result', message: 'unreadable result' } } };
+}
+
+function parseJson(json: string): unknown {
+  try {
+    const value: unknown = JSON.parse(json);
+    return value;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Rough token counts (4 characters per token), reported like a model's `usage`. */

@@ -1,16 +1,8 @@
 import type { Mode } from '../../contracts/mode';
-import type {
-  SelectTabResult,
-  ShowChartResult,
-  ShowMetricsResult,
-  SwitchModeResult,
-  ToolError,
-} from '../../contracts/tools';
+import type { ToolRun } from '../../contracts/tools';
 import { otherModeExample } from './smalltalk';
 
 export { smalltalkReply } from './smalltalk';
-
-type AnyResult = Partial<ShowChartResult & ShowMetricsResult & SelectTabResult & ToolError> | SwitchModeResult;
 
 function list(items: string[]): string {
   if (items.length <= 1) return items.join('');
@@ -24,29 +16,34 @@ function monthName(x: string): string {
 }
 
 /** One short sentence built from tool results only, so every figure is the persona's own. */
-export function replyFromTools(results: { name: string; result: AnyResult }[], mode: Mode): string {
-  const sentences = results.map(({ name, result }) => {
-    if ('error' in result && result.error) return `Sorry, I couldn't do that: ${result.error.message}`;
-    if (name === 'switch_mode' && 'status' in result) {
+export function replyFromTools(runs: ToolRun[], mode: Mode): string {
+  return runs.map((run) => replyFromTool(run, mode)).join(' ');
+}
+
+function replyFromTool(run: ToolRun, mode: Mode): string {
+  if (!run.ok) return `Sorry, I couldn't do that: ${run.result.error.message}`;
+  switch (run.name) {
+    case 'switch_mode': {
+      const result = run.result;
       if (result.status === 'generating') return result.message;
       return result.status === 'switched'
         ? result.welcome
         : `${result.message} Say "${otherModeExample(mode.id)}" to try one.`;
     }
-    if (name === 'make_chart_image' && 'status' in result) {
-      const r = result as { status: string; message?: string; chart?: { title?: string } };
-      return r.status === 'ready'
-        ? `Here is your illustrated ${String(r.chart?.title ?? 'chart').toLowerCase()} chart.`
-        : (r.message ?? 'Painting your chart…');
+    case 'make_chart_image':
+      return run.result.status === 'ready'
+        ? `Here is your illustrated ${run.result.chart.title.toLowerCase()} chart.`
+        : run.result.message;
+    case 'select_tab':
+      return `Here is your ${run.result.tab.label} tab.`;
+    case 'show_metrics': {
+      const { metrics } = run.result;
+      const [only] = metrics;
+      if (metrics.length === 1 && only) return `${only.label}: ${only.formatted}.`;
+      return `Here is your overview: ${list(metrics.map((m) => `${m.label.toLowerCase()} ${m.formatted}`))}.`;
     }
-    if (name === 'select_tab' && 'tab' in result && result.tab) return `Here is your ${result.tab.label} tab.`;
-    if (name === 'show_metrics' && 'metrics' in result && result.metrics) {
-      const [only] = result.metrics;
-      if (result.metrics.length === 1 && only) return `${only.label}: ${only.formatted}.`;
-      return `Here is your overview: ${list(result.metrics.map((m) => `${m.label.toLowerCase()} ${m.formatted}`))}.`;
-    }
-    if (name === 'show_chart' && 'summary' in result && result.summary) {
-      const s = result.summary;
+    case 'show_chart': {
+      const s = run.result.summary;
       if (s.length === 1 && s[0]) {
         const d = mode.datasets.find((x) => x.id === s[0]!.datasetId);
         // "Label: figure as of / in Month" reads right for any label ("Mortgage remaining", "Meals served").
@@ -55,7 +52,5 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
       }
       return `As of ${monthName(s[0]?.month ?? '')}: ${list(s.map((x) => `${x.label.toLowerCase()} ${x.latestFormatted}`))}.`;
     }
-    return 'Done.';
-  });
-  return sentences.join(' ');
+  }
 }

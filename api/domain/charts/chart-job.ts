@@ -1,21 +1,18 @@
 import { ChartJobRecord, type ChartImage, type ChartJob, type ChartJobRequest } from '../../contracts/charts';
-import { readDocument, updateDocument } from '../documents';
+import { jobDocuments, jobPath, newJobRecord, publicView } from '../jobs/job-documents';
 import { QUEUED_STALE_AFTER_MS } from '../jobs/staleness';
-import { moveJob, reportStale } from '../jobs/transitions';
-import type { DocumentStore } from '../ports';
+import { moveJob } from '../jobs/transitions';
 
 /** Chart jobs live beside mode jobs, so GET /api/jobs/{id} answers for both. */
-export const chartJobPath = (id: string) => `jobs/${id}.json`;
+export const chartJobPath = jobPath;
 
 /**
  * Chart jobs follow the one job state machine (api/domain/jobs/transitions.ts). A done job may
  * carry a `retry` plan: its image is a fallback and a delayed message will try the model again
  * (that replaces the image, not the job's status).
  */
-export function newChartJob(id: string, request: ChartJobRequest, token: string, now: Date): ChartJobRecord {
-  const at = now.toISOString();
-  return { id, kind: 'chart-image', status: 'queued', createdAt: at, updatedAt: at, attempts: 0, request, token };
-}
+export const newChartJob = (id: string, request: ChartJobRequest, token: string, now: Date): ChartJobRecord =>
+  newJobRecord('chart-image', id, request, token, now);
 
 export {
   fail as failChart,
@@ -60,24 +57,13 @@ export function retryPending(job: ChartJobRecord, now: Date): boolean {
 
 /** What GET /api/jobs/{id} shows: no request, token, lease or retry plan; a stale job reads as failed. */
 export function publicChartJob(job: ChartJobRecord, now: Date): ChartJob {
-  const { request: _r, token: _t, retry: _p, leaseUntil: _l, ...view } = job;
-  return reportStale(view, job, now, 'Painting this chart stopped responding. Please try again.');
+  const { retry: _p, ...rest } = job;
+  return publicView(rest, now, 'Painting this chart stopped responding. Please try again.');
 }
 
-export async function readChartJob(
-  store: DocumentStore,
-  id: string,
-): Promise<{ job: ChartJobRecord; etag: string } | undefined> {
-  const doc = await readDocument(store, chartJobPath(id), ChartJobRecord);
-  return doc && { job: doc.value, etag: doc.etag };
-}
+const documents = jobDocuments(ChartJobRecord);
+
+export const readChartJob = documents.read;
 
 /** Compare-and-swap update (`updateDocument`); `changed` tells a caller whether its change won (a claim). */
-export async function updateChartJob(
-  store: DocumentStore,
-  id: string,
-  change: (job: ChartJobRecord) => ChartJobRecord | undefined,
-): Promise<{ job: ChartJobRecord; changed: boolean } | undefined> {
-  const updated = await updateDocument(store, chartJobPath(id), ChartJobRecord, change);
-  return updated && { job: updated.value, changed: updated.changed };
-}
+export const updateChartJob = documents.update;

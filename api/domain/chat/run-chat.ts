@@ -6,7 +6,7 @@ import type { ChatModel, ModelMessage, ModelToolCall } from '../ports';
 import { contentFilteredReply } from '../prompts/content-filtered';
 import { cachedSystemPrompt } from '../prompts/system-prompt';
 import type { ToolGuard } from '../guard/tool-guard';
-import type { ModeCatalog, ToolContext, ToolOutcome } from '../tools/context';
+import { failedRun, toolError, type ModeCatalog, type ToolContext, type ToolOutcome } from '../tools/context';
 import { parseToolArguments, runTool, toolDefinitions } from '../tools/registry';
 import { capHistory } from './history';
 
@@ -104,14 +104,14 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
           args: parsed.ok ? parsed.value : call.function.arguments,
         };
         const refused = deps.guard?.admit(gateCall);
-        const outcome: ToolOutcome =
-          refused ??
-          (toolCalls > MAX_TOOL_CALLS_PER_TURN
-            ? {
-                result: {
-                  error: { code: 'tool_limit', message: 'Too many tool calls in one turn; answer with what you have.' },
-                },
-              }
+        const outcome: ToolOutcome = refused
+          ? failedRun(call.function.name, gateCall.args, refused)
+          : toolCalls > MAX_TOOL_CALLS_PER_TURN
+            ? failedRun(
+                call.function.name,
+                gateCall.args,
+                toolError('tool_limit', 'Too many tool calls in one turn; answer with what you have.'),
+              )
             : parsed.ok
               ? await runTool(call.function.name, parsed.value, {
                   mode,
@@ -120,15 +120,13 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
                   requestMode: deps.requestMode,
                   requestChartImage: deps.requestChartImage,
                 })
-              : { result: { error: { code: 'invalid_json', message: 'The arguments were not valid JSON.' } } });
+              : failedRun(
+                  call.function.name,
+                  gateCall.args,
+                  toolError('invalid_json', 'The arguments were not valid JSON.'),
+                );
         deps.guard?.record(gateCall, outcome);
-        yield {
-          type: 'tool',
-          callId: call.id,
-          name: call.function.name,
-          args: parsed.ok ? parsed.value : call.function.arguments,
-          result: outcome.result,
-        };
+        yield { type: 'tool', callId: call.id, ...outcome.run };
         if (outcome.job) yield { type: 'job', ...outcome.job };
         if ('switchedTo' in outcome && outcome.switchedTo) {
           mode = outcome.switchedTo;
@@ -138,7 +136,7 @@ export async function* runChat(turn: ChatTurn, deps: ChatDeps, signal?: AbortSig
         const toolMessage: ChatMessage = {
           role: 'tool',
           tool_call_id: call.id,
-          content: JSON.stringify(outcome.result),
+          content: JSON.stringify(outcome.run.result),
         };
         history.push(toolMessage);
         added.push(toolMessage);

@@ -1,6 +1,6 @@
 import { SwitchModeArgs } from '../../contracts/tools';
 import type { Clock } from '../ports';
-import { toolError, type ToolOutcome } from '../tools/context';
+import { toolError, type ToolOutcome, type ToolRefusal } from '../tools/context';
 import { SlidingWindowLimiter } from './rate-limit';
 
 /** Per session and instance. Generous for a live demo, tight enough to stop a scripted flood. */
@@ -70,7 +70,7 @@ export class ToolGuard {
   ) {}
 
   /** undefined when the call may run; otherwise the tool error the model sees instead. */
-  admit(call: ToolCall): ToolOutcome | undefined {
+  admit(call: ToolCall): ToolRefusal | undefined {
     const now = this.clock.now().getTime();
     const paid = mayGenerate(call);
     const verdict = paid ? this.switches.take(call.sessionId, now) : { ok: true as const };
@@ -86,8 +86,7 @@ export class ToolGuard {
   /** Appends the call and its outcome to the session's audit log without waiting for storage. */
   record(call: ToolCall, outcome: ToolOutcome): void {
     const at = this.clock.now();
-    const error = (outcome.result as { error?: { code?: unknown } } | null)?.error;
-    const code = typeof error?.code === 'string' ? error.code : undefined;
+    const code = outcome.run.ok ? undefined : outcome.run.result.error.code;
     let args: string;
     try {
       args = JSON.stringify(call.args) ?? 'null';

@@ -4,6 +4,7 @@ import type { Persona } from '../../contracts/persona';
 import type { GalleryEntry } from '../../contracts/gallery';
 import type { ModeRequestOutcome } from '../modes/generation/request-mode';
 import type { CreateChartImageRequest } from '../../contracts/charts';
+import type { ToolError, ToolFailed, ToolName, ToolRan, ToolResult } from '../../contracts/tools';
 import type { ChartRequestOutcome } from '../charts/request-chart';
 
 /**
@@ -41,14 +42,49 @@ export interface ModeGallery {
   decide(id: string, moderation: 'hidden' | 'approved'): Promise<GalleryEntry | undefined>;
 }
 
-/** A tool's outcome: the JSON the model sees, and a mode to switch the UI to when it switched. */
-export interface ToolOutcome {
-  result: unknown;
-  switchedTo?: Mode;
-  /** A background job the tool started or joined; the chat announces it with a `job` event. */
-  job?: { jobId: string; kind: JobKind; status: JobStatus; brand?: JobBrand };
+/** A background job a tool started or joined; the chat announces it with a `job` event. */
+export interface ToolJob {
+  jobId: string;
+  kind: JobKind;
+  status: JobStatus;
+  /** The design's look, when the job already has one: the page paints it at once. */
+  brand?: JobBrand;
 }
 
-export function toolError(code: string, message: string): ToolOutcome {
-  return { result: { error: { code, message } } };
+/** A tool handler's answer: a result of its contract's shape (api/contracts/tools.ts), and its effects. */
+export interface ToolDone<N extends ToolName> {
+  ok: true;
+  result: ToolResult<N>;
+  /** The mode to switch the UI to, when the tool switched. */
+  switchedTo?: Mode;
+  job?: ToolJob;
+}
+
+/** A tool that refused or failed: the error the model sees and can recover from. */
+export interface ToolRefusal {
+  ok: false;
+  result: ToolError;
+}
+
+/** What `execute` of the tool named N returns. */
+export type ToolReturn<N extends ToolName> = ToolDone<N> | ToolRefusal;
+
+/** runTool's answer: the run (what the model and the UI see, discriminated on `ok` then `name`) and its effects. */
+export interface ToolOutcome<N extends ToolName = ToolName> {
+  run: ToolRan<N> | ToolFailed;
+  switchedTo?: Mode;
+  job?: ToolJob;
+}
+
+export function toolError(code: string, message: string): ToolRefusal {
+  return { ok: false, result: { error: { code, message } } };
+}
+
+/** A call that did not run (unknown tool, bad arguments, a limit), as an outcome the chat and voice report. */
+export function failedRun<N extends ToolName = ToolName>(
+  name: string,
+  args: unknown,
+  refusal: ToolRefusal,
+): ToolOutcome<N> {
+  return { run: { ok: false, name, args, result: refusal.result } };
 }

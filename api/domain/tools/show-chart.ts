@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatValue } from '../../contracts/format';
 import { ShowChartArgs, type ShowChartResult } from '../../contracts/tools';
-import { toolError, type ToolContext, type ToolOutcome } from './context';
+import { toolError, type ToolContext, type ToolReturn } from './context';
 
 export const showChart = {
   name: 'show_chart' as const,
@@ -9,7 +9,7 @@ export const showChart = {
     "Animate a chart of the customer's own data into the dashboard. Use it whenever you answer about a dataset. " +
     'The server fills in the numbers from the customer record; never invent chart data.',
   schema: ShowChartArgs,
-  async execute(args: z.infer<typeof ShowChartArgs>, ctx: ToolContext): Promise<ToolOutcome> {
+  async execute(args: z.infer<typeof ShowChartArgs>, ctx: ToolContext): Promise<ToolReturn<'show_chart'>> {
     const { mode, persona } = ctx;
     const unknown = args.dataset_ids.filter((id) => !mode.datasets.some((d) => d.id === id));
     if (unknown.length > 0) {
@@ -34,6 +34,6 @@ export const showChart = {
       };
     });
     const result: ShowChartResult = { chart: { type: args.chart_type, title: args.title, series }, summary };
-    return { result };
+    return { ok: true, result };
   },
 };

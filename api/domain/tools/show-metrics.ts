@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { formatValue } from '../../contracts/format';
 import { ShowMetricsArgs, type ShowMetricsResult } from '../../contracts/tools';
-import { toolError, type ToolContext, type ToolOutcome } from './context';
+import { toolError, type ToolContext, type ToolReturn } from './context';
 
 export const showMetrics = {
   name: 'show_metrics' as const,
   description: 'Highlight KPI cards on the dashboard and get their current values.',
   schema: ShowMetricsArgs,
-  async execute(args: z.infer<typeof ShowMetricsArgs>, ctx: ToolContext): Promise<ToolOutcome> {
+  async execute(args: z.infer<typeof ShowMetricsArgs>, ctx: ToolContext): Promise<ToolReturn<'show_metrics'>> {
     const { mode, persona } = ctx;
     const unknown = args.metric_ids.filter((id) => !mode.metrics.some((m) => m.id === id));
     if (unknown.length > 0) {
@@ -20,6 +20,6 @@ export const showMetrics = {
       return { id, label: metric.label, value, formatted: formatValue(value, metric.format) };
     });
     const result: ShowMetricsResult = { metrics };
-    return { result };
+    return { ok: true, result };
   },
 };

@@ -3,7 +3,7 @@ import type { Mode } from '../../contracts/mode';
 import { SwitchModeArgs, type SwitchModeResult } from '../../contracts/tools';
 import { DomainError } from '../errors';
 import type { ModeRequestOutcome } from '../modes/generation/request-mode';
-import { toolError, type ToolContext, type ToolOutcome } from './context';
+import { toolError, type ToolContext, type ToolReturn } from './context';
 
 export const switchMode = {
   name: 'switch_mode' as const,
@@ -15,7 +15,7 @@ export const switchMode = {
     'industry it is in ("you\'re Wells Fargo" → industry "bank", builtin "banking", company_name "Wells Fargo"); ' +
     'modes with no pre-built fit are designed in the background and reused by everyone afterwards.',
   schema: SwitchModeArgs,
-  async execute(args: z.infer<typeof SwitchModeArgs>, ctx: ToolContext): Promise<ToolOutcome> {
+  async execute(args: z.infer<typeof SwitchModeArgs>, ctx: ToolContext): Promise<ToolReturn<'switch_mode'>> {
     // A company name makes a branded variant of the industry, so it never lands on the plain pre-built mode.
     const target = args.builtin && !args.company_name ? await ctx.modes.get(args.builtin) : undefined;
     if (!target && ctx.requestMode) return requestGenerated(args, ctx.requestMode);
@@ -28,13 +28,13 @@ export const switchMode = {
         available,
         message: `There is no ${args.industry} mode yet. Available modes: ${names}.`,
       };
-      return { result };
+      return { ok: true, result };
     }
     return switched(target);
   },
 };
 
-function switched(target: Mode): ToolOutcome {
+function switched(target: Mode): ToolReturn<'switch_mode'> {
   const result: SwitchModeResult = {
     status: 'switched',
     mode: {
@@ -46,7 +46,7 @@ function switched(target: Mode): ToolOutcome {
     },
     welcome: target.welcome,
   };
-  return { result, switchedTo: target };
+  return { ok: true, result, switchedTo: target };
 }
 
 /**
@@ -57,7 +57,7 @@ function switched(target: Mode): ToolOutcome {
 async function requestGenerated(
   args: SwitchModeArgs,
   requestMode: NonNullable<ToolContext['requestMode']>,
-): Promise<ToolOutcome> {
+): Promise<ToolReturn<'switch_mode'>> {
   let outcome: ModeRequestOutcome;
   try {
     outcome = await requestMode({ industry: args.builtin ?? args.industry, companyName: args.company_name });
@@ -77,7 +77,7 @@ async function requestGenerated(
   };
   // A design someone else started may already have its look: the page paints it at once.
   const job = { jobId: outcome.job.id, kind: outcome.job.kind, status: outcome.job.status };
-  return { result, job: brand ? { ...job, brand } : job };
+  return { ok: true, result, job: brand ? { ...job, brand } : job };
 }
 
 /**

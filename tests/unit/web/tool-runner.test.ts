@@ -6,6 +6,24 @@ import type { ClientEvent } from '../../../web/src/realtime/events';
 import { SLOW_TOOL_MS, ToolRunner } from '../../../web/src/realtime/tool-runner';
 
 const conversation = { sessionId: 'session-1', modeId: 'banking', personaSeed: 7 };
+const chart = {
+  type: 'line',
+  title: 'Checking',
+  series: [{ datasetId: 'checking', label: 'Checking', unit: 'USD', points: [{ x: '2026-10', y: 1200 }] }],
+};
+/** POST /api/tools/show_chart's answer, as the contract has it (api/contracts/chat.ts ToolResponse). */
+const charted = {
+  ok: true,
+  name: 'show_chart',
+  args: { dataset_ids: ['checking'], chart_type: 'line', range_months: 12, title: 'Checking' },
+  result: { chart, summary: [] },
+};
+const tabOpened = {
+  ok: true,
+  name: 'select_tab',
+  args: { tab_id: 'mortgage' },
+  result: { tab: { id: 'mortgage', label: 'Mortgage' } },
+};
 
 function runner(answer: (url: string, body: unknown) => Promise<Response>) {
   const sent: ClientEvent[] = [];
@@ -35,25 +53,17 @@ afterEach(() => {
 
 describe('ToolRunner (realtime function calling → POST /api/tools/{name})', () => {
   it('runs the tool on the server for the current conversation, shows the result, returns it to the model, then one response.create', async () => {
-    const { tools, sent, applied, requests } = runner(async () => json({ result: { chart: { title: 'Checking' } } }));
+    const { tools, sent, applied, requests } = runner(async () => json(charted));
     tools.call('r1', 'c1', 'show_chart', '{"dataset_ids":["checking"]}');
     await tools.responseDone('r1');
     expect(requests).toEqual([
       { url: '/api/tools/show_chart', body: { ...conversation, args: { dataset_ids: ['checking'] } } },
     ]);
-    expect(applied).toEqual([
-      {
-        type: 'tool',
-        callId: 'c1',
-        name: 'show_chart',
-        args: { dataset_ids: ['checking'] },
-        result: { chart: { title: 'Checking' } },
-      },
-    ]);
+    expect(applied).toEqual([{ type: 'tool', callId: 'c1', ...charted }]);
     expect(sent).toEqual([
       {
         type: 'conversation.item.create',
-        item: { type: 'function_call_output', call_id: 'c1', output: '{"chart":{"title":"Checking"}}' },
+        item: { type: 'function_call_output', call_id: 'c1', output: JSON.stringify(charted.result) },
       },
       { type: 'response.create' },
     ]);
@@ -62,10 +72,8 @@ describe('ToolRunner (realtime function calling → POST /api/tools/{name})', ()
   it('answers a slow tool at once ("in progress") so the voice keeps talking, then adds the real result as a system item', async () => {
     vi.useFakeTimers();
     let release!: () => void;
-    const { tools, sent, applied } = runner(
-      () => new Promise((resolve) => (release = () => resolve(json({ result: { ok: true } })))),
-    );
-    tools.call('r1', 'c1', 'show_chart', '{}');
+    const { tools, sent, applied } = runner(() => new Promise((resolve) => (release = () => resolve(json(tabOpened)))));
+    tools.call('r1', 'c1', 'select_tab', '{"tab_id":"mortgage"}');
     const done = tools.responseDone('r1');
     await vi.advanceTimersByTimeAsync(SLOW_TOOL_MS + 10);
     await done;
@@ -77,7 +85,9 @@ describe('ToolRunner (realtime function calling → POST /api/tools/{name})', ()
     await settle();
     expect(applied).toHaveLength(1);
     expect(sent[2]).toMatchObject({ type: 'conversation.item.create', item: { type: 'message', role: 'system' } });
-    expect(JSON.stringify(sent[2])).toContain('{\\"ok\\":true}');
+    expect(JSON.stringify(sent[2])).toContain(
+      'The select_tab result is now on screen: {\\"tab\\":{\\"id\\":\\"mortgage\\"',
+    );
   });
 
   it('turns failures into tool errors the model can talk about', async () => {

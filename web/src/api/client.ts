@@ -5,6 +5,8 @@ import type { Mode, ModeSummary } from '../../../api/contracts/mode';
 import type { Persona } from '../../../api/contracts/persona';
 import { createSseParser } from './sse';
 
+type ToolReader = typeof import('./read-tool');
+
 /**
  * The one place the API origin is decided. Locally the SPA and /api share an origin (''). In Azure
  * it is the Function app host, because SWA's /api route buffers SSE: set at deploy time in
@@ -81,6 +83,7 @@ export async function streamChat(req: ChatRequest, onEvent: (ev: ChatEvent) => v
     timer = setTimeout(abort, STREAM_IDLE_MS);
   };
   let finished = false;
+  const reading = loadToolReader();
   try {
     const res = await send('/api/chat', {
       method: 'POST',
@@ -89,8 +92,9 @@ export async function streamChat(req: ChatRequest, onEvent: (ev: ChatEvent) => v
       signal: idle.signal,
     });
     if (!res.body) throw new ApiError('empty_stream', 'The server sent an empty answer.', true);
+    const tools = await reading;
     const parser = createSseParser(({ event, data }) => {
-      const ev = parseEvent(event, data);
+      const ev = parseEvent(event, data, tools);
       if (!ev) return;
       if (ev.type === 'done' || ev.type === 'error') finished = true;
       onEvent(ev);
@@ -114,16 +118,32 @@ export async function streamChat(req: ChatRequest, onEvent: (ev: ChatEvent) => v
   if (!finished) throw new ApiError('stream_interrupted', 'The answer was cut off before it finished.', true);
 }
 
-function parseEvent(event: string, data: string): ChatEvent | null {
+/** The tool-result reader brings zod, so it is fetched with the first chat turn, not with the page. */
+let toolReader: Promise<ToolReader> | undefined;
+export function loadToolReader(): Promise<ToolReader> {
+  toolReader ??= import('./read-tool').catch(() => {
+    toolReader = undefined;
+    throw new ApiError('network', "Can't reach the Presto-Change-O site. Check the connection and try again.", true);
+  });
+  return toolReader;
+}
+
+function parseEvent(event: string, data: string, tools: ToolReader): ChatEvent | null {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(data);
-    if (!value || typeof value !== 'object') return null;
-    const obj = value as Record<string, unknown>;
-    const type = typeof obj.type === 'string' ? obj.type : event;
-    return { ...obj, type } as ChatEvent;
+    value = JSON.parse(data);
   } catch {
     return null;
   }
+  if (!value || typeof value !== 'object') return null;
+  const obj = value as Record<string, unknown>;
+  const type = typeof obj.type === 'string' ? obj.type : event;
+  if (type === 'tool') {
+    // Tool results drive the dashboard: parsed with the contract, a malformed one becomes a failed tool.
+    const read = tools.readToolEvent({ ...obj, type });
+    return read.ok ? read.value : tools.unreadableToolEvent(obj, read.message);
+  }
+  return { ...obj, type } as ChatEvent;
 }
 
 async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {

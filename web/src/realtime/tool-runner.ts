@@ -90,16 +90,18 @@ export class ToolRunner {
       );
     }
     let response: ToolResponse | null = null;
-    let result: unknown;
+    let event: ToolEvent;
     try {
       response = await runTool(name, { ...this.host.conversation(), args }, this.abort.signal);
-      result = response.result;
+      const { mode: _mode, persona: _persona, job: _job, ...run } = response;
+      event = { type: 'tool', callId, ...run };
     } catch (error) {
       if (this.abort.signal.aborted) return;
       const e = toApiError(error);
-      result = { error: { code: e.code, message: e.message } };
+      event = { type: 'tool', callId, ok: false, name, args, result: { error: { code: e.code, message: e.message } } };
     }
-    this.host.apply({ type: 'tool', callId, name, args, result }, response);
+    const result = event.result;
+    this.host.apply(event, response);
     if (!run.interim) return this.host.send(output(callId, result));
     this.host.send({
       type: 'conversation.item.create',

@@ -1,16 +1,9 @@
-import type { ChatEvent } from '../../../api/contracts/chat';
-import type { Mode } from '../../../api/contracts/mode';
-import type { Persona } from '../../../api/contracts/persona';
+import type { ToolResponse } from '../../../api/contracts/chat';
 import type { RealtimeSessionRequest, RealtimeSessionResponse } from '../../../api/contracts/realtime';
 import { ApiError, postForJson } from '../api/client';
+import { readToolResponse } from '../api/read-tool';
 
-/** What POST /api/tools/{name} answers: the result the model sees, and what the UI should do. */
-export interface ToolResponse {
-  result: unknown;
-  mode?: Mode;
-  persona?: Persona;
-  job?: Omit<Extract<ChatEvent, { type: 'job' }>, 'type'>;
-}
+export type { ToolResponse };
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,7 +17,7 @@ export async function mintSession(
   signal?: AbortSignal,
 ): Promise<RealtimeSessionResponse> {
   const body = await postForJson('/api/realtime/session', request, signal);
-  // Checked by hand: the SPA does not bundle zod.
+  // Checked by hand: only the envelope matters here (the server validated the session config).
   if (
     !isObject(body) ||
     typeof body.clientSecret !== 'string' ||
@@ -57,15 +50,8 @@ export async function runTool(
   signal?: AbortSignal,
 ): Promise<ToolResponse> {
   const body = await postForJson(`/api/tools/${encodeURIComponent(name)}`, request, signal);
-  if (!isObject(body) || !('result' in body))
-    throw new ApiError('bad_response', 'The tool answer could not be read.', true);
-  const mode =
-    isObject(body.mode) && typeof body.mode.id === 'string' && isObject(body.mode.theme)
-      ? (body.mode as unknown as Mode)
-      : undefined;
-  const persona =
-    isObject(body.persona) && isObject(body.persona.series) ? (body.persona as unknown as Persona) : undefined;
-  const job =
-    isObject(body.job) && typeof body.job.jobId === 'string' ? (body.job as unknown as ToolResponse['job']) : undefined;
-  return { result: body.result, ...(mode ? { mode } : {}), ...(persona ? { persona } : {}), ...(job ? { job } : {}) };
+  // The contract's schema, once, at the boundary: the UI and the model get a typed result or this error.
+  const read = readToolResponse(body, name);
+  if (!read.ok) throw new ApiError('bad_response', read.message, true);
+  return read.value;
 }

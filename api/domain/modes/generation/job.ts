@@ -1,10 +1,10 @@
 import type { ModeBrandDraft } from '../../../contracts/generated-mode';
 import { JobRecord, type Job, type JobBrand } from '../../../contracts/jobs';
-import { readDocument, updateDocument } from '../../documents';
-import { moveJob, reportStale } from '../../jobs/transitions';
+import { jobDocuments, jobPath, newJobRecord, publicView } from '../../jobs/job-documents';
+import { moveJob } from '../../jobs/transitions';
 import type { DocumentStore } from '../../ports';
 
-export const jobPath = (id: string) => `jobs/${id}.json`;
+export { jobPath };
 export const modePath = (key: string) => `modes/${key}.json`;
 
 /**
@@ -19,17 +19,9 @@ export function newJob(
   now: Date,
   options: { carried?: Pick<JobRecord, 'brand' | 'brandDraft'>; brandUntil?: Date } = {},
 ): JobRecord {
-  const at = now.toISOString();
   const { brand, brandDraft } = options.carried ?? {};
   return {
-    id,
-    kind: 'mode-generation',
-    status: 'queued',
-    createdAt: at,
-    updatedAt: at,
-    attempts: 0,
-    request,
-    token,
+    ...newJobRecord('mode-generation', id, request, token, now),
     ...(brand && brandDraft ? { stage: 'brand' as const, brand, brandDraft } : {}),
     ...(options.brandUntil && !(brand && brandDraft) ? { brandUntil: options.brandUntil.toISOString() } : {}),
   };
@@ -66,15 +58,14 @@ export function withoutProgress(job: JobRecord): JobRecord {
 
 /** What GET /api/jobs/{id} shows: no request, token, lease or draft, and a stale job reported as failed. */
 export function publicJob(job: JobRecord, now: Date): Job {
-  const { request: _r, token: _t, leaseUntil: _l, brandDraft: _d, brandUntil: _u, ...view } = job;
-  return reportStale(view, job, now, 'Designing this mode stopped responding. Please try again.');
+  const { brandDraft: _d, brandUntil: _u, ...rest } = job;
+  return publicView(rest, now, 'Designing this mode stopped responding. Please try again.');
 }
 
+const documents = jobDocuments(JobRecord);
+
 /** Reads a job document, validated; a corrupt one reads as missing. */
-export async function readJob(store: DocumentStore, id: string): Promise<{ job: JobRecord; etag: string } | undefined> {
-  const doc = await readDocument(store, jobPath(id), JobRecord);
-  return doc && { job: doc.value, etag: doc.etag };
-}
+export const readJob = documents.read;
 
 /** Compare-and-swap update (`updateDocument`); returns the job as stored. */
 export async function updateJob(
@@ -82,5 +73,5 @@ export async function updateJob(
   id: string,
   change: (job: JobRecord) => JobRecord | undefined,
 ): Promise<JobRecord | undefined> {
-  return (await updateDocument(store, jobPath(id), JobRecord, change))?.value;
+  return (await documents.update(store, id, change))?.job;
 }

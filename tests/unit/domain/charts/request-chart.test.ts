@@ -149,7 +149,7 @@ describe('make_chart_image', () => {
       { dataset_ids: ['premiums'] },
       { mode: banking, persona, modes: h.modes, requestChartImage: (r) => h.request(r.datasetIds) },
     );
-    expect(outcome.result).toMatchObject({
+    expect(outcome.run.result).toMatchObject({
       error: { code: 'unknown_dataset', message: expect.stringContaining('Valid ids: checking') },
     });
     expect(h.queue.sent).toEqual([]);
@@ -164,12 +164,12 @@ describe('make_chart_image', () => {
       requestChartImage: (r: { datasetIds: string[] }) => h.request(r.datasetIds),
     };
     const first = await runTool('make_chart_image', { dataset_ids: ['spending'] }, ctx);
-    const result = MakeChartImageResult.parse(first.result);
+    const result = MakeChartImageResult.parse(first.run.result);
     expect(result).toMatchObject({ status: 'generating', chart: { type: 'bar', title: 'Monthly spending' } });
     expect(first.job).toMatchObject({ kind: 'chart-image', status: 'queued' });
     await h.drain();
     const second = MakeChartImageResult.parse(
-      (await runTool('make_chart_image', { dataset_ids: ['spending'] }, ctx)).result,
+      (await runTool('make_chart_image', { dataset_ids: ['spending'] }, ctx)).run.result,
     );
     expect(second).toMatchObject({
       status: 'ready',
@@ -186,6 +186,6 @@ describe('make_chart_image', () => {
       { dataset_ids: ['spending'] },
       { mode: banking, persona, modes: chartHarness().modes },
     );
-    expect(outcome.result).toMatchObject({ error: { code: 'unavailable' } });
+    expect(outcome.run.result).toMatchObject({ error: { code: 'unavailable' } });
   });
 });

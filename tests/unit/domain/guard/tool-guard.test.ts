@@ -14,11 +14,15 @@ import {
 import { getBuiltinMode } from '../../../../api/domain/modes/catalog';
 import { requestMode } from '../../../../api/domain/modes/generation/request-mode';
 import { buildPersona } from '../../../../api/domain/persona';
+import { failedRun, toolError, type ToolOutcome } from '../../../../api/domain/tools/context';
 import { MemoryDocumentStore } from '../../../fakes/memory-document-store';
 import { MemoryJobQueue } from '../../../fakes/memory-job-queue';
 import { END, ScriptedChatModel, call } from '../../../fakes/scripted-chat-model';
 
 const at = new Date('2026-05-04T09:30:00Z');
+const tabOpened: ToolOutcome = {
+  run: { ok: true, name: 'select_tab', args: { tab_id: 'home' }, result: { tab: { id: 'home', label: 'Home' } } },
+};
 
 describe('SlidingWindowLimiter', () => {
   it('allows `limit` hits per window per key and says when a slot frees', () => {
@@ -94,10 +98,10 @@ describe('ToolGuard', () => {
 
   it('appends every call with its outcome to audit/<day>/<session>.jsonl, without blocking', async () => {
     const { guard, store } = setup();
-    guard.record(call1(), { result: { chart: {} } });
-    guard.record(call1('select_tab'), { result: { error: { code: 'unknown_tab', message: 'x' } } });
+    guard.record(call1(), tabOpened);
+    guard.record(call1('select_tab'), failedRun('select_tab', {}, toolError('unknown_tab', 'x')));
     guard.record(call1('switch_mode'), {
-      result: {},
+      ...tabOpened,
       job: { jobId: 'food-bank', kind: 'mode-generation', status: 'queued' },
     });
     expect(store.appended.size).toBe(0); // nothing written synchronously
@@ -119,7 +123,7 @@ describe('ToolGuard', () => {
 
   it('truncates huge arguments in the log', async () => {
     const { guard, store } = setup();
-    guard.record({ ...call1(), args: { title: 'x'.repeat(10_000) } }, { result: {} });
+    guard.record({ ...call1(), args: { title: 'x'.repeat(10_000) } }, tabOpened);
     await guard.flush();
     const line = JSON.parse(store.appended.get(auditPath(at, 'session-1'))![0]!) as { args: string };
     expect(line.args.length).toBeLessThanOrEqual(1000);

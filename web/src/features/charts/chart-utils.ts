@@ -25,19 +25,6 @@ export function monthsOf(spec: ChartSpec): string[] {
 /** Series are right-aligned on the month axis: their last point is the current month. */
 export const offsetOf = (s: ChartSeries, count: number) => count - s.points.length;
 
-/** Loose structural check for a ChartSpec arriving in a tool result (no zod in the bundle). */
-export function isChartSpec(v: unknown): v is ChartSpec {
-  if (!v || typeof v !== 'object') return false;
-  const c = v as Partial<ChartSpec>;
-  return (
-    typeof c.type === 'string' &&
-    ['line', 'bar', 'area', 'pie'].includes(c.type) &&
-    Array.isArray(c.series) &&
-    c.series.length > 0 &&
-    c.series.every((s) => s && typeof s.datasetId === 'string' && Array.isArray(s.points))
-  );
-}
-
 /** "Dec 2024 – Nov 2025" for a chart's range. */
 export function periodOf(spec: ChartSpec): string {
   const months = monthsOf(spec);
