@@ -1,5 +1,5 @@
 import type { ChartSpec } from '../../../../api/contracts/tools';
-import { fmt, monthLong } from '../../lib/format';
+import { fmt, monthLong, monthOfFigure } from '../../lib/format';
 import { BarChart } from './bar-chart';
 import { lastPoint, periodOf, seriesColor } from './chart-utils';
 import { LineChart } from './line-chart';
@@ -46,11 +46,16 @@ export function ChartCard({ spec, source, fresh, illustrate, again = 0, stageKey
                 : spec,
             )}
           </p>
+          {single?.payoff && spec.type !== 'pie' && spec.type !== 'bar' && (
+            <p class="chart-card__payoff" data-testid="payoff">
+              Paid off by {monthLong(single.payoff.month)} at about {fmt(single.payoff.monthly, single.unit)} a month
+            </p>
+          )}
         </div>
         {single && last && spec.type !== 'pie' && (
           <div class="chart-card__figure">
             <strong>{fmt(last.y, single.unit)}</strong>
-            <span>{monthLong(last.x)}</span>
+            <span>{monthOfFigure(last.x, single.toDate)}</span>
           </div>
         )}
       </figcaption>

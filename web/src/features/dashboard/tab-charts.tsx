@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Mode, Tab } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
+import { chartSeriesOf } from '../../../../api/contracts/chart-series';
 import type { ChartSpec } from '../../../../api/contracts/tools';
 import { reveal } from '../../lib/scroll';
 import { ChartCard } from '../charts/chart-card';
@@ -24,7 +25,7 @@ export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona
       {
         type: ds.defaultChart,
         title: ds.label,
-        series: [{ datasetId: id, label: ds.label, unit: ds.unit, points: points.slice(-TAB_MONTHS) }],
+        series: [chartSeriesOf(ds, points, TAB_MONTHS)],
       },
     ];
   });
