@@ -70,11 +70,13 @@ export function App() {
     if (narrow() && pane === 'chat') setUnseen((n) => n + 1);
   };
 
+  // The open tab's datasets, read when a chart arrives (handlers may outlive a render).
+  const openTab = useRef<readonly string[]>([]);
   const handlers: ChatHandlers = {
     onTool(ev) {
       const result = (ev.result ?? {}) as Record<string, unknown>;
       if (ev.name === 'show_chart' && isChartSpec(result.chart)) {
-        dash.addChart(result.chart);
+        dash.addChart(result.chart, false, openTab.current);
         chartArrived();
       } else if (ev.name === 'make_chart_image' && isChartSpec(result.chart)) {
         dash.addChart(result.chart, true);
@@ -124,6 +126,7 @@ export function App() {
 
   const view = modes.view;
   const tab = view ? (view.mode.tabs.find((t) => t.id === dash.tabId) ?? view.mode.tabs[0]) : undefined;
+  openTab.current = tab?.datasetIds ?? [];
   const newConversation = () => {
     chat.reset();
     setUnseen(0);
@@ -232,6 +235,7 @@ export function App() {
                   persona={view.persona}
                   tab={tab}
                   stage={dash.stage}
+                  latest={dash.latest}
                   highlighted={dash.highlighted}
                 />
               ) : modes.booting ? (

@@ -3,7 +3,7 @@ import type { Persona } from '../../../../api/contracts/persona';
 import { ChartStage } from './chart-stage';
 import { KpiGrid } from './kpi-grid';
 import { TabCharts } from './tab-charts';
-import type { StageChart } from './use-dashboard';
+import type { LatestChart, StageChart } from './use-dashboard';
 import { WelcomeBanner } from './welcome-banner';
 import { useMemo } from 'preact/hooks';
 import { IllustrateContext } from '../illustrate/illustrate-context';
@@ -13,11 +13,13 @@ interface Props {
   persona: Persona;
   tab: Tab;
   stage: StageChart[];
+  /** The assistant's latest chart, on stage or pointed at in the open tab. */
+  latest: LatestChart | null;
   highlighted: string[];
 }
 
 /** Centre column for a mode: greeting, KPI cards, the assistant's charts, then the open tab. */
-export function Dashboard({ mode, persona, tab, stage, highlighted }: Props) {
+export function Dashboard({ mode, persona, tab, stage, latest, highlighted }: Props) {
   // What every chart card's Illustrate button asks POST /api/charts for (issue #6).
   const target = useMemo(() => ({ modeId: mode.id, personaSeed: persona.seed }), [mode.id, persona.seed]);
   return (
@@ -25,8 +27,8 @@ export function Dashboard({ mode, persona, tab, stage, highlighted }: Props) {
       <div class="dashboard" key={mode.id}>
         <WelcomeBanner mode={mode} persona={persona} />
         <KpiGrid mode={mode} persona={persona} highlighted={highlighted} />
-        <ChartStage charts={stage} />
-        <TabCharts mode={mode} persona={persona} tab={tab} />
+        <ChartStage charts={stage} latest={latest?.where === 'stage' ? latest.key : null} />
+        <TabCharts mode={mode} persona={persona} tab={tab} asked={latest?.where === 'tab' ? latest : null} />
       </div>
     </IllustrateContext.Provider>
   );

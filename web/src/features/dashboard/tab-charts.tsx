@@ -5,11 +5,20 @@ import { chartSeriesOf } from '../../../../api/contracts/chart-series';
 import type { ChartSpec } from '../../../../api/contracts/tools';
 import { reveal } from '../../lib/scroll';
 import { ChartCard } from '../charts/chart-card';
+import type { LatestChart } from './use-dashboard';
 
 const TAB_MONTHS = 12;
 
+interface Props {
+  mode: Mode;
+  persona: Persona;
+  tab: Tab;
+  /** The assistant asked for a chart this tab already shows: that card is brought into view and highlighted. */
+  asked: LatestChart | null;
+}
+
 /** The selected tab's panel: one chart per dataset the tab lists, in the dataset's default style. */
-export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona; tab: Tab }) {
+export function TabCharts({ mode, persona, tab, asked }: Props) {
   const ref = useRef<HTMLElement>(null);
   const shown = useRef(tab.id);
   useEffect(() => {
@@ -17,6 +26,10 @@ export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona
     if (shown.current !== tab.id) reveal(ref.current, 'start');
     shown.current = tab.id;
   }, [tab.id]);
+  useEffect(() => {
+    if (!asked) return;
+    reveal(ref.current?.querySelector(`[data-dataset-ids="${asked.key}"]`) ?? ref.current);
+  }, [asked?.key, asked?.asked]);
   const specs: ChartSpec[] = tab.datasetIds.flatMap((id) => {
     const ds = mode.datasets.find((d) => d.id === id);
     const points = persona.series[id];
@@ -37,7 +50,12 @@ export function TabCharts({ mode, persona, tab }: { mode: Mode; persona: Persona
       ) : (
         <div class={`chart-grid${specs.length === 1 ? ' chart-grid--solo' : ''}`}>
           {specs.map((s) => (
-            <ChartCard key={`${mode.id}-${tab.id}-${s.series[0]?.datasetId}`} spec={s} source="tab" />
+            <ChartCard
+              key={`${mode.id}-${tab.id}-${s.series[0]?.datasetId}`}
+              spec={s}
+              source="tab"
+              {...(asked && asked.key === s.series[0]?.datasetId ? { again: asked.asked, latest: true } : {})}
+            />
           ))}
         </div>
       )}
