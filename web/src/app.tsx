@@ -163,9 +163,13 @@ export function App() {
       setHelpOpen(true);
     },
   });
-  // Back on the dashboard with new charts: the newest is what the presenter came to see.
+  // Back on the dashboard with new charts: the assistant's latest (on stage or in the tab) is what
+  // the presenter came to see.
   useEffect(() => {
-    if (pane === 'stage') requestAnimationFrame(() => reveal(document.querySelector('.chart-stage')));
+    if (pane !== 'stage') return;
+    requestAnimationFrame(() =>
+      reveal(document.querySelector('[data-assistant="latest"]') ?? document.querySelector('.chart-stage')),
+    );
   }, [pane]);
   const say = (text: string) => {
     if (narrow()) setPane('chat');
