@@ -99,11 +99,20 @@ test.describe('screenshots', () => {
       const assistant = async () => {
         if (size === 'phone') await page.getByRole('button', { name: 'Assistant' }).click();
       };
+      // On a phone a switch brings the dashboard forward, so the answer may be behind it: count, not visibility.
+      const ask = async (text: string) => {
+        const answers = page.locator('[data-testid="chat-message"][data-role="assistant"]');
+        const before = await answers.count();
+        await page.getByTestId('chat-input').fill(text);
+        await page.getByTestId('chat-input').press('Enter');
+        await expect(answers).toHaveCount(before + 1);
+        await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
+      };
       try {
         await page.goto(`${baseURL()}/?mode=banking&seed=7`);
-        await expect(page.getByTestId('kpi-card').first()).toBeVisible();
+        await expect(page.getByTestId('company-name')).toHaveText((await getMode(page, 'banking')).companyName);
         await assistant();
-        await say(page, 'Show me my mortgage burndown');
+        await ask('Show me my mortgage burndown');
         await dashboard();
         const mortgage = page.locator('[data-testid="chart"][data-assistant="latest"]');
         await expect(mortgage.getByTestId('payoff')).toBeVisible();
@@ -124,12 +133,16 @@ test.describe('screenshots', () => {
         await shot(page, `${size}-illustrate-poster`, (n) => info.outputPath(n));
 
         await assistant();
-        await say(page, "Presto-Change-O, you're a veterinary clinic called Happy Paws");
+        await ask("Presto-Change-O, you're a veterinary clinic called Happy Paws");
         await expect
           .poll(() => new URL(page.url()).searchParams.get('mode'), { timeout: 30_000 })
           .toBe('veterinary-clinic--happy-paws');
         await expect(page.getByTestId('mode-transition')).toHaveCount(0);
-        await dashboard();
+        if (
+          size === 'phone' &&
+          (await page.getByRole('button', { name: /Dashboard/ }).getAttribute('aria-pressed')) !== 'true'
+        )
+          await dashboard();
         await page.locator('[data-testid="chart"][data-source="tab"]').first().scrollIntoViewIfNeeded();
         await settle(page);
         await shot(page, `${size}-happy-paws-charts`, (n) => info.outputPath(n));

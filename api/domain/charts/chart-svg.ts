@@ -12,7 +12,8 @@ const RIGHT = SVG_WIDTH - EDGE;
 const SHAPE = { top: 282, bottom: 430 };
 /** Share of the width the recorded months take when a payoff projection follows them. */
 const PAST_SHARE = 0.56;
-const SIZE = { kicker: 15, title: 30, headline: 76, sub: 17, note: 13, tag: 15 };
+/** Sized to stay legible when the poster is shown at card width (~450 px, 0.6×) or smaller. */
+const SIZE = { kicker: 18, title: 34, headline: 80, sub: 21, note: 14, tag: 19 };
 
 const colourOf = (p: ChartPicture, i: number) => p.colors.series[i % p.colors.series.length] ?? p.colors.primary;
 
@@ -49,14 +50,14 @@ export function chartSvg(p: ChartPicture): string {
       'font-weight': 700,
       fill: p.colors.text,
     }),
-    text(EDGE, 186, figure, {
+    text(EDGE, 192, figure, {
       'font-size': SIZE.headline,
       'font-weight': 800,
       'letter-spacing': -2,
       fill: p.colors.text,
       'data-role': 'headline',
     }),
-    text(EDGE, 222, several ? alsoLine(p) : asOf(lead), {
+    text(EDGE, 230, several ? alsoLine(p) : asOf(lead), {
       'font-size': fit(SIZE.sub, RIGHT - EDGE, (several ? alsoLine(p) : asOf(lead)).length, 0.5),
       fill: p.colors.muted,
     }),
@@ -159,7 +160,8 @@ function shape(p: ChartPicture): string {
   const baseline = `<line x1="${EDGE}" x2="${RIGHT}" y1="${SHAPE.bottom}" y2="${SHAPE.bottom}" stroke="${p.colors.muted}" stroke-opacity="0.35"/>`;
   const from = lead.points.at(-1);
   if (payoff && from) return baseline + marks + projection(p, [end, y(from.y)], payoff.month);
-  return baseline + marks + extremes(p, lead, (j) => x(j + n - lead.points.length), y);
+  // Columns leave no room under a low one for its label: bars name only their high.
+  return baseline + marks + extremes(p, lead, (j) => x(j + n - lead.points.length), y, !bars);
 }
 
 /** The dashed road from the last recorded month to zero at the payoff month, named at its end. */
@@ -189,21 +191,26 @@ function columns(p: ChartPicture, pts: [number, number][], base: number, slot: n
     .join('');
 }
 
-/** Dots at the high and the low of the lead series, each named with its figure and month. */
-function extremes(p: ChartPicture, s: PictureSeries, x: (j: number) => number, y: (v: number) => number): string {
+/** Dots at the high (and the low) of the lead series, each named with its figure and month. */
+function extremes(
+  p: ChartPicture,
+  s: PictureSeries,
+  x: (j: number) => number,
+  y: (v: number) => number,
+  withLow: boolean,
+): string {
   if (s.points.length < 3) return '';
   const index = (pick: (a: Point, b: Point) => boolean) =>
     s.points.reduce((best, q, j) => (pick(q, s.points[best]!) ? j : best), 0);
   const high = index((a, b) => a.y > b.y);
   const low = index((a, b) => a.y < b.y);
   if (s.points[high]!.y === s.points[low]!.y) return '';
-  return [
-    [high, 'High', -16],
-    [low, 'Low', 26],
-  ]
+  const marks: [number, string, number][] = [[high, 'High', -16]];
+  if (withLow) marks.push([low, 'Low', 28]);
+  return marks
     .map(([j, word, dy]) => {
-      const q = s.points[j as number]!;
-      const cx = x(j as number);
+      const q = s.points[j]!;
+      const cx = x(j);
       const cy = y(q.y);
       const anchor = cx < EDGE + 90 ? 'start' : cx > RIGHT - 90 ? 'end' : 'middle';
       return (

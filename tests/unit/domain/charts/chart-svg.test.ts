@@ -30,7 +30,7 @@ describe('the chart picture and its SVG (the local renderer and every fallback)'
     expect(count(svg, />Checking balance</g)).toBe(1);
     const points = persona.series.checking!.slice(-12);
     const last = points.at(-1)!.y;
-    expect(svg).toMatch(new RegExp(`font-size="76"[^>]*data-role="headline">\\${formatValue(last, 'USD')}<`));
+    expect(svg).toMatch(new RegExp(`font-size="80"[^>]*data-role="headline">\\${formatValue(last, 'USD')}<`));
     const high = Math.max(...points.map((q) => q.y));
     const low = Math.min(...points.map((q) => q.y));
     expect(svg).toContain(`>High ${formatValue(high, 'USD')} · `);

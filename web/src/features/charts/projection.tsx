@@ -4,7 +4,7 @@ import type { Frame } from './frame';
 /**
  * A paid-down balance's road to zero: a dashed line from the last recorded month to the payoff
  * month at the right edge, past an axis break (the years in between are not drawn to scale), with
- * the payoff month named at its end.
+ * the payoff month under its end.
  */
 export function PayoffProjection({ f, from, color }: { f: Frame; from: readonly [number, number]; color: string }) {
   if (!f.payoff) return null;
@@ -23,11 +23,9 @@ export function PayoffProjection({ f, from, color }: { f: Frame; from: readonly 
         <line x1={gap + 2} x2={gap + 8} y1={f.bottom + 5} y2={f.bottom - 5} />
       </g>
       <circle class="chart-projection__end" cx={f.end} cy={zero} r={4} style={{ stroke: color }} />
+      {/* The month only: the card's head already says "Paid off by …", and a label here would sit on the line. */}
       <text class="chart-axes__x" x={f.end} y={f.height - 8} text-anchor="end">
         {`${monthShort(f.payoff.month)} ${year}`}
-      </text>
-      <text class="chart-projection__label" x={f.end - 6} y={zero - 10} text-anchor="end">
-        Paid off
       </text>
     </g>
   );
