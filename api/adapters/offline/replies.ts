@@ -53,7 +53,7 @@ export function replyFromTools(results: { name: string; result: AnyResult }[], m
         const payoff = s[0].payoff ? ` At this pace it is paid off by ${monthName(s[0].payoff)}.` : '';
         if (d?.kind === 'balance')
           return `${s[0].label}: ${s[0].latestFormatted} as of ${monthName(s[0].month)}.${payoff}`;
-        const soFar = s[0].toDate ? ' so far (month to date)' : '';
+        const soFar = s[0].toDate ? ', month to date' : '';
         return `${s[0].label}: ${s[0].latestFormatted} in ${monthName(s[0].month)}${soFar}.`;
       }
       return `As of ${monthName(s[0]?.month ?? '')}: ${list(s.map((x) => `${x.label.toLowerCase()} ${x.latestFormatted}`))}.`;
