@@ -215,18 +215,13 @@ function extremes(
       const anchor = cx < EDGE + 90 ? 'start' : cx > RIGHT - 90 ? 'end' : 'middle';
       return (
         `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="6.5" fill="${p.colors.surface}" stroke="${colourOf(p, 0)}" stroke-width="3.5"/>` +
-        text(
-          cx,
-          Math.min(SHAPE.bottom + 30, cy + (dy as number)),
-          `${word} ${formatValue(q.y, s.unit)} · ${monthShortYear(q.x)}`,
-          {
-            'text-anchor': anchor,
-            'font-size': SIZE.tag,
-            'font-weight': 700,
-            fill: p.colors.text,
-            'data-role': 'annotation',
-          },
-        )
+        text(cx, Math.min(SHAPE.bottom + 30, cy + dy), `${word} ${formatValue(q.y, s.unit)} · ${monthShortYear(q.x)}`, {
+          'text-anchor': anchor,
+          'font-size': SIZE.tag,
+          'font-weight': 700,
+          fill: p.colors.text,
+          'data-role': 'annotation',
+        })
       );
     })
     .join('');
