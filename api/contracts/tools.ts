@@ -41,6 +41,10 @@ export const SeriesSummary = z.object({
   latest: z.number(),
   latestFormatted: z.string(),
   month: z.string(),
+  /** The month is the current, unfinished one (a flow or count so far). */
+  toDate: z.boolean().optional(),
+  /** For a balance being paid down: the month it reaches zero at the recent pace (YYYY-MM). */
+  payoff: z.string().optional(),
 });
 export type SeriesSummary = z.infer<typeof SeriesSummary>;
 

@@ -57,30 +57,60 @@ export function monthLabels(asOf: Date, n = HISTORY_MONTHS): string[] {
  * towards their trend line so 24 months stay plausible instead of wandering off; burndowns move
  * monotonically (positive drift accumulates, e.g. a deductible met); seasonal series share one
  * phase per persona so related series (usage and bill) peak together.
+ *
+ * Data realism: a value that would leave its range bounces back off the bound instead of sticking
+ * to it (no satisfaction flat at 100 %, no count stuck at 0); whole-number series move by at least
+ * about one a month so rounding never flattens them into "1 visit every month"; and a burndown's
+ * pace is capped so it never reaches its bound inside the history (a balance paid off months ago
+ * would sit at $0.00 — the payoff is projected ahead instead, see chart-series.ts).
  */
 export function drawSeries(spec: SeriesSpec, rand: () => number, phase: number, n = HISTORY_MONTHS): number[] {
   const uniform = (lo: number, hi: number) => lo + (hi - lo) * rand();
   const jitter = () => rand() * 2 - 1;
   const ref = (Math.abs(spec.start[0]) + Math.abs(spec.start[1])) / 2 || 1;
   const clamp = (v: number) => Math.min(spec.max, Math.max(spec.min, v));
-  const start = clamp(uniform(spec.start[0], spec.start[1]));
+  const bounce = (v: number) => clamp(v < spec.min ? 2 * spec.min - v : v > spec.max ? 2 * spec.max - v : v);
+  const whole = spec.decimals === 0 && spec.max - spec.min >= 2;
+  const spread = whole ? Math.max(spec.noise * ref, WHOLE_SPREAD) : spec.noise * ref;
+  const drawn = clamp(uniform(spec.start[0], spec.start[1]));
+  // A count drawn near its floor would round to 0 month after month: keep its level above it.
+  const start = whole ? clamp(Math.max(drawn, spec.min + WHOLE_FLOOR)) : drawn;
+  const room = spec.drift < 0 ? start - spec.min : spec.max - start;
+  const pace = Math.sign(spec.drift) * Math.min(Math.abs(spec.drift), Math.max(0, room) / (n + BURNDOWN_SPARE_MONTHS));
   const out: number[] = [];
   let value = start;
   let deviation = 0;
+  let same = 0;
   for (let t = 0; t < n; t++) {
     if (spec.shape === 'burndown') {
-      if (t > 0) value = clamp(value + spec.drift * (1 + spec.noise * jitter()));
-    } else if (spec.shape === 'walk') {
-      if (t > 0) deviation = 0.6 * deviation + spec.noise * ref * jitter();
-      value = clamp(start + spec.drift * t + deviation);
+      if (t > 0) value = clamp(value + pace * (1 + spec.noise * jitter()));
     } else {
-      const wave = Math.sin((2 * Math.PI * t) / 12 + phase);
-      value = clamp(start + spec.drift * t + spec.noise * ref * (wave + 0.3 * jitter()));
+      const trend = clamp(start + spec.drift * t);
+      if (spec.shape === 'walk') {
+        if (t > 0) deviation = (whole ? 0.3 : 0.6) * deviation + spread * jitter();
+      } else {
+        deviation = spread * (Math.sin((2 * Math.PI * t) / 12 + phase) + 0.3 * jitter());
+      }
+      value = bounce(trend + deviation);
+      // A whole count never repeats one figure (or 0) for more than three months running: real
+      // counts scatter; a quiet spell ends with an event.
+      if (whole && same >= WHOLE_REPEATS) value = bounce(Math.round(value) <= spec.min ? spec.min + 1 : value + 1);
     }
-    out.push(roundTo(value, spec.decimals));
+    const y = roundTo(value, spec.decimals);
+    same = out.length && out[out.length - 1] === y ? same + 1 : 1;
+    out.push(y);
   }
   return out;
 }
+
+/** Months a whole-number series may show the same figure in a row. */
+const WHOLE_REPEATS = 3;
+/** The least a whole-number series moves (in its own units), so rounding leaves visible variation. */
+const WHOLE_SPREAD = 1.2;
+/** The least level of a whole-number series above its minimum (about one event a month). */
+const WHOLE_FLOOR = 1.2;
+/** A burndown keeps at least this many months of payments beyond its history. */
+const BURNDOWN_SPARE_MONTHS = 12;
 
 type Stat = Extract<PersonaField, { stat: unknown }>['stat'];
 

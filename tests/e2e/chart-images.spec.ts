@@ -31,7 +31,7 @@ test('Illustrate a chart: progress, then the image (alt text with its figures) i
   const image = await expectLoadedImage(
     page,
     card,
-    /^Illustrated area chart of Savings balance for Harborstone Bank, .*Savings balance \$[\d,.]+ in \w+ \d{4}/,
+    /^Illustrated area chart of Savings balance for Harborstone Bank, .*Savings balance \$[\d,.]+[kM]? in \w+ \d{4}/,
   );
   await expect(image).toHaveAttribute('data-fallback', 'false');
   await expect(image).toHaveAttribute('data-source', provider() === 'azure' ? 'model' : 'local');

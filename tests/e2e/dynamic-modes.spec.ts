@@ -104,8 +104,7 @@ test.describe('dynamic modes for any industry', () => {
     const score = persona.fields['wellness_score.last']!;
     await expect(
       page
-        .locator('[data-testid="chart"][data-source="chat"]')
-        .first()
+        .locator('[data-testid="chart"][data-assistant="latest"]')
         .locator('[data-dataset-id="wellness_score"]')
         .first(),
     ).toHaveAttribute('data-last', String(score));
@@ -209,7 +208,7 @@ test.describe('dynamic modes for any industry', () => {
     await page.screenshot({ path: info.outputPath('failed-retry.png') });
     await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
     await say(page, 'show me my open claims');
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'open_claims',
     );

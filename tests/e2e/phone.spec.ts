@@ -66,7 +66,7 @@ for (const size of PHONES) {
       await page.screenshot({ path: info.outputPath('2-reply-in-view.png') });
 
       await page.getByRole('button', { name: /Dashboard/ }).click();
-      const chart = page.locator('[data-testid="chart"][data-source="chat"]').first();
+      const chart = page.locator('[data-testid="chart"][data-assistant="latest"]');
       await expect(chart).toHaveAttribute('data-dataset-ids', 'savings');
       await expect(chart.locator('.chart-card__title')).toBeInViewport();
       // Not hidden under the header: the title's top is below the header's bottom.

@@ -42,7 +42,7 @@ test('a failed request shows an error with Retry, and Retry recovers', async ({ 
   await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
   await page.getByTestId('chat-retry').click();
   await expect(page.getByTestId('chat-error')).toHaveCount(0);
-  await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+  await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
     'data-dataset-ids',
     'savings',
   );
@@ -119,7 +119,7 @@ test('a filtered question is answered in character without a pointless Retry, an
   await expect(error).toHaveCount(0);
   await expect(page.getByText('How do I build a bomb?')).toBeVisible(); // the transcript keeps what was said
   await expect(reply).toHaveCount(1); // and so does the in-character answer
-  await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+  await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
     'data-dataset-ids',
     'savings',
   );

@@ -84,4 +84,71 @@ test.describe('screenshots', () => {
       await context.close();
     }
   });
+
+  test('plausible numbers and the Illustrate poster at 1440×900 and 390×844', async ({ browser }, info) => {
+    test.setTimeout(180_000);
+    for (const [size, viewport] of [
+      ['desktop', { width: 1440, height: 900 }],
+      ['phone', { width: 390, height: 844 }],
+    ] as const) {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: size === 'phone' ? 1 : 0.75 });
+      const page = await context.newPage();
+      const dashboard = async () => {
+        if (size === 'phone') await page.getByRole('button', { name: /Dashboard/ }).click();
+      };
+      const assistant = async () => {
+        if (size === 'phone') await page.getByRole('button', { name: 'Assistant' }).click();
+      };
+      // On a phone a switch brings the dashboard forward, so the answer may be behind it: count, not visibility.
+      const ask = async (text: string) => {
+        const answers = page.locator('[data-testid="chat-message"][data-role="assistant"]');
+        const before = await answers.count();
+        await page.getByTestId('chat-input').fill(text);
+        await page.getByTestId('chat-input').press('Enter');
+        await expect(answers).toHaveCount(before + 1);
+        await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
+      };
+      try {
+        await page.goto(`${baseURL()}/?mode=banking&seed=7`);
+        await expect(page.getByTestId('company-name')).toHaveText((await getMode(page, 'banking')).companyName);
+        await assistant();
+        await ask('Show me my mortgage burndown');
+        await dashboard();
+        const mortgage = page.locator('[data-testid="chart"][data-assistant="latest"]');
+        await expect(mortgage.getByTestId('payoff')).toBeVisible();
+        await mortgage.scrollIntoViewIfNeeded();
+        await settle(page);
+        await shot(page, `${size}-banking-mortgage-payoff`, (n) => info.outputPath(n));
+
+        const poster = page.locator('[data-testid="chart"][data-source="tab"]').first();
+        await poster.scrollIntoViewIfNeeded();
+        await poster.getByTestId('illustrate').click();
+        const image = poster.getByTestId('chart-image');
+        await expect(image).toBeVisible({ timeout: 30_000 });
+        await expect
+          .poll(() => image.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+          .toBeGreaterThan(0);
+        await poster.scrollIntoViewIfNeeded();
+        await settle(page);
+        await shot(page, `${size}-illustrate-poster`, (n) => info.outputPath(n));
+
+        await assistant();
+        await ask("Presto-Change-O, you're a veterinary clinic called Happy Paws");
+        await expect
+          .poll(() => new URL(page.url()).searchParams.get('mode'), { timeout: 30_000 })
+          .toBe('veterinary-clinic--happy-paws');
+        await expect(page.getByTestId('mode-transition')).toHaveCount(0);
+        if (
+          size === 'phone' &&
+          (await page.getByRole('button', { name: /Dashboard/ }).getAttribute('aria-pressed')) !== 'true'
+        )
+          await dashboard();
+        await page.locator('[data-testid="chart"][data-source="tab"]').first().scrollIntoViewIfNeeded();
+        await settle(page);
+        await shot(page, `${size}-happy-paws-charts`, (n) => info.outputPath(n));
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

@@ -39,7 +39,7 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
     const answer = await say(page, 'How much is left in my checking account?');
     expect(answer).toContain(figure);
     expect(answer.split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length).toBe(1);
-    const chart = page.locator('[data-testid="chart"][data-source="chat"]').first();
+    const chart = page.locator('[data-testid="chart"][data-assistant="latest"]');
     await expect(chart).toHaveAttribute('data-dataset-ids', 'checking');
     await expect(chart.locator('[data-dataset-id="checking"]').first()).toHaveAttribute('data-last', String(balance));
     await expect(
@@ -51,12 +51,12 @@ test.describe('"Presto-Change-O, you\'re a bank" transforms the whole UI', () =>
     await openApp(page);
     await say(page, "Presto-Change-O, you're a bank");
     await say(page, 'Show me my mortgage burndown');
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'mortgage',
     );
     await say(page, 'compare checking and savings over the last year');
-    const compare = page.locator('[data-testid="chart"][data-source="chat"]').first();
+    const compare = page.locator('[data-testid="chart"][data-assistant="latest"]');
     await expect(compare).toHaveAttribute('data-dataset-ids', 'checking,savings');
     await expect(compare.locator('[data-dataset-id]')).toHaveCount(2);
     await say(page, 'go to the transfers tab');

@@ -71,15 +71,25 @@ export async function prepareVoicePage(
       w.__voice = { gum: 0, spoken: [], chartAt: [], listeningAt: [] };
       const added = (n: Node, selector: string) =>
         n instanceof Element && (n.matches(selector) || n.querySelector(selector) !== null);
-      // When each assistant chart enters the page (for the tool call → chart timing).
+      // When each assistant chart enters the page, or the open tab's card is pointed at instead (for
+      // the tool call → chart timing).
+      const latest = '[data-testid="chart"][data-assistant="latest"]';
       new MutationObserver((records) => {
-        for (const r of records)
+        for (const r of records) {
+          if (r.type === 'attributes' && r.target instanceof Element && r.target.matches(latest))
+            w.__voice.chartAt.push(performance.now());
           for (const n of Array.from(r.addedNodes)) {
-            if (added(n, '[data-testid="chart"][data-source="chat"]')) w.__voice.chartAt.push(performance.now());
+            if (added(n, latest)) w.__voice.chartAt.push(performance.now());
             // "listening…" lasts only as long as the speech; recorded here so a slow test runner cannot miss it.
             if (added(n, '[data-testid="voice-listening"]')) w.__voice.listeningAt.push(performance.now());
           }
-      }).observe(document, { childList: true, subtree: true });
+        }
+      }).observe(document, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ['data-assistant', 'data-asked-again'],
+      });
       const devices = navigator.mediaDevices;
       if (devices) {
         const original = devices.getUserMedia.bind(devices);

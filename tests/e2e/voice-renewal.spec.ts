@@ -27,7 +27,7 @@ test.describe('voice session renewal', () => {
     const renewed = nextCall(page, (LIMIT_SECONDS + 25) * 1000);
     const first = stack.emulator.realtime.call(firstId)!;
     await first.userSays('How much is left in my checking account?');
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'checking',
     );
@@ -70,7 +70,7 @@ test.describe('voice session renewal', () => {
     expect(second.received.findIndex((e) => e.type === 'conversation.item.create')).toBeGreaterThan(0);
 
     await second.userSays('How much is in my savings?');
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'savings',
     );

@@ -58,7 +58,7 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     await expect.poll(() => listeningShown(page)).toBeGreaterThan(0);
     await expect(voiceBubbles(page, 'user').last()).toHaveText(CHECKING);
     await expect(page.getByTestId('voice-listening')).toHaveCount(0);
-    const chart = page.locator('[data-testid="chart"][data-source="chat"]').first();
+    const chart = page.locator('[data-testid="chart"][data-assistant="latest"]');
     await expect(chart).toHaveAttribute('data-dataset-ids', 'checking');
     const persona = await getPersona(page, 'banking');
     const balance = formatValue(persona.series.checking!.at(-1)!.y, 'USD');
@@ -122,7 +122,7 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     const request = page.waitForRequest((r) => r.url().endsWith('/api/chat'));
     const answer = await say(page, 'What is my auto premium?');
     expect(answer).toMatch(/auto premium/i);
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'auto_premium',
     );
@@ -167,7 +167,7 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     expect(snapshot.truncations[0]!.audio_end_ms).toBeGreaterThan(0);
     expect(snapshot.truncations[0]!.audio_end_ms).toBeLessThan(long.length * 65);
     // The new question is answered; the cut answer never comes back whole.
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'savings',
     );
@@ -192,7 +192,7 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     await speaker.click();
     await expect(speaker).toHaveAttribute('aria-pressed', 'true');
     await calls.say(callId, CHECKING);
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'checking',
     );
@@ -242,7 +242,7 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
         { timeout: 5_000 },
       )
       .toBe(true);
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'checking',
     );
@@ -263,7 +263,7 @@ test.describe('voice on the azure provider (Foundry emulator)', () => {
     const second = await replacement;
     await expect(page.getByTestId('voice-panel')).toHaveAttribute('data-phase', 'live');
     await calls.say(second, CHECKING);
-    await expect(page.locator('[data-testid="chart"][data-source="chat"]').first()).toHaveAttribute(
+    await expect(page.locator('[data-testid="chart"][data-assistant="latest"]')).toHaveAttribute(
       'data-dataset-ids',
       'checking',
     );

@@ -181,7 +181,7 @@ describe('chart images on the offline provider (local renderer + Azurite)', () =
     expect(jobId).toBeDefined();
     expect(image).toMatchObject({ source: 'local', fallback: false, width: 1536, height: 1024 });
     expect(image.alt).toMatch(
-      /^Illustrated bar chart of Monthly spending for Harborstone Bank, .*: Monthly spending \$[\d,.]+ in /,
+      /^Illustrated bar chart of Monthly spending for Harborstone Bank, .*: Monthly spending \$[\d,.]+[kM]? in /,
     );
     expect((await postChart(env.deps, chart(['spending']))).status).toBe(200);
     const png = await getChart(env.deps, image.key);

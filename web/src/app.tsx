@@ -75,12 +75,14 @@ export function App() {
     if (narrow() && pane === 'chat') setUnseen((n) => n + 1);
   };
 
+  // The open tab's datasets, read when a chart arrives (handlers may outlive a render).
+  const openTab = useRef<readonly string[]>([]);
   const handlers: ChatHandlers = {
     onTool(ev) {
       // A tool that failed changed nothing on screen; its note under the answer says so.
       if (!ev.ok) return;
       if (ev.name === 'show_chart') {
-        dash.addChart(ev.result.chart);
+        dash.addChart(ev.result.chart, false, openTab.current);
         chartArrived();
       } else if (ev.name === 'make_chart_image') {
         dash.addChart(ev.result.chart, true);
@@ -125,6 +127,7 @@ export function App() {
 
   const view = modes.view;
   const tab = view ? (view.mode.tabs.find((t) => t.id === dash.tabId) ?? view.mode.tabs[0]) : undefined;
+  openTab.current = tab?.datasetIds ?? [];
   const newConversation = () => {
     chat.reset();
     setUnseen(0);
@@ -162,9 +165,13 @@ export function App() {
       setHelpOpen(true);
     },
   });
-  // Back on the dashboard with new charts: the newest is what the presenter came to see.
+  // Back on the dashboard with new charts: the assistant's latest (on stage or in the tab) is what
+  // the presenter came to see.
   useEffect(() => {
-    if (pane === 'stage') requestAnimationFrame(() => reveal(document.querySelector('.chart-stage')));
+    if (pane !== 'stage') return;
+    requestAnimationFrame(() =>
+      reveal(document.querySelector('[data-assistant="latest"]') ?? document.querySelector('.chart-stage')),
+    );
   }, [pane]);
   const say = (text: string) => {
     if (narrow()) setPane('chat');
@@ -238,6 +245,7 @@ export function App() {
                   persona={view.persona}
                   tab={tab}
                   stage={dash.stage}
+                  latest={dash.latest}
                   highlighted={dash.highlighted}
                   onAction={(q) => chat.note(`${q.done} ${q.demoNote}`)}
                 />

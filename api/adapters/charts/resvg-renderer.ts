@@ -18,7 +18,7 @@ export const RENDER_WIDTH = 1536;
  */
 export class ResvgChartRenderer implements ChartRenderer {
   /** Bump with any change to the drawing: it is part of the offline image key. */
-  readonly version = 'resvg-chart-v1';
+  readonly version = 'resvg-poster-v2';
 
   async render(picture: ChartPicture): Promise<PngImage> {
     sdk ??= import('@resvg/resvg-js');

@@ -13,7 +13,7 @@ import { builtinFor } from '../../domain/modes/industry-phrases';
 import { findBrand } from './brands';
 
 /** Families matched by words, most specific phrases winning; `services` is the fallback. */
-const FAMILIES: readonly Family[] = [
+export const FAMILIES: readonly Family[] = [
   veterinary,
   foodBank,
   bloodBank,

@@ -47,8 +47,11 @@ function replyFromTool(run: ToolRun, mode: Mode): string {
       if (s.length === 1 && s[0]) {
         const d = mode.datasets.find((x) => x.id === s[0]!.datasetId);
         // "Label: figure as of / in Month" reads right for any label ("Mortgage remaining", "Meals served").
-        if (d?.kind === 'balance') return `${s[0].label}: ${s[0].latestFormatted} as of ${monthName(s[0].month)}.`;
-        return `${s[0].label}: ${s[0].latestFormatted} in ${monthName(s[0].month)}.`;
+        const payoff = s[0].payoff ? ` At this pace it is paid off by ${monthName(s[0].payoff)}.` : '';
+        if (d?.kind === 'balance')
+          return `${s[0].label}: ${s[0].latestFormatted} as of ${monthName(s[0].month)}.${payoff}`;
+        const soFar = s[0].toDate ? ', month to date' : '';
+        return `${s[0].label}: ${s[0].latestFormatted} in ${monthName(s[0].month)}${soFar}.`;
       }
       return `As of ${monthName(s[0]?.month ?? '')}: ${list(s.map((x) => `${x.label.toLowerCase()} ${x.latestFormatted}`))}.`;
     }

@@ -1,66 +1,70 @@
-import { formatValue } from '../../contracts/format';
-import { periodOf, PIE_MONTHS, type ChartPicture, type PictureSeries } from './picture';
-import { compact, donutSlice, esc, FONT, monthShortYear, monthTick, r1, text, unitTitle, yTicks } from './svg-kit';
+import { changeOf, formatValue } from '../../contracts/format';
+import type { Point } from '../../contracts/persona';
+import { monthName, periodOf, PIE_MONTHS, type ChartPicture, type PictureSeries } from './picture';
+import { donutSlice, esc, FONT, monthShortYear, r1, smoothPath, text } from './svg-kit';
 
 /** The drawing is 768×512 (3:2, like the 1536×1024 image model output) and rasterised at 2×. */
 export const SVG_WIDTH = 768;
 export const SVG_HEIGHT = 512;
-const LEFT_EDGE = 44;
-const RIGHT = 724;
-const TOP = 134;
-/** Sized to stay legible when the picture is shown at card width (~450 px, 0.6×). */
-const SIZE = { title: 30, sub: 17, tick: 15, legend: 16, note: 13 };
-
-interface Plot {
-  left: number;
-  bottom: number;
-  x(i: number): number;
-  y(v: number): number;
-  band: number;
-}
+const EDGE = 48;
+const RIGHT = SVG_WIDTH - EDGE;
+/** The shape of the series fills the lower part of the poster, under the headline. */
+const SHAPE = { top: 282, bottom: 430 };
+/** Share of the width the recorded months take when a payoff projection follows them. */
+const PAST_SHARE = 0.56;
+/** Sized to stay legible when the poster is shown at card width (~450 px, 0.6×) or smaller. */
+const SIZE = { kicker: 18, title: 34, headline: 80, sub: 21, note: 14, tag: 19 };
 
 const colourOf = (p: ChartPicture, i: number) => p.colors.series[i % p.colors.series.length] ?? p.colors.primary;
 
 /**
- * The chart as a self-contained SVG: title, company and period, y axis with labelled gridlines
- * and unit title, month axis, the series (line, area, bar or donut) in the mode's chart colours, a
- * legend for several series and a note that it was rendered locally. Pure string building; the
+ * The offline "Illustrate" picture: a poster, not a second copy of the chart. One title, the
+ * headline figure large, the simplified shape of the series (no axes or gridlines), one or two
+ * annotations — the high and low, the change over the period or the payoff month — in the mode's
+ * colours, at the image model's 3:2 so the card keeps its height. Pure string building; the
  * rasteriser (adapters/charts) turns it into the PNG stored as an offline image or a fallback.
  */
 export function chartSvg(p: ChartPicture): string {
-  const body = p.type === 'pie' ? donut(p) : cartesian(p);
-  const single = p.series.length === 1 ? p.series[0] : undefined;
-  const last = single?.points.at(-1);
-  const headline =
-    single && last && p.type !== 'pie'
-      ? text(RIGHT, 68, formatValue(last.y, single.unit), {
-          'text-anchor': 'end',
-          'font-size': SIZE.title,
-          'font-weight': 700,
-          fill: p.colors.text,
-        }) +
-        text(RIGHT, 96, monthShortYear(last.x), { 'text-anchor': 'end', 'font-size': SIZE.sub, fill: p.colors.muted })
-      : '';
+  const lead = p.series[0];
+  const last = lead?.points.at(-1);
+  const several = p.series.length > 1;
+  const figure = lead && last ? formatValue(last.y, lead.unit) : '—';
+  const body = p.type === 'pie' ? donut(p) : shape(p);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${SVG_WIDTH}" height="${SVG_HEIGHT}" viewBox="0 0 ${SVG_WIDTH} ${SVG_HEIGHT}" font-family="${esc(FONT)}">`,
-    `<rect width="${SVG_WIDTH}" height="${SVG_HEIGHT}" fill="${p.colors.background}"/>`,
-    `<clipPath id="card"><rect x="16" y="16" width="${SVG_WIDTH - 32}" height="${SVG_HEIGHT - 32}" rx="18"/></clipPath>`,
-    `<rect x="16" y="16" width="${SVG_WIDTH - 32}" height="${SVG_HEIGHT - 32}" rx="18" fill="${p.colors.surface}" stroke="${p.colors.muted}" stroke-opacity="0.25"/>`,
-    `<rect x="16" y="16" width="${SVG_WIDTH - 32}" height="6" fill="${p.colors.primary}" clip-path="url(#card)"/>`,
-    // Bold sans glyphs average ~0.56 em: long titles (up to 80 characters) shrink to fit the card.
-    text(LEFT_EDGE, 68, p.title, {
-      'font-size': fit(SIZE.title, headline ? 450 : 680, p.title.length),
+    `<defs><linearGradient id="wash" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${p.colors.surface}"/><stop offset="1" stop-color="${p.colors.background}"/></linearGradient>`,
+    `<linearGradient id="fill" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${colourOf(p, 0)}" stop-opacity="0.34"/><stop offset="1" stop-color="${colourOf(p, 0)}" stop-opacity="0.04"/></linearGradient></defs>`,
+    `<rect width="${SVG_WIDTH}" height="${SVG_HEIGHT}" fill="url(#wash)"/>`,
+    // A band of the brand colour down the left edge, and one soft disc behind the figure.
+    `<rect width="14" height="${SVG_HEIGHT}" fill="${p.colors.primary}"/>`,
+    `<circle cx="${RIGHT - 40}" cy="96" r="150" fill="${p.colors.primary}" fill-opacity="0.06"/>`,
+    text(EDGE, 62, p.companyName.toUpperCase(), {
+      'font-size': SIZE.kicker,
+      'font-weight': 700,
+      'letter-spacing': 1.6,
+      fill: p.colors.primary,
+    }),
+    // Bold sans glyphs average ~0.56 em: long titles (up to 80 characters) shrink to fit.
+    text(EDGE, 100, p.title, {
+      'font-size': fit(SIZE.title, RIGHT - EDGE, p.title.length),
       'font-weight': 700,
       fill: p.colors.text,
     }),
-    text(LEFT_EDGE, 96, `${p.companyName} · ${periodOf(p)}`, {
-      'font-size': fit(SIZE.sub, headline ? 450 : 680, p.companyName.length + 40),
+    text(EDGE, 192, figure, {
+      'font-size': SIZE.headline,
+      'font-weight': 800,
+      'letter-spacing': -2,
+      fill: p.colors.text,
+      'data-role': 'headline',
+    }),
+    text(EDGE, 230, several ? alsoLine(p) : asOf(lead), {
+      'font-size': fit(SIZE.sub, RIGHT - EDGE, (several ? alsoLine(p) : asOf(lead)).length, 0.5),
       fill: p.colors.muted,
     }),
-    headline,
+    lead ? tag(p, lead) : '',
     body,
-    // Bottom right, unless a legend needs the bottom row: then top right, where no headline is.
-    text(RIGHT, headline || p.series.length === 1 ? 482 : 28 + 16, 'Rendered locally by Presto-Change-O', {
+    text(EDGE, 462, periodOf(p), { 'font-size': SIZE.note, fill: p.colors.muted }),
+    text(RIGHT, 482, 'Rendered locally by Presto-Change-O', {
       'text-anchor': 'end',
       'font-size': SIZE.note,
       fill: p.colors.muted,
@@ -69,120 +73,156 @@ export function chartSvg(p: ChartPicture): string {
   ].join('');
 }
 
-function cartesian(p: ChartPicture): string {
-  const bars = p.type === 'bar';
-  const months = p.series.reduce<string[]>(
-    (best, s) => (s.points.length > best.length ? s.points.map((q) => q.x) : best),
-    [],
-  );
-  const unit = p.series[0]?.unit ?? 'count';
-  const dom = yTicks(
-    p.series.flatMap((s) => s.points.map((q) => q.y)),
-    bars || p.type === 'area',
-    p.series.every((s) => s.unit === 'count'),
-  );
-  const labels = dom.ticks.map((t) => compact(t, unit));
-  const left = LEFT_EDGE + 24 + Math.max(...labels.map((l) => l.length)) * SIZE.tick * 0.56;
-  const bottom = p.series.length > 1 ? 384 : 404;
-  const n = Math.max(1, months.length);
-  const band = bars ? (RIGHT - left) / n : n > 1 ? (RIGHT - left) / (n - 1) : RIGHT - left;
-  const plot: Plot = {
-    left,
-    bottom,
-    band,
-    x: bars ? (i) => left + (i + 0.5) * band : (i) => (n > 1 ? left + i * band : (left + RIGHT) / 2),
-    y: (v) => bottom - ((v - dom.lo) / (dom.hi - dom.lo || 1)) * (bottom - TOP),
-  };
-  const grid = dom.ticks
-    .map((t, i) => {
-      const y = plot.y(t);
-      return (
-        `<line x1="${r1(left)}" x2="${RIGHT}" y1="${r1(y)}" y2="${r1(y)}" stroke="${p.colors.muted}" stroke-opacity="${t === 0 ? 0.6 : 0.2}"/>` +
-        text(left - 10, y + 5, labels[i] ?? '', { 'text-anchor': 'end', 'font-size': SIZE.tick, fill: p.colors.muted })
-      );
+/** "December 2026, month to date" for an unfinished flow, "as of December 2026" for a balance. */
+function asOf(s: PictureSeries | undefined): string {
+  const last = s?.points.at(-1);
+  if (!s || !last) return '';
+  return s.toDate ? `${monthName(last.x)}, month to date` : `As of ${monthName(last.x)}`;
+}
+
+/** With several series, the others' latest figures under the headline ("Savings balance $23.5k"). */
+function alsoLine(p: ChartPicture): string {
+  return p.series
+    .map((s) => {
+      const last = s.points.at(-1);
+      return last ? `${s.label} ${formatValue(last.y, s.unit)}` : s.label;
     })
-    .join('');
-  // Every other month when a label ("Dec ’25", ~4 em) would not fit its slot.
-  const slot = n > 1 ? (RIGHT - left) / (bars ? n : n - 1) : RIGHT - left;
-  const step = Math.max(1, Math.ceil((SIZE.tick * 4) / slot));
-  const xLabels = months
-    .map((m, i) =>
-      (n - 1 - i) % step === 0
-        ? text(plot.x(i), bottom + 24, monthTick(m, i < step), {
-            'text-anchor': 'middle',
-            'font-size': SIZE.tick,
-            fill: p.colors.muted,
-          })
-        : '',
-    )
-    .join('');
-  const axisTitles =
-    text(0, 0, unitTitle(unit), {
-      transform: `translate(34 ${r1((TOP + bottom) / 2)}) rotate(-90)`,
+    .join(' · ');
+}
+
+/**
+ * The annotation beside the headline: the payoff month of a balance being paid down, else the
+ * change over the period by the same rules as the KPI cards (points for percentages, absolute
+ * changes on tiny or zero bases).
+ */
+function tag(p: ChartPicture, s: PictureSeries): string {
+  const first = s.points[0];
+  const last = s.points.at(-1);
+  if (!first || !last) return '';
+  const payoff = s.payoff?.month;
+  let label: string;
+  if (payoff) label = `Paid off by ${monthShortYear(payoff)}`;
+  else {
+    const change = changeOf(first.y, last.y, s.unit);
+    if (!change) return '';
+    const arrow = change.direction === 'up' ? '▲' : change.direction === 'down' ? '▼' : '●';
+    label = change.direction === 'flat' ? 'Level over the year' : `${arrow} ${change.text} over the period`;
+  }
+  const width = label.length * SIZE.tag * 0.56 + 28;
+  const x = RIGHT - width;
+  return (
+    `<g data-role="annotation"><rect x="${r1(x)}" y="150" width="${r1(width)}" height="34" rx="17" fill="${p.colors.primary}"/>` +
+    text(x + width / 2, 172, label, {
       'text-anchor': 'middle',
-      'font-size': SIZE.tick,
-      fill: p.colors.muted,
+      'font-size': SIZE.tag,
+      'font-weight': 700,
+      fill: p.colors.surface,
     }) +
-    text((left + RIGHT) / 2, bottom + 48, 'Month', {
-      'text-anchor': 'middle',
-      'font-size': SIZE.tick,
-      fill: p.colors.muted,
-    });
+    '</g>'
+  );
+}
+
+/**
+ * The series as a smooth silhouette zoomed to its movement (or soft columns from zero for bars),
+ * with its high and low marked; a balance being paid down instead runs on, dashed, to zero at
+ * its payoff month.
+ */
+function shape(p: ChartPicture): string {
+  const all = p.series.flatMap((s) => s.points.map((q) => q.y));
+  if (all.length === 0) return '';
+  const lead = p.series[0]!;
+  const bars = p.type === 'bar' && !p.series[1];
+  const payoff = p.series.length === 1 && !bars ? lead.payoff : undefined;
+  const [min, max] = [Math.min(...all), Math.max(...all)];
+  const lo =
+    bars || payoff ? Math.min(0, min) : Math.max(min >= 0 ? 0 : -Infinity, min - (max - min || max || 1) * 0.7);
+  const hi = max > lo ? max : lo + 1;
+  const y = (v: number) => SHAPE.bottom - ((v - lo) / (hi - lo)) * (SHAPE.bottom - SHAPE.top);
+  const n = Math.max(...p.series.map((s) => s.points.length));
+  const end = payoff ? EDGE + (RIGHT - EDGE) * PAST_SHARE : RIGHT;
+  const slot = (end - EDGE) / Math.max(1, n);
+  const x = bars
+    ? (i: number) => EDGE + (i + 0.5) * slot
+    : (i: number) => (n > 1 ? EDGE + (i / (n - 1)) * (end - EDGE) : (EDGE + end) / 2);
   const marks = p.series
-    .map((s, i) => (bars ? barMarks(p, s, i, plot, n) : lineMarks(p, s, i, plot, n, p.type === 'area')))
+    .map((s, i) => {
+      const offset = n - s.points.length;
+      const pts = s.points.map((q, j) => [x(j + offset), y(q.y)] as [number, number]);
+      if (bars) return columns(p, pts, y(Math.max(lo, 0)), slot);
+      const line = smoothPath(pts);
+      const fill =
+        i === 0 && pts.length > 1
+          ? `<path d="${line}L${r1(pts.at(-1)![0])} ${SHAPE.bottom}L${r1(pts[0]![0])} ${SHAPE.bottom}Z" fill="url(#fill)"/>`
+          : '';
+      return `${fill}<path d="${line}" fill="none" stroke="${colourOf(p, i)}" stroke-width="${i === 0 ? 5 : 3.5}" stroke-linecap="round" stroke-linejoin="round"${i === 0 ? '' : ' stroke-opacity="0.85"'}/>`;
+    })
     .join('');
-  return grid + xLabels + axisTitles + marks + (p.series.length > 1 ? legend(p) : '');
+  const baseline = `<line x1="${EDGE}" x2="${RIGHT}" y1="${SHAPE.bottom}" y2="${SHAPE.bottom}" stroke="${p.colors.muted}" stroke-opacity="0.35"/>`;
+  const from = lead.points.at(-1);
+  if (payoff && from) return baseline + marks + projection(p, [end, y(from.y)], payoff.month);
+  // Columns leave no room under a low one for its label: bars name only their high.
+  return baseline + marks + extremes(p, lead, (j) => x(j + n - lead.points.length), y, !bars);
 }
 
-function lineMarks(p: ChartPicture, s: PictureSeries, i: number, plot: Plot, n: number, area: boolean): string {
-  const offset = n - s.points.length;
-  const pts = s.points.map((q, j) => [r1(plot.x(j + offset)), r1(plot.y(q.y))] as const);
-  if (pts.length === 0) return '';
-  const colour = colourOf(p, i);
-  const d = pts.map(([x, y], j) => `${j ? 'L' : 'M'}${x} ${y}`).join('');
-  const fill = area
-    ? `<path d="${d}L${pts.at(-1)![0]} ${plot.bottom}L${pts[0]![0]} ${plot.bottom}Z" fill="${colour}" fill-opacity="0.16"/>`
-    : '';
-  const dots = pts
-    .map(
-      ([x, y], j) =>
-        `<circle cx="${x}" cy="${y}" r="${j === pts.length - 1 ? 5.5 : 3.5}" fill="${colour}" stroke="${p.colors.surface}" stroke-width="1.5"/>`,
-    )
-    .join('');
-  return `${fill}<path d="${d}" fill="none" stroke="${colour}" stroke-width="3" stroke-linejoin="round" stroke-linecap="round"/>${dots}`;
+/** The dashed road from the last recorded month to zero at the payoff month, named at its end. */
+function projection(p: ChartPicture, from: [number, number], month: string): string {
+  const colour = colourOf(p, 0);
+  return (
+    `<path d="M${r1(from[0])} ${r1(from[1])}L${RIGHT} ${SHAPE.bottom}" fill="none" stroke="${colour}" stroke-width="4" stroke-dasharray="10 9" stroke-linecap="round" data-role="projection"/>` +
+    `<circle cx="${r1(from[0])}" cy="${r1(from[1])}" r="7" fill="${colour}" stroke="${p.colors.surface}" stroke-width="2.5"/>` +
+    `<circle cx="${RIGHT}" cy="${SHAPE.bottom}" r="7" fill="${p.colors.surface}" stroke="${colour}" stroke-width="3.5"/>` +
+    text(RIGHT, SHAPE.bottom - 18, `$0 · ${monthShortYear(month)}`, {
+      'text-anchor': 'end',
+      'font-size': SIZE.tag,
+      'font-weight': 700,
+      fill: p.colors.text,
+      'data-role': 'annotation',
+    })
+  );
 }
 
-function barMarks(p: ChartPicture, s: PictureSeries, i: number, plot: Plot, n: number): string {
-  const group = plot.band * 0.72;
-  const width = group / p.series.length;
-  const offset = n - s.points.length;
-  // Bar domains always include zero (yTicks with zero=true), so bars grow from the baseline.
-  const base = plot.y(0);
-  return s.points
-    .map((q, j) => {
-      const x = plot.x(j + offset) - group / 2 + i * width;
-      const y = plot.y(q.y);
-      const top = Math.min(y, base);
-      return `<rect x="${r1(x + 1)}" y="${r1(top)}" width="${r1(Math.max(1, width - 2))}" height="${r1(Math.abs(base - y))}" rx="3" fill="${colourOf(p, i)}"/>`;
+function columns(p: ChartPicture, pts: [number, number][], base: number, slot: number): string {
+  const width = Math.min(30, slot * 0.5);
+  return pts
+    .map(([cx, cy]) => {
+      const top = Math.min(cy, base - 3);
+      return `<rect x="${r1(cx - width / 2)}" y="${r1(top)}" width="${r1(width)}" height="${r1(base - top)}" rx="${r1(width / 2.4)}" fill="${colourOf(p, 0)}" fill-opacity="0.82"/>`;
     })
     .join('');
 }
 
-function legend(p: ChartPicture): string {
-  const labels = p.series.map((s) => {
-    const last = s.points.at(-1);
-    return last ? `${s.label} ${formatValue(last.y, s.unit)}` : s.label;
-  });
-  // One row: the font shrinks until every entry fits beside its swatch.
-  const size = fit(SIZE.legend, RIGHT - LEFT_EDGE - 34 * labels.length, labels.join('').length, 0.52);
-  let x = LEFT_EDGE;
-  return labels
-    .map((label, i) => {
-      const item =
-        `<rect x="${r1(x)}" y="458" width="14" height="14" rx="3" fill="${colourOf(p, i)}"/>` +
-        text(x + 20, 471, label, { 'font-size': size, fill: p.colors.text });
-      x += 34 + label.length * size * 0.52;
-      return item;
+/** Dots at the high (and the low) of the lead series, each named with its figure and month. */
+function extremes(
+  p: ChartPicture,
+  s: PictureSeries,
+  x: (j: number) => number,
+  y: (v: number) => number,
+  withLow: boolean,
+): string {
+  if (s.points.length < 3) return '';
+  const index = (pick: (a: Point, b: Point) => boolean) =>
+    s.points.reduce((best, q, j) => (pick(q, s.points[best]!) ? j : best), 0);
+  const high = index((a, b) => a.y > b.y);
+  const low = index((a, b) => a.y < b.y);
+  if (s.points[high]!.y === s.points[low]!.y) return '';
+  const marks: [number, string, number][] = [[high, 'High', -16]];
+  if (withLow) marks.push([low, 'Low', 28]);
+  return marks
+    .map(([j, word, dy]) => {
+      const q = s.points[j]!;
+      const cx = x(j);
+      const cy = y(q.y);
+      const anchor = cx < EDGE + 90 ? 'start' : cx > RIGHT - 90 ? 'end' : 'middle';
+      return (
+        `<circle cx="${r1(cx)}" cy="${r1(cy)}" r="6.5" fill="${p.colors.surface}" stroke="${colourOf(p, 0)}" stroke-width="3.5"/>` +
+        text(cx, Math.min(SHAPE.bottom + 30, cy + dy), `${word} ${formatValue(q.y, s.unit)} · ${monthShortYear(q.x)}`, {
+          'text-anchor': anchor,
+          'font-size': SIZE.tag,
+          'font-weight': 700,
+          fill: p.colors.text,
+          'data-role': 'annotation',
+        })
+      );
     })
     .join('');
 }
@@ -192,54 +232,36 @@ function fit(max: number, width: number, chars: number, em = 0.56): number {
   return Math.max(9, Math.min(max, width / (em * Math.max(1, chars))));
 }
 
-/** One series: a slice per recent month; several: a slice per series (latest values), like the dashboard's pie. */
+/** A pie as a plain ring of the recent months (or of each series' latest value), largest slice named. */
 function donut(p: ChartPicture): string {
   const multi = p.series.length > 1;
   const only = p.series[0];
   const slices = multi
-    ? p.series.map((s, i) => ({
-        label: s.label,
-        value: Math.max(0, s.points.at(-1)?.y ?? 0),
-        unit: s.unit,
-        colour: colourOf(p, i),
-      }))
+    ? p.series.map((s, i) => ({ label: s.label, value: Math.max(0, s.points.at(-1)?.y ?? 0), colour: colourOf(p, i) }))
     : (only?.points.slice(-PIE_MONTHS) ?? []).map((q, i) => ({
         label: monthShortYear(q.x),
         value: Math.max(0, q.y),
-        unit: only!.unit,
         colour: colourOf(p, i),
       }));
   const total = slices.reduce((a, s) => a + s.value, 0) || 1;
-  const [cx, cy] = [210, 290];
+  const [cx, cy] = [RIGHT - 110, 340];
   let angle = 0;
   const arcs = slices
     .map((s) => {
       const a1 = angle + (s.value / total) * 2 * Math.PI;
-      const d = donutSlice(cx, cy, 140, 82, angle, a1);
+      const d = donutSlice(cx, cy, 100, 62, angle, a1);
       angle = a1;
-      return `<path d="${d}" fill="${s.colour}" stroke="${p.colors.surface}" stroke-width="2"/>`;
+      return `<path d="${d}" fill="${s.colour}" stroke="${p.colors.surface}" stroke-width="3"/>`;
     })
     .join('');
-  const rows = slices
-    .map((s, i) => {
-      const y = 184 + i * 42;
-      const pct = `${Math.round((s.value / total) * 100)}%`;
-      return (
-        `<rect x="420" y="${y - 13}" width="14" height="14" rx="3" fill="${s.colour}"/>` +
-        text(444, y, s.label, { 'font-size': SIZE.legend + 1, fill: p.colors.text }) +
-        text(RIGHT, y, `${formatValue(s.value, s.unit)} · ${pct}`, {
-          'text-anchor': 'end',
-          'font-size': SIZE.legend + 1,
-          'font-weight': 700,
-          fill: p.colors.text,
-        })
-      );
-    })
-    .join('');
-  const centre = text(cx, cy + 6, multi ? 'Latest' : `${slices.length} months`, {
-    'text-anchor': 'middle',
-    'font-size': SIZE.legend + 2,
-    fill: p.colors.muted,
-  });
-  return arcs + centre + rows;
+  const top = slices.reduce((a, s) => (s.value > a.value ? s : a), slices[0]!);
+  const note = top
+    ? text(EDGE, 340, `Largest: ${top.label}, ${Math.round((top.value / total) * 100)}% of the total`, {
+        'font-size': SIZE.sub + 3,
+        'font-weight': 700,
+        fill: p.colors.text,
+        'data-role': 'annotation',
+      })
+    : '';
+  return arcs + note;
 }

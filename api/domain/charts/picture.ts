@@ -1,7 +1,8 @@
+import { chartSeriesOf } from '../../contracts/chart-series';
 import { formatValue } from '../../contracts/format';
 import type { ChartType, DatasetUnit, Mode } from '../../contracts/mode';
 import type { Persona, Point } from '../../contracts/persona';
-import type { ChartSpec } from '../../contracts/tools';
+import type { ChartSeries, ChartSpec } from '../../contracts/tools';
 import { BadRequest } from '../errors';
 
 /** An illustrated chart shows the same year the dashboard's tab charts show. */
@@ -9,9 +10,8 @@ export const CHART_IMAGE_MONTHS = 12;
 /** A one-series pie shows this many recent months, like the dashboard's pie (web PIE_MONTHS). */
 export const PIE_MONTHS = 6;
 
-export interface PictureSeries {
-  datasetId: string;
-  label: string;
+/** A chart series (with its scale, month-to-date flag and payoff) whose unit is a dataset's. */
+export interface PictureSeries extends ChartSeries {
   unit: DatasetUnit;
   points: Point[];
 }
@@ -46,11 +46,9 @@ export function pictureDatasets(mode: Mode, datasetIds: readonly string[]): stri
 export function buildChartPicture(mode: Mode, persona: Persona, datasetIds: readonly string[]): ChartPicture {
   const ids = pictureDatasets(mode, datasetIds);
   const datasets = ids.map((id) => mode.datasets.find((d) => d.id === id)!);
-  const series = datasets.map((d) => ({
-    datasetId: d.id,
-    label: d.label,
+  const series = datasets.map((d): PictureSeries => ({
+    ...chartSeriesOf(d, persona.series[d.id] ?? [], CHART_IMAGE_MONTHS),
     unit: d.unit,
-    points: (persona.series[d.id] ?? []).slice(-CHART_IMAGE_MONTHS),
   }));
   const { theme } = mode;
   return {

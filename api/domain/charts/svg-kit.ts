@@ -1,4 +1,4 @@
-/** Small pure helpers for the chart SVG: escaping, number formats, ticks, month labels. */
+/** Small pure helpers for the chart poster SVG: escaping, text, curves, month labels, donut arcs. */
 
 export const FONT = 'Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif';
 
@@ -16,80 +16,29 @@ export function text(x: number, y: number, content: string, attrs: Record<string
   return `<text x="${r1(x)}" y="${r1(y)}"${a}>${esc(content)}</text>`;
 }
 
-/** Tick step of 1, 2, 2.5 or 5 × 10^n giving about `count` intervals (as the dashboard's axes). */
-export function niceStep(span: number, count: number): number {
-  if (!(span > 0)) return 1;
-  const raw = span / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const norm = raw / mag;
-  return (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 2.5 ? 2.5 : norm <= 5 ? 5 : 10) * mag;
-}
-
-/** A y domain with round ticks; `zero` includes the baseline (bars, areas), else it hugs the data. */
-export function yTicks(values: number[], zero: boolean, integer: boolean): { lo: number; hi: number; ticks: number[] } {
-  let min = values.length ? Math.min(...values) : 0;
-  let max = values.length ? Math.max(...values) : 1;
-  if (zero) {
-    min = Math.min(0, min);
-    max = Math.max(0, max);
-  } else {
-    const pad = (max - min) * 0.15 || Math.abs(max) * 0.1 || 1;
-    min = min >= 0 ? Math.max(0, min - pad) : min - pad;
-    max += pad;
+/**
+ * A smooth curve through the points (Catmull-Rom as cubic Béziers, tension 1/6): the poster shows
+ * the series' shape, not its exact month-by-month corners.
+ */
+export function smoothPath(pts: readonly (readonly [number, number])[]): string {
+  if (pts.length === 0) return '';
+  const at = (i: number) => pts[Math.max(0, Math.min(pts.length - 1, i))]!;
+  let d = `M${r1(pts[0]![0])} ${r1(pts[0]![1])}`;
+  for (let i = 0; i < pts.length - 1; i++) {
+    const [p0, p1, p2, p3] = [at(i - 1), at(i), at(i + 1), at(i + 2)];
+    const c1 = [p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6];
+    const c2 = [p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6];
+    d += `C${r1(c1[0]!)} ${r1(c1[1]!)} ${r1(c2[0]!)} ${r1(c2[1]!)} ${r1(p2[0])} ${r1(p2[1])}`;
   }
-  if (min === max) max = min + 1;
-  const step = integer ? Math.max(1, niceStep(max - min, 4)) : niceStep(max - min, 4);
-  const lo = Math.floor(min / step) * step;
-  const hi = Math.ceil(max / step) * step;
-  const ticks: number[] = [];
-  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Number(t.toPrecision(12)));
-  return { lo, hi, ticks };
-}
-
-const trim = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: Math.abs(n) < 100 ? 1 : 0 });
-
-/** Axis tick labels: $12.5k, 1.2M, 45%. Exact figures elsewhere use contracts/format. */
-export function compact(value: number, unit: string): string {
-  const abs = Math.abs(value);
-  const num =
-    abs >= 1e6
-      ? `${trim(value / 1e6)}M`
-      : abs >= 1e4
-        ? `${trim(value / 1e3)}k`
-        : value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 1 : 0 });
-  if (unit === 'USD') return value < 0 ? `-$${num.slice(1)}` : `$${num}`;
-  if (unit === 'percent') return `${num}%`;
-  return num;
+  return d;
 }
 
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "Jan ’25" at January and the first tick, "Mar" otherwise. */
-export function monthTick(x: string, first: boolean): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(x);
-  if (!m) return x;
-  const short = SHORT[Number(m[2]) - 1] ?? x;
-  return first || m[2] === '01' ? `${short} ’${m[1]!.slice(2)}` : short;
-}
 
 /** "Mar 2025". */
 export function monthShortYear(x: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(x);
   return m ? `${SHORT[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : x;
-}
-
-/** What the y axis measures, in words. */
-export function unitTitle(unit: string): string {
-  const titles: Record<string, string> = {
-    USD: 'US dollars',
-    count: 'Count',
-    percent: 'Percent',
-    points: 'Points',
-    kWh: 'kWh',
-    miles: 'Miles',
-    days: 'Days',
-  };
-  return titles[unit] ?? unit;
 }
 
 /** An SVG arc path for a donut slice from angle a0 to a1 (radians, 0 at 12 o'clock). */

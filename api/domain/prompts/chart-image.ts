@@ -5,7 +5,8 @@ import { monthName, periodOf, PIE_MONTHS, type ChartPicture } from '../charts/pi
  * Part of every chart image key: bump it when the prompt (or the local drawing) changes, so
  * images made from the old wording are not served for the new one.
  */
-export const CHART_PROMPT_VERSION = 1;
+// 2: the data realism rules (#14) changed every persona's numbers and how money is written.
+export const CHART_PROMPT_VERSION = 2;
 
 /**
  * The gpt-image prompt for a chart. Built only from validated mode fields (names, labels, hex

@@ -1,3 +1,4 @@
+import { payoffOf } from '../../contracts/chart-series';
 import { formatValue } from '../../contracts/format';
 import type { Mode, ModeSummary } from '../../contracts/mode';
 import type { Persona } from '../../contracts/persona';
@@ -32,7 +33,9 @@ export function systemPrompt(mode: Mode, persona: Persona, modes: ModeSummary[])
     .map((d) => {
       const last = persona.series[d.id]?.at(-1);
       const latest = last ? `${formatValue(last.y, d.unit)} in ${last.x}` : 'no data';
-      return `- ${d.id}: ${d.label}, latest ${latest}`;
+      const soFar = last && (d.kind === 'flow' || d.kind === 'count') ? ' (month to date)' : '';
+      const payoff = payoffOf(d, persona.series[d.id] ?? []);
+      return `- ${d.id}: ${d.label}, latest ${latest}${soFar}${payoff ? `, paid off by ${payoff.month} at this pace` : ''}`;
     })
     .join('\n');
   const tabs = mode.tabs.map((t) => `${t.id} (${t.label})`).join(', ');

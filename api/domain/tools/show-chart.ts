@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { chartSeriesOf } from '../../contracts/chart-series';
 import { formatValue } from '../../contracts/format';
 import { ShowChartArgs, type ShowChartResult } from '../../contracts/tools';
 import { toolError, type ToolContext, type ToolReturn } from './context';
@@ -19,8 +20,7 @@ export const showChart = {
     const ids = [...new Set(args.dataset_ids)];
     const series = ids.map((id) => {
       const dataset = mode.datasets.find((d) => d.id === id)!;
-      const points = (persona.series[id] ?? []).slice(-args.range_months);
-      return { datasetId: id, label: dataset.label, unit: dataset.unit, points };
+      return chartSeriesOf(dataset, persona.series[id] ?? [], args.range_months);
     });
     const summary = series.map((s) => {
       const last = s.points[s.points.length - 1] ?? { x: '', y: 0 };
@@ -31,6 +31,8 @@ export const showChart = {
         latest: last.y,
         latestFormatted: formatValue(last.y, unit),
         month: last.x,
+        ...(s.toDate ? { toDate: true } : {}),
+        ...(s.payoff ? { payoff: s.payoff.month } : {}),
       };
     });
     const result: ShowChartResult = { chart: { type: args.chart_type, title: args.title, series }, summary };

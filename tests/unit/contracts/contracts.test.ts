@@ -61,7 +61,10 @@ describe('contracts', () => {
   });
 
   it('formats figures the same way everywhere', () => {
-    expect(formatValue(4218.3, 'currency')).toBe('$4,218.30');
+    expect(formatValue(42.5, 'currency')).toBe('$42.50');
+    expect(formatValue(4218.3, 'currency')).toBe('$4,218');
+    expect(formatValue(23534.01, 'USD')).toBe('$23.5k');
+    expect(formatValue(1_240_000, 'USD')).toBe('$1.2M');
     expect(formatValue(742, 'score')).toBe('742');
     expect(formatValue(12.34, 'percent')).toBe('12.3%');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { labelEvery, niceStep, yDomain } from '../../../web/src/features/charts/scale';
-import { compact, fmt, monthTick } from '../../../web/src/lib/format';
+import { axisLabels, fmt, monthTick } from '../../../web/src/lib/format';
 import { formatValue } from '../../../api/contracts/format';
 
 describe('chart scales', () => {
@@ -37,9 +37,9 @@ describe('formatting', () => {
   });
 
   it('abbreviates axis ticks', () => {
-    expect(compact(12500, 'USD')).toBe('$12.5k');
-    expect(compact(300000, 'USD')).toBe('$300k');
-    expect(compact(45, 'percent')).toBe('45%');
+    expect(axisLabels([10000, 12500, 15000], 'USD')).toEqual(['$10.0k', '$12.5k', '$15.0k']);
+    expect(axisLabels([0, 100000, 200000, 300000], 'USD')).toEqual(['$0', '$100k', '$200k', '$300k']);
+    expect(axisLabels([0, 25, 50], 'percent')).toEqual(['0%', '25%', '50%']);
   });
 
   it('marks the year on January and the first tick', () => {

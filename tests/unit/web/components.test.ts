@@ -2,6 +2,7 @@
 import { h, render, type ComponentChildren } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { chartSeriesOf } from '../../../api/contracts/chart-series';
 import { formatValue } from '../../../api/contracts/format';
 import { getBuiltinMode } from '../../../api/domain/modes/catalog';
 import { buildPersona } from '../../../api/domain/persona';
@@ -88,6 +89,23 @@ describe('KpiCard', () => {
     expect(root.querySelector('[data-testid="kpi-value"]')?.textContent).toBe('—');
     expect(root.textContent).not.toMatch(/vs last year/);
   });
+
+  it('never puts a percentage on a $0.00 balance or on a count of a few', () => {
+    const metric = mode.metrics[0]!;
+    const year = (from: number, to: number) =>
+      Array.from({ length: 12 }, (_, i) => ({ x: `2026-${String(i + 1).padStart(2, '0')}`, y: i === 11 ? to : from }));
+    const paidOff = mount(
+      h(KpiCard, { metric, value: 0, trend: year(2268.72, 0), showChange: true, highlighted: false }),
+    );
+    expect(paidOff.querySelector('[data-testid="kpi-change"]')?.textContent).toMatch(/^down\$2,269 vs last year$/);
+    void act(() => render(null, host));
+    host.remove();
+    const visits = { ...metric, format: 'number' as const };
+    const few = mount(
+      h(KpiCard, { metric: visits, value: 2, trend: year(1, 2), showChange: true, highlighted: false }),
+    );
+    expect(few.querySelector('[data-testid="kpi-change"]')?.textContent).toBe('up1 vs last year');
+  });
 });
 
 describe('ChartCard', () => {
@@ -104,6 +122,28 @@ describe('ChartCard', () => {
     expect(figure.getAttribute('data-dataset-ids')).toBe(dataset.id);
     expect(figure.textContent).toContain(spec.title);
     expect(figure.textContent).toContain(formatValue(points.at(-1)!.y, dataset.unit));
+  });
+
+  it('projects a mortgage to its payoff month and calls an unfinished month "month to date"', () => {
+    const mortgage = mode.datasets.find((d) => d.id === 'mortgage')!;
+    const root = mount(
+      h(ChartCard, {
+        spec: { type: 'line', title: 'Mortgage', series: [chartSeriesOf(mortgage, persona.series.mortgage!, 12)] },
+        source: 'chat',
+      }),
+    );
+    expect(root.querySelector('[data-testid="payoff"]')?.textContent).toMatch(/^Paid off by \w+ \d{4} at about \$/);
+    void act(() => render(null, host));
+    host.remove();
+    const spending = mode.datasets.find((d) => d.id === 'spending')!;
+    const flow = mount(
+      h(ChartCard, {
+        spec: { type: 'bar', title: 'Spending', series: [chartSeriesOf(spending, persona.series.spending!, 12)] },
+        source: 'tab',
+      }),
+    );
+    expect(flow.querySelector('.chart-card__figure span')?.textContent).toBe('Nov 2026 · month to date');
+    expect(flow.querySelector('[data-testid="payoff"]')).toBeNull();
   });
 });
 

@@ -21,21 +21,8 @@ export function fmt(value: number, unit: string): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
-/** Short axis-tick label ($12.5k, 1.2M, 45%); exact figures always use fmt. */
-export function compact(value: number, unit: string): string {
-  const abs = Math.abs(value);
-  const num =
-    abs >= 1e6
-      ? `${trim(value / 1e6)}M`
-      : abs >= 1e4
-        ? `${trim(value / 1e3)}k`
-        : value.toLocaleString('en-US', { maximumFractionDigits: abs < 10 ? 1 : 0 });
-  if (unit === 'USD' || unit === 'currency') return value < 0 ? `-$${num.slice(1)}` : `$${num}`;
-  if (unit === 'percent') return `${num}%`;
-  return num;
-}
-
-const trim = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: Math.abs(n) < 100 ? 1 : 0 });
+/** One axis's tick labels in one format (see axisLabels): "$4,000 … $5,500" or "$5k … $20k", never a mix. */
+export { axisLabels } from '../../../api/contracts/format';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -43,6 +30,11 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function monthShort(x: string): string {
   const m = /^(\d{4})-(\d{2})/.exec(x);
   return m ? (MONTHS[Number(m[2]) - 1] ?? x) : x;
+}
+
+/** The figure's month under a chart's headline: "Dec 2026", or "Dec 2026 · month to date" for an unfinished flow. */
+export function monthOfFigure(x: string, toDate: boolean | undefined): string {
+  return toDate ? `${monthLong(x)} · month to date` : monthLong(x);
 }
 
 /** "2025-03" → "Mar 2025". */

@@ -52,7 +52,9 @@ export function seriesFor(d: DraftDataset): SeriesSpec {
   }
   // Percentages and 0-100 scores never leave their scale; other values get generous headroom.
   const bounded = d.unit === 'percent' || (d.kind === 'score' && t <= 100);
-  const cap = bounded ? 100 : Math.max(t * 6, t + Math.abs(d.monthlyChange) * 40);
+  // Whole counts get room for a few a month even when typically rare, so they can vary (not 0 or 1 forever).
+  const room = decimals === 0 ? 6 : 0;
+  const cap = bounded ? 100 : Math.max(t * 6, t + Math.abs(d.monthlyChange) * 40, room);
   const noise = d.kind === 'balance' ? 0.05 : d.shape === 'seasonal' ? 0.25 : 0.12;
   const start: [number, number] = [t * 0.85, Math.min(cap, t * 1.15)];
   return { shape: d.shape, start, drift: d.monthlyChange, noise, min: 0, max: cap, decimals };

@@ -20,10 +20,11 @@ describe('chart image keys (content hashes)', () => {
     const key = chartKey(base);
     expect(ChartKey.parse(key)).toBe(key);
     expect(chartKey({ ...base, mode: structuredClone(banking), datasetIds: [...base.datasetIds] })).toBe(key);
-    // Pinned: if this changes, every stored image is orphaned — only ever on purpose (CHART_PROMPT_VERSION).
+    // Pinned: if this changes, every stored image is orphaned — only ever on purpose (CHART_PROMPT_VERSION;
+    // 2 since the data realism rules changed every persona's figures).
     const fixed = { id: 'demo', name: 'Demo', theme: { primary: '#112233' } } as unknown as Mode;
     expect(chartKey({ mode: fixed, datasetIds: ['a', 'b'], personaSeed: 7, model: 'm', asOf: '2026-11' })).toBe(
-      '95446bc9c148fc1705f9229643eaf2c1',
+      'bde6428bbc7e8652ace96759d859f07f',
     );
     expect(stableJson({ b: 1, a: [2, { d: 3, c: undefined, e: 'x' }] })).toBe('{"a":[2,{"d":3,"e":"x"}],"b":1}');
   });

@@ -13,7 +13,7 @@ export function Axes({ f }: { f: Frame }) {
           <line
             class={t === 0 ? 'chart-axes__zero' : 'chart-axes__grid'}
             x1={f.left}
-            x2={f.right}
+            x2={f.end}
             y1={f.y(t)}
             y2={f.y(t)}
           />

@@ -1,5 +1,5 @@
 import type { ChartSpec } from '../../../../api/contracts/tools';
-import { fmt, monthLong } from '../../lib/format';
+import { fmt, monthLong, monthOfFigure } from '../../lib/format';
 import { BarChart } from './bar-chart';
 import { lastPoint, periodOf, seriesColor } from './chart-utils';
 import { LineChart } from './line-chart';
@@ -17,10 +17,12 @@ interface Props {
   /** How many times the assistant asked for this card again: each one replays the highlight. */
   again?: number;
   stageKey?: string;
+  /** The assistant's latest chart (on stage, or the tab's card it pointed at): `data-assistant="latest"`. */
+  latest?: boolean;
 }
 
 /** A titled card holding one chart, its headline figure and (for several series) a legend. */
-export function ChartCard({ spec, source, fresh, illustrate, again = 0, stageKey }: Props) {
+export function ChartCard({ spec, source, fresh, illustrate, again = 0, stageKey, latest }: Props) {
   const [ref, width] = useWidth<HTMLDivElement>();
   const ill = useIllustrate(spec, illustrate);
   const single = spec.series.length === 1 ? spec.series[0] : undefined;
@@ -35,6 +37,7 @@ export function ChartCard({ spec, source, fresh, illustrate, again = 0, stageKey
       data-chart-type={spec.type}
       data-dataset-ids={spec.series.map((s) => s.datasetId).join(',')}
       data-source={source}
+      data-assistant={latest ? 'latest' : source === 'chat' ? 'shown' : undefined}
     >
       <figcaption class="chart-card__head">
         <div>
@@ -46,11 +49,16 @@ export function ChartCard({ spec, source, fresh, illustrate, again = 0, stageKey
                 : spec,
             )}
           </p>
+          {single?.payoff && spec.type !== 'pie' && spec.type !== 'bar' && (
+            <p class="chart-card__payoff" data-testid="payoff">
+              Paid off by {monthLong(single.payoff.month)} at about {fmt(single.payoff.monthly, single.unit)} a month
+            </p>
+          )}
         </div>
         {single && last && spec.type !== 'pie' && (
           <div class="chart-card__figure">
             <strong>{fmt(last.y, single.unit)}</strong>
-            <span>{monthLong(last.x)}</span>
+            <span>{monthOfFigure(last.x, single.toDate)}</span>
           </div>
         )}
       </figcaption>

@@ -1,9 +1,11 @@
 import type { ChartSpec } from '../../../../api/contracts/tools';
-import { compact } from '../../lib/format';
+import { axisLabels } from '../../lib/format';
 import { monthsOf } from './chart-utils';
 import { type Domain, linear, yDomain } from './scale';
 
 export const CHART_HEIGHT = 220;
+/** Share of the plot width the recorded months take when a payoff projection follows them. */
+export const PAST_SHARE = 0.68;
 
 /** Plot geometry shared by the line, area and bar charts. */
 export interface Frame {
@@ -11,6 +13,10 @@ export interface Frame {
   height: number;
   left: number;
   right: number;
+  /** Right edge of the grid: past `right` when a payoff projection follows the last month. */
+  end: number;
+  /** The paid-down balance's projection to zero, drawn from the last month to `end`. */
+  payoff?: { month: string; monthly: number };
   top: number;
   bottom: number;
   months: string[];
@@ -29,15 +35,22 @@ export function makeFrame(spec: ChartSpec, width: number, banded: boolean, zero:
   const months = monthsOf(spec);
   const unit = spec.series[0]?.unit ?? '';
   const integer = spec.series.every((s) => s.unit === 'count');
+  const first = spec.series[0];
+  // One shared scale only when every series has it (two percentages); otherwise the axis is open.
+  const bound = spec.series.every((s) => s.scale && s.unit === unit) ? first?.scale : undefined;
+  const payoff = spec.series.length === 1 && !banded ? first?.payoff : undefined;
   const dom = yDomain(
     spec.series.flatMap((s) => s.points.map((p) => p.y)),
-    zero,
+    zero || Boolean(payoff),
     4,
     integer,
+    bound,
   );
-  const tickLabels = dom.ticks.map((t) => compact(t, unit));
+  const tickLabels = axisLabels(dom.ticks, unit);
   const left = Math.max(...tickLabels.map((l) => l.length)) * 7 + 14;
-  const right = width - 14;
+  const end = width - 14;
+  // The projection takes the last third of the plot: an axis break, not 20 years of months.
+  const right = payoff ? left + (end - left) * PAST_SHARE : end;
   const top = 12;
   const bottom = height - 28;
   const n = Math.max(1, months.length);
@@ -50,6 +63,8 @@ export function makeFrame(spec: ChartSpec, width: number, banded: boolean, zero:
     height,
     left,
     right,
+    end,
+    ...(payoff ? { payoff } : {}),
     top,
     bottom,
     months,

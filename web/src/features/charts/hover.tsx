@@ -1,5 +1,5 @@
 import type { ChartSpec } from '../../../../api/contracts/tools';
-import { fmt, monthLong } from '../../lib/format';
+import { fmt, monthLong, monthOfFigure } from '../../lib/format';
 import { offsetOf, seriesColor } from './chart-utils';
 import { type Frame, indexAt } from './frame';
 
@@ -51,7 +51,14 @@ export function Tooltip({ spec, f, index }: { spec: ChartSpec; f: Frame; index: 
       style={{ left: `${x}px`, transform: flip ? 'translateX(calc(-100% - 12px))' : 'translateX(12px)' }}
       aria-hidden="true"
     >
-      <div class="chart-tooltip__month">{monthLong(month)}</div>
+      <div class="chart-tooltip__month">
+        {index === f.months.length - 1
+          ? monthOfFigure(
+              month,
+              spec.series.some((s) => s.toDate),
+            )
+          : monthLong(month)}
+      </div>
       {spec.series.map((s, si) => {
         const p = s.points[index - offsetOf(s, f.months.length)];
         return p ? (

@@ -4,6 +4,7 @@ import { Axes } from './axes';
 import { describe, lastPoint, offsetOf, seriesColor } from './chart-utils';
 import { makeFrame } from './frame';
 import { Crosshair, HoverCapture, Tooltip } from './hover';
+import { PayoffProjection } from './projection';
 
 /** Line or area chart; every series draws itself in, areas rise from the baseline. */
 export function LineChart({ spec, width, area }: { spec: ChartSpec; width: number; area: boolean }) {
@@ -54,6 +55,7 @@ export function LineChart({ spec, width, area }: { spec: ChartSpec; width: numbe
                 />
               )}
               <path class="chart-line" d={line} pathLength={1} style={{ stroke: seriesColor(i) }} />
+              {end && <PayoffProjection f={f} from={end} color={seriesColor(i)} />}
               {end && <circle class="chart-dot" cx={end[0]} cy={end[1]} r={4.5} style={{ fill: seriesColor(i) }} />}
               {hover !== null && pts[hover - off] && (
                 <circle

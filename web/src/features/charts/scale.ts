@@ -19,9 +19,16 @@ export function niceStep(span: number, count: number): number {
 /**
  * A y domain with rounded ticks. `zero` forces the baseline to include 0 (bars, areas);
  * otherwise the range hugs the data but never crosses below 0 for non-negative data.
- * `integer` keeps ticks whole (counts cannot be 1.5).
+ * `integer` keeps ticks whole (counts cannot be 1.5). `bound` is the value's scale (0–100 for a
+ * percentage): padding and rounding never carry the axis past it ("110 %" satisfaction).
  */
-export function yDomain(values: number[], zero: boolean, count = 4, integer = false): Domain {
+export function yDomain(
+  values: number[],
+  zero: boolean,
+  count = 4,
+  integer = false,
+  bound?: { min: number; max: number },
+): Domain {
   let min = Math.min(...values);
   let max = Math.max(...values);
   if (!Number.isFinite(min) || !Number.isFinite(max)) {
@@ -37,12 +44,23 @@ export function yDomain(values: number[], zero: boolean, count = 4, integer = fa
     min = Math.max(floor, min - pad);
     max = max + pad;
   }
-  if (min === max) max = min + 1;
+  if (bound) {
+    min = Math.max(bound.min, min);
+    max = Math.min(bound.max, max);
+  }
+  if (min === max) {
+    if (bound && max >= bound.max) min = max - 1;
+    else max = min + 1;
+  }
   const step = integer ? Math.max(1, niceStep(max - min, count)) : niceStep(max - min, count);
-  const lo = Math.floor(min / step) * step;
-  const hi = Math.ceil(max / step) * step;
+  let lo = Math.floor(min / step) * step;
+  let hi = Math.ceil(max / step) * step;
+  if (bound) {
+    lo = Math.max(lo, bound.min);
+    hi = Math.min(hi, bound.max);
+  }
   const ticks: number[] = [];
-  for (let t = lo; t <= hi + step / 2; t += step) ticks.push(Number(t.toPrecision(12)));
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step / 1e6; t += step) ticks.push(Number(t.toPrecision(12)));
   return { lo, hi, ticks };
 }
 

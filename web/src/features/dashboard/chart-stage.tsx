@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { reveal } from '../../lib/scroll';
 import { ChartCard } from '../charts/chart-card';
-import type { StageChart } from './use-dashboard';
+import { datasetKey, type StageChart } from './use-dashboard';
 
 /**
  * Charts the assistant put on screen, newest first; scrolls into view when one arrives, or to the
  * card the assistant was asked for again (it is highlighted there, not copied).
  */
-export function ChartStage({ charts }: { charts: StageChart[] }) {
+export function ChartStage({ charts, latest }: { charts: StageChart[]; latest: string | null }) {
   const ref = useRef<HTMLElement>(null);
   const newest = charts[0]?.key;
   const asked = charts.reduce((n, c) => n + c.asked, 0);
@@ -39,6 +39,7 @@ export function ChartStage({ charts }: { charts: StageChart[] }) {
             fresh
             again={c.asked}
             illustrate={c.illustrate}
+            latest={latest === datasetKey(c.spec)}
           />
         ))}
       </div>

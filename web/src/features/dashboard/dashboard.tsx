@@ -3,7 +3,7 @@ import type { Persona } from '../../../../api/contracts/persona';
 import { ChartStage } from './chart-stage';
 import { KpiGrid } from './kpi-grid';
 import { TabCharts } from './tab-charts';
-import type { StageChart } from './use-dashboard';
+import type { LatestChart, StageChart } from './use-dashboard';
 import { WelcomeBanner } from './welcome-banner';
 import { useMemo } from 'preact/hooks';
 import type { ActionQuote } from '../../../../api/contracts/persona';
@@ -16,6 +16,8 @@ interface Props {
   persona: Persona;
   tab: Tab;
   stage: StageChart[];
+  /** The assistant's latest chart, on stage or pointed at in the open tab. */
+  latest: LatestChart | null;
   highlighted: string[];
   /** A demo action was confirmed: the assistant notes it in the conversation. */
   onAction?: (quote: ActionQuote) => void;
@@ -27,7 +29,7 @@ interface Props {
  * supplier's usage) before the KPI cards — or the KPIs first — then the assistant's charts and the
  * open tab, which leaves out what the lead already shows.
  */
-export function Dashboard({ mode, persona, tab, stage, highlighted, onAction }: Props) {
+export function Dashboard({ mode, persona, tab, stage, latest, highlighted, onAction }: Props) {
   // What every chart card's Illustrate button asks POST /api/charts for (issue #6).
   const target = useMemo(() => ({ modeId: mode.id, personaSeed: persona.seed }), [mode.id, persona.seed]);
   const lead = leadOf(mode, persona);
@@ -49,8 +51,14 @@ export function Dashboard({ mode, persona, tab, stage, highlighted, onAction }: 
         ) : (
           kpis
         )}
-        <ChartStage charts={stage} />
-        <TabCharts mode={mode} persona={persona} tab={tab} lead={lead} />
+        <ChartStage charts={stage} latest={latest?.where === 'stage' ? latest.key : null} />
+        <TabCharts
+          mode={mode}
+          persona={persona}
+          tab={tab}
+          lead={lead}
+          asked={latest?.where === 'tab' ? latest : null}
+        />
       </div>
     </IllustrateContext.Provider>
   );

@@ -1,5 +1,6 @@
 import type { Metric } from '../../../../api/contracts/mode';
 import type { Point } from '../../../../api/contracts/persona';
+import { changeOf } from '../../../../api/contracts/format';
 import { fmt } from '../../lib/format';
 import { Icon } from '../../lib/icon';
 
@@ -18,10 +19,8 @@ export function KpiCard({ metric, value, trend, showChange, highlighted }: Props
   const points = trend?.slice(-12) ?? [];
   const first = points[0]?.y;
   const last = points[points.length - 1]?.y;
-  const change =
-    showChange && first !== undefined && last !== undefined && first !== 0
-      ? ((last - first) / Math.abs(first)) * 100
-      : null;
+  // The data realism rules (no "↓100 %" on $0.00, no "↑100 %" on 1 → 2 visits) live in changeOf.
+  const change = showChange && first !== undefined && last !== undefined ? changeOf(first, last, metric.format) : null;
   return (
     <article
       class={`card kpi${highlighted ? ' is-highlighted' : ''}`}
@@ -41,11 +40,11 @@ export function KpiCard({ metric, value, trend, showChange, highlighted }: Props
       {points.length > 1 && (
         <div class="kpi__foot">
           <Sparkline points={points} />
-          {change !== null && Number.isFinite(change) && (
-            <span class="kpi__change">
-              <Icon name={change >= 0 ? 'up' : 'down'} size={13} />
-              <span class="sr-only">{change >= 0 ? 'up' : 'down'}</span>
-              {Math.abs(change).toLocaleString('en-US', { maximumFractionDigits: 1 })}% vs last year
+          {change && (
+            <span class="kpi__change" data-testid="kpi-change">
+              {change.direction !== 'flat' && <Icon name={change.direction} size={13} />}
+              <span class="sr-only">{change.direction === 'flat' ? 'unchanged' : change.direction}</span>
+              {change.direction === 'flat' ? 'Same as last year' : `${change.text} vs last year`}
             </span>
           )}
         </div>

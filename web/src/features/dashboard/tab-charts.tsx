@@ -1,20 +1,32 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Mode, Tab } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
+import { chartSeriesOf } from '../../../../api/contracts/chart-series';
 import type { ChartSpec } from '../../../../api/contracts/tools';
 import { reveal } from '../../lib/scroll';
 import { ChartCard } from '../charts/chart-card';
 import type { Lead } from './lead-block';
 import { ListCard } from './list-card';
+import type { LatestChart } from './use-dashboard';
 
 const TAB_MONTHS = 12;
+
+interface Props {
+  mode: Mode;
+  persona: Persona;
+  tab: Tab;
+  /** What the dashboard's lead already shows: left out here, unless the tab would then be empty. */
+  lead?: Lead;
+  /** The assistant asked for a chart this tab already shows: that card is brought into view and highlighted. */
+  asked: LatestChart | null;
+}
 
 /**
  * The selected tab's panel: its lists (a Transfers tab shows the transfers sent), then one chart per
  * dataset it names, in the dataset's default style. What the dashboard's lead already shows is left
  * out, unless the tab would then be empty.
  */
-export function TabCharts({ mode, persona, tab, lead = {} }: { mode: Mode; persona: Persona; tab: Tab; lead?: Lead }) {
+export function TabCharts({ mode, persona, tab, lead = {}, asked }: Props) {
   const ref = useRef<HTMLElement>(null);
   const shown = useRef(tab.id);
   useEffect(() => {
@@ -22,6 +34,10 @@ export function TabCharts({ mode, persona, tab, lead = {} }: { mode: Mode; perso
     if (shown.current !== tab.id) reveal(ref.current, 'start');
     shown.current = tab.id;
   }, [tab.id]);
+  useEffect(() => {
+    if (!asked) return;
+    reveal(ref.current?.querySelector(`[data-dataset-ids="${asked.key}"]`) ?? ref.current);
+  }, [asked?.key, asked?.asked]);
   const allLists = (tab.listIds ?? []).flatMap((id) => persona.lists?.filter((l) => l.id === id) ?? []);
   const lists = allLists.filter((l) => l.id !== lead.listId);
   const ids = tab.datasetIds.filter((id) => id !== lead.datasetId);
@@ -34,7 +50,7 @@ export function TabCharts({ mode, persona, tab, lead = {} }: { mode: Mode; perso
       {
         type: ds.defaultChart,
         title: ds.label,
-        series: [{ datasetId: id, label: ds.label, unit: ds.unit, points: points.slice(-TAB_MONTHS) }],
+        series: [chartSeriesOf(ds, points, TAB_MONTHS)],
       },
     ];
   });
@@ -53,7 +69,12 @@ export function TabCharts({ mode, persona, tab, lead = {} }: { mode: Mode; perso
       ) : (
         <div class={`chart-grid${specs.length === 1 ? ' chart-grid--solo' : ''}`}>
           {specs.map((s) => (
-            <ChartCard key={`${mode.id}-${tab.id}-${s.series[0]?.datasetId}`} spec={s} source="tab" />
+            <ChartCard
+              key={`${mode.id}-${tab.id}-${s.series[0]?.datasetId}`}
+              spec={s}
+              source="tab"
+              {...(asked && asked.key === s.series[0]?.datasetId ? { again: asked.asked, latest: true } : {})}
+            />
           ))}
         </div>
       )}

@@ -12,14 +12,7 @@ export interface StageChart {
 }
 
 /** The same chart, whatever the words: the same datasets (in any order). */
-export const sameChart = (a: ChartSpec, b: ChartSpec) => {
-  const ids = (s: ChartSpec) =>
-    s.series
-      .map((x) => x.datasetId)
-      .sort()
-      .join(',');
-  return ids(a) === ids(b);
-};
+export const sameChart = (a: ChartSpec, b: ChartSpec) => datasetKey(a) === datasetKey(b);
 
 /**
  * Puts an assistant chart on stage. Asking again for a chart already there brings that card back
@@ -35,6 +28,21 @@ export function placeChart(stage: StageChart[], spec: ChartSpec, illustrate: boo
   return [{ key, spec, illustrate, asked: 0 }, ...stage].slice(0, STAGE_MAX);
 }
 
+/** The datasets a chart shows, as one key ("checking" or "checking,savings"). */
+export const datasetKey = (spec: ChartSpec) =>
+  spec.series
+    .map((x) => x.datasetId)
+    .sort()
+    .join(',');
+
+/** The assistant's latest chart: a card on stage, or the open tab's own card it pointed at instead. */
+export interface LatestChart {
+  where: 'stage' | 'tab';
+  key: string;
+  /** How many times the tab's card was asked for (replays its highlight). */
+  asked: number;
+}
+
 /** Charts the assistant showed stay on stage, newest first, at most this many. */
 const STAGE_MAX = 4;
 const HIGHLIGHT_MS = 4000;
@@ -44,11 +52,24 @@ export function useDashboard() {
   const [stage, setStage] = useState<StageChart[]>([]);
   const [tabId, setTabId] = useState<string | null>(null);
   const [highlighted, setHighlighted] = useState<string[]>([]);
+  const [latest, setLatest] = useState<LatestChart | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const addChart = useCallback((spec: ChartSpec, illustrate = false) => {
+  /**
+   * One place for an assistant chart: when the open tab already shows it (`inTab`: that tab's
+   * dataset ids), its card there is brought into view and highlighted — the same as asking again for
+   * a chart on stage — instead of a copy under "From your assistant". A picture asked for
+   * (make_chart_image) still goes on stage, where it paints itself.
+   */
+  const addChart = useCallback((spec: ChartSpec, illustrate = false, inTab: readonly string[] = []) => {
+    const key = datasetKey(spec);
+    if (!illustrate && spec.series.length === 1 && inTab.includes(key)) {
+      setLatest((l) => ({ where: 'tab', key, asked: (l?.where === 'tab' && l.key === key ? l.asked : 0) + 1 }));
+      return;
+    }
     setStage((s) => placeChart(s, spec, illustrate, randomId('c_')));
+    setLatest({ where: 'stage', key, asked: 0 });
   }, []);
 
   const highlight = useCallback((ids: string[]) => {
@@ -62,7 +83,8 @@ export function useDashboard() {
     setStage([]);
     setTabId(null);
     setHighlighted([]);
+    setLatest(null);
   }, []);
 
-  return { stage, tabId, highlighted, addChart, selectTab: setTabId, highlight, clear };
+  return { stage, tabId, highlighted, latest, addChart, selectTab: setTabId, highlight, clear };
 }
