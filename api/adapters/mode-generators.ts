@@ -31,11 +31,15 @@ export function createModeGenerator(config: Config, structuredModel: StructuredM
  */
 function lazyOfflineModeGenerator(): ModeGenerator {
   let generator: Promise<OfflineModeGenerator> | undefined;
+  const load = () => (generator ??= import('./offline/mode-generator').then((m) => new m.OfflineModeGenerator()));
   return {
     name: 'offline-templates',
     async generate(request, progress) {
-      generator ??= import('./offline/mode-generator').then((m) => new m.OfflineModeGenerator());
-      return (await generator).generate(request, progress);
+      return (await load()).generate(request, progress);
+    },
+    // The brand step in the request (issue #12) needs it too: without it the worker designs the brand.
+    async designBrand(request) {
+      return (await load()).designBrand(request);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatValue } from '../../../api/contracts/format';
 import { PersonaList } from '../../../api/contracts/persona';
 import { BUILTIN_MODES, getBuiltinMode } from '../../../api/domain/modes/catalog';
 import { buildPersona } from '../../../api/domain/persona';
@@ -95,9 +96,8 @@ describe('action confirmations', () => {
     const { persona } = board('banking');
     const pay = persona.actions!.find((a) => a.kind === 'pay')!;
     const line = (label: string) => pay.lines.find((l) => l.label === label)!.value;
-    expect(line('Amount due')).toBe(
-      '$' + persona.fields['credit_card.balance']!.toLocaleString('en-US', { minimumFractionDigits: 2 }),
-    );
+    // The figure on the card balance KPI, in the one money rule (api/contracts/format.ts).
+    expect(line('Amount due')).toBe(formatValue(persona.fields['credit_card.balance']!, 'currency'));
     expect(line('From')).toMatch(/^Checking •• \d{4}$/);
     const statement = list('banking', 'bills').items.find((b) => /card/i.test(b.title))!;
     expect(daysFrom(statement.date)).toBeGreaterThan(0);
