@@ -3,6 +3,7 @@ import type { TableClient } from '@azure/data-tables';
 import type { Config } from '../../config';
 import { EMPTY_COUNTERS } from '../../domain/billing/budget';
 import type { UsageCounters, UsageStore } from '../../domain/billing/ports';
+import { withStorageDeadline } from './storage-errors';
 import { lazyTable, literal, statusOf } from './table-lazy';
 
 const MAX_ATTEMPTS = 40;
@@ -79,13 +80,15 @@ export class TableUsageStore implements UsageStore {
 
   async days(subject: string, fromDay: string): Promise<Array<{ day: string; counters: UsageCounters }>> {
     const table = await this.table();
-    const rows: Array<{ day: string; counters: UsageCounters }> = [];
-    for await (const entity of table.listEntities({
-      queryOptions: { filter: `PartitionKey eq ${literal(subject)} and RowKey ge ${literal(fromDay)}` },
-    })) {
-      const parsed = CounterEntity.parse(entity);
-      rows.push({ day: parsed.rowKey, counters: toCounters(parsed) });
-    }
+    const rows = await withStorageDeadline(async ({ abortSignal }) => {
+      const read: Array<{ day: string; counters: UsageCounters }> = [];
+      const filter = `PartitionKey eq ${literal(subject)} and RowKey ge ${literal(fromDay)}`;
+      for await (const entity of table.listEntities({ queryOptions: { filter }, abortSignal })) {
+        const parsed = CounterEntity.parse(entity);
+        read.push({ day: parsed.rowKey, counters: toCounters(parsed) });
+      }
+      return read;
+    });
     return rows.sort((a, b) => a.day.localeCompare(b.day));
   }
 
@@ -142,9 +145,11 @@ export class TableUsageStore implements UsageStore {
       if (!changed) return results;
       const entity = { partitionKey: subject, rowKey: day, ...counters, applied: JSON.stringify(counters.applied) };
       try {
-        const written = stored
-          ? await table.updateEntity(entity, 'Replace', { etag: stored.etag })
-          : await table.createEntity(entity);
+        const written = await withStorageDeadline(({ abortSignal }) =>
+          stored
+            ? table.updateEntity(entity, 'Replace', { etag: stored.etag, abortSignal })
+            : table.createEntity(entity, { abortSignal }),
+        );
         this.remember(id, written.etag ? { counters, etag: written.etag } : undefined);
         return results;
       } catch (error) {
@@ -166,7 +171,9 @@ export class TableUsageStore implements UsageStore {
 
   private async read(table: TableClient, subject: string, day: string) {
     try {
-      const entity = CounterEntity.parse(await table.getEntity(subject, day));
+      const entity = CounterEntity.parse(
+        await withStorageDeadline((options) => table.getEntity(subject, day, options)),
+      );
       return { counters: toCounters(entity), etag: entity.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
