@@ -20,6 +20,8 @@ const SECONDS = Number(process.env.BENCH_STORM_SECONDS ?? 300);
 const THROTTLE = { fraction: 0.5, retryAfterMs: 500 };
 /** A stream with no terminal event after this is counted as hung (the API's own timeout is 30 s per gap). */
 const HANG_MS = 120_000;
+/** How often the API child samples its memory during the storm. */
+const SAMPLE_MS = 10_000;
 
 type ToChild = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'stop' };
 type FromChild =
@@ -32,6 +34,11 @@ type FromChild =
       rssEndMb: number;
       heapStartMb: number;
       heapEndMb: number;
+      externalStartMb: number;
+      externalEndMb: number;
+      arrayBuffersEndMb: number;
+      /** RSS / heapUsed / external in MB every SAMPLE_MS (no forced GC): where growth outside the heap shows. */
+      samples: Array<[number, number, number]>;
     }
   | { type: 'failed'; message: string };
 
@@ -57,21 +64,30 @@ async function runChild(role: string): Promise<void> {
     send({ type: 'ready', url: runtime.url });
   }
   let loop: IntervalHistogram | undefined;
-  let start = { rss: 0, heap: 0 };
+  let start = { rss: 0, heap: 0, external: 0, arrayBuffers: 0 };
+  let samples: Array<[number, number, number]> = [];
+  let sampler: NodeJS.Timeout | undefined;
   // A full collection before each reading (the API child runs with --expose-gc), so what is compared
   // is memory still held, not garbage the collector had not got round to.
   const settledMemory = () => {
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
-    return { rss: m.rss, heap: m.heapUsed };
+    return { rss: m.rss, heap: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
   };
+  const round = (bytes: number) => Math.round(mb(bytes));
   process.on('message', (m: ToChild) => {
     if (m.type === 'measure-start') {
       start = settledMemory();
       loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
+      samples = [];
+      sampler = setInterval(() => {
+        const now = process.memoryUsage();
+        samples.push([round(now.rss), round(now.heapUsed), round(now.external)]);
+      }, SAMPLE_MS);
     } else if (m.type === 'measure-stop' && loop) {
       loop.disable();
+      clearInterval(sampler);
       const end = settledMemory();
       send({
         type: 'measured',
@@ -81,6 +97,10 @@ async function runChild(role: string): Promise<void> {
         rssEndMb: mb(end.rss),
         heapStartMb: mb(start.heap),
         heapEndMb: mb(end.heap),
+        externalStartMb: mb(start.external),
+        externalEndMb: mb(end.external),
+        arrayBuffersEndMb: mb(end.arrayBuffers),
+        samples,
       });
     } else if (m.type === 'stop') {
       void stop().finally(() => process.exit(0));
@@ -95,9 +115,14 @@ interface Child {
 }
 
 function startChild(role: 'emulator' | 'api', env: Record<string, string> = {}): Promise<Child> {
+  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the API process there (open it in Chrome DevTools).
+  const profile = role === 'api' && process.env.BENCH_PROFILE_DIR;
   const child = fork(__filename, [role], {
     env: { ...process.env, ...env },
-    execArgv: role === 'api' ? [...process.execArgv, '--expose-gc'] : process.execArgv,
+    execArgv:
+      role === 'api'
+        ? [...process.execArgv, '--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])]
+        : process.execArgv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = (type: FromChild['type']) =>
@@ -209,6 +234,10 @@ async function main(): Promise<void> {
         rssGrowthPct: (100 * (m.rssEndMb - m.rssStartMb)) / m.rssStartMb,
         heapStartMb: m.heapStartMb,
         heapEndMb: m.heapEndMb,
+        externalStartMb: m.externalStartMb,
+        externalEndMb: m.externalEndMb,
+        arrayBuffersEndMb: m.arrayBuffersEndMb,
+        memorySamplesMb: { every: `${SAMPLE_MS / 1000} s`, columns: ['rss', 'heapUsed', 'external'], rows: m.samples },
       }),
     );
   } finally {
