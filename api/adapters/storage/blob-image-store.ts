@@ -36,7 +36,7 @@ export class BlobImageStore implements ImageStore {
         const response = await blob.download(0, undefined, options);
         const chunks: Buffer[] = [];
         for await (const chunk of response.readableStreamBody ?? [])
-          chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+          chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
         return {
           bytes: new Uint8Array(Buffer.concat(chunks)),
           metadata: response.metadata ?? {},
