@@ -45,7 +45,8 @@ export class StructuredModeGenerator implements ModeGenerator {
   ) {}
 
   async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {
-    if (this.design === 'one-shot') return this.oneShot(request);
+    if (this.design === 'one-shot') return this.oneShot(request, progress?.log);
+    const log = progress?.log ? { log: progress.log } : {};
     const brand = await this.model.complete({
       name: 'mode_brand',
       schema: ModeBrandDraft,
@@ -54,6 +55,7 @@ export class StructuredModeGenerator implements ModeGenerator {
         { role: 'user', content: modeDesignRequest(request) },
       ],
       maxCompletionTokens: MODE_BRAND_MAX_TOKENS,
+      ...log,
     });
     await progress?.onBrand(brand);
     const details = await this.model.complete({
@@ -64,11 +66,12 @@ export class StructuredModeGenerator implements ModeGenerator {
         { role: 'user', content: modeDetailsRequest(request, brand) },
       ],
       maxCompletionTokens: MODE_DRAFT_MAX_TOKENS,
+      ...log,
     });
     return joinDraft(brand, details);
   }
 
-  private oneShot(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {
+  private oneShot(request: ModeGenerationRequest, log?: (line: string) => void): Promise<GeneratedModeDraft> {
     return this.model.complete({
       name: 'mode_draft',
       schema: GeneratedModeDraft,
@@ -77,6 +80,7 @@ export class StructuredModeGenerator implements ModeGenerator {
         { role: 'user', content: modeDesignRequest(request) },
       ],
       maxCompletionTokens: MODE_DRAFT_MAX_TOKENS,
+      ...(log ? { log } : {}),
     });
   }
 }

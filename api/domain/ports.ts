@@ -66,6 +66,8 @@ export interface DocumentStore {
 export interface ModeDesignProgress {
   /** The brand step is done; the details will keep it. A throw here stops the design. */
   onBrand(brand: ModeBrandDraft): Promise<void>;
+  /** The invocation's log, for the generator's per-call lines (token use). */
+  log?: (line: string) => void;
 }
 
 /** Designs a new industry mode: bounded fields only (see contracts/generated-mode.ts). */
@@ -97,6 +99,8 @@ export interface StructuredModel {
     schema: import('zod').ZodType<T>;
     messages: ModelMessage[];
     maxCompletionTokens: number;
+    /** The invocation's log (the trigger's `context.log`): one line per call with its token use. */
+    log?: (line: string) => void;
   }): Promise<T>;
 }
 

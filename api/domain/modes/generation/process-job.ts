@@ -128,7 +128,11 @@ export async function processModeGeneration(
       if (!shown || !mine(shown)) throw new RunSuperseded();
     };
     const draft = await withHeartbeat(
-      () => deps.generator.generate(started.request, { onBrand }),
+      () =>
+        deps.generator.generate(started.request, {
+          onBrand,
+          log: (line) => deps.log?.(`mode-generation: ${key} ${line}`),
+        }),
       beat,
       heartbeatEvery(leaseMs),
       (line) => deps.log?.(`mode-generation: ${key} ${line}`),
