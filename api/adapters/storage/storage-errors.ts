@@ -22,9 +22,11 @@ export class StorageUnavailable extends DomainError {
  * its `timeout` parameter (https://learn.microsoft.com/javascript/api/@azure/storage-blob/storageretryoptions,
  * https://learn.microsoft.com/rest/api/storageservices/setting-timeouts-for-blob-service-operations),
  * so a storage endpoint that accepts connections and never answers would hold a request forever.
- * Above the 4 s server-side try timeout, so a slow but live service answers its own error first.
+ * Well above the 4 s server-side try timeout, so a slow but live service answers its own error
+ * first, and far enough above a storage call's usual tens of milliseconds that a machine starved of
+ * CPU for seconds does not cut off calls that were answered.
  */
-export const STORAGE_OPERATION_TIMEOUT_MS = 6_000;
+export const STORAGE_OPERATION_TIMEOUT_MS = 10_000;
 
 /**
  * Runs one storage operation with a client-side deadline: the SDK gets an `abortSignal` (every
@@ -37,13 +39,18 @@ export async function withStorageDeadline<T>(
   ms = STORAGE_OPERATION_TIMEOUT_MS,
 ): Promise<T> {
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), ms);
+  let settled = false;
+  // After an event-loop stall the timers phase runs before the poll phase that would read an answer
+  // already waiting on the socket (https://nodejs.org/en/learn/asynchronous-work/event-loop-timers-and-nexttick):
+  // setImmediate lets that poll phase run first, so only a call still unanswered is cut off.
+  const timer = setTimeout(() => setImmediate(() => settled || deadline.abort()), ms);
   try {
     return await op({ abortSignal: deadline.signal });
   } catch (error) {
     if (deadline.signal.aborted) throw new StorageUnavailable('no_answer');
     throw error;
   } finally {
+    settled = true;
     clearTimeout(timer);
   }
 }
