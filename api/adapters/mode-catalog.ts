@@ -7,6 +7,7 @@ import { withPresentation } from '../domain/modes/presentation';
 import type { DocumentStore } from '../domain/ports';
 import type { ModeCatalog, ModeViewer } from '../domain/tools/context';
 import { builtinModeSummaries, getBuiltinMode } from '../domain/modes/catalog';
+import { isStorageOutage } from './storage/storage-errors';
 
 /** Listing is one cheap call; a short TTL keeps a just-generated mode from hiding for long. */
 const LIST_TTL_MS = 2_000;
@@ -27,6 +28,19 @@ interface Listed {
   owners: readonly string[];
 }
 
+/** One read of the gallery; `complete: false` when storage failed part of it (never cached). */
+interface Snapshot {
+  everyone: ModeSummary[];
+  listed: Listed[];
+  complete: boolean;
+}
+
+/** What GET /api/modes serves: the list, and whether the designed modes could not be read just now. */
+export interface ModeListing {
+  modes: ModeSummary[];
+  generatedUnavailable?: true;
+}
+
 /** A generated mode as the operator tool sees it: its gallery state beside its names. */
 export interface GalleryListing extends ModeSummary {
   moderation: ModerationState;
@@ -37,16 +51,19 @@ export interface GalleryListing extends ModeSummary {
 /**
  * Pre-built modes from code, generated ones from Blob (`modes/<id>.json`). Stored documents are
  * validated on the way out too, so a corrupt blob can never reach the UI or a prompt. If storage
- * is down, the pre-built modes still work.
+ * is down, the pre-built modes still work: the list is the pre-built modes, flagged
+ * `generatedUnavailable`, and is not cached, so the designed modes are back with the next read
+ * once storage answers (a failure is never remembered as "no designed modes"). `get` of a
+ * designed mode during an outage throws the storage error (a retryable 503), not "no such mode".
  *
  * The gallery: a generated mode is listed for everyone only once `gallery/<id>.json` says
  * `approved`; pending and refused ones are listed for the sessions that asked for them, hidden ones
  * for nobody. `get` serves any stored mode, so whoever holds its id (or a `?mode=` link) can open it.
  */
 export class StoredModeCatalog implements ModeCatalog {
-  private cached?: { at: number; everyone: ModeSummary[]; listed: Listed[] };
+  private cached?: Snapshot & { at: number };
   private readonly generated = new Map<string, Mode>();
-  private listing?: Promise<{ everyone: ModeSummary[]; listed: Listed[] }>;
+  private loading?: Promise<Snapshot>;
 
   constructor(
     private readonly store: DocumentStore,
@@ -59,7 +76,11 @@ export class StoredModeCatalog implements ModeCatalog {
     if (!GENERATED_ID.test(id)) return undefined;
     const cached = this.generated.get(id);
     if (cached) return cached;
-    const stored = await this.store.getJson(`modes/${id}.json`).catch(() => undefined);
+    // A storage failure is not "no such mode": it reaches the caller (isStorageOutage → 503).
+    const stored = await this.store.getJson(`modes/${id}.json`).catch((error: unknown) => {
+      if (isStorageOutage(error)) throw error;
+      return undefined;
+    });
     const parsed = Mode.safeParse(stored);
     // Only a generated mode stored under its own id is served: a blob can never pose as a pre-built mode.
     if (!parsed.success || parsed.data.source !== 'generated' || parsed.data.id !== id) return undefined;
@@ -72,13 +93,19 @@ export class StoredModeCatalog implements ModeCatalog {
 
   /** Pre-built and approved modes; with a viewer's session also its own pending and refused ones. */
   async list(viewer: ModeViewer = {}): Promise<ModeSummary[]> {
-    const { everyone, listed } = await this.snapshot();
-    if (!viewer.sessionId) return everyone;
+    return (await this.listing(viewer)).modes;
+  }
+
+  /** The list, flagged when storage could not give the designed modes just now (GET /api/modes). */
+  async listing(viewer: ModeViewer = {}): Promise<ModeListing> {
+    const { everyone, listed, complete } = await this.snapshot();
+    const flag = complete ? {} : { generatedUnavailable: true as const };
+    if (!viewer.sessionId) return { modes: everyone, ...flag };
     const me = ownerHash(viewer.sessionId);
     const mine = listed.filter(
       (m) => m.moderation !== 'approved' && m.moderation !== 'hidden' && m.owners.includes(me),
     );
-    return mine.length === 0 ? everyone : [...everyone, ...mine.map((m) => m.summary)];
+    return { modes: mine.length === 0 ? everyone : [...everyone, ...mine.map((m) => m.summary)], ...flag };
   }
 
   /**
@@ -143,20 +170,25 @@ export class StoredModeCatalog implements ModeCatalog {
     return rows;
   }
 
-  private snapshot(): Promise<{ everyone: ModeSummary[]; listed: Listed[] }> {
+  private snapshot(): Promise<Snapshot> {
     if (this.cached && this.now() - this.cached.at < LIST_TTL_MS) return Promise.resolve(this.cached);
     // Every chat turn asks; when the list expires under load, the turns waiting share one Blob listing.
-    this.listing ??= this.load().finally(() => (this.listing = undefined));
-    return this.listing;
+    this.loading ??= this.load().finally(() => (this.loading = undefined));
+    return this.loading;
   }
 
-  private async load(): Promise<{ everyone: ModeSummary[]; listed: Listed[] }> {
-    const names = await this.store.list('modes/').catch(() => [] as string[]);
-    const modes = await this.storedModes(names);
+  private async load(): Promise<Snapshot> {
+    let complete = true;
+    const failed = () => {
+      complete = false;
+      return undefined;
+    };
+    const names = (await this.store.list('modes/').catch(failed)) ?? [];
+    const modes = await this.storedModes(names, failed);
     const listed: Listed[] = [];
     for (let i = 0; i < modes.length; i += READ_CONCURRENCY) {
       const batch = modes.slice(i, i + READ_CONCURRENCY);
-      const entries = await Promise.all(batch.map((mode) => this.entryFor(mode).catch(() => undefined)));
+      const entries = await Promise.all(batch.map((mode) => this.entryFor(mode).catch(failed)));
       batch.forEach((mode, at) => {
         const entry = entries[at];
         // Storage trouble reads as pending: nothing unchecked reaches the public list.
@@ -171,14 +203,18 @@ export class StoredModeCatalog implements ModeCatalog {
       ...builtinModeSummaries(),
       ...listed.filter((m) => m.moderation === 'approved').map((m) => m.summary),
     ];
-    this.cached = { at: this.now(), everyone, listed };
-    return this.cached;
+    const snapshot = { everyone, listed, complete };
+    // Only a complete read is kept: a failure must not read as "no designed modes" for LIST_TTL_MS.
+    if (complete) this.cached = { at: this.now(), ...snapshot };
+    return snapshot;
   }
 
-  private async storedModes(names: string[]): Promise<Mode[]> {
+  /** The stored generated modes; with `onFailure`, one that cannot be read calls it and is left out. */
+  private async storedModes(names: string[], onFailure?: () => undefined): Promise<Mode[]> {
     const modes: Mode[] = [];
     for (const name of names) {
-      const mode = await this.get(name.slice('modes/'.length).replace(/\.json$/, ''));
+      const read = this.get(name.slice('modes/'.length).replace(/\.json$/, ''));
+      const mode = await (onFailure ? read.catch(onFailure) : read);
       if (mode && mode.source === 'generated') modes.push(mode);
     }
     return modes;

@@ -50,14 +50,15 @@ export class StructuredModeGenerator implements ModeGenerator {
 
   async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {
     // A brand already shown is kept whatever the design: only its details are made.
-    if (progress?.brand) return joinDraft(progress.brand, await this.detailsStep(request, progress.brand));
-    if (this.design === 'one-shot') return this.oneShot(request);
-    const own = await this.brandStep(request);
+    const log = progress?.log;
+    if (progress?.brand) return joinDraft(progress.brand, await this.detailsStep(request, progress.brand, log));
+    if (this.design === 'one-shot') return this.oneShot(request, log);
+    const own = await this.brandStep(request, log);
     const brand = (await progress?.onBrand(own)) ?? own;
-    return joinDraft(brand, await this.detailsStep(request, brand));
+    return joinDraft(brand, await this.detailsStep(request, brand, log));
   }
 
-  private brandStep(request: ModeGenerationRequest): Promise<ModeBrandDraft> {
+  private brandStep(request: ModeGenerationRequest, log?: (line: string) => void): Promise<ModeBrandDraft> {
     return this.model.complete({
       name: 'mode_brand',
       schema: ModeBrandDraft,
@@ -66,10 +67,15 @@ export class StructuredModeGenerator implements ModeGenerator {
         { role: 'user', content: modeDesignRequest(request) },
       ],
       maxCompletionTokens: MODE_BRAND_MAX_TOKENS,
+      ...(log ? { log } : {}),
     });
   }
 
-  private detailsStep(request: ModeGenerationRequest, brand: ModeBrandDraft): Promise<ModeDetailsDraft> {
+  private detailsStep(
+    request: ModeGenerationRequest,
+    brand: ModeBrandDraft,
+    log?: (line: string) => void,
+  ): Promise<ModeDetailsDraft> {
     return this.model.complete({
       name: 'mode_details',
       schema: ModeDetailsDraft,
@@ -78,10 +84,11 @@ export class StructuredModeGenerator implements ModeGenerator {
         { role: 'user', content: modeDetailsRequest(request, brand) },
       ],
       maxCompletionTokens: MODE_DRAFT_MAX_TOKENS,
+      ...(log ? { log } : {}),
     });
   }
 
-  private oneShot(request: ModeGenerationRequest): Promise<GeneratedModeDraft> {
+  private oneShot(request: ModeGenerationRequest, log?: (line: string) => void): Promise<GeneratedModeDraft> {
     return this.model.complete({
       name: 'mode_draft',
       schema: GeneratedModeDraft,
@@ -90,6 +97,7 @@ export class StructuredModeGenerator implements ModeGenerator {
         { role: 'user', content: modeDesignRequest(request) },
       ],
       maxCompletionTokens: MODE_DRAFT_MAX_TOKENS,
+      ...(log ? { log } : {}),
     });
   }
 }

@@ -311,5 +311,12 @@ export const ModeSummary = Mode.pick({ id: true, name: true, companyName: true, 
 });
 export type ModeSummary = z.infer<typeof ModeSummary>;
 
-export const ModeList = z.object({ modes: z.array(ModeSummary) });
+export const ModeList = z.object({
+  modes: z.array(ModeSummary),
+  /**
+   * Storage could not give the designed modes just now: `modes` holds the pre-built ones (and any
+   * designed ones that could be read); ask again in a moment (docs/api.md "Moderation").
+   */
+  generatedUnavailable: z.literal(true).optional(),
+});
 export type ModeList = z.infer<typeof ModeList>;

@@ -71,6 +71,8 @@ export interface ModeDesignProgress {
   onBrand(brand: ModeBrandDraft): Promise<ModeBrandDraft | void>;
   /** A brand already designed and shown (by the request that created the job, or an earlier attempt): only the details are made for it. */
   brand?: ModeBrandDraft;
+  /** The invocation's log, for the generator's per-call lines (token use). */
+  log?: (line: string) => void;
 }
 
 /** Designs a new industry mode: bounded fields only (see contracts/generated-mode.ts). */
@@ -107,6 +109,8 @@ export interface StructuredModel {
     schema: import('zod').ZodType<T>;
     messages: ModelMessage[];
     maxCompletionTokens: number;
+    /** The invocation's log (the trigger's `context.log`): one line per call with its token use. */
+    log?: (line: string) => void;
   }): Promise<T>;
 }
 

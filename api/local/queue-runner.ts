@@ -5,6 +5,7 @@
 // dequeueCount reaches maxDequeueCount.
 import { QueueServiceClient, type DequeuedMessageItem, type QueueClient } from '@azure/storage-queue';
 import { STORAGE_RETRY } from '../adapters/storage/storage-account';
+import { withStorageDeadline } from '../adapters/storage/storage-errors';
 import type { Registration } from './functions-core-shim';
 import { triggerOf } from './functions-core-shim';
 import { resolveAppSettings, type QueueSettings } from './host-config';
@@ -69,8 +70,8 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
     const queue = service.getQueueClient(queueName);
     // No poison queue for queues already ending in -poison (QueuesOptions.MaxDequeueCount remarks).
     const poison = queueName.endsWith('-poison') ? undefined : service.getQueueClient(`${queueName}-poison`);
-    await queue.createIfNotExists();
-    await poison?.createIfNotExists();
+    await withStorageDeadline((options) => queue.createIfNotExists(options));
+    if (poison) await withStorageDeadline((options) => poison.createIfNotExists(options));
     listeners.push({ registration, queue, poison });
   }
 
@@ -95,11 +96,15 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
    * message invisible for the whole 10-minute lease, and its job waiting that long after storage is
    * back. A 4xx (the pop receipt no longer matches: someone else has the message) ends it.
    */
-  async function settleMessage(what: string, queue: QueueClient, op: () => Promise<unknown>): Promise<void> {
+  async function settleMessage(
+    what: string,
+    queue: QueueClient,
+    op: (options: { abortSignal: AbortSignal }) => Promise<unknown>,
+  ): Promise<void> {
     const deadline = Date.now() + PROCESSING_LEASE_SECONDS * 1000;
     for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {
       try {
-        await op();
+        await withStorageDeadline(op);
         return;
       } catch (error) {
         const status = (error as { statusCode?: number }).statusCode;
@@ -127,7 +132,9 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
     try {
       const payload = toPayload(decodeMessageText(message.messageText, settings.messageEncoding));
       await invokeHandler(registration, payload, context);
-      await settleMessage('delete', queue, () => queue.deleteMessage(message.messageId, message.popReceipt));
+      await settleMessage('delete', queue, (options) =>
+        queue.deleteMessage(message.messageId, message.popReceipt, options),
+      );
       logLine(
         logger,
         `queue ${queue.name} -> ${registration.name} ok ${Date.now() - started}ms (dequeueCount ${message.dequeueCount})`,
@@ -139,13 +146,14 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
         `queue ${queue.name} -> ${registration.name} failed (attempt ${attempt}): ${describeError(error)}`,
       );
       if (message.dequeueCount >= settings.maxDequeueCount && poison) {
-        await poison.sendMessage(message.messageText); // the original, still-encoded text
-        await queue.deleteMessage(message.messageId, message.popReceipt);
+        // The original, still-encoded text.
+        await withStorageDeadline((options) => poison.sendMessage(message.messageText, options));
+        await withStorageDeadline((options) => queue.deleteMessage(message.messageId, message.popReceipt, options));
         logLine(logger, `queue ${queue.name}: message ${message.messageId} moved to ${poison.name}`);
       } else {
         const delaySeconds = Math.ceil(settings.visibilityTimeoutMs / 1000);
-        await settleMessage('retry delay', queue, () =>
-          queue.updateMessage(message.messageId, message.popReceipt, undefined, delaySeconds),
+        await settleMessage('retry delay', queue, (options) =>
+          queue.updateMessage(message.messageId, message.popReceipt, undefined, delaySeconds, options),
         );
       }
     }
@@ -156,10 +164,15 @@ export async function startQueueRunner(options: QueueRunnerOptions): Promise<Que
     while (!stopped) {
       let messages: DequeuedMessageItem[] = [];
       try {
-        const response = await listener.queue.receiveMessages({
-          numberOfMessages: settings.batchSize,
-          visibilityTimeout: PROCESSING_LEASE_SECONDS,
-        });
+        // A receive that never gets an answer (storage accepts connections, then nothing) is cut
+        // off, so the loop keeps polling and recovers when storage does.
+        const response = await withStorageDeadline((options) =>
+          listener.queue.receiveMessages({
+            ...options,
+            numberOfMessages: settings.batchSize,
+            visibilityTimeout: PROCESSING_LEASE_SECONDS,
+          }),
+        );
         messages = response.receivedMessageItems;
       } catch (error) {
         if (!stopped) logLine(logger, `queue ${listener.queue.name}: receive failed: ${describeError(error)}`);

@@ -81,10 +81,13 @@ async function main(): Promise<void> {
     rssGrowthPct: number;
     heapStartMb: number;
     heapEndMb: number;
+    heapCommittedStartMb: number;
+    heapCommittedEndMb: number;
+    apiCpuMsPerRequest: number;
   };
   const unfinished = storm.total - (storm.outcomes.completed ?? 0) - (storm.outcomes.retryable_error ?? 0);
   console.log(
-    `429 storm (50 streams for ${storm.seconds} s, realistic latency, 50 % of upstream calls 429 with retry-after-ms): ${storm.total} requests ${JSON.stringify(storm.outcomes)}; neither completed nor a retryable error: ${unfinished}  [must be 0]; event-loop delay p99 ${ms(storm.eventLoopP99Ms)}  [target ≤ 50 ms]; RSS ${storm.rssStartMb.toFixed(0)} → ${storm.rssEndMb.toFixed(0)} MB (${storm.rssGrowthPct.toFixed(1)} %)  [target ≤ 15 %], JS heap after a full GC ${storm.heapStartMb.toFixed(0)} → ${storm.heapEndMb.toFixed(0)} MB`,
+    `429 storm (50 streams for ${storm.seconds} s, realistic latency, 50 % of upstream calls 429 with retry-after-ms): ${storm.total} requests ${JSON.stringify(storm.outcomes)}; neither completed nor a retryable error: ${unfinished}  [must be 0]; event-loop delay p99 ${ms(storm.eventLoopP99Ms)}  [target ≤ 50 ms]; RSS ${storm.rssStartMb.toFixed(0)} → ${storm.rssEndMb.toFixed(0)} MB (${storm.rssGrowthPct.toFixed(1)} %)  [target ≤ 15 %], JS heap after a full GC ${storm.heapStartMb.toFixed(0)} → ${storm.heapEndMb.toFixed(0)} MB (V8 committed ${storm.heapCommittedStartMb.toFixed(0)} → ${storm.heapCommittedEndMb.toFixed(0)} MB); API CPU ${storm.apiCpuMsPerRequest.toFixed(1)} ms per request (BENCH_STORM_THROTTLE=0 for the same load without 429s)`,
   );
 
   const server = await startLocal({

@@ -9,6 +9,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { startLocal } from '../../api/local/start';
 import { emulatedAzureEnv } from '../fakes/foundry-emulator/app-env';
 import { startFoundryEmulator } from '../fakes/foundry-emulator/emulator';
@@ -16,10 +17,17 @@ import { REALISTIC_LATENCY } from '../fakes/foundry-emulator/latency';
 
 const STREAMS = 50;
 const SECONDS = Number(process.env.BENCH_STORM_SECONDS ?? 300);
-/** Half of the upstream calls refused, each asking for this pause (Azure sends retry-after-ms). */
-const THROTTLE = { fraction: 0.5, retryAfterMs: 500 };
+/** Seconds of the same storm before measuring starts (see the warm-up in main). */
+const WARMUP_SECONDS = Number(process.env.BENCH_STORM_WARMUP_SECONDS ?? 30);
+/**
+ * Half of the upstream calls refused, each asking for this pause (Azure sends retry-after-ms).
+ * BENCH_STORM_THROTTLE=0 runs the same load with no 429s: the difference is what the storm adds.
+ */
+const THROTTLE = { fraction: Number(process.env.BENCH_STORM_THROTTLE ?? 0.5), retryAfterMs: 500 };
 /** A stream with no terminal event after this is counted as hung (the API's own timeout is 30 s per gap). */
 const HANG_MS = 120_000;
+/** How often the API child samples its memory during the storm. */
+const SAMPLE_MS = 10_000;
 
 type ToChild = { type: 'measure-start' } | { type: 'measure-stop' } | { type: 'stop' };
 type FromChild =
@@ -32,6 +40,17 @@ type FromChild =
       rssEndMb: number;
       heapStartMb: number;
       heapEndMb: number;
+      /** CPU time (user + system) the API process spent during the storm: unlike latency, hardly moved by the machine's load. */
+      cpuMs: number;
+      heapCommittedStartMb: number;
+      heapCommittedEndMb: number;
+      /** Committed MB per V8 heap space (new_space, old_space, code_space, …) at start and end. */
+      heapSpacesMb: { start: Record<string, number>; end: Record<string, number> };
+      externalStartMb: number;
+      externalEndMb: number;
+      arrayBuffersEndMb: number;
+      /** RSS / heapUsed / external in MB every SAMPLE_MS (no forced GC): where growth outside the heap shows. */
+      samples: Array<[number, number, number]>;
     }
   | { type: 'failed'; message: string };
 
@@ -57,21 +76,45 @@ async function runChild(role: string): Promise<void> {
     send({ type: 'ready', url: runtime.url });
   }
   let loop: IntervalHistogram | undefined;
-  let start = { rss: 0, heap: 0 };
+  let start: ReturnType<typeof settledMemory> = {
+    rss: 0,
+    heap: 0,
+    committed: 0,
+    spaces: {},
+    external: 0,
+    arrayBuffers: 0,
+  };
+  let samples: Array<[number, number, number]> = [];
+  let sampler: NodeJS.Timeout | undefined;
+  let cpuAtStart: NodeJS.CpuUsage | undefined;
   // A full collection before each reading (the API child runs with --expose-gc), so what is compared
   // is memory still held, not garbage the collector had not got round to.
   const settledMemory = () => {
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
-    return { rss: m.rss, heap: m.heapUsed };
+    // total_heap_size is what V8 has committed for the JS heap (used or not): RSS follows it, not heapUsed.
+    const committed = getHeapStatistics().total_heap_size;
+    const spaces = Object.fromEntries(
+      getHeapSpaceStatistics().map((s) => [s.space_name, Math.round(mb(s.space_size))]),
+    );
+    return { rss: m.rss, heap: m.heapUsed, committed, spaces, external: m.external, arrayBuffers: m.arrayBuffers };
   };
+  const round = (bytes: number) => Math.round(mb(bytes));
   process.on('message', (m: ToChild) => {
     if (m.type === 'measure-start') {
       start = settledMemory();
       loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
+      cpuAtStart = process.cpuUsage();
+      samples = [];
+      sampler = setInterval(() => {
+        const now = process.memoryUsage();
+        samples.push([round(now.rss), round(now.heapUsed), round(now.external)]);
+      }, SAMPLE_MS);
     } else if (m.type === 'measure-stop' && loop) {
       loop.disable();
+      clearInterval(sampler);
+      const cpu = process.cpuUsage(cpuAtStart);
       const end = settledMemory();
       send({
         type: 'measured',
@@ -81,6 +124,14 @@ async function runChild(role: string): Promise<void> {
         rssEndMb: mb(end.rss),
         heapStartMb: mb(start.heap),
         heapEndMb: mb(end.heap),
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        heapCommittedStartMb: mb(start.committed),
+        heapCommittedEndMb: mb(end.committed),
+        heapSpacesMb: { start: start.spaces, end: end.spaces },
+        externalStartMb: mb(start.external),
+        externalEndMb: mb(end.external),
+        arrayBuffersEndMb: mb(end.arrayBuffers),
+        samples,
       });
     } else if (m.type === 'stop') {
       void stop().finally(() => process.exit(0));
@@ -95,9 +146,14 @@ interface Child {
 }
 
 function startChild(role: 'emulator' | 'api', env: Record<string, string> = {}): Promise<Child> {
+  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the API process there (open it in Chrome DevTools).
+  const profile = role === 'api' && process.env.BENCH_PROFILE_DIR;
   const child = fork(__filename, [role], {
     env: { ...process.env, ...env },
-    execArgv: role === 'api' ? [...process.execArgv, '--expose-gc'] : process.execArgv,
+    execArgv:
+      role === 'api'
+        ? [...process.execArgv, '--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])]
+        : process.execArgv,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const next = (type: FromChild['type']) =>
@@ -175,21 +231,27 @@ async function main(): Promise<void> {
       BENCH_EMULATOR_KEY: emulator.ready.apiKey!,
     });
     const base = api.ready.url;
-    // Warm up (lazy SDK loads, connection pools) so RSS at start is the steady process, not a cold one.
-    await Promise.all(Array.from({ length: 10 }, (_, i) => chatOnce(base, 1000 + i, 0)));
-    api.process.send({ type: 'measure-start' } satisfies ToChild);
-    const deadline = Date.now() + SECONDS * 1000;
     const outcomes: Record<string, number> = {};
     const codes: Record<string, number> = {};
-    await Promise.all(
-      Array.from({ length: STREAMS }, async (_, visitor) => {
-        for (let turn = 0; Date.now() < deadline; turn++) {
-          const { outcome, code } = await chatOnce(base, visitor, turn);
-          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
-          if (code) codes[code] = (codes[code] ?? 0) + 1;
-        }
-      }),
-    );
+    /** All STREAMS visitors asking again and again until `until`; outcomes counted only when `count`. */
+    const storm = (until: number, count: boolean) =>
+      Promise.all(
+        Array.from({ length: STREAMS }, async (_, visitor) => {
+          for (let turn = 0; Date.now() < until; turn++) {
+            const { outcome, code } = await chatOnce(base, visitor, turn);
+            if (!count) continue;
+            outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+            if (code) codes[code] = (codes[code] ?? 0) + 1;
+          }
+        }),
+      );
+    // Warm up at the full load first (lazy SDK loads, connection pools, and V8 sizing its heap for
+    // 50 streams), so "RSS at start" is the process already under this load and the growth after it
+    // is what the storm keeps, not the step from idle to 50 streams (BENCH_STORM_WARMUP_SECONDS=0 skips it).
+    await Promise.all(Array.from({ length: 10 }, (_, i) => chatOnce(base, 1000 + i, 0)));
+    await storm(Date.now() + WARMUP_SECONDS * 1000, false);
+    api.process.send({ type: 'measure-start' } satisfies ToChild);
+    await storm(Date.now() + SECONDS * 1000, true);
     const measured = api.next('measured');
     api.process.send({ type: 'measure-stop' } satisfies ToChild);
     const m = (await measured) as Extract<FromChild, { type: 'measured' }>;
@@ -197,11 +259,13 @@ async function main(): Promise<void> {
     process.stdout.write(
       JSON.stringify({
         seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
         streams: STREAMS,
         throttle: THROTTLE,
         total,
         outcomes,
         errorCodes: codes,
+        apiCpuMsPerRequest: m.cpuMs / total,
         eventLoopP99Ms: m.p99Ms,
         eventLoopMaxMs: m.maxMs,
         rssStartMb: m.rssStartMb,
@@ -209,6 +273,13 @@ async function main(): Promise<void> {
         rssGrowthPct: (100 * (m.rssEndMb - m.rssStartMb)) / m.rssStartMb,
         heapStartMb: m.heapStartMb,
         heapEndMb: m.heapEndMb,
+        heapCommittedStartMb: m.heapCommittedStartMb,
+        heapCommittedEndMb: m.heapCommittedEndMb,
+        heapSpacesMb: m.heapSpacesMb,
+        externalStartMb: m.externalStartMb,
+        externalEndMb: m.externalEndMb,
+        arrayBuffersEndMb: m.arrayBuffersEndMb,
+        memorySamplesMb: { every: `${SAMPLE_MS / 1000} s`, columns: ['rss', 'heapUsed', 'external'], rows: m.samples },
       }),
     );
   } finally {

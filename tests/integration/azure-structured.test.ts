@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAzureAdapters } from '../../api/adapters/azure/azure-adapters';
 import { z } from 'zod';
 import { REASONING_HEADROOM } from '../../api/adapters/azure/structured-model';
 import { StructuredModeGenerator } from '../../api/adapters/structured-mode-generator';
@@ -94,6 +95,49 @@ describe('Structured output on the structured deployment (docs/pitfalls.md 3.1)'
     h = await azureHarness();
     const error = await complete().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid_model_output' });
+  });
+
+  it('a refusal fails at once and for good, saying what the model said (no corrective retry)', async () => {
+    h = await azureHarness();
+    h.emulator.enqueueFor('gpt-5-mini', { kind: 'refusal', refusal: "I'm sorry, I can't help with that." });
+    const error = await complete().catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'model_refused',
+      retryable: false,
+      message: expect.stringMatching(
+        /"gpt-5-mini" declined the test_draft request: "I'm sorry, I can't help with that\."/,
+      ),
+    });
+    expect(h.emulator.chatRequests()).toHaveLength(1);
+  });
+
+  it("logs each call's token use to the invocation's log, never to stdout", async () => {
+    h = await azureHarness();
+    // The app's own wiring: no usage hook, as deps.ts builds it.
+    const { structuredModel } = createAzureAdapters(h.config);
+    h.emulator.enqueueFor('gpt-5-mini', { kind: 'json', value: valid }, { kind: 'json', value: valid });
+    const stdout = vi.spyOn(console, 'info');
+    const lines: string[] = [];
+    const call = (log?: (line: string) => void) =>
+      structuredModel.complete({
+        name: 'test_draft',
+        schema: Draft,
+        messages,
+        maxCompletionTokens: 1200,
+        ...(log ? { log } : {}),
+      });
+    try {
+      await call((line) => lines.push(line)); // a queue trigger passes its context.log
+      await call(); // no log: nothing printed either
+      expect(stdout).not.toHaveBeenCalled();
+    } finally {
+      stdout.mockRestore();
+    }
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^\[azure\] test_draft on gpt-5-mini: finish stop, prompt \d+, completion \d+ \(reasoning \d+\) of max \d+, effort minimal$/,
+      ),
+    ]);
   });
 
   it('a filtered completion is ContentFiltered, not a retry', async () => {

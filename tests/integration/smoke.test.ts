@@ -42,7 +42,9 @@ describe('npm run smoke against the bundled emulator', () => {
     expect(row(report, 'chat').usage?.input).toBeGreaterThan(0);
     // The emulator spends reasoning tokens like Azure: they are reported apart, with the effort sent.
     expect(row(report, 'structured').usage?.reasoning).toBeGreaterThan(0);
-    expect(row(report, 'structured').detail).toMatch(/^gpt-5-mini \(effort minimal, max \d+\): .* validated/);
+    expect(row(report, 'structured').detail).toMatch(
+      /^gpt-5-mini \(effort minimal, max \d+\): .* validated in 2 calls \(mode_brand, mode_details\)$/,
+    );
     expect(row(report, 'realtime').detail).toMatch(/[1-9]\d* audio packets/);
     // The emulator mints like Azure (documented fields only): the rest went as session.update.
     expect(row(report, 'realtime').detail).toMatch(/session\.update for .*\baudio\b.*\btools\b/);

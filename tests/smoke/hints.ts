@@ -23,8 +23,8 @@ function detailOf(error: unknown): string {
 
 /**
  * Errors of the Azure OpenAI adapters (api/adapters/azure/errors.ts and the domain's). `network` is
- * a request that got no HTTP answer at all (UsageMeter.networkFailure): the adapters call that
- * "busy", but the fix is the endpoint, not the quota.
+ * a request that got no HTTP answer at all (UsageMeter.networkFailure): the adapters name its cause,
+ * and the fix is the endpoint, not the quota.
  */
 export function explainAzure(error: unknown, target: AzureTarget, network?: string): { detail: string; fix?: string } {
   const detail = detailOf(error);

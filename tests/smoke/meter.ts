@@ -104,7 +104,7 @@ export class UsageMeter {
     try {
       response = await this.base(input, init);
     } catch (error) {
-      // The adapters report a network failure as "busy, try again"; keep the cause for the fix.
+      // A network failure is retryable; keep its cause for the fix the smoke prints.
       if (!(error instanceof Error && error.name === 'AbortError')) this.network = networkCause(error, url);
       throw error;
     }

@@ -28,15 +28,11 @@ export interface AzureAdapterOptions {
   retry?: Partial<RetryPolicy>;
   /** Loads @azure/identity (tests pass credentials that fail in a known way). */
   loadIdentity?: () => Promise<IdentitySdk>;
-  /** Each structured call's tokens, reasoning included (default: one log line). */
+  /**
+   * Each structured call's tokens, reasoning included (a meter, the smoke). The log line goes to the
+   * caller's own log (`log` on StructuredModel.complete), never to stdout.
+   */
   onStructuredUsage?: (usage: StructuredCallUsage) => void;
-}
-
-/** Reasoning tokens are invisible in the answer and billed as output: the log is where an operator sees them. */
-function logStructuredUsage(u: StructuredCallUsage): void {
-  console.info(
-    `[azure] ${u.name} on ${u.deployment}: finish ${u.finishReason}, prompt ${u.promptTokens}, completion ${u.completionTokens} (reasoning ${u.reasoningTokens}) of max ${u.maxCompletionTokens}, effort ${u.effort ?? 'deployment default'}`,
-  );
 }
 
 /**
@@ -64,7 +60,10 @@ export function createAzureAdapters(config: Config, options: AzureAdapterOptions
     structuredModel: new AzureStructuredModel(
       caller,
       { deployment: config.AZURE_OPENAI_STRUCTURED_DEPLOYMENT, variable: 'AZURE_OPENAI_STRUCTURED_DEPLOYMENT' },
-      { effort: config.AZURE_OPENAI_REASONING_EFFORT, onUsage: options.onStructuredUsage ?? logStructuredUsage },
+      {
+        effort: config.AZURE_OPENAI_REASONING_EFFORT,
+        ...(options.onStructuredUsage ? { onUsage: options.onStructuredUsage } : {}),
+      },
     ),
     deployments: new DeploymentsCheck(client, config),
     ...(config.AZURE_OPENAI_IMAGE_DEPLOYMENT

@@ -4,7 +4,7 @@ import type { DeploymentLimiters } from './concurrency';
 import { AzureRequestRejected, AzureUnauthorized, DeploymentMissing } from './errors';
 import { classifyAzureError } from './classify-error';
 import type { OpenAiClientHolder } from './openai-client';
-import { backoffDelayMs, busyMessage, type RetryPolicy } from './retry';
+import { backoffDelayMs, busyMessage, exhaustedMessage, type RetryPolicy } from './retry';
 import { REASONING_EFFORTS } from '../../config';
 
 export type StatusChunk = { type: 'status'; message: string };
@@ -109,11 +109,7 @@ export class AzureCaller {
           continue;
         }
         if (failure.kind !== 'transient') throw this.translate(error, target);
-        if (attempt >= this.policy.attempts) {
-          throw new UpstreamUnavailable(
-            `Azure OpenAI is busy right now (${attempt} attempts). Please try again in a moment.`,
-          );
-        }
+        if (attempt >= this.policy.attempts) throw new UpstreamUnavailable(exhaustedMessage(failure, attempt));
         const delay = backoffDelayMs(attempt, failure.headers, this.policy);
         if (delay > this.policy.maxDelayMs) {
           throw new UpstreamUnavailable(
@@ -121,7 +117,7 @@ export class AzureCaller {
             delay,
           );
         }
-        yield { type: 'status', message: busyMessage(failure.status, delay) };
+        yield { type: 'status', message: busyMessage(failure.status, delay, failure.network !== undefined) };
         await this.policy.sleep(delay, signal);
       }
     }

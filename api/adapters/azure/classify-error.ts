@@ -5,10 +5,14 @@ interface HeaderBag {
   get(name: string): string | null;
 }
 
+/** Why a request got no HTTP answer at all: what an operator checks differs for each. */
+export type NetworkCause = 'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'unreachable' | 'other';
+
 export type AzureFailure =
   | { kind: 'abort' }
   | { kind: 'auth'; error: AzureAuthFailed }
-  | { kind: 'transient'; status?: number; headers?: HeaderBag }
+  /** `network` (with the system error's code when there is one) when no HTTP answer came back. */
+  | { kind: 'transient'; status?: number; headers?: HeaderBag; network?: { cause: NetworkCause; code?: string } }
   | { kind: 'content_filter' }
   /** `code` tells a refused parameter (`unsupported_parameter`) from a refused value of it. */
   | { kind: 'unsupported'; status: number; param: string; code: string; message: string }
@@ -21,6 +25,31 @@ const TRANSIENT = new Set([408, 409, 429, 500, 502, 503, 504]);
 
 function field(value: unknown, key: string): unknown {
   return value && typeof value === 'object' && key in value ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Node's and undici's codes for a request that got no answer, by what to check. openai-node wraps
+ * the fetch failure as APIConnectionError with the `TypeError: fetch failed` as `cause`, whose own
+ * `cause` carries the system error's code (openai-node `src/client.ts`, makeRequest); a timeout is
+ * APIConnectionTimeoutError. TLS codes are OpenSSL's (https://nodejs.org/api/errors.html#openssl-errors).
+ */
+const NETWORK_CODES: ReadonlyArray<[NetworkCause, RegExp]> = [
+  ['dns', /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME|EAI_NODATA)$/],
+  ['refused', /^ECONNREFUSED$/],
+  ['timeout', /^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT)$/],
+  ['tls', /^(ERR_SSL_|ERR_TLS_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|EPROTO$)/],
+  ['reset', /^(ECONNRESET|EPIPE|UND_ERR_SOCKET|ECONNABORTED)$/],
+  ['unreachable', /^(EHOSTUNREACH|ENETUNREACH|ENETDOWN|EHOSTDOWN)$/],
+];
+
+function networkCause(error: unknown, timedOut: boolean): { cause: NetworkCause; code?: string } {
+  for (let e = field(error, 'cause'), depth = 0; e && depth < 5; e = field(e, 'cause'), depth++) {
+    const code = field(e, 'code');
+    if (typeof code !== 'string') continue;
+    const known = NETWORK_CODES.find(([, pattern]) => pattern.test(code));
+    return { cause: known ? known[0] : timedOut ? 'timeout' : 'other', code };
+  }
+  return { cause: timedOut ? 'timeout' : 'other' };
 }
 
 /** Our token provider's failure, wherever the SDK wrapped it (it re-throws with `cause`). */
@@ -70,7 +99,8 @@ export function classifyAzureError(error: unknown): AzureFailure {
   if (error instanceof DomainError) return { kind: 'unknown' };
   const name = error instanceof Error ? error.constructor.name : '';
   if (name === 'APIUserAbortError' || (error instanceof Error && error.name === 'AbortError')) return { kind: 'abort' };
-  if (name === 'APIConnectionError' || name === 'APIConnectionTimeoutError') return { kind: 'transient' };
+  if (name === 'APIConnectionError' || name === 'APIConnectionTimeoutError')
+    return { kind: 'transient', network: networkCause(error, name === 'APIConnectionTimeoutError') };
   const status = field(error, 'status');
   if (typeof status !== 'number') return { kind: 'unknown' };
   const headers = field(error, 'headers') as HeaderBag | undefined;

@@ -51,6 +51,24 @@ export class InvalidModelOutput extends DomainError {
 }
 
 /**
+ * The model declined to answer: with structured outputs a refusal comes back in
+ * `message.refusal` instead of JSON (openai-node `ChatCompletionMessage.refusal`;
+ * https://platform.openai.com/docs/guides/structured-outputs#refusals). It is not output to
+ * correct: the same request gets the same refusal, so it fails at once and for good (retryable:
+ * false), saying what the model said.
+ */
+export class ModelRefused extends DomainError {
+  constructor(name: string, deployment: string, refusal: string) {
+    super(
+      'model_refused',
+      `The structured deployment "${deployment}" declined the ${name} request: "${refusal}". Try asking in other words.`,
+      422,
+      false,
+    );
+  }
+}
+
+/**
  * `finish_reason: "length"`: the answer hit max_completion_tokens — on a reasoning model usually
  * because hidden reasoning tokens, which count inside completion_tokens, spent the budget before
  * the visible JSON was complete (https://learn.microsoft.com/azure/foundry/openai/how-to/reasoning).

@@ -4,7 +4,7 @@ import { ContentFiltered } from '../../domain/errors';
 import type { ModelMessage, StructuredModel } from '../../domain/ports';
 import type { AzureCaller, DeploymentTarget } from './azure-caller';
 import type { ReasoningEffort } from '../../config';
-import { InvalidModelOutput, ReasoningBudgetSpent } from './errors';
+import { InvalidModelOutput, ModelRefused, ReasoningBudgetSpent } from './errors';
 import { dropNullOptionals, toStrictJsonSchema, type StrictSchema } from './strict-schema';
 import { drain } from '../../domain/async/drain';
 
@@ -68,6 +68,10 @@ type Outcome<T> =
   | { ok: false; kind: 'invalid'; raw: string; problem: string }
   | { ok: false; kind: 'length'; usage: StructuredCallUsage };
 
+/** One structured call's token use as a log line (the invocation's log, never stdout). */
+export const usageLine = (u: StructuredCallUsage): string =>
+  `[azure] ${u.name} on ${u.deployment}: finish ${u.finishReason}, prompt ${u.promptTokens}, completion ${u.completionTokens} (reasoning ${u.reasoningTokens}) of max ${u.maxCompletionTokens}, effort ${u.effort ?? 'deployment default'}`;
+
 function issues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
@@ -87,7 +91,8 @@ export interface StructuredModelOptions {
 /**
  * Schema-bound completions on the structured deployment — never model-router, which may route to a
  * model without structured outputs (docs/pitfalls.md 3.1). Strict json_schema, every answer validated with
- * the same zod schema, one corrective retry, then InvalidModelOutput. The budget is the caller's
+ * the same zod schema, one corrective retry, then InvalidModelOutput; a refusal fails at once as
+ * ModelRefused. The budget is the caller's
  * visible-answer budget plus reasoning headroom for the effort sent; an answer cut off at it
  * (`finish_reason: length`) is retried once with double the budget, never "corrected" with the
  * same one, and then fails as ReasoningBudgetSpent.
@@ -109,6 +114,7 @@ export class AzureStructuredModel implements StructuredModel {
     schema: z.ZodType<T>;
     messages: ModelMessage[];
     maxCompletionTokens: number;
+    log?: (line: string) => void;
   }): Promise<T> {
     const strict = this.strictSchema(request.schema);
     let messages = request.messages;
@@ -151,7 +157,7 @@ export class AzureStructuredModel implements StructuredModel {
   }
 
   private async once<T>(
-    request: { name: string; schema: z.ZodType<T>; maxCompletionTokens: number },
+    request: { name: string; schema: z.ZodType<T>; maxCompletionTokens: number; log?: (line: string) => void },
     strict: StrictSchema,
     messages: ModelMessage[],
     scale: number,
@@ -204,15 +210,13 @@ export class AzureStructuredModel implements StructuredModel {
       reasoningTokens: parsed.data.usage?.completion_tokens_details?.reasoning_tokens ?? 0,
       finishReason: choice.finish_reason ?? 'unknown',
     };
+    // Reasoning tokens are invisible in the answer and billed as output: the log is where an operator sees them.
+    request.log?.(usageLine(usage));
     this.options.onUsage?.(usage);
     if (choice.finish_reason === 'content_filter') throw new ContentFiltered('completion');
+    // A refusal is the model's decision, not malformed output: no corrective retry.
     if (choice.message.refusal)
-      return {
-        ok: false,
-        kind: 'invalid',
-        raw: '',
-        problem: `the model refused: ${choice.message.refusal.slice(0, 200)}`,
-      };
+      throw new ModelRefused(request.name, this.target.deployment, choice.message.refusal.slice(0, 200));
     if (choice.finish_reason === 'length') return { ok: false, kind: 'length', usage };
     const raw = choice.message.content ?? '';
     let json: unknown;

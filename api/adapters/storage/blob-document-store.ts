@@ -2,10 +2,12 @@ import type { ContainerClient } from '@azure/storage-blob';
 import type { Config } from '../../config';
 import type { DocumentStore } from '../../domain/ports';
 import { createBlobServiceClient } from './storage-account';
+import { withStorageDeadline } from './storage-errors';
 
 /**
  * JSON documents in one Blob container. The SDK is required lazily so that a cold start of a
- * function that never touches storage (chat) does not pay for loading it.
+ * function that never touches storage (chat) does not pay for loading it. Every operation has a
+ * client-side deadline (withStorageDeadline), so a storage that never answers is a 503, not a hang.
  */
 export class BlobDocumentStore implements DocumentStore {
   private container?: Promise<ContainerClient>;
@@ -16,7 +18,7 @@ export class BlobDocumentStore implements DocumentStore {
     this.container ??= (async () => {
       const service = await createBlobServiceClient(this.config);
       const container = service.getContainerClient(this.config.PRESTO_BLOB_CONTAINER);
-      await container.createIfNotExists();
+      await withStorageDeadline((options) => container.createIfNotExists(options));
       return container;
     })();
     // A failed start (storage down) must not be cached forever: the next call tries again.
@@ -27,7 +29,7 @@ export class BlobDocumentStore implements DocumentStore {
   async getJson(path: string): Promise<unknown> {
     const blob = (await this.client()).getBlockBlobClient(path);
     try {
-      const buffer = await blob.downloadToBuffer();
+      const buffer = await withStorageDeadline((options) => blob.downloadToBuffer(0, undefined, options));
       return JSON.parse(buffer.toString('utf8'));
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return undefined;
@@ -37,16 +39,23 @@ export class BlobDocumentStore implements DocumentStore {
 
   async putJson(path: string, value: unknown): Promise<void> {
     const body = JSON.stringify(value);
-    await (await this.client()).getBlockBlobClient(path).upload(body, Buffer.byteLength(body), {
-      blobHTTPHeaders: { blobContentType: 'application/json' },
-    });
+    const blob = (await this.client()).getBlockBlobClient(path);
+    await withStorageDeadline((options) =>
+      blob.upload(body, Buffer.byteLength(body), {
+        ...options,
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+      }),
+    );
   }
 
   async read(path: string): Promise<{ value: unknown; etag: string } | undefined> {
+    const blob = (await this.client()).getBlockBlobClient(path);
     try {
-      const response = await (await this.client()).getBlockBlobClient(path).download();
-      const text = await streamToString(response.readableStreamBody);
-      return { value: JSON.parse(text), etag: response.etag ?? '' };
+      return await withStorageDeadline(async (options) => {
+        const response = await blob.download(0, undefined, options);
+        const text = await streamToString(response.readableStreamBody);
+        return { value: JSON.parse(text) as unknown, etag: response.etag ?? '' };
+      });
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw error;
@@ -65,9 +74,11 @@ export class BlobDocumentStore implements DocumentStore {
   async appendLines(path: string, lines: string[]): Promise<void> {
     if (lines.length === 0) return;
     const blob = (await this.client()).getAppendBlobClient(path);
-    await blob.createIfNotExists({ blobHTTPHeaders: { blobContentType: 'application/x-ndjson' } });
     const body = lines.map((l) => `${l}\n`).join('');
-    await blob.appendBlock(body, Buffer.byteLength(body));
+    await withStorageDeadline(async (options) => {
+      await blob.createIfNotExists({ ...options, blobHTTPHeaders: { blobContentType: 'application/x-ndjson' } });
+      await blob.appendBlock(body, Buffer.byteLength(body), options);
+    });
   }
 
   /** 409 (exists, for If-None-Match) and 412 (changed, for If-Match) both mean "someone else won". */
@@ -77,11 +88,15 @@ export class BlobDocumentStore implements DocumentStore {
     conditions: { ifNoneMatch?: string; ifMatch?: string },
   ): Promise<boolean> {
     const body = JSON.stringify(value);
+    const blob = (await this.client()).getBlockBlobClient(path);
     try {
-      await (await this.client()).getBlockBlobClient(path).upload(body, Buffer.byteLength(body), {
-        blobHTTPHeaders: { blobContentType: 'application/json' },
-        conditions,
-      });
+      await withStorageDeadline((options) =>
+        blob.upload(body, Buffer.byteLength(body), {
+          ...options,
+          blobHTTPHeaders: { blobContentType: 'application/json' },
+          conditions,
+        }),
+      );
       return true;
     } catch (error) {
       const status = statusOf(error);
@@ -91,14 +106,18 @@ export class BlobDocumentStore implements DocumentStore {
   }
 
   async list(prefix: string): Promise<string[]> {
-    const names: string[] = [];
-    for await (const item of (await this.client()).listBlobsFlat({ prefix })) names.push(item.name);
-    return names;
+    const container = await this.client();
+    return withStorageDeadline(async ({ abortSignal }) => {
+      const names: string[] = [];
+      for await (const item of container.listBlobsFlat({ prefix, abortSignal })) names.push(item.name);
+      return names;
+    });
   }
 
   async ping(): Promise<boolean> {
     try {
-      await (await this.client()).getProperties();
+      const container = await this.client();
+      await withStorageDeadline((options) => container.getProperties(options));
       return true;
     } catch {
       return false;

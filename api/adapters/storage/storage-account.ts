@@ -7,8 +7,9 @@ import type { Config } from '../../config';
  * 4 tries, 4 s growing to 2 min apart; Tables: 3 retries up to 64 s apart) would hold a request for
  * half a minute or more while storage refuses connections; bounded, it answers a retryable 503 in
  * about a second. `tryTimeoutInMs` is the server-side `timeout` parameter of each try (Blob/Queue),
- * not a client-side cut-off: a storage endpoint that accepts connections and never answers is not
- * bounded here. (StorageRetryOptions in @azure/storage-common src/policies/StorageRetryPolicyV2.ts;
+ * not a client-side cut-off: a storage endpoint that accepts connections and never answers is
+ * bounded by each operation's own deadline instead (withStorageDeadline, storage-errors.ts).
+ * (StorageRetryOptions in @azure/storage-common src/policies/StorageRetryPolicyV2.ts;
  * PipelineRetryOptions in @azure/core-rest-pipeline.)
  */
 const STORAGE_TRY_TIMEOUT_MS = 4_000;

@@ -6,13 +6,52 @@ import { DomainError } from '../../domain/errors';
  * of a generic 500, and queue handlers rethrow it so the message is retried once storage is back.
  */
 export class StorageUnavailable extends DomainError {
-  constructor() {
+  constructor(why: 'unreachable' | 'no_answer' = 'unreachable') {
     super(
       'storage_unavailable',
-      'Our storage is not reachable right now, so this could not be done. Nothing was lost: please try again in a moment.',
+      `${why === 'no_answer' ? 'Our storage did not answer in time' : 'Our storage is not reachable right now'}, so this could not be done. Nothing was lost: please try again in a moment.`,
       503,
       true,
     );
+  }
+}
+
+/**
+ * The longest one storage operation may take, its SDK retries included. The SDKs have no
+ * client-side timeout of their own: StorageRetryOptions.tryTimeoutInMs is sent to the service as
+ * its `timeout` parameter (https://learn.microsoft.com/javascript/api/@azure/storage-blob/storageretryoptions,
+ * https://learn.microsoft.com/rest/api/storageservices/setting-timeouts-for-blob-service-operations),
+ * so a storage endpoint that accepts connections and never answers would hold a request forever.
+ * Well above the 4 s server-side try timeout, so a slow but live service answers its own error
+ * first, and far enough above a storage call's usual tens of milliseconds that a machine starved of
+ * CPU for seconds does not cut off calls that were answered.
+ */
+export const STORAGE_OPERATION_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs one storage operation with a client-side deadline: the SDK gets an `abortSignal` (every
+ * Blob, Queue and Table operation takes one in its options) that fires after `ms`, and an
+ * operation cut off that way becomes the retryable StorageUnavailable. `op` must pass the signal
+ * to every SDK call it makes and finish reading any response stream inside.
+ */
+export async function withStorageDeadline<T>(
+  op: (options: { abortSignal: AbortSignal }) => Promise<T>,
+  ms = STORAGE_OPERATION_TIMEOUT_MS,
+): Promise<T> {
+  const deadline = new AbortController();
+  let settled = false;
+  // After an event-loop stall the timers phase runs before the poll phase that would read an answer
+  // already waiting on the socket (https://nodejs.org/en/learn/asynchronous-work/event-loop-timers-and-nexttick):
+  // setImmediate lets that poll phase run first, so only a call still unanswered is cut off.
+  const timer = setTimeout(() => setImmediate(() => settled || deadline.abort()), ms);
+  try {
+    return await op({ abortSignal: deadline.signal });
+  } catch (error) {
+    if (deadline.signal.aborted) throw new StorageUnavailable('no_answer');
+    throw error;
+  } finally {
+    settled = true;
+    clearTimeout(timer);
   }
 }
 
@@ -46,4 +85,5 @@ export function isStorageOutage(error: unknown): boolean {
 }
 
 /** The error a caller should see: StorageUnavailable for an outage, anything else unchanged. */
-export const asStorageError = (error: unknown): unknown => (isStorageOutage(error) ? new StorageUnavailable() : error);
+export const asStorageError = (error: unknown): unknown =>
+  error instanceof StorageUnavailable ? error : isStorageOutage(error) ? new StorageUnavailable() : error;

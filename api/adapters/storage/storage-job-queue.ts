@@ -3,6 +3,7 @@ import type { Config } from '../../config';
 import type { QueueName } from '../../contracts/jobs';
 import type { JobQueue } from '../../domain/ports';
 import { createQueueServiceClient } from './storage-account';
+import { withStorageDeadline } from './storage-errors';
 
 /**
  * Queue triggers decode message text as base64 by default (host.json `messageEncoding`), while
@@ -19,7 +20,7 @@ export function decodeQueueMessage(text: string): unknown {
   return JSON.parse(Buffer.from(text, 'base64').toString('utf8')) as unknown;
 }
 
-/** Storage queues, one client per queue, created on first send (the SDK is loaded lazily). */
+/** Storage queues, one client per queue, created on first send (the SDK is loaded lazily); each call has a deadline. */
 export class StorageJobQueue implements JobQueue {
   private readonly queues = new Map<string, Promise<QueueClient>>();
 
@@ -30,7 +31,7 @@ export class StorageJobQueue implements JobQueue {
     if (!client) {
       client = (async () => {
         const queue = (await createQueueServiceClient(this.config)).getQueueClient(name);
-        await queue.createIfNotExists();
+        await withStorageDeadline((options) => queue.createIfNotExists(options));
         return queue;
       })();
       // A failed start (storage down) is not cached: the next send tries again.
@@ -45,6 +46,7 @@ export class StorageJobQueue implements JobQueue {
     const delay = options.delaySeconds
       ? { visibilityTimeout: Math.min(7 * 24 * 3600, Math.ceil(options.delaySeconds)) }
       : {};
-    await (await this.queue(queue)).sendMessage(encodeQueueMessage(message), delay);
+    const client = await this.queue(queue);
+    await withStorageDeadline((options) => client.sendMessage(encodeQueueMessage(message), { ...delay, ...options }));
   }
 }

@@ -1,13 +1,14 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Config } from '../../config';
 import { createTableClient } from './storage-account';
+import { withStorageDeadline } from './storage-errors';
 
 /** A table client built once, with its table created on first use (createTable ignores "already exists"). */
 export function lazyTable(config: Config, name: string): () => Promise<TableClient> {
   let client: Promise<TableClient> | undefined;
   return () => {
     client ??= createTableClient(config, name).then(async (c) => {
-      await c.createTable();
+      await withStorageDeadline((options) => c.createTable(options));
       return c;
     });
     // A failed start (storage down) must not poison every later call.

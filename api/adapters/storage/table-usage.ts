@@ -3,6 +3,7 @@ import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Config } from '../../config';
 import { EMPTY_COUNTERS } from '../../domain/billing/budget';
 import type { CounterGroup, UsageCounters, UsageStore } from '../../domain/billing/ports';
+import { withStorageDeadline } from './storage-errors';
 import { lazyTable, literal, statusOf } from './table-lazy';
 
 const MAX_ATTEMPTS = 40;
@@ -101,14 +102,16 @@ export class TableUsageStore implements UsageStore {
     fromDay: string,
   ): Promise<Array<{ day: string; counters: UsageCounters }>> {
     const table = await this.table();
-    const rows: Array<{ day: string; counters: UsageCounters }> = [];
-    for await (const entity of table.listEntities({
-      queryOptions: { filter: `PartitionKey eq ${literal(group)} and RowKey ge ${literal(fromDay)}` },
-    })) {
-      const parsed = CounterEntity.parse(entity);
-      const day = parsed.rowKey.slice(0, 10);
-      if (parsed.rowKey === rowKeyOf(group, subject, day)) rows.push({ day, counters: toCounters(parsed) });
-    }
+    const rows = await withStorageDeadline(async ({ abortSignal }) => {
+      const read: Array<{ day: string; counters: UsageCounters }> = [];
+      const filter = `PartitionKey eq ${literal(group)} and RowKey ge ${literal(fromDay)}`;
+      for await (const entity of table.listEntities({ queryOptions: { filter }, abortSignal })) {
+        const parsed = CounterEntity.parse(entity);
+        const day = parsed.rowKey.slice(0, 10);
+        if (parsed.rowKey === rowKeyOf(group, subject, day)) read.push({ day, counters: toCounters(parsed) });
+      }
+      return read;
+    });
     return rows.sort((a, b) => a.day.localeCompare(b.day));
   }
 
@@ -211,16 +214,17 @@ export class TableUsageStore implements UsageStore {
     }));
     if (writes.length === 1) {
       const etag = writes[0]!.etag;
-      const written = etag
-        ? await table.updateEntity(entities[0]!, 'Replace', { etag })
-        : await table.createEntity(entities[0]!);
+      const written = await withStorageDeadline(({ abortSignal }) =>
+        etag
+          ? table.updateEntity(entities[0]!, 'Replace', { etag, abortSignal })
+          : table.createEntity(entities[0]!, { abortSignal }),
+      );
       return [written.etag];
     }
-    const response = await table.submitTransaction(
-      writes.map((w, i): TransactionAction =>
-        w.etag ? ['update', entities[i]!, 'Replace', { etag: w.etag }] : ['create', entities[i]!],
-      ),
+    const actions = writes.map((w, i): TransactionAction =>
+      w.etag ? ['update', entities[i]!, 'Replace', { etag: w.etag }] : ['create', entities[i]!],
     );
+    const response = await withStorageDeadline((options) => table.submitTransaction(actions, options));
     return writes.map((_, i) => response.subResponses[i]?.etag?.trim());
   }
 
@@ -233,7 +237,9 @@ export class TableUsageStore implements UsageStore {
 
   private async read(table: TableClient, group: string, subject: string, day: string) {
     try {
-      const entity = CounterEntity.parse(await table.getEntity(group, rowKeyOf(group, subject, day)));
+      const entity = CounterEntity.parse(
+        await withStorageDeadline((options) => table.getEntity(group, rowKeyOf(group, subject, day), options)),
+      );
       return { counters: toCounters(entity), etag: entity.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;

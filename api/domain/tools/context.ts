@@ -32,6 +32,8 @@ export interface ModeCatalog {
   get(id: string): Promise<Mode | undefined>;
   /** The gallery: pre-built and approved modes, plus the viewer's own pending and refused ones. */
   list(viewer?: ModeViewer): Promise<ModeSummary[]>;
+  /** The same list, flagged when storage could not give the designed modes just now (GET /api/modes). */
+  listing?(viewer?: ModeViewer): Promise<{ modes: ModeSummary[]; generatedUnavailable?: true }>;
 }
 
 /** The gallery's mutable side: who asked for a mode, and an operator's hide/unhide. */

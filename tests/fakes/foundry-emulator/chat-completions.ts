@@ -27,6 +27,8 @@ type Completion = {
   model: string;
   /** Hidden reasoning spent (reasoning deployments only). */
   reasoningTokens?: number;
+  /** The model declined (ChatCompletionMessage.refusal): no content then. */
+  refusal?: string;
 };
 
 /** When the first visible token leaves, and how long each further token takes. */
@@ -71,6 +73,8 @@ function completionOf(reply: ScriptedReply, deployment: EmulatedDeployment): Com
       };
     case 'completion_filtered':
       return { text: reply.text ?? '', calls: [], finish: 'content_filter', model };
+    case 'refusal':
+      return { text: '', calls: [], finish: 'stop', model, refusal: reply.refusal };
     default:
       return undefined;
   }
@@ -159,8 +163,8 @@ function completionJson(c: Completion, body: ChatRequestBody): unknown {
   }));
   const message = {
     role: 'assistant',
-    content: c.finish === 'content_filter' ? null : c.text || null,
-    refusal: null,
+    content: c.finish === 'content_filter' || c.refusal ? null : c.text || null,
+    refusal: c.refusal ?? null,
     ...(toolCalls.length ? { tool_calls: toolCalls } : {}),
   };
   return {

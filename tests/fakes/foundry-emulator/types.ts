@@ -52,6 +52,8 @@ export type ScriptedReply =
   | { kind: 'rate_limit'; retryAfterMs?: number; retryAfterSeconds?: number }
   | { kind: 'prompt_filtered' }
   | { kind: 'completion_filtered'; text?: string }
+  /** The model declines: `message.refusal` set and no content (non-streamed answers only). */
+  | { kind: 'refusal'; refusal: string }
   | { kind: 'error'; status: number; body: unknown; headers?: Record<string, string> }
   /** Sends the first chunk, then nothing (the client's idle timeout must fire). */
   | { kind: 'stall' };

@@ -5,6 +5,20 @@ import type { SmokeContext } from '../context';
 import { explainAzure, type AzureTarget } from '../hints';
 import { CheckFailed, type Check } from '../runner';
 
+/**
+ * How the design got there, e.g. "in 2 calls (mode_brand, mode_details)": the two-step design makes
+ * two calls by design, so only a step asked more than once (a corrective retry, or a doubled budget
+ * after `finish_reason: length`) is a retry.
+ */
+export function callsSummary(calls: ReadonlyArray<{ name: string }>): string {
+  const counts = new Map<string, number>();
+  for (const { name } of calls) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const steps = [...counts].map(([name, n]) => (n > 1 ? `${name} ×${n}` : name));
+  const retries = calls.length - counts.size;
+  const retried = retries > 0 ? `; ${retries} ${retries === 1 ? 'retry' : 'retries'}` : '';
+  return `in ${calls.length} ${calls.length === 1 ? 'call' : 'calls'} (${steps.join(', ')}${retried})`;
+}
+
 /** A small, harmless industry with no pre-built mode; the draft is validated, never stored. */
 export const SMOKE_INDUSTRY = 'bicycle repair shop';
 
@@ -47,12 +61,12 @@ export function structuredCheck(ctx: SmokeContext): Check {
           usage,
         );
       }
-      const retried = usage && usage.requests > 1 ? ` after ${usage.requests} attempts` : '';
+      const calls = ` ${callsSummary(ctx.structuredCalls)}`;
       const last = ctx.structuredCalls.at(-1);
       const budget = last ? ` (effort ${last.effort ?? 'deployment default'}, max ${last.maxCompletionTokens})` : '';
       return {
         outcome: 'ok',
-        detail: `${target.deployment}${budget}: "${mode.name}" for ${mode.companyName} (${mode.tabs.length} tabs, ${mode.datasets.length} datasets) validated${retried}`,
+        detail: `${target.deployment}${budget}: "${mode.name}" for ${mode.companyName} (${mode.tabs.length} tabs, ${mode.datasets.length} datasets) validated${calls}`,
         usage,
       };
     },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RestError } from '@azure/core-rest-pipeline';
 import { StoredModeCatalog } from '../../../api/adapters/mode-catalog';
 import { GalleryEntry, MAX_OWNERS } from '../../../api/contracts/gallery';
 import { getBuiltinMode } from '../../../api/domain/modes/catalog';
@@ -83,5 +84,37 @@ describe('the chat system prompt', () => {
     expect(prompt).toContain('banking (');
     expect(prompt).not.toContain('banking--acme'); // …but not in another visitor's prompt
     expect(prompt).not.toContain('Acme Federal');
+  });
+});
+
+describe('StoredModeCatalog when storage fails', () => {
+  const outage = () => new RestError('connect ECONNREFUSED 127.0.0.1:10000', { code: 'ECONNREFUSED' });
+
+  it('lists the pre-built modes flagged, and does not remember the failure as "no designed modes"', async () => {
+    const { store, catalog } = setup();
+    await store.create('modes/banking--cedar.json', variant('banking--cedar', 'Cedar'));
+    const list = store.list.bind(store);
+    store.list = () => Promise.reject(outage());
+    const during = await catalog.listing();
+    expect(during.generatedUnavailable).toBe(true);
+    expect(during.modes.map((m) => m.id)).toEqual(expect.arrayContaining(['banking', 'insurance']));
+    expect(during.modes.map((m) => m.id)).not.toContain('banking--cedar');
+
+    // Storage answers again well within the list's cache lifetime (the clock has not moved): the designed mode is back.
+    store.list = list;
+    const after = await catalog.listing();
+    expect(after.generatedUnavailable).toBeUndefined();
+    expect(after.modes.map((m) => m.id)).toContain('banking--cedar');
+  });
+
+  it('answers a designed mode during an outage with the storage error, not "no such mode"', async () => {
+    const { store, catalog } = setup();
+    await store.create('modes/banking--cedar.json', variant('banking--cedar', 'Cedar'));
+    const getJson = store.getJson.bind(store);
+    store.getJson = () => Promise.reject(outage());
+    await expect(catalog.get('banking--cedar')).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    expect(await catalog.get('banking')).toBeDefined(); // pre-built modes need no storage
+    store.getJson = getJson;
+    expect((await catalog.get('banking--cedar'))?.companyName).toBe('Cedar');
   });
 });

@@ -12,7 +12,9 @@ const target: AzureTarget = {
 
 describe('smoke fix hints', () => {
   it('an endpoint that never answers is blamed on AZURE_OPENAI_ENDPOINT, not on quota', () => {
-    const busy = new UpstreamUnavailable('Azure OpenAI is busy right now (1 attempts). Please try again in a moment.');
+    const busy = new UpstreamUnavailable(
+      'Could not reach Azure OpenAI (ENOTFOUND, the only attempt): its host name did not resolve (DNS).',
+    );
     const unreachable = explainAzure(busy, target, 'ENOTFOUND res.openai.azure.com');
     expect(unreachable.detail).toMatch(/no HTTP answer: ENOTFOUND res\.openai\.azure\.com/);
     expect(unreachable.fix).toMatch(/^AZURE_OPENAI_ENDPOINT is not reachable/);

@@ -112,7 +112,11 @@ export async function processModeGeneration(
         // The request that created the run designs the brand itself (issue #12), and an earlier
         // attempt or a crashed run may have shown one: the details are made for that look.
         const brand = await brandToContinue(store, clock, key, message.token, deps.sleep);
-        return deps.generator.generate(started.request, { onBrand, ...(brand ? { brand } : {}) });
+        return deps.generator.generate(started.request, {
+          onBrand,
+          log: (line) => deps.log?.(`mode-generation: ${key} ${line}`),
+          ...(brand ? { brand } : {}),
+        });
       },
       beat,
       heartbeatEvery(leaseMs),

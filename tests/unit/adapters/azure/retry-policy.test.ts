@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConcurrencyLimiter } from '../../../../api/adapters/azure/concurrency';
-import { advisedDelayMs, backoffDelayMs, busyMessage, defaultRetryPolicy } from '../../../../api/adapters/azure/retry';
+import {
+  advisedDelayMs,
+  backoffDelayMs,
+  busyMessage,
+  defaultRetryPolicy,
+  exhaustedMessage,
+} from '../../../../api/adapters/azure/retry';
 
 const headers = (h: Record<string, string>) => new Headers(h);
 
@@ -26,6 +32,19 @@ describe('retry timing (docs/pitfalls.md 4.2)', () => {
   it('tells the user what is happening', () => {
     expect(busyMessage(429, 1200)).toBe('Azure is busy — retrying in 2 s…');
     expect(busyMessage(503, 10)).toBe('Azure did not answer — retrying in 1 s…');
+    expect(busyMessage(undefined, 10, true)).toBe('Could not reach Azure — retrying in 1 s…');
+  });
+
+  it('says how many attempts failed, in words that read right for one', () => {
+    expect(exhaustedMessage({ status: 429 }, 1)).toBe(
+      'Azure OpenAI is busy right now (rate limited on the only attempt). Please try again in a moment.',
+    );
+    expect(exhaustedMessage({ status: 503 }, 3)).toBe(
+      'Azure OpenAI did not answer (HTTP 503 on all 3 attempts). Please try again in a moment.',
+    );
+    expect(exhaustedMessage({ network: { cause: 'dns', code: 'ENOTFOUND' } }, 1)).toMatch(
+      /^Could not reach Azure OpenAI \(ENOTFOUND, the only attempt\): its host name did not resolve \(DNS\)/,
+    );
   });
 });
 
