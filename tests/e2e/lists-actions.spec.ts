@@ -102,6 +102,18 @@ test('energy leads with its usage chart and keeps meter readings on the Usage ta
   await expect(page.locator('[data-testid="chart"][data-dataset-ids="usage"]')).toHaveCount(1);
   await settled(page);
   await page.screenshot({ path: info.outputPath('energy-lead.png') });
+
+  // Asked for, from another tab, the lead's chart is brought into view and highlighted: never copied.
+  await page.getByTestId('tab').nth(1).click();
+  await page.mouse.wheel(0, 2_000);
+  await say(page, 'How is my electricity usage trending?');
+  const latest = page.locator('[data-testid="chart"][data-assistant="latest"]');
+  await expect(latest).toHaveAttribute('data-dataset-ids', 'usage');
+  await expect(page.getByTestId('lead-chart').locator('[data-assistant="latest"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="chart"][data-dataset-ids="usage"]')).toHaveCount(1);
+  await expect(latest).toBeInViewport();
+  // The lead draws the same series as every other chart of it: this month is labelled month to date.
+  await expect(page.getByTestId('lead-chart')).toContainText('month to date');
 });
 
 test.describe('on a 390×844 phone', () => {

@@ -6,6 +6,7 @@ import { ErrorBoundary } from './lib/error-boundary';
 import { type ChatHandlers, useChat } from './features/chat/use-chat';
 import { Dashboard, DashboardSkeleton } from './features/dashboard/dashboard';
 import { useDashboard } from './features/dashboard/use-dashboard';
+import { leadDatasets, leadOf } from './features/dashboard/lead-block';
 import { AppHeader } from './features/header/app-header';
 import { BrandSkeleton } from './features/modes/brand-skeleton';
 import { JobBanner } from './features/modes/job-banner';
@@ -127,7 +128,8 @@ export function App() {
 
   const view = modes.view;
   const tab = view ? (view.mode.tabs.find((t) => t.id === dash.tabId) ?? view.mode.tabs[0]) : undefined;
-  openTab.current = tab?.datasetIds ?? [];
+  // What is on screen whatever the tab (the lead's chart) counts as shown too: highlighted, never copied.
+  openTab.current = view && tab ? [...tab.datasetIds, ...leadDatasets(leadOf(view.mode, view.persona))] : [];
   const newConversation = () => {
     chat.reset();
     setUnseen(0);

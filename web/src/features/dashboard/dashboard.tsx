@@ -34,6 +34,9 @@ export function Dashboard({ mode, persona, tab, stage, latest, highlighted, onAc
   const target = useMemo(() => ({ modeId: mode.id, personaSeed: persona.seed }), [mode.id, persona.seed]);
   const lead = leadOf(mode, persona);
   const kpis = <KpiGrid mode={mode} persona={persona} highlighted={highlighted} />;
+  // A chart the assistant pointed at on screen: the lead's headline chart, or one of the open tab's.
+  const asked = latest?.where === 'tab' ? latest : null;
+  const askedLead = asked && asked.key === lead.datasetId ? asked : null;
   return (
     <IllustrateContext.Provider value={target}>
       <div
@@ -45,20 +48,14 @@ export function Dashboard({ mode, persona, tab, stage, latest, highlighted, onAc
         <ActionBar actions={persona.actions ?? []} onDone={(q) => onAction?.(q)} />
         {lead.listId || lead.datasetId ? (
           <div class="lead-row">
-            <LeadBlock mode={mode} persona={persona} lead={lead} />
+            <LeadBlock mode={mode} persona={persona} lead={lead} asked={askedLead} />
             {kpis}
           </div>
         ) : (
           kpis
         )}
         <ChartStage charts={stage} latest={latest?.where === 'stage' ? latest.key : null} />
-        <TabCharts
-          mode={mode}
-          persona={persona}
-          tab={tab}
-          lead={lead}
-          asked={latest?.where === 'tab' ? latest : null}
-        />
+        <TabCharts mode={mode} persona={persona} tab={tab} lead={lead} asked={askedLead ? null : asked} />
       </div>
     </IllustrateContext.Provider>
   );

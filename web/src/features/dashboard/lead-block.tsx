@@ -1,8 +1,12 @@
 import type { Mode } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
+import { chartSeriesOf } from '../../../../api/contracts/chart-series';
 import type { ChartSpec } from '../../../../api/contracts/tools';
+import { useEffect, useRef } from 'preact/hooks';
+import { reveal } from '../../lib/scroll';
 import { ChartCard } from '../charts/chart-card';
 import { ListCard } from './list-card';
+import type { LatestChart } from './use-dashboard';
 
 const LEAD_MONTHS = 12;
 
@@ -21,21 +25,33 @@ export function leadOf(mode: Mode, persona: Persona): Lead {
   return mode.lead === 'list' && first ? { listId: first.id } : {};
 }
 
+/** The datasets on screen whatever the open tab: the lead's headline chart, if it leads with one. */
+export const leadDatasets = (lead: Lead): string[] => (lead.datasetId ? [lead.datasetId] : []);
+
+interface Props {
+  mode: Mode;
+  persona: Persona;
+  lead: Lead;
+  /** The assistant asked for the lead's chart: it is brought into view and highlighted, never copied. */
+  asked?: LatestChart | null;
+}
+
 /** The lead of the dashboard: a bank's recent transactions, an airline's trips, a utility's usage chart. */
-export function LeadBlock({ mode, persona, lead }: { mode: Mode; persona: Persona; lead: Lead }) {
+export function LeadBlock({ mode, persona, lead, asked = null }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (asked) reveal(ref.current);
+  }, [asked?.key, asked?.asked]);
   const list = lead.listId ? persona.lists?.find((l) => l.id === lead.listId) : undefined;
   if (list) return <ListCard list={list} lead />;
   const ds = lead.datasetId ? mode.datasets.find((d) => d.id === lead.datasetId) : undefined;
   const points = ds ? persona.series[ds.id] : undefined;
   if (!ds || !points) return null;
-  const spec: ChartSpec = {
-    type: ds.defaultChart,
-    title: ds.label,
-    series: [{ datasetId: ds.id, label: ds.label, unit: ds.unit, points: points.slice(-LEAD_MONTHS) }],
-  };
+  // The same series as every other chart of it (scale, month to date, payoff): api/contracts/chart-series.ts.
+  const spec: ChartSpec = { type: ds.defaultChart, title: ds.label, series: [chartSeriesOf(ds, points, LEAD_MONTHS)] };
   return (
-    <div class="lead-chart" data-testid="lead-chart">
-      <ChartCard spec={spec} source="tab" />
+    <div class="lead-chart" data-testid="lead-chart" ref={ref}>
+      <ChartCard spec={spec} source="tab" {...(asked ? { again: asked.asked, latest: true } : {})} />
     </div>
   );
 }
