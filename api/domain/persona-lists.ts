@@ -255,6 +255,12 @@ function providers(mode: Mode): string[][] {
       ['Vaccination booster', 'Nurse Ortiz'],
       ['Dental clean for Biscuit', 'Dr. Hale'],
     ];
+  if (/food bank|pantry|volunteer|donat|charit|shelter|nonprofit/.test(w))
+    return [
+      ['Warehouse sorting shift', 'Main warehouse'],
+      ['Mobile pantry, Eastside', 'Community center'],
+      ['Holiday meal packing', 'Main warehouse'],
+    ];
   if (/dent/.test(w))
     return [
       ['Cleaning and check-up', 'Dr. Varga'],

@@ -142,6 +142,9 @@ test.describe('dynamic modes for any industry', () => {
     expect(ids).toEqual(expect.arrayContaining(['donations', 'meals', 'volunteers']));
     expect(ids).not.toContain('accounts');
     await expect(page.getByTestId('kpi-card').first()).toContainText(/meals/i);
+    // Its lists and actions are a food bank's too: no card payments, no "Pay" or "Transfer".
+    await expect(page.locator('[data-list-kind="transactions"]')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^(Pay|Transfer)\b/ })).toHaveCount(0);
     await settled(page); // entry animations finished, before judging contrast
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual(

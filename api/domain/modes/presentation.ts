@@ -66,7 +66,18 @@ const FAMILIES: Array<{ words: RegExp; presentation: FamilyPresentation }> = [
     },
   },
   {
-    words: /\b(bank\w*|credit|loans?|mortgage|checking|savings|fargo|chase|finance|lending)\b/,
+    // Before the bank: a food bank, a blood drive or a shelter is community work, not banking.
+    words: /\b(food (bank|pantry)|pantr(y|ies)|charit\w*|non-?profit|volunteer\w*|donat\w*|shelters?|blood drive)\b/,
+    presentation: {
+      lists: [list('appointments', 'Volunteer shifts'), list('activity', 'Recent activity')],
+      actions: [action('book', 'Sign up for a shift'), action('contact', 'Message the team')],
+      lead: 'list',
+    },
+  },
+  {
+    // "food bank", "blood bank", "seed bank" and "time bank" are not banks.
+    words:
+      /\b((?<!(food|blood|seed|time|data|milk|diaper) )bank\w*|credit|loans?|mortgage|checking|savings|fargo|chase|finance|lending)\b/,
     presentation: {
       lists: [list('transactions', 'Recent transactions'), list('accounts', 'Accounts'), list('bills', 'Upcoming')],
       actions: [action('pay', 'Pay'), action('transfer', 'Transfer')],

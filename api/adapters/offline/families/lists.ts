@@ -80,6 +80,11 @@ const BY_FAMILY: Record<string, Presentation> = {
     actions: [a('book', 'Book a viewing'), a('contact', 'Message your agent')],
     lead: 'list',
   },
+  'food-bank': {
+    lists: [l('appointments', 'Volunteer shifts'), l('activity', 'Recent activity')],
+    actions: [a('book', 'Sign up for a shift'), a('contact', 'Message the team')],
+    lead: 'list',
+  },
   school: {
     lists: [l('appointments', 'Upcoming events'), l('bills', 'Fees')],
     actions: [a('pay', 'Pay fees'), a('contact', 'Message the school')],

@@ -7,7 +7,7 @@ import { generatedModeProblems } from '../../../../api/domain/guard/mode-output'
 import { presentationProblems } from '../../../../api/domain/guard/presentation-problems';
 import { BUILTIN_MODES, getBuiltinMode } from '../../../../api/domain/modes/catalog';
 import { buildGeneratedMode, GenerationRejected } from '../../../../api/domain/modes/generation/build-mode';
-import { withPresentation } from '../../../../api/domain/modes/presentation';
+import { familyPresentation, withPresentation } from '../../../../api/domain/modes/presentation';
 import { buildPersona } from '../../../../api/domain/persona';
 import { withBoard } from '../../../../api/domain/persona-board';
 import { MemoryDocumentStore } from '../../../fakes/memory-document-store';
@@ -166,6 +166,22 @@ describe('generated modes', () => {
         null,
       ),
     ).toThrow(/names unknown list missing/);
+  });
+
+  it('a food bank is community work, not banking: volunteer shifts and no Pay or Transfer, designed or by default', async () => {
+    const draft = await generator.generate({ industry: 'food bank', companyName: null });
+    const { lists: _l, actions: _a, lead: _d, ...bare } = draft;
+    for (const mode of [
+      buildGeneratedMode(draft, 'food-bank', null),
+      buildGeneratedMode({ ...bare, tabs: bare.tabs.map(({ listIds: _t, ...t }) => t) }, 'food-bank', null),
+    ]) {
+      expect(mode.lists!.map((l) => l.kind)).not.toContain('transactions');
+      expect(mode.actions!.map((a) => a.kind)).not.toEqual(expect.arrayContaining(['pay']));
+      expect(mode.actions!.map((a) => a.kind)).not.toEqual(expect.arrayContaining(['transfer']));
+      expect(mode.lists![0]!.title).toBe('Volunteer shifts');
+    }
+    // A real bank still leads like one.
+    expect(familyPresentation(getBuiltinMode('banking')!).actions.map((a) => a.kind)).toContain('pay');
   });
 
   it('the draft schema bounds lists and actions like every other field', () => {
