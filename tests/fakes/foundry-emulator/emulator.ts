@@ -189,8 +189,7 @@ export async function startFoundryEmulator(options: FoundryEmulatorOptions = {})
   });
   // Longer than any pause between a test's requests: Node's 5 s default closes an idle keep-alive
   // socket just as Playwright's request context may reuse it, and that request fails with
-  // ECONNRESET (https://nodejs.org/api/http.html#serverkeepalivetimeout). Azure's front ends keep
-  // idle connections for minutes, so a short timeout here would model nothing real.
+  // ECONNRESET (https://nodejs.org/api/http.html#serverkeepalivetimeout).
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
