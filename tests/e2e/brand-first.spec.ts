@@ -81,6 +81,10 @@ test.describe('brand first: a new industry on screen before its dashboard is com
     await expect(page.getByTestId('brand-skeleton')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByTestId('mode-transition')).toHaveCount(0);
     await page.screenshot({ path: info.outputPath('brand-phone.png') });
+    // The reply went behind the brand; it is one tap away, and the tap back finds the design going on.
+    await page.getByTestId('pane-chat').click();
+    await expect(page.locator('[data-testid="chat-message"][data-role="assistant"]').last()).toBeVisible();
+    await page.getByTestId('pane-stage').click();
     await expect(page.getByTestId('kpi-card').first()).toBeVisible({ timeout: 30_000 });
   });
 

@@ -22,18 +22,27 @@ export async function openApp(page: Page, seed = SEED): Promise<void> {
   await expect(page.getByTestId('chat-input')).toBeVisible();
 }
 
-/** Types a message, sends it with Enter, and waits until the assistant has finished answering. */
+/**
+ * Types a message, sends it with Enter, and waits until the assistant has finished answering. On a
+ * phone a new mode brings the dashboard to the front, so the reply may land behind it (the chat
+ * pane is one tap away); on a wider window the reply is always in view.
+ */
 export async function say(page: Page, text: string): Promise<string> {
-  const before = await page.locator('[data-testid="chat-message"][data-role="assistant"]').count();
+  const answers = page.locator('[data-testid="chat-message"][data-role="assistant"]');
+  const before = await answers.count();
   const input = page.getByTestId('chat-input');
   await input.fill(text);
   await input.press('Enter');
-  const answer = page.locator('[data-testid="chat-message"][data-role="assistant"]').nth(before);
-  await expect(answer).toBeVisible();
+  const answer = answers.nth(before);
+  await expect(answer).toBeAttached();
+  await expect(answer).not.toHaveClass(/is-streaming/, { timeout: 20_000 });
   await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
-  await expect(page.getByTestId('chat-input')).toBeEnabled();
+  if ((page.viewportSize()?.width ?? PHONE_MAX_WIDTH + 1) > PHONE_MAX_WIDTH) await expect(answer).toBeVisible();
   return (await answer.innerText()).trim();
 }
+
+/** layout.css shows one pane at a time up to this width. */
+const PHONE_MAX_WIDTH = 860;
 
 export async function api<T>(page: Page, path: string): Promise<T> {
   const res = await page.request.get(`${baseURL()}${path}`);

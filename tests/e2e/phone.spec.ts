@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { getMode, openApp, settled } from './helpers';
+import { getMode, openApp, say, settled } from './helpers';
 
 const PHONES = [
   { width: 390, height: 844 },
@@ -12,18 +12,6 @@ async function axeClean(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-/** Sends a message and waits for the whole answer; on a phone the reply may land behind the dashboard. */
-async function say(page: Page, text: string): Promise<string> {
-  const answers = page.locator('[data-testid="chat-message"][data-role="assistant"]');
-  const before = await answers.count();
-  await page.getByTestId('chat-input').fill(text);
-  await page.getByTestId('chat-input').press('Enter');
-  await expect(answers).toHaveCount(before + 1);
-  await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
-  await expect(page.getByTestId('suggestion').first()).toBeAttached(); // back once the answer is complete
-  return (await answers.nth(before).textContent())?.trim() ?? '';
 }
 
 /** Whether the element lies wholly inside the window, horizontally and vertically. */
