@@ -1,7 +1,7 @@
 import type { ChatEvent, ChatRequest } from '../../../api/contracts/chat';
 import type { Health } from '../../../api/contracts/health';
 import type { CreateModeRequest, Job, ModeJobAccepted } from '../../../api/contracts/jobs';
-import type { Mode, ModeSummary } from '../../../api/contracts/mode';
+import type { Mode, ModeList } from '../../../api/contracts/mode';
 import type { Persona } from '../../../api/contracts/persona';
 import { createSseParser } from './sse';
 
@@ -43,7 +43,7 @@ export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health'
 let listSession = '';
 export const setListSession = (sessionId: string) => void (listSession = sessionId);
 export const listModes = (signal?: AbortSignal) =>
-  getJson<{ modes: ModeSummary[] }>(`/api/modes${listSession ? `?sessionId=${enc(listSession)}` : ''}`, signal);
+  getJson<ModeList>(`/api/modes${listSession ? `?sessionId=${enc(listSession)}` : ''}`, signal);
 export const getMode = (id: string, signal?: AbortSignal) => getJson<Mode>(`/api/modes/${enc(id)}`, signal);
 export const getPersona = (id: string, seed: number, signal?: AbortSignal) =>
   getJson<Persona>(`/api/modes/${enc(id)}/persona?seed=${seed}`, signal);

@@ -72,6 +72,15 @@ export function Landing({ onPick }: { onPick: (m: ModeSummary) => void }) {
           </div>
         )}
         {groups && tiles(groups.prebuilt)}
+        {modes.data?.generatedUnavailable && (
+          <div class="notice" role="status" data-testid="designed-unavailable">
+            <Icon name="alert" size={18} />
+            <p>The modes designed by earlier visitors couldn't be loaded just now; the ready-made ones all work.</p>
+            <button type="button" class="btn btn--small btn--outline" onClick={modes.reload}>
+              Retry
+            </button>
+          </div>
+        )}
         {groups && groups.curated.length > 0 && (
           <>
             <h3 class="landing__subtitle">Designed on request</h3>

@@ -18,6 +18,9 @@ interface Props {
 export function ModePicker({ currentId, onPick, open, onOpenChange: setOpen }: Props) {
   const [modes, setModes] = useState<ModeSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Storage could not give the designed modes just now (GET /api/modes `generatedUnavailable`). */
+  const [partial, setPartial] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -28,6 +31,7 @@ export function ModePicker({ currentId, onPick, open, onOpenChange: setOpen }: P
     listModes(ac.signal)
       .then((list) => {
         setModes(list.modes);
+        setPartial(list.generatedUnavailable === true);
         // Opened from the keyboard: arrows and Enter work from the current (or first) mode.
         requestAnimationFrame(() =>
           root.current
@@ -53,7 +57,7 @@ export function ModePicker({ currentId, onPick, open, onOpenChange: setOpen }: P
       document.removeEventListener('mousedown', outside);
       document.removeEventListener('keydown', escape);
     };
-  }, [open]);
+  }, [open, attempt]);
 
   const choose = (m: ModeSummary) => {
     setOpen(false);
@@ -92,6 +96,14 @@ export function ModePicker({ currentId, onPick, open, onOpenChange: setOpen }: P
           {error && (
             <p class="mode-picker__note" role="alert">
               Couldn't load the modes: {error}
+            </p>
+          )}
+          {partial && (
+            <p class="mode-picker__note" role="status" data-testid="designed-unavailable">
+              Designed modes couldn't be loaded just now.{' '}
+              <button type="button" class="link-btn" onClick={() => setAttempt((n) => n + 1)}>
+                Retry
+              </button>
             </p>
           )}
           {groups.map(([title, list]) =>
