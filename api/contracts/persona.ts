@@ -7,8 +7,14 @@ export type Point = z.infer<typeof Point>;
 /** One row of a list card: already formatted for display, so every client shows the same words. */
 export const ListItem = z.object({
   id: z.string().min(1).max(40),
-  /** Calendar day, YYYY-MM-DD (past for history, future for what is coming up). */
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /**
+   * Calendar day, YYYY-MM-DD (past for history, future for what is coming up); absent on a standing
+   * list such as accounts, where every row is as of today and a date column would say nothing.
+   */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   title: z.string().min(1).max(60),
   detail: z.string().max(80),
   /** The figure on the right ("−$42.17", "1,204 kWh"), or empty. */

@@ -144,16 +144,18 @@ function book(c: Context, a: ActionSpec): Omit<ActionQuote, 'id' | 'kind' | 'lab
 function checkIn(c: Context): Omit<ActionQuote, 'id' | 'kind' | 'label'> {
   const flight = itemsOf(c, 'flights')[0]!;
   const [number, time, seat] = flight.detail.split(' · ');
+  // Flights are always dated (persona-lists.ts); "today" only guards the type.
+  const departs = flight.date ? shortDate(flight.date) : 'today';
   return {
     title: `Check in: ${flight.title}`,
     lines: [
       { label: 'Flight', value: number ?? flight.title },
-      { label: 'Departs', value: `${shortDate(flight.date)} · ${time ?? ''}` },
+      { label: 'Departs', value: `${departs} · ${time ?? ''}` },
       { label: 'Seat', value: (seat ?? '').replace(/^Seat\s*/, '') },
       { label: 'Boarding group', value: '3' },
     ],
     confirmLabel: 'Check in',
-    done: `You're checked in on ${number}, ${flight.title}, ${shortDate(flight.date)} at ${time}, ${seat ?? 'seat assigned at the gate'}.`,
+    done: `You're checked in on ${number}, ${flight.title}, ${departs} at ${time}, ${seat ?? 'seat assigned at the gate'}.`,
     demoNote: 'Demo: no boarding pass is issued.',
   };
 }

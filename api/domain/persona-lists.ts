@@ -148,7 +148,6 @@ function accounts(mode: Mode, persona: Persona, asOf: Date, r: Rand): ListItem[]
       const title = d.label.replace(/\s+(balance|remaining)$/i, '');
       return {
         id: `a${i + 1}`,
-        date: isoDay(asOf),
         title,
         detail: `•• ${digits(r, 4)}`,
         value: money(amount),

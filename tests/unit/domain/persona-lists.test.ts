@@ -15,7 +15,8 @@ const board = (id: string, seed = 7, at = asOf) => {
 };
 const list = (id: string, kind: string, seed = 7) => board(id, seed).persona.lists!.find((l) => l.kind === kind)!;
 const DAY = 86_400_000;
-const daysFrom = (iso: string) => Math.round((Date.parse(`${iso}T12:00:00Z`) - asOf.getTime()) / DAY);
+const daysFrom = (iso: string | undefined) =>
+  Math.round((Date.parse(`${iso ?? 'undated'}T12:00:00Z`) - asOf.getTime()) / DAY);
 const sum = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) * 100) / 100;
 const UPCOMING = new Set(['bills', 'appointments', 'prescriptions', 'reservations', 'policies']);
 const PAST = new Set(['transactions', 'transfers', 'claims', 'orders', 'meter_readings', 'activity']);
@@ -44,6 +45,11 @@ describe('persona lists', () => {
         for (const l of lists) {
           expect(PersonaList.safeParse(l).success).toBe(true);
           expect(l.items.length, `${l.id} is empty`).toBeGreaterThan(0);
+          // A standing list (accounts, as of today) has no date column; every other row is dated.
+          expect(
+            l.items.every((x) => (x.date === undefined) === (l.kind === 'accounts')),
+            `${l.id} dates`,
+          ).toBe(true);
           const offsets = l.items.map((x) => daysFrom(x.date));
           if (PAST.has(l.kind)) {
             expect(

@@ -53,10 +53,12 @@ export function ListCard({ list, lead = false }: { list: PersonaList; lead?: boo
 function Row({ item }: { item: ListItem }) {
   const out = item.amount !== undefined && item.amount < 0;
   return (
-    <li class="list-row" data-testid="list-row">
-      <time class="list-row__date" dateTime={item.date}>
-        {dayLabel(item.date)}
-      </time>
+    <li class={`list-row${item.date ? '' : ' list-row--undated'}`} data-testid="list-row">
+      {item.date && (
+        <time class="list-row__date" dateTime={item.date}>
+          {dayLabel(item.date)}
+        </time>
+      )}
       <span class="list-row__main">
         <span class="list-row__title">{item.title}</span>
         {item.detail && <span class="list-row__detail">{item.detail}</span>}
