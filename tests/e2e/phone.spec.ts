@@ -66,6 +66,32 @@ for (const size of PHONES) {
       await page.screenshot({ path: info.outputPath('3-chart-on-dashboard.png') });
     });
 
+    test("every tab label reads whole, a designed mode's long words too", async ({ page }, info) => {
+      await openApp(page);
+      const cut = () =>
+        page
+          .getByTestId('tab')
+          .locator('span')
+          .evaluateAll((spans) =>
+            spans
+              .filter((s) => s.scrollWidth > s.clientWidth + 1 || s.scrollHeight > s.clientHeight + 1)
+              .map((s) => s.textContent),
+          );
+      for (const command of ["Presto-Change-O, you're a bank", "Presto-Change-O, you're a hospital"]) {
+        await page.getByTestId('pane-chat').click(); // a switch brings the dashboard in front
+        await say(page, command);
+        await expect(page.getByTestId('tab')).toHaveCount(5);
+        expect(await cut()).toEqual([]);
+      }
+      await page.getByTestId('pane-chat').click();
+      await say(page, "Presto-Change-O, you're a veterinary clinic called Happy Paws");
+      await expect(page.getByTestId('kpi-card').first()).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByTestId('company-name')).toHaveText('Happy Paws');
+      expect(await cut()).toEqual([]);
+      await settled(page);
+      await page.screenshot({ path: info.outputPath('tabs-designed.png') });
+    });
+
     test('menus stay inside the screen, KPI values fit, every header button is named, axe is clean', async ({
       page,
     }) => {

@@ -40,7 +40,7 @@ export function TabBar({ tabs, selectedId, onSelect }: Props) {
               type="button"
               role="tab"
               id={`tab-${t.id}`}
-              class="tab"
+              class={longestWord(t.label) >= LONG_WORD ? 'tab tab--long' : 'tab'}
               data-testid="tab"
               data-tab-id={t.id}
               aria-selected={selected ? 'true' : 'false'}
@@ -57,3 +57,7 @@ export function TabBar({ tabs, selectedId, onSelect }: Props) {
     </nav>
   );
 }
+
+/** A word this long ("Appointments", "Vaccinations") gets a smaller face on a phone (layout.css) instead of an ellipsis. */
+const LONG_WORD = 10;
+const longestWord = (label: string) => Math.max(...label.split(/\s+/).map((w) => w.length));
