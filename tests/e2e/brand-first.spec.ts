@@ -164,6 +164,10 @@ test.describe('brand first: a new industry on screen before its dashboard is com
     await expect(input).toBeEnabled();
     await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
     await expect(page.getByTestId('chat-input')).toHaveValue('');
+    // The panel already speaks for the brand on screen: the held question is answered by it.
+    await expect(input).toHaveAttribute('placeholder', 'Ask Clay Days anything…');
+    await expect(page.locator('.chat-panel__title')).toHaveText('Clay Days assistant');
+    await expect(page.getByTestId('suggestion')).toHaveCount(0);
     await settled(page);
     await page.screenshot({ path: info.outputPath('held-question-desktop.png') });
     await page.setViewportSize({ width: 390, height: 844 });
@@ -186,6 +190,7 @@ test.describe('brand first: a new industry on screen before its dashboard is com
     await expect(answer.first()).toBeVisible();
     await expect(page.getByTestId('typing-indicator')).toHaveCount(0);
     await expect(page.getByTestId('chat-divider').last()).toHaveText('Now Clay Days');
+    await expect(page.getByTestId('suggestion').first()).toBeVisible();
   });
 
   test('a question held for a design that then fails is answered in the old mode, with a note', async ({ page }) => {

@@ -223,6 +223,7 @@ export function App() {
             onSend={say}
             onRetry={chat.retry}
             voiceBar={voiceBar}
+            designing={modes.brand?.mode.companyName}
           />
         </ErrorBoundary>
         <section class="stage" id="stage" aria-label={view ? `${view.mode.companyName} dashboard` : 'Start'}>

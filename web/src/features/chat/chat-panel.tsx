@@ -16,10 +16,16 @@ interface Props {
   onRetry: () => void;
   /** The live voice controls, when voice is on. */
   voiceBar?: ComponentChildren;
+  /**
+   * The company whose brand is on screen while its dashboard is designed (issue #12): questions
+   * typed now are held and answered by it, so the panel already speaks in its name.
+   */
+  designing?: string | undefined;
 }
 
 /** Left column: the assistant conversation, starter prompts and the message box. */
-export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceBar }: Props) {
+export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceBar, designing }: Props) {
+  const name = designing ?? mode?.companyName;
   const empty = bubbles.length === 0;
   const asked = bubbles.flatMap((b) => (b.kind === 'user' ? [b.text] : []));
   return (
@@ -29,9 +35,13 @@ export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceB
           <Icon name="sparkle" size={18} />
         </span>
         <div>
-          <h2 class="chat-panel__title">{mode ? `${mode.companyName} assistant` : 'Presto-Change-O'}</h2>
-          <p class="chat-panel__sub">
-            {mode ? 'Ask about anything on your dashboard' : 'Say the magic words to begin'}
+          <h2 class="chat-panel__title">{name ? `${name} assistant` : 'Presto-Change-O'}</h2>
+          <p class="chat-panel__sub" data-testid="chat-panel-sub">
+            {designing
+              ? 'Getting ready: ask away, answers come once it is'
+              : mode
+                ? 'Ask about anything on your dashboard'
+                : 'Say the magic words to begin'}
           </p>
         </div>
       </header>
@@ -46,7 +56,8 @@ export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceB
           </div>
         )}
         <MessageList bubbles={bubbles} busy={busy} status={status} onRetry={onRetry} />
-        {!busy && (
+        {/* The old mode's suggestions would be answered by the new one: none until it has landed. */}
+        {!busy && !designing && (
           <Suggestions items={suggestionsFor(mode, asked)} disabled={busy} compact={!empty} onPick={(s) => onSend(s)} />
         )}
       </div>
@@ -54,7 +65,7 @@ export function ChatPanel({ mode, bubbles, busy, status, onSend, onRetry, voiceB
       <ChatComposer
         busy={busy}
         onSend={onSend}
-        placeholder={mode ? `Ask ${mode.companyName} anything…` : "Try “Presto-Change-O, you're a bank”"}
+        placeholder={name ? `Ask ${name} anything…` : "Try “Presto-Change-O, you're a bank”"}
       />
     </section>
   );
