@@ -26,36 +26,30 @@ export async function* coalescedFrames(
   windowMs = COALESCE_WINDOW_MS,
 ): AsyncGenerator<Uint8Array> {
   const source = events[Symbol.asyncIterator]();
-  const pull = () => {
-    const next = source.next();
-    next.catch(() => undefined); // awaited below; a stream closed meanwhile leaves nobody to care
-    return next;
-  };
-  let next = pull();
+  let next = source.next();
   let held = '';
   let windowEnds = 0;
   let timer: NodeJS.Timeout | undefined;
+  let over: Promise<typeof WINDOW_OVER> | undefined;
   let finished = false;
   try {
     for (;;) {
-      let result: IteratorResult<ChatEvent> | typeof WINDOW_OVER;
-      if (held) {
-        // One timer per window, not per token.
-        const over = new Promise<typeof WINDOW_OVER>((resolve) => {
+      // One timer per window while something is held, not one per token.
+      if (held && !over)
+        over = new Promise<typeof WINDOW_OVER>((resolve) => {
           timer = setTimeout(() => resolve(WINDOW_OVER), Math.max(0, windowEnds - Date.now()));
         });
-        result = await Promise.race([next, over]);
-        clearTimeout(timer);
-      } else result = await next;
+      const result = over ? await Promise.race([next, over]) : await next;
       if (result === WINDOW_OVER) {
         const out = held;
         held = '';
+        over = undefined;
         windowEnds = Date.now() + windowMs;
         yield encoder.encode(out);
         continue;
       }
       if (result.done) break;
-      next = pull();
+      next = source.next();
       const event = result.value;
       if (event.type === 'delta' && (held || Date.now() < windowEnds)) {
         held += frame(event);
@@ -63,6 +57,8 @@ export async function* coalescedFrames(
       }
       const out = held + frame(event);
       held = '';
+      clearTimeout(timer);
+      over = undefined;
       windowEnds = event.type === 'delta' ? Date.now() + windowMs : 0;
       yield encoder.encode(out);
     }
@@ -70,8 +66,12 @@ export async function* coalescedFrames(
     if (held) yield encoder.encode(held);
   } finally {
     clearTimeout(timer);
-    // Closed early (the client went away): close the source too, so its finally blocks run.
-    if (!finished) await source.return?.();
+    if (!finished) {
+      // Closed early (the client went away): an event still being read has nobody to go to, and
+      // the source is closed too, so its finally blocks run.
+      next.catch(() => undefined);
+      await source.return?.();
+    }
   }
 }
 
