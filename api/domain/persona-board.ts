@@ -23,7 +23,7 @@ export function withBoard(mode: Mode, persona: Persona, asOf: Date): Persona {
   return Object.defineProperties(figures, {
     lists: { enumerable: true, get: () => draw().lists },
     actions: { enumerable: true, get: () => draw().actions },
-  }) as Persona;
+  });
 }
 
 /** Boards kept per mode object; a day's worth of seeds for a busy demo. */
