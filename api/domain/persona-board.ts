@@ -4,11 +4,26 @@ import type { PersonaAt } from './persona';
 import { personaActions } from './persona-actions';
 import { isoDay, personaLists } from './persona-lists';
 
-/** The persona with its list items and action confirmations as of the day `asOf`. */
+/**
+ * The persona with its list items and action confirmations as of the day `asOf`. The board is drawn
+ * the first time `lists` or `actions` is read (the dashboard's payload, a mode event), not when the
+ * persona is handed out: a chat turn reads only the figures, and a first-time visitor's board is
+ * the largest piece of a turn's own CPU. Both are ordinary enumerable properties to every reader
+ * (JSON, spreads, zod), computed once.
+ */
 export function withBoard(mode: Mode, persona: Persona, asOf: Date): Persona {
   if (!mode.lists?.length && !mode.actions?.length) return persona;
-  const lists = personaLists(mode, persona, asOf);
-  return { ...persona, lists, actions: personaActions(mode, persona, asOf, lists) };
+  let board: Pick<Persona, 'lists' | 'actions'> | undefined;
+  const draw = () => {
+    if (board) return board;
+    const lists = personaLists(mode, persona, asOf);
+    return (board = { lists, actions: personaActions(mode, persona, asOf, lists) });
+  };
+  const { lists: _lists, actions: _actions, ...figures } = persona;
+  return Object.defineProperties(figures, {
+    lists: { enumerable: true, get: () => draw().lists },
+    actions: { enumerable: true, get: () => draw().actions },
+  });
 }
 
 /** Boards kept per mode object; a day's worth of seeds for a busy demo. */

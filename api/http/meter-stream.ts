@@ -5,8 +5,9 @@ const DoneData = z.object({ type: z.literal('done'), usage: Usage });
 const DONE_LINE = /^event: done\ndata: (.*)$/m;
 
 /**
- * Passes an SSE body (one encoded event per chunk, http/sse.ts) through and, when it ends for any
- * reason, reports the usage of its `done` event (zero when the stream ended without one).
+ * Passes an SSE body (whole events per chunk, several of them when deltas were merged, http/sse.ts)
+ * through and, when it ends for any reason, reports the usage of its `done` event (zero when the
+ * stream ended without one).
  */
 export async function* meterStream(
   body: AsyncIterable<Uint8Array>,

@@ -2,7 +2,7 @@ import type { ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/
 import { UpstreamUnavailable } from '../../domain/errors';
 import type { ChatModel, ModelChunk, ModelRequest } from '../../domain/ports';
 import type { AzureCaller, DeploymentTarget } from './azure-caller';
-import { readChatStream } from './stream-reader';
+import { readChatStream, type ChunkWatch } from './stream-reader';
 
 /** The request body we send: `tools` + `tool_choice` only, never the deprecated `functions` (docs/pitfalls.md 3.4). */
 export function chatBody(request: ModelRequest, deployment: string): ChatCompletionCreateParamsStreaming {
@@ -22,18 +22,30 @@ export function chatBody(request: ModelRequest, deployment: string): ChatComplet
   };
 }
 
-/** Ends iteration with an abort when no chunk arrives for `idleMs`: a stalled stream never hangs the chat. */
-async function* idleGuard<T>(source: AsyncIterable<T>, idleMs: number, onIdle: () => void): AsyncGenerator<T> {
-  let timer = setTimeout(onIdle, idleMs);
-  try {
-    for await (const item of source) {
-      clearTimeout(timer);
-      yield item;
-      timer = setTimeout(onIdle, idleMs);
-    }
-  } finally {
-    clearTimeout(timer);
-  }
+/**
+ * Calls `onIdle` once the upstream has been silent for `idleMs` while we wait on it: a stalled
+ * stream never hangs the chat. Time spent downstream with a chunk in hand (a slow client) does not
+ * count, as before. One timer that checks the time of the last chunk when it fires, rather than a
+ * timer cleared and set again for every token (a timer-list insert per token, on every stream).
+ */
+export function idleWatch(idleMs: number, onIdle: () => void): ChunkWatch & { stop(): void } {
+  let last = Date.now();
+  let holding = false;
+  let timer: NodeJS.Timeout | undefined;
+  const check = () => {
+    const quiet = holding ? 0 : Date.now() - last;
+    if (quiet >= idleMs) onIdle();
+    else timer = setTimeout(check, idleMs - quiet);
+  };
+  timer = setTimeout(check, idleMs);
+  return {
+    arrived: () => void (holding = true),
+    waiting: () => {
+      holding = false;
+      last = Date.now();
+    },
+    stop: () => clearTimeout(timer),
+  };
 }
 
 /**
@@ -62,10 +74,12 @@ export class AzureChatModel implements ChatModel {
         (client, b, s) => client.chat.completions.create(b, { signal: s }),
         combined,
       );
-      yield* readChatStream(
-        idleGuard(stream, this.idleTimeoutMs, () => idle.abort()),
-        this.target.deployment,
-      );
+      const watch = idleWatch(this.idleTimeoutMs, () => idle.abort());
+      try {
+        yield* readChatStream(stream, this.target.deployment, watch);
+      } finally {
+        watch.stop();
+      }
     } catch (error) {
       if (idle.signal.aborted && !signal?.aborted)
         throw new UpstreamUnavailable('Azure OpenAI stopped answering mid-reply. Please try again.');

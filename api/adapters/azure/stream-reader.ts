@@ -28,6 +28,41 @@ type ChunkSchema = ReturnType<typeof chunkSchema>;
 // Built on first use, not at require time: every millisecond of module load is cold start.
 let Chunk: ChunkSchema | undefined;
 
+/** Told when a chunk arrives and when the reader waits for the next (the idle timeout, chat-model.ts). */
+export interface ChunkWatch {
+  arrived(): void;
+  waiting(): void;
+}
+
+/** What a plain text chunk carries for us. */
+interface TextChunk {
+  model: string | null | undefined;
+  text: string;
+  finish: string | null | undefined;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isOptionalString = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+
+/**
+ * The common case checked by hand: one choice whose delta is text only, no usage. Every chunk this
+ * accepts, the schema accepts too, with the same meaning (tests/unit/adapters/azure/stream-reader.test.ts
+ * holds the two side by side); anything else (tool calls, usage, odd shapes) goes through the schema.
+ * A chunk per token makes the full zod parse the largest piece of our own per-token work.
+ */
+function textChunk(raw: unknown): TextChunk | undefined {
+  if (!isObject(raw) || !isOptionalString(raw.model) || (raw.usage !== undefined && raw.usage !== null)) return;
+  const choices = raw.choices;
+  if (!Array.isArray(choices) || choices.length !== 1) return;
+  const choice: unknown = choices[0];
+  if (!isObject(choice) || !isObject(choice.delta) || !isOptionalString(choice.finish_reason)) return;
+  if (choice.index !== undefined && (choice.index !== 0 || typeof choice.index !== 'number')) return;
+  const { content, tool_calls } = choice.delta;
+  if (typeof content !== 'string' || (tool_calls !== undefined && tool_calls !== null)) return;
+  return { model: raw.model, text: content, finish: choice.finish_reason };
+}
+
 interface PartialCall {
   id: string;
   name: string;
@@ -55,34 +90,51 @@ function finishReason(reason: string): FinishReason {
  * - `model` is the routed model model-router picked, reported in `end` (docs/pitfalls.md 3.2);
  * - `finish_reason: "content_filter"` becomes ContentFiltered (docs/pitfalls.md 5.1).
  */
-export async function* readChatStream(chunks: AsyncIterable<unknown>, deployment: string): AsyncGenerator<ModelChunk> {
+export async function* readChatStream(
+  chunks: AsyncIterable<unknown>,
+  deployment: string,
+  watch?: ChunkWatch,
+): AsyncGenerator<ModelChunk> {
   const calls = new Map<number, PartialCall>();
   let model = '';
   let usage: Usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   let finish: string | undefined;
 
   for await (const raw of chunks) {
+    watch?.arrived();
+    const plain = textChunk(raw);
+    if (plain) {
+      if (plain.model) model = plain.model;
+      if (plain.text) yield { type: 'text', text: plain.text };
+      if (plain.finish) {
+        finish = plain.finish;
+        if (finish === 'content_filter') throw new ContentFiltered('completion');
+      }
+      watch?.waiting();
+      continue;
+    }
     Chunk ??= chunkSchema();
     const parsed = Chunk.safeParse(raw);
-    if (!parsed.success) continue;
-    const chunk = parsed.data;
-    if (chunk.model) model = chunk.model;
-    if (chunk.usage) usage = toUsage(chunk.usage);
-    const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
-    if (!choice) continue;
-    const text = choice.delta?.content;
-    if (text) yield { type: 'text', text };
-    for (const delta of choice.delta?.tool_calls ?? []) {
-      const call = calls.get(delta.index) ?? { id: '', name: '', arguments: '' };
-      if (delta.id) call.id = delta.id;
-      if (delta.function?.name) call.name += delta.function.name;
-      if (delta.function?.arguments) call.arguments += delta.function.arguments;
-      calls.set(delta.index, call);
+    if (parsed.success) {
+      const chunk = parsed.data;
+      if (chunk.model) model = chunk.model;
+      if (chunk.usage) usage = toUsage(chunk.usage);
+      const choice = chunk.choices?.find((c) => (c.index ?? 0) === 0);
+      const text = choice?.delta?.content;
+      if (text) yield { type: 'text', text };
+      for (const delta of choice?.delta?.tool_calls ?? []) {
+        const call = calls.get(delta.index) ?? { id: '', name: '', arguments: '' };
+        if (delta.id) call.id = delta.id;
+        if (delta.function?.name) call.name += delta.function.name;
+        if (delta.function?.arguments) call.arguments += delta.function.arguments;
+        calls.set(delta.index, call);
+      }
+      if (choice?.finish_reason) {
+        finish = choice.finish_reason;
+        if (finish === 'content_filter') throw new ContentFiltered('completion');
+      }
     }
-    if (choice.finish_reason) {
-      finish = choice.finish_reason;
-      if (finish === 'content_filter') throw new ContentFiltered('completion');
-    }
+    watch?.waiting();
   }
 
   if (!finish) throw new UpstreamUnavailable('Azure OpenAI ended the answer early. Please try again.');

@@ -26,6 +26,24 @@ describe('meterStream', () => {
     expect(reports).toEqual([{ promptTokens: 120, completionTokens: 7 }]);
   });
 
+  it('finds the done event in a chunk that also carries merged deltas', async () => {
+    const reports: unknown[] = [];
+    const bytes = (...parts: Uint8Array[]) =>
+      new TextEncoder().encode(parts.map((p) => new TextDecoder().decode(p)).join(''));
+    const merged = bytes(
+      enc('delta', { text: 'a' }),
+      enc('delta', { text: 'b' }),
+      enc('done', {
+        finishReason: 'stop',
+        model: 'm',
+        usage: { promptTokens: 50, completionTokens: 2, totalTokens: 52 },
+        messages: [],
+      }),
+    );
+    for await (const _ of meterStream(events(merged), async (u) => void reports.push(u)));
+    expect(reports).toEqual([{ promptTokens: 50, completionTokens: 2 }]);
+  });
+
   it('reports zero when the stream ends without done (a client that went away)', async () => {
     const reports: unknown[] = [];
     const stream = meterStream(
