@@ -4,11 +4,11 @@
 //   an `emulator` child — the Foundry emulator (stands in for Azure OpenAI);
 //   an `api` child — the local Functions runtime on the azure provider, wired to the emulator.
 // Both paths are measured from this process, so the client's own cost is in both and cancels out.
-import { fork, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { startBenchChild, stopBenchChild, type BenchChild } from './child-process';
 import { startLocal } from '../../api/local/start';
 import { emulatedAzureEnv } from '../fakes/foundry-emulator/app-env';
 import { startFoundryEmulator } from '../fakes/foundry-emulator/emulator';
@@ -123,44 +123,10 @@ async function writeProfile(session: Session, file: string): Promise<void> {
 
 // ---- the load generator -------------------------------------------------------------------------
 
-interface Child {
-  process: ChildProcess;
-  ready: Extract<FromChild, { type: 'ready' }>;
-  next(type: FromChild['type']): Promise<FromChild>;
-}
-
-function startChild(role: 'emulator' | 'api', env: Record<string, string> = {}): Promise<Child> {
-  // BENCH_PROFILE_DIR=<dir> writes V8 CPU profiles of the API process there (open them in Chrome DevTools):
-  // the whole process (`CPU.*.cpuprofile`), and the streams one at a time and 50 at once alone
-  // (`api-one-at-a-time.cpuprofile`, `api-concurrent.cpuprofile`).
-  const profile = role === 'api' && process.env.BENCH_PROFILE_DIR;
-  const child = fork(__filename, [role], {
-    env: { ...process.env, ...env },
-    execArgv: profile ? [...process.execArgv, '--cpu-prof', `--cpu-prof-dir=${profile}`] : process.execArgv,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const next = (type: FromChild['type']) =>
-    new Promise<FromChild>((resolve, reject) => {
-      const onMessage = (m: FromChild) => {
-        if (m.type === 'failed') reject(new Error(`${role}: ${m.message}`));
-        else if (m.type === type) resolve(m);
-        else return;
-        child.off('message', onMessage).off('exit', onExit);
-      };
-      const onExit = (code: number | null) => reject(new Error(`${role} child exited (${code}) before '${type}'`));
-      child.on('message', onMessage).on('exit', onExit);
-    });
-  return next('ready').then((ready) => ({ process: child, ready: ready as Child['ready'], next }));
-}
-
-async function stopChild(child: Child | undefined): Promise<void> {
-  if (!child || child.process.exitCode !== null) return;
-  const exited = new Promise((r) => child.process.once('exit', r));
-  child.process.send({ type: 'stop' } satisfies ToChild);
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
+type Child = BenchChild<FromChild>;
+const startChild = (role: 'emulator' | 'api', env: Record<string, string> = {}) =>
+  startBenchChild<FromChild>(__filename, role, { env });
+const stopChild = stopBenchChild;
 
 async function main(): Promise<void> {
   let emulator: Child | undefined;

@@ -6,10 +6,10 @@
 //   an `emulator` child — the throttled Foundry emulator;
 //   an `api` child — the local Functions runtime, which measures its own event-loop delay and RSS.
 // Prints one JSON line: outcomes by kind, event-loop delay p99 and RSS at start and end.
-import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
+import { startBenchChild, stopBenchChild, type BenchChild } from './child-process';
 import { startLocal } from '../../api/local/start';
 import { emulatedAzureEnv } from '../fakes/foundry-emulator/app-env';
 import { startFoundryEmulator } from '../fakes/foundry-emulator/emulator';
@@ -139,45 +139,10 @@ async function runChild(role: string): Promise<void> {
   });
 }
 
-interface Child {
-  process: ChildProcess;
-  ready: Extract<FromChild, { type: 'ready' }>;
-  next(type: FromChild['type']): Promise<FromChild>;
-}
-
-function startChild(role: 'emulator' | 'api', env: Record<string, string> = {}): Promise<Child> {
-  // BENCH_PROFILE_DIR=<dir> writes a V8 CPU profile of the API process there (open it in Chrome DevTools).
-  const profile = role === 'api' && process.env.BENCH_PROFILE_DIR;
-  const child = fork(__filename, [role], {
-    env: { ...process.env, ...env },
-    execArgv:
-      role === 'api'
-        ? [...process.execArgv, '--expose-gc', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [])]
-        : process.execArgv,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  const next = (type: FromChild['type']) =>
-    new Promise<FromChild>((resolve, reject) => {
-      const onMessage = (m: FromChild) => {
-        if (m.type === 'failed') reject(new Error(`${role}: ${m.message}`));
-        else if (m.type === type) resolve(m);
-        else return;
-        child.off('message', onMessage).off('exit', onExit);
-      };
-      const onExit = (code: number | null) => reject(new Error(`${role} child exited (${code}) before '${type}'`));
-      child.on('message', onMessage).on('exit', onExit);
-    });
-  return next('ready').then((ready) => ({ process: child, ready: ready as Child['ready'], next }));
-}
-
-async function stopChild(child: Child | undefined): Promise<void> {
-  if (!child || child.process.exitCode !== null) return;
-  const exited = new Promise((r) => child.process.once('exit', r));
-  child.process.send({ type: 'stop' } satisfies ToChild);
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
+type Child = BenchChild<FromChild>;
+const startChild = (role: 'emulator' | 'api', env: Record<string, string> = {}) =>
+  startBenchChild<FromChild>(__filename, role, { env, apiExecArgv: ['--expose-gc'] });
+const stopChild = stopBenchChild;
 
 /** How one chat request ended, as the visitor sees it. */
 type Outcome = 'completed' | 'retryable_error' | 'final_error' | 'cut_off' | 'hung' | `http_${number}`;
