@@ -160,6 +160,20 @@ export class Billing {
     });
   }
 
+  /**
+   * Whether `reserve` will most likely grant a unit of `kind`, judged like `likelyAdmits` from this
+   * instance's last copy of the counters (no I/O, nothing charged). Used only to start work early
+   * (a brand call on a command's words) that the real reservation may still refuse to pay for.
+   */
+  likelyReserves(caller: Caller, kind: SpendKind): boolean {
+    const now = this.deps.clock.now();
+    const budgets = budgetsOf(caller);
+    return budgets.subjects.every((subject, i) => {
+      const current = this.deps.usage.peek(budgets.group, subject, dayOf(now));
+      return !current || reserve(current, budgets.limits[i]!, kind, now, '').result.ok;
+    });
+  }
+
   /** Adds what the call used to every budget in one write, once per `opId` however often it is retried. */
   async meter(caller: Caller, day: string, delta: MeterDelta, opId: string): Promise<void> {
     if (Object.values(delta).every((v) => !v)) return;

@@ -12,6 +12,7 @@ import { modeKey } from './key';
 import { builtinFor } from '../industry-phrases';
 import { getBuiltinMode } from '../catalog';
 import { companyVariant } from '../company-variant';
+import type { SpeculativeBrands } from './speculative-brands';
 
 export interface ModeRequestDeps {
   modes: ModeCatalog;
@@ -25,6 +26,8 @@ export interface ModeRequestDeps {
    * once instead of leaving it to the queue worker (issue #12). Absent for a one-shot design.
    */
   designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
+  /** Brand calls the chat started on a command's words (speculate-brand.ts): a run for their key uses its draft. */
+  speculative?: SpeculativeBrands;
   log?: (line: string) => void;
 }
 
@@ -94,7 +97,14 @@ export async function requestMode(
     options.beforeStart,
     (run) => {
       if (!run.brandUntil || !designBrand) return;
-      const stepDeps = { store: deps.store, clock: deps.clock, designBrand, ...(deps.log ? { log: deps.log } : {}) };
+      // A brand call started on the command's words is this run's brand step: no second call.
+      const design = deps.speculative ? deps.speculative.designFor(key, designBrand) : designBrand;
+      const stepDeps = {
+        store: deps.store,
+        clock: deps.clock,
+        designBrand: design,
+        ...(deps.log ? { log: deps.log } : {}),
+      };
       brandStep = designBrandInRequest(run, stepDeps);
     },
   );
