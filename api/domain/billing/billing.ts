@@ -2,6 +2,7 @@ import type { Clock } from '../ports';
 import {
   admit,
   dayOf,
+  EMPTY_COUNTERS,
   meter,
   reserve,
   type Admission,
@@ -170,7 +171,8 @@ export class Billing {
     const budgets = budgetsOf(caller);
     return budgets.subjects.every((subject, i) => {
       const current = this.deps.usage.peek(budgets.group, subject, dayOf(now));
-      return !current || reserve(current, budgets.limits[i]!, kind, now, '').result.ok;
+      // Unseen today is fresh counters, not "yes": an allowance of 0 has no unit even then.
+      return reserve(current ?? EMPTY_COUNTERS, budgets.limits[i]!, kind, now, '').result.ok;
     });
   }
 
