@@ -38,7 +38,7 @@ class SlowToolCallModel implements ChatModel {
       await new Promise((resolve) => setTimeout(resolve, 5));
     this.brandCallsAtToolCall = this.brandCallsStarted();
     yield call('call-1', 'switch_mode', this.args);
-    yield { ...END, finishReason: 'tool_calls' };
+    yield END;
   }
 }
 

@@ -19,7 +19,7 @@ export const BRAND_WAIT_POLL_MS = 150;
 export interface BrandStepDeps {
   store: DocumentStore;
   clock: Clock;
-  designBrand(request: ModeGenerationRequest): Promise<ModeBrandDraft>;
+  designBrand(request: ModeGenerationRequest, log?: (line: string) => void): Promise<ModeBrandDraft>;
   log?(line: string): void;
 }
 
@@ -37,7 +37,7 @@ const awaitingBrand = (job: JobRecord, token: string) =>
 export async function designBrandInRequest(job: JobRecord, deps: BrandStepDeps): Promise<void> {
   const { store, clock } = deps;
   try {
-    const draft = await deps.designBrand(job.request);
+    const draft = await deps.designBrand(job.request, deps.log);
     const brand = buildBrand(draft, job.request.companyName);
     // First recorded wins: a worker that stopped waiting may have shown its own meanwhile.
     await updateJob(store, job.id, (j) =>

@@ -25,7 +25,7 @@ export interface ModeRequestDeps {
    * A two-step generator's brand step: given, the request that creates a run designs the look at
    * once instead of leaving it to the queue worker (issue #12). Absent for a one-shot design.
    */
-  designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
+  designBrand?: (request: ModeGenerationRequest, log?: (line: string) => void) => Promise<ModeBrandDraft>;
   /** Brand calls the chat started on a command's words (speculate-brand.ts): a run for their key uses its draft. */
   speculative?: SpeculativeBrands;
   log?: (line: string) => void;

@@ -15,7 +15,7 @@ export interface SpokenCommand {
 
 export interface BrandSpeculationDeps {
   drafts: SpeculativeBrands;
-  designBrand(request: ModeGenerationRequest): Promise<ModeBrandDraft>;
+  designBrand(request: ModeGenerationRequest, log?: (line: string) => void): Promise<ModeBrandDraft>;
   modes: ModeCatalog;
   store: DocumentStore;
   clock: Clock;
@@ -52,7 +52,8 @@ export function speculateBrand(
     const live = job && (job.status === 'queued' || job.status === 'running') && !isStale(job, deps.clock.now());
     if (live) return undefined;
     deps.log?.(`mode-brand: speculative brand call for ${key} (on the words, before the tool call)`);
-    return deps.designBrand(request);
+    // Its usage line is logged like every model call's: a wasted one is visible in tokens too.
+    return deps.designBrand(request, deps.log);
   });
   return started ? key : undefined;
 }

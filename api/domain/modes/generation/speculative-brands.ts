@@ -6,6 +6,8 @@ export const SPECULATIVE_BRAND_TTL_MS = 30_000;
 /** At most this many drafts are kept per process; the oldest goes first. */
 export const SPECULATIVE_BRAND_MAX = 32;
 
+type DesignBrand = (request: ModeGenerationRequest, log?: (line: string) => void) => Promise<ModeBrandDraft>;
+
 interface Entry {
   startedAt: number;
   /** undefined: the call was not made after all (its checks said no) or it failed. */
@@ -61,18 +63,15 @@ export class SpeculativeBrands {
    * The brand step of the run just created for `key`: the kept draft when there is one (taken, so
    * used once), else — none kept, or it failed — `designBrand` itself, as without speculation.
    */
-  designFor(
-    key: string,
-    designBrand: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>,
-  ): (request: ModeGenerationRequest) => Promise<ModeBrandDraft> {
+  designFor(key: string, designBrand: DesignBrand): DesignBrand {
     this.prune();
     const kept = this.entries.get(key);
     if (!kept) return designBrand;
     this.entries.delete(key);
-    return async (request) => {
+    return async (request, log) => {
       const draft = await kept.draft;
       if (draft) this.log(`mode-brand: ${key} uses its speculative brand (no second brand call)`);
-      return draft ?? designBrand(request);
+      return draft ?? designBrand(request, log);
     };
   }
 
