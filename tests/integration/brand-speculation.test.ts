@@ -80,7 +80,11 @@ describe('the brand call of a new industry starts on the words of the command (i
     const { generator, model, say, brandOn } = route();
     model.args = { industry: 'veterinary clinic', builtin: null, company_name: 'Happy Paws' };
     const events = await say('spec-vet-1', "Presto-Change-O, you're a veterinary clinic called Happy Paws");
-    expect(events.find((e) => e.type === 'job')).toMatchObject({ jobId: 'veterinary-clinic--happy-paws' });
+    // The look had arrived before the tool call: the job event carries it, so the page paints it without a poll.
+    expect(events.find((e) => e.type === 'job')).toMatchObject({
+      jobId: 'veterinary-clinic--happy-paws',
+      brand: { companyName: 'Happy Paws' },
+    });
     const job = await brandOn('veterinary-clinic--happy-paws');
     expect(job).toMatchObject({ status: 'queued', stage: 'brand', brand: { companyName: 'Happy Paws' } });
     expect(model.brandCallsAtToolCall).toBe(1);

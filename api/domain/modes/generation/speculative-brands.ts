@@ -10,6 +10,8 @@ type DesignBrand = (request: ModeGenerationRequest, log?: (line: string) => void
 
 interface Entry {
   startedAt: number;
+  /** The call has answered with a draft (a failed or declined one is no longer kept at all). */
+  ready: boolean;
   /** undefined: the call was not made after all (its checks said no) or it failed. */
   draft: Promise<ModeBrandDraft | undefined>;
 }
@@ -37,7 +39,7 @@ export class SpeculativeBrands {
       if (this.entries.size < this.limits.max) break;
       this.drop(oldest, 'too many kept');
     }
-    const entry: Entry = { startedAt: this.clock.now().getTime(), draft: Promise.resolve(undefined) };
+    const entry: Entry = { startedAt: this.clock.now().getTime(), ready: false, draft: Promise.resolve(undefined) };
     entry.draft = Promise.resolve()
       .then(design)
       .catch((error: unknown) => {
@@ -47,6 +49,7 @@ export class SpeculativeBrands {
       .then((draft) => {
         // Nothing to keep: the next caller for this key designs its own brand at once.
         if (!draft && this.entries.get(key) === entry) this.entries.delete(key);
+        entry.ready = Boolean(draft);
         return draft;
       });
     this.entries.set(key, entry);
@@ -57,6 +60,12 @@ export class SpeculativeBrands {
   has(key: string): boolean {
     this.prune();
     return this.entries.has(key);
+  }
+
+  /** Whether the draft kept for `key` has already arrived: a run taking it has its brand at once. */
+  isReady(key: string): boolean {
+    this.prune();
+    return this.entries.get(key)?.ready ?? false;
   }
 
   /**

@@ -67,7 +67,24 @@ function setup(limits?: { ttlMs: number; max: number }) {
     return JobRecord.parse(await store.getJson(jobPath(outcome.job.id)));
   };
   const advance = (ms: number) => (now += ms);
-  return { gate, stored, drafts, calls, failing, logs, speculate, toolCall, advance };
+  /** The tool call's answer as switch_mode gets it, before anyone waits for the brand step. */
+  const answer = async (industry: string, companyName: string | null = null) => {
+    const outcome = await requestMode({ industry, companyName }, modeDeps);
+    if (outcome.kind !== 'job') throw new Error(`expected a job for ${industry}`);
+    return outcome.job;
+  };
+  return {
+    answer,
+    gate,
+    stored,
+    drafts,
+    calls,
+    failing,
+    logs,
+    speculate,
+    toolCall,
+    advance,
+  };
 }
 
 describe('a brand call started on the words of a command (issue #12)', () => {
@@ -80,6 +97,25 @@ describe('a brand call started on the words of a command (issue #12)', () => {
     expect(calls).toEqual([{ industry: 'veterinary clinic', companyName: 'Happy Paws' }]);
     expect(job).toMatchObject({ stage: 'brand', brand: { companyName: 'Happy Paws', tagline: 'Brand call 1' } });
     expect(logs.some((l) => /veterinary-clinic--happy-paws uses its speculative brand/.test(l))).toBe(true);
+  });
+
+  it("that has arrived before the tool call is in the tool call's answer: the chat's job event carries the look", async () => {
+    const { answer, calls, drafts, speculate } = setup();
+    speculate('bakery', 'Golden Crust');
+    await until(() => drafts.isReady('bakery--golden-crust'));
+    const job = await answer('bakery', 'Golden Crust');
+    expect(job).toMatchObject({ stage: 'brand', brand: { companyName: 'Golden Crust', tagline: 'Brand call 1' } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('still on its way when the tool call arrives does not hold up the answer', async () => {
+    const { answer, gate, speculate, calls } = setup();
+    gate.hold = new Promise<void>(() => undefined); // the designer never answers in this test
+    speculate('bakery', 'Golden Crust');
+    await until(() => calls.length === 1);
+    const job = await answer('bakery', 'Golden Crust');
+    expect(job).toMatchObject({ status: 'queued' });
+    expect(job.brand).toBeUndefined();
   });
 
   it('is not taken by a tool call that names another industry: that run designs its own brand', async () => {
