@@ -20,7 +20,7 @@ export interface BrandStepDeps {
   store: DocumentStore;
   clock: Clock;
   designBrand(request: ModeGenerationRequest, log?: (line: string) => void): Promise<ModeBrandDraft>;
-  log?(line: string): void;
+  log?: (line: string) => void;
 }
 
 /** The same run, still waiting for its look: only then may a brand be recorded on it. */

@@ -19,7 +19,7 @@ export interface BrandSpeculationDeps {
   modes: ModeCatalog;
   store: DocumentStore;
   clock: Clock;
-  log?(line: string): void;
+  log?: (line: string) => void;
 }
 
 /**
