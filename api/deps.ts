@@ -30,6 +30,9 @@ import { SlidingWindowLimiter } from './domain/guard/rate-limit';
 import { REALTIME_SESSIONS_PER_MINUTE } from './domain/realtime/start-session';
 import { Billing } from './domain/billing/billing';
 import { createBilling } from './adapters/billing/create-billing';
+import { switchCommand } from './adapters/offline/command';
+import { SpeculativeBrands } from './domain/modes/generation/speculative-brands';
+import { speculateBrand } from './domain/modes/generation/speculate-brand';
 
 export interface Deps {
   config: Config;
@@ -66,7 +69,18 @@ export interface Deps {
   realtimeLimiter: SlidingWindowLimiter;
   /** API keys, plans, the demo budget and metering (issue #8). */
   billing: Billing;
+  /**
+   * Starts a new industry's brand call on the words of a chat command, before the model's tool
+   * call (issue #12); `mayStart` says whether the caller has a generation left. Two-step only.
+   */
+  speculateBrand?: (text: string, mayStart: () => boolean) => void;
 }
+
+/**
+ * Reads a command with the offline engine's parser, knowing no industry word lists: only words that
+ * can mean nothing but "become this" (the magic words, "turn yourself into") start a brand call.
+ */
+const NO_VOCABULARY = { isKnown: () => false };
 
 let deps: Deps | undefined;
 
@@ -119,7 +133,12 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
   const charts = overrides.charts ?? createChartAdapters(config, azure?.imageGenerator);
   // A two-step generator's brand step runs in the request that creates a job (issue #12).
   const designBrand = modeGenerator.designBrand?.bind(modeGenerator);
-  const brandStep = designBrand ? { designBrand, log: (line: string) => console.warn(line) } : {};
+  const log = (line: string) => console.warn(line);
+  // One per process: the chat route starts a brand call on a command's words, the run it creates takes it.
+  const speculative = designBrand ? new SpeculativeBrands(clock, log) : undefined;
+  const brandStep = designBrand && speculative ? { designBrand, speculative, log } : {};
+  const speculation =
+    designBrand && speculative ? { drafts: speculative, designBrand, modes, store, clock, log } : undefined;
   return {
     config,
     store,
@@ -159,6 +178,12 @@ export function buildDeps(config: Config, overrides: Partial<Deps> = {}): Deps {
           },
           options,
         )),
+    ...(speculation
+      ? {
+          speculateBrand: (text: string, mayStart: () => boolean) =>
+            void speculateBrand(switchCommand(text, NO_VOCABULARY), mayStart, speculation),
+        }
+      : {}),
   };
 }
 

@@ -50,7 +50,7 @@ export function parseFaults(spec: string | undefined): FaultRule[] {
 
 export class FaultInjectingModeGenerator implements ModeGenerator {
   readonly name: string;
-  readonly designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
+  readonly designBrand?: (request: ModeGenerationRequest, log?: (line: string) => void) => Promise<ModeBrandDraft>;
   private readonly failedOnce = new Set<string>();
 
   constructor(
@@ -62,13 +62,13 @@ export class FaultInjectingModeGenerator implements ModeGenerator {
     // The brand step in the request fails like a generation (a failing designer fails both); the
     // slow and after-brand rules belong to the worker's part, which is what their tests hold or kill.
     if (brandStep)
-      this.designBrand = async (request) => {
+      this.designBrand = async (request, log) => {
         for (const rule of this.matching(request)) {
           if (rule.kind === 'generation-fails')
             throw new UpstreamUnavailable('The mode designer is unavailable (injected test fault)');
           if (rule.kind === 'generation-fails-once') this.failOnce(`${rule.word}|${wordsIn(request)}`);
         }
-        return brandStep(request);
+        return brandStep(request, log);
       };
   }
 

@@ -39,13 +39,13 @@ export type ModeDesign = 'two-step' | 'one-shot';
 export class StructuredModeGenerator implements ModeGenerator {
   readonly name = 'structured-model';
   /** Two-step only: the request that creates a job designs the look at once (issue #12). */
-  readonly designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
+  readonly designBrand?: (request: ModeGenerationRequest, log?: (line: string) => void) => Promise<ModeBrandDraft>;
 
   constructor(
     private readonly model: StructuredModel,
     private readonly design: ModeDesign = 'two-step',
   ) {
-    if (design === 'two-step') this.designBrand = (request) => this.brandStep(request);
+    if (design === 'two-step') this.designBrand = (request, log) => this.brandStep(request, log);
   }
 
   async generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft> {

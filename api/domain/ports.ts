@@ -82,9 +82,10 @@ export interface ModeGenerator {
   generate(request: ModeGenerationRequest, progress?: ModeDesignProgress): Promise<GeneratedModeDraft>;
   /**
    * The brand step alone, for the request that creates the job to run at once (issue #12). Only
-   * two-step generators have it; a one-shot design has no separate look to show early.
+   * two-step generators have it; a one-shot design has no separate look to show early. `log`
+   * hears the call's usage line, as the worker's calls do.
    */
-  designBrand?(request: ModeGenerationRequest): Promise<ModeBrandDraft>;
+  designBrand?(request: ModeGenerationRequest, log?: (line: string) => void): Promise<ModeBrandDraft>;
 }
 
 /** Sends a message to a storage queue; the encoding the trigger expects is the adapter's business. */

@@ -13,10 +13,14 @@ import { sseResponse } from '../http/sse';
 export function chatPost(deps: () => BillableRouteDeps) {
   return billedRoute(async (request, context, billed): Promise<HttpResponseInit> => {
     const body = await readJson(request, ChatRequest);
-    const { modes, chatModel, persona, toolGuard } = deps();
+    const { modes, chatModel, persona, toolGuard, speculateBrand } = deps();
     const requestMode = ownedRequestMode(billed.requestMode, deps().gallery, body.sessionId, context);
     const mode = await modes.get(body.modeId);
     if (!mode) throw new NotFound(`Mode "${body.modeId}"`);
+    // A new industry's brand call starts on the command's words, overlapping the model's turn (issue #12).
+    const said = body.messages.at(-1);
+    if (speculateBrand && said?.role === 'user' && billed.mayLikelySpend)
+      speculateBrand(said.content, () => billed.mayLikelySpend?.('generation') ?? false);
     const turn = { mode, personaSeed: body.personaSeed, messages: body.messages, sessionId: body.sessionId };
     const events = runChat(turn, {
       model: chatModel,

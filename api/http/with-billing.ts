@@ -54,7 +54,12 @@ export function withBilling(
       const reserved = await billing.reserve(caller, spendKind, `${context.invocationId}:${spent++}`);
       if (!reserved.ok) throw budgetSpent(caller, reserved);
     };
-    const billed = billedStarters(starters, spend);
+    // Work started before this call's admission is written only for a caller likely admitted.
+    const billed = billedStarters(
+      starters,
+      spend,
+      (spendKind) => billing.likelyAdmits(caller, kind) && billing.likelyReserves(caller, spendKind),
+    );
     let admission: Awaited<typeof admitting>;
     let response: HttpResponseInit;
     if (speculate) {

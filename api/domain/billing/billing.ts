@@ -2,6 +2,7 @@ import type { Clock } from '../ports';
 import {
   admit,
   dayOf,
+  EMPTY_COUNTERS,
   meter,
   reserve,
   type Admission,
@@ -157,6 +158,21 @@ export class Billing {
     return budgets.subjects.every((subject, i) => {
       const current = this.deps.usage.peek(budgets.group, subject, dayOf(now));
       return !current || admit(current, budgets.limits[i]!, kind, now, '').result.ok;
+    });
+  }
+
+  /**
+   * Whether `reserve` will most likely grant a unit of `kind`, judged like `likelyAdmits` from this
+   * instance's last copy of the counters (no I/O, nothing charged). Used only to start work early
+   * (a brand call on a command's words) that the real reservation may still refuse to pay for.
+   */
+  likelyReserves(caller: Caller, kind: SpendKind): boolean {
+    const now = this.deps.clock.now();
+    const budgets = budgetsOf(caller);
+    return budgets.subjects.every((subject, i) => {
+      const current = this.deps.usage.peek(budgets.group, subject, dayOf(now));
+      // Unseen today is fresh counters, not "yes": an allowance of 0 has no unit even then.
+      return reserve(current ?? EMPTY_COUNTERS, budgets.limits[i]!, kind, now, '').result.ok;
     });
   }
 

@@ -3,7 +3,8 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Job } from '../../../api/contracts/jobs';
+import type { Job, JobBrand } from '../../../api/contracts/jobs';
+import { getBuiltinMode } from '../../../api/domain/modes/catalog';
 import { useChartImage, type ChartImageState } from '../../../web/src/features/illustrate/use-chart-image';
 import { useJobWatch, type JobView } from '../../../web/src/features/modes/use-job-watch';
 import { loadInflightJob, saveInflightJob } from '../../../web/src/lib/inflight-job';
@@ -83,7 +84,7 @@ describe('the job watcher (one poller for jobs and chart images)', () => {
     const calls = scriptPolls([storageDown, () => json(job({ status: 'done', result: { modeId: JOB_ID } }))]);
     const seen = mountWatch();
     void seen.watch!.watch(JOB_ID, 'queued', REQUEST);
-    await vi.advanceTimersByTimeAsync(400);
+    await vi.advanceTimersByTimeAsync(200);
     expect(calls).toHaveLength(1);
     // The outage is shown as passing, not as a failure, and the next poll waits the 5 s asked for.
     expect(view(seen)).toMatchObject({ status: 'queued', trouble: expect.stringMatching(/Still trying/) });
@@ -93,6 +94,30 @@ describe('the job watcher (one poller for jobs and chart images)', () => {
     expect(calls).toHaveLength(2);
     expect(seen.ready).toEqual([JOB_ID]);
     expect(seen.failed).toEqual([]);
+  });
+
+  it('looks for the brand every 0.2 s at first, so it is on screen within 0.2 s of landing on the job', async () => {
+    const running = () => json(job({ status: 'running' }));
+    const look = getBuiltinMode('healthcare')!;
+    const brand: JobBrand = {
+      name: 'Happy Paws',
+      companyName: 'Happy Paws',
+      tagline: look.tagline,
+      primaryColor: look.theme.primary,
+      theme: look.theme,
+      icon: look.tabs[0]!.icon,
+      tabs: look.tabs.map(({ id, label, icon }) => ({ id, label, icon })),
+    };
+    const branded = () => json(job({ status: 'running', stage: 'brand', brand }));
+    // The brand lands on the job between the 7th and 8th poll (1.4-1.6 s after the job event).
+    const calls = scriptPolls([...Array.from({ length: 7 }, () => running), branded]);
+    const seen = mountWatch();
+    void seen.watch!.watch(JOB_ID, 'queued', REQUEST);
+    await vi.advanceTimersByTimeAsync(1_400);
+    expect(seen.brands).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls).toHaveLength(8);
+    expect(seen.brands).toEqual(['Happy Paws']);
   });
 
   it('keeps polling when the connection drops for a moment', async () => {

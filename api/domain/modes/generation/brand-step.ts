@@ -19,8 +19,8 @@ export const BRAND_WAIT_POLL_MS = 150;
 export interface BrandStepDeps {
   store: DocumentStore;
   clock: Clock;
-  designBrand(request: ModeGenerationRequest): Promise<ModeBrandDraft>;
-  log?(line: string): void;
+  designBrand(request: ModeGenerationRequest, log?: (line: string) => void): Promise<ModeBrandDraft>;
+  log?: (line: string) => void;
 }
 
 /** The same run, still waiting for its look: only then may a brand be recorded on it. */
@@ -37,7 +37,7 @@ const awaitingBrand = (job: JobRecord, token: string) =>
 export async function designBrandInRequest(job: JobRecord, deps: BrandStepDeps): Promise<void> {
   const { store, clock } = deps;
   try {
-    const draft = await deps.designBrand(job.request);
+    const draft = await deps.designBrand(job.request, deps.log);
     const brand = buildBrand(draft, job.request.companyName);
     // First recorded wins: a worker that stopped waiting may have shown its own meanwhile.
     await updateJob(store, job.id, (j) =>

@@ -7,11 +7,12 @@ import type { Clock, DocumentStore, JobQueue } from '../../ports';
 import type { ModeCatalog } from '../../tools/context';
 import type { ModeBrandDraft, ModeGenerationRequest } from '../../../contracts/generated-mode';
 import { BRAND_STEP_MS, designBrandInRequest } from './brand-step';
-import { fail, isRestartable, isStale, jobPath, modePath, newJob, publicJob } from './job';
+import { fail, isRestartable, isStale, jobPath, modePath, newJob, publicJob, readJob } from './job';
 import { modeKey } from './key';
 import { builtinFor } from '../industry-phrases';
 import { getBuiltinMode } from '../catalog';
 import { companyVariant } from '../company-variant';
+import type { SpeculativeBrands } from './speculative-brands';
 
 export interface ModeRequestDeps {
   modes: ModeCatalog;
@@ -24,7 +25,9 @@ export interface ModeRequestDeps {
    * A two-step generator's brand step: given, the request that creates a run designs the look at
    * once instead of leaving it to the queue worker (issue #12). Absent for a one-shot design.
    */
-  designBrand?: (request: ModeGenerationRequest) => Promise<ModeBrandDraft>;
+  designBrand?: (request: ModeGenerationRequest, log?: (line: string) => void) => Promise<ModeBrandDraft>;
+  /** Brand calls the chat started on a command's words (speculate-brand.ts): a run for their key uses its draft. */
+  speculative?: SpeculativeBrands;
   log?: (line: string) => void;
 }
 
@@ -86,18 +89,36 @@ export async function requestMode(
   // The run's look is designed here and now, from the moment it is paid for, while its message
   // waits for a worker: on Flex Consumption the queue function scales on instances of its own.
   let brandStep: Promise<void> | undefined;
+  let brandArrived = false;
   const designBrand = deps.designBrand;
-  const { job, created } = await ensureJob(
+  const ensured = await ensureJob(
     key,
     { industry: request.industry, companyName: request.companyName },
     deps,
     options.beforeStart,
     (run) => {
       if (!run.brandUntil || !designBrand) return;
-      const stepDeps = { store: deps.store, clock: deps.clock, designBrand, ...(deps.log ? { log: deps.log } : {}) };
+      // A brand call started on the command's words is this run's brand step: no second call.
+      brandArrived = deps.speculative?.isReady(key) ?? false;
+      const design = deps.speculative ? deps.speculative.designFor(key, designBrand) : designBrand;
+      const stepDeps = {
+        store: deps.store,
+        clock: deps.clock,
+        designBrand: design,
+        ...(deps.log ? { log: deps.log } : {}),
+      };
       brandStep = designBrandInRequest(run, stepDeps);
     },
   );
+  let { job } = ensured;
+  const { created } = ensured;
+  if (brandArrived && brandStep) {
+    // The look is here already (its call started on the command's words and has answered): record
+    // it before answering, so the tool result and the chat's job event carry it and the page paints
+    // it without waiting for a poll. One write and one read, no model call.
+    await brandStep;
+    job = (await readJob(deps.store, key))?.job ?? job;
+  }
   if (job.status === 'done') {
     const mode = await deps.modes.get(key);
     if (mode) return { kind: 'ready', mode };

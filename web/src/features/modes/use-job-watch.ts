@@ -45,11 +45,15 @@ export interface WatchFrom {
 }
 
 /**
- * While a design runs, poll often (GET /api/jobs is unmetered and tiny): every 0.4 s before the
- * brand, the moment people wait for, then every second until the dashboard, a few seconds later.
- * A design that takes far longer than that backs off to 5 s; the watch ends after MAX_POLLS
+ * While a design runs, poll often (GET /api/jobs is unmetered and tiny): before the brand, the
+ * moment people wait for, every 0.2 s for the first seconds — its call started on the command's
+ * words, it lands about 1.5 s after the job event (issue #12), and half a poll interval is the
+ * average wait added to it — then every 0.4 s; every second until the dashboard, a few seconds
+ * later. A design that takes far longer than that backs off to 5 s; the watch ends after MAX_POLLS
  * (about three minutes).
  */
+const BRAND_RUSH_POLL_MS = 200;
+const BRAND_RUSH_POLLS = 20;
 const BRAND_POLL_MS = 400;
 const DETAILS_POLL_MS = 1_000;
 const SLOW_POLL_MS = 5_000;
@@ -60,7 +64,7 @@ function pollPlan() {
   let attempt = 0;
   return (previous: number | undefined, last: Job | undefined) => {
     attempt++;
-    const quick = last?.brand ? DETAILS_POLL_MS : BRAND_POLL_MS;
+    const quick = last?.brand ? DETAILS_POLL_MS : attempt <= BRAND_RUSH_POLLS ? BRAND_RUSH_POLL_MS : BRAND_POLL_MS;
     return attempt <= QUICK_POLLS || previous === undefined ? quick : Math.min(SLOW_POLL_MS, previous * 1.6);
   };
 }
