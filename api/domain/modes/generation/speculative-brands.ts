@@ -1,4 +1,5 @@
 import type { ModeBrandDraft, ModeGenerationRequest } from '../../../contracts/generated-mode';
+import { DomainError } from '../../errors';
 import type { Clock } from '../../ports';
 
 /** A kept draft older than this is dropped: the tool call it was started for comes within a second or two. */
@@ -10,10 +11,14 @@ type DesignBrand = (request: ModeGenerationRequest, log?: (line: string) => void
 
 interface Entry {
   startedAt: number;
-  /** The call has answered with a draft (a failed or declined one is no longer kept at all). */
+  /** The call has answered with a draft (a transiently failed or declined one is no longer kept at all). */
   ready: boolean;
-  /** undefined: the call was not made after all (its checks said no) or it failed. */
-  draft: Promise<ModeBrandDraft | undefined>;
+  /**
+   * The draft; or the call's permanent failure (a refusal), which the run reports as its own
+   * rather than asking again for the same words; or neither: not made after all (its checks said
+   * no) or failed transiently, and the run designs its own.
+   */
+  outcome: Promise<{ draft?: ModeBrandDraft; refused?: DomainError }>;
 }
 
 /**
@@ -39,18 +44,25 @@ export class SpeculativeBrands {
       if (this.entries.size < this.limits.max) break;
       this.drop(oldest, 'too many kept');
     }
-    const entry: Entry = { startedAt: this.clock.now().getTime(), ready: false, draft: Promise.resolve(undefined) };
-    entry.draft = Promise.resolve()
+    const entry: Entry = { startedAt: this.clock.now().getTime(), ready: false, outcome: Promise.resolve({}) };
+    entry.outcome = Promise.resolve()
       .then(design)
-      .catch((error: unknown) => {
-        this.log(`mode-brand: speculative brand for ${key} failed (the run designs its own): ${describe(error)}`);
-        return undefined;
-      })
-      .then((draft) => {
+      .then(
+        (draft) => (draft ? { draft } : {}),
+        (error: unknown) => {
+          if (error instanceof DomainError && !error.retryable) {
+            this.log(`mode-brand: speculative brand for ${key} refused (its run fails with it): ${describe(error)}`);
+            return { refused: error };
+          }
+          this.log(`mode-brand: speculative brand for ${key} failed (the run designs its own): ${describe(error)}`);
+          return {};
+        },
+      )
+      .then((outcome) => {
         // Nothing to keep: the next caller for this key designs its own brand at once.
-        if (!draft && this.entries.get(key) === entry) this.entries.delete(key);
-        entry.ready = Boolean(draft);
-        return draft;
+        if (!outcome.draft && !outcome.refused && this.entries.get(key) === entry) this.entries.delete(key);
+        entry.ready = Boolean(outcome.draft);
+        return outcome;
       });
     this.entries.set(key, entry);
     return true;
@@ -70,7 +82,8 @@ export class SpeculativeBrands {
 
   /**
    * The brand step of the run just created for `key`: the kept draft when there is one (taken, so
-   * used once), else — none kept, or it failed — `designBrand` itself, as without speculation.
+   * used once), or its refusal; else — none kept, or it failed transiently — `designBrand` itself,
+   * as without speculation.
    */
   designFor(key: string, designBrand: DesignBrand): DesignBrand {
     this.prune();
@@ -78,7 +91,8 @@ export class SpeculativeBrands {
     if (!kept) return designBrand;
     this.entries.delete(key);
     return async (request, log) => {
-      const draft = await kept.draft;
+      const { draft, refused } = await kept.outcome;
+      if (refused) throw refused;
       if (draft) this.log(`mode-brand: ${key} uses its speculative brand (no second brand call)`);
       return draft ?? designBrand(request, log);
     };

@@ -5,7 +5,7 @@ import { OfflineModeGenerator } from '../../../../api/adapters/offline/mode-gene
 import { StoredModeCatalog } from '../../../../api/adapters/mode-catalog';
 import type { ModeBrandDraft, ModeGenerationRequest } from '../../../../api/contracts/generated-mode';
 import { JobRecord } from '../../../../api/contracts/jobs';
-import { UpstreamUnavailable } from '../../../../api/domain/errors';
+import { DomainError, UpstreamUnavailable } from '../../../../api/domain/errors';
 import { getBuiltinMode } from '../../../../api/domain/modes/catalog';
 import { jobPath } from '../../../../api/domain/modes/generation/job';
 import { requestMode } from '../../../../api/domain/modes/generation/request-mode';
@@ -31,11 +31,15 @@ function setup(limits?: { ttlMs: number; max: number }) {
   const failing = new Set<string>();
   /** While set, brand calls wait for it: a test can have a run take a draft still on its way. */
   const gate: { hold?: Promise<void> } = {};
+  /** Refuses the brand calls for these industries, permanently (as the model refusing the words would). */
+  const refusing = new Set<string>();
   /** Each call gets its own tagline, so a test can tell which call's look is on the job. */
   const designBrand = async (request: ModeGenerationRequest): Promise<ModeBrandDraft> => {
     calls.push(request);
     if (gate.hold) await gate.hold;
     if (failing.delete(request.industry)) throw new UpstreamUnavailable('the designer is busy');
+    if (refusing.has(request.industry))
+      throw new DomainError('model_refused', 'The model declined these words', 422, false);
     return { ...(await offline.designBrand(request)), tagline: `Brand call ${calls.length}` };
   };
   const catalog = new StoredModeCatalog(store);
@@ -80,6 +84,7 @@ function setup(limits?: { ttlMs: number; max: number }) {
     drafts,
     calls,
     failing,
+    refusing,
     logs,
     speculate,
     toolCall,
@@ -164,6 +169,16 @@ describe('a brand call started on the words of a command (issue #12)', () => {
     expect(calls).toHaveLength(2);
     expect(job).toMatchObject({ status: 'queued', stage: 'brand', brand: { tagline: 'Brand call 2' } });
     expect(logs).toContainEqual(expect.stringMatching(/speculative brand for surf-school--blue-wave failed/));
+  });
+
+  it("that was refused is the run's failure, with its reason: the same words are not sent again", async () => {
+    const { calls, refusing, speculate, toolCall, logs } = setup();
+    refusing.add('haunted house');
+    speculate('haunted house');
+    await until(() => logs.some((l) => /refused/.test(l)));
+    const job = await toolCall('haunted house');
+    expect(calls).toHaveLength(1);
+    expect(job).toMatchObject({ status: 'failed', error: { message: expect.stringMatching(/declined/) } });
   });
 
   it('starts nothing for a pre-built fit, a company variant of one, or a caller with no generation left', () => {
