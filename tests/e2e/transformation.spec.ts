@@ -189,15 +189,17 @@ test.describe('the transformation', () => {
     // Nothing is drawn over the old mode first: the show starts with the new mode already on.
     expect(frames.slice(0, newName).every((f) => f.phase === null)).toBe(true);
     expect(frames[newName]!.phase).toBe('wipe');
+    const showStart = newName;
     // The old mode is a snapshot wiped away from the brand mark, the new one live under it.
     expect(transitions).toHaveLength(1);
-    expect(transitions[0]).toContain('::view-transition-new(root) wipe-open');
+    expect(transitions[0]).toContain('::view-transition-new(root) wipe');
+    expect(transitions[0]).toContain('::view-transition-old(root) wipe');
     // Painted (the bench's mark) while the show is still playing, not after it.
     const showEnd = frames.findLastIndex((f) => f.phase === 'wipe') + 1;
     expect(painted).not.toBeNull();
     expect(painted!).toBeLessThan(frames[showEnd]!.t);
     // A show, not a cut: the wipe and the name's stamp last most of a second.
-    expect(frames[showEnd]!.t - frames[newName]!.t).toBeGreaterThan(600);
+    expect(frames[showEnd]!.t - frames[showStart]!.t).toBeGreaterThan(600);
     // No layout jump: the dashboard's region is where it was.
     expect(after).toEqual(before);
     expect(filmed).toBeGreaterThan(1);

@@ -82,6 +82,28 @@ const late: unique symbol = Symbol('late');
 const within = <T>(promise: Promise<T>, ms: number): Promise<T | typeof late> =>
   Promise.race([promise, delay(ms).then((): typeof late => late)]);
 
+/** The show's own animations in the new mode (layout.css): the name's stamp and the staged arrival. */
+const SHOW_ANIMATIONS = new Set(['stamp', 'mark-in', 'enter-right', 'enter-up', 'fade-in']);
+
+/**
+ * Starts the stamp and the staged arrival on the same frame as the view transition's wipe. They
+ * are part of the new mode, so their clocks could run from when it went in, while a loaded machine
+ * may take a few frames to snapshot both states before the wipe starts: the name would then pop up
+ * before the wave reaches it (https://developer.mozilla.org/docs/Web/API/Animation/startTime).
+ */
+async function startWithWipe(): Promise<void> {
+  const all = document.getAnimations();
+  const wipe = all.find((a) => (a.effect as KeyframeEffect | null)?.pseudoElement === '::view-transition-new(root)');
+  if (!wipe) return;
+  await wipe.ready.catch(() => undefined);
+  for (const a of all) {
+    const effect = a.effect as KeyframeEffect | null;
+    if (a === wipe || effect?.pseudoElement || !(a instanceof CSSAnimation) || !SHOW_ANIMATIONS.has(a.animationName))
+      continue;
+    if ((effect?.target as Element | null)?.closest('.app')) a.startTime = wipe.startTime;
+  }
+}
+
 /** After the next frame has been painted (a frame, then a task). */
 const nextPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
@@ -163,21 +185,22 @@ export function useModeState(personaSeed: number) {
    */
   const putOn = async (commit: () => void, look: Omit<Transition, 'phase'>, my: number) => {
     const still = reducedMotion();
-    const update = () => {
-      if (my !== token.current) return;
-      commit();
-      setTransition(still ? null : { ...look, phase: 'wipe' });
-    };
+    const show = () => setTransition(still ? null : { ...look, phase: 'wipe' });
     if (typeof document.startViewTransition === 'function') {
       const vt = document.startViewTransition(() => {
         if (my !== token.current) return;
         const rendered = new Promise<void>((r) => afterRender.current.push(r));
-        update();
+        commit();
+        show();
         return rendered;
       });
-      // The show's clock starts when the new mode is in, however long the old one's snapshot took.
-      await vt.updateCallbackDone.catch(() => undefined);
-    } else update();
+      await vt.ready.catch(() => undefined);
+      if (my !== token.current) return;
+      if (!still) await startWithWipe();
+    } else {
+      commit();
+      show();
+    }
     if (still) return;
     // It ends after the new mode has been painted, never before, however loaded the machine.
     await Promise.all([delay(WIPE_MS), nextPaint()]);
