@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JobBrand } from '../../../../api/contracts/jobs';
-import type { Mode, TypeVoice } from '../../../../api/contracts/mode';
+import { TYPE_VOICES, type Mode, type TypeVoice } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
 import { getMode, getPersona, isAbort, toApiError } from '../../api/client';
 import { textOn } from '../../lib/contrast';
@@ -8,7 +8,7 @@ import { loadStored, saveStored } from '../../lib/storage';
 import { linkedModeId, showModeInAddress } from '../../lib/url-state';
 import { applyTheme } from './apply-theme';
 import { brandMode } from './brand-skeleton';
-import { fontsReady } from './fonts';
+import { fontsReady, loadVoice } from './fonts';
 import { typeVoiceOf } from '../../../../api/contracts/type-voice';
 
 /**
@@ -147,6 +147,14 @@ export function useModeState(personaSeed: number) {
     paintPending.current = false;
     requestAnimationFrame(() => setTimeout(() => performance.mark('presto:mode-painted'), 0));
   }, [view?.mode, brand?.mode]);
+
+  // The four heading faces (14-24 KB each) load once the page is up, so a switch rarely waits for
+  // one: the new mode goes on at once only with its face ready (else the sweep covers the wait).
+  useEffect(() => {
+    const warm = () => TYPE_VOICES.forEach((v) => void loadVoice(v));
+    const frame = requestAnimationFrame(() => setTimeout(warm, 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
 
   useEffect(() => {
     const id = stored.modeId;
