@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { baseURL, getMode } from './helpers';
+import { baseURL, getMode, watchTransition } from './helpers';
 
 interface Frame {
   t: number;
@@ -12,16 +12,53 @@ interface Frame {
 }
 
 /**
+ * Records the animations of every view transition the page starts from now on: at its `ready`
+ * promise the browser has built the snapshot pseudo-elements and their animations, so reading them
+ * then is deterministic, however few frames a loaded machine paints.
+ */
+async function watchViewTransitions(page: Page): Promise<() => Promise<string[][]>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __vt: string[][] };
+    w.__vt = [];
+    const start = document.startViewTransition.bind(document);
+    document.startViewTransition = ((update?: ViewTransitionUpdateCallback) => {
+      const vt = start(update);
+      void vt.ready
+        .then(() =>
+          w.__vt.push(
+            document
+              .getAnimations()
+              .filter((a) => (a.effect as KeyframeEffect | null)?.pseudoElement?.startsWith('::view-transition'))
+              .map((a) => `${(a.effect as KeyframeEffect).pseudoElement} ${(a as CSSAnimation).animationName}`),
+          ),
+        )
+        .catch(() => w.__vt.push(['skipped']));
+      return vt;
+    }) as typeof document.startViewTransition;
+  });
+  return () => page.evaluate(() => (window as unknown as { __vt: string[][] }).__vt);
+}
+
+/** When the app marked the new mode painted (`presto:mode-painted`, read by `npm run bench`), on the recorder's clock. */
+const paintedAt = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { __t0: number };
+    const mark = performance.getEntriesByName('presto:mode-painted')[0];
+    return mark ? mark.startTime - w.__t0 : null;
+  });
+
+/**
  * Records, in the page, every frame and every DOM change from now on: the header's name, the
- * theme's primary colour and the transition's phase. A mutation callback runs before the next
+ * theme's primary colour and the show's phase. A mutation callback runs before the next
  * paint, so a name on the wrong colours would be caught even if it lasted a single frame.
  */
 async function record(page: Page): Promise<() => Promise<Frame[]>> {
   await page.evaluate(() => {
-    const w = window as unknown as { __frames: Frame[]; __stop: boolean };
+    const w = window as unknown as { __frames: Frame[]; __stop: boolean; __t0: number };
     w.__frames = [];
     w.__stop = false;
     const t0 = performance.now();
+    w.__t0 = t0;
     const snap = () => {
       const overlay = document.querySelector<HTMLElement>('[data-testid="mode-transition"]');
       const f = {
@@ -86,34 +123,42 @@ async function switchAndRecord(page: Page, film?: (i: number) => string) {
   await expect(page.getByTestId('kpi-card')).toHaveCount(4);
   const before = await page.locator('.stage').boundingBox();
   const frames = await record(page);
+  const transitions = await watchViewTransitions(page);
   const stopFilm = film ? await startFilm(page, film) : async () => 0;
   const input = page.getByTestId('chat-input');
   await input.fill("Presto-Change-O, you're an insurer");
   await input.press('Enter');
-  // The recorder, not polling, sees the overlay come and go (polling could miss a one-second window).
+  // The recorder, not polling, sees the show come and go (polling could miss a one-second window).
   const overlay = page.getByTestId('mode-transition');
   await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName, { timeout: 15_000 });
-  // The film: as many frames as the machine manages while the overlay is up (bounded).
-  console.log('overlay', await overlay.count());
+  // The film: as many frames as the machine manages while the show is up (bounded).
   for (let i = 0; film && i < 16 && (await overlay.count()) > 0; i++) await page.screenshot({ path: film(i) });
   await expect(overlay).toHaveCount(0, { timeout: 5_000 });
   await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
   await page.waitForTimeout(300); // the last card's entrance, for the film's final frame
   const filmed = await stopFilm();
   const after = await page.locator('.stage').boundingBox();
-  return { bank, insurer, frames: await frames(), before, after, filmed };
+  return {
+    bank,
+    insurer,
+    frames: await frames(),
+    transitions: await transitions(),
+    painted: await paintedAt(page),
+    before,
+    after,
+    filmed,
+  };
 }
 
-function checkOrder(frames: Frame[], old: { name: string; primary: string }, next: { name: string; primary: string }) {
-  const first = frames[0]!;
-  const last = frames[frames.length - 1]!;
-  expect(first).toMatchObject({ name: old.name, primary: old.primary, phase: null });
-  expect(last).toMatchObject({ name: next.name, primary: next.primary, phase: null });
-  const cover = frames.findIndex((f) => f.phase === 'cover');
+type Look = { name: string; primary: string };
+
+/** What any viewer must see: old, then new, never a mix of the two, and the old never back. */
+function checkSwap(frames: Frame[], old: Look, next: Look) {
+  expect(frames[0]).toMatchObject({ name: old.name, primary: old.primary, phase: null });
+  expect(frames[frames.length - 1]).toMatchObject({ name: next.name, primary: next.primary, phase: null });
   const newName = frames.findIndex((f) => f.name === next.name);
-  expect(cover, 'the sweep starts before anything changes').toBeGreaterThan(0);
-  expect(frames.slice(0, cover + 1).every((f) => f.name === old.name && f.primary === old.primary)).toBe(true);
-  expect(newName, 'the new name arrives after the cover').toBeGreaterThan(cover);
+  expect(newName, 'the new name arrives').toBeGreaterThan(0);
+  expect(frames.slice(newName).every((f) => f.name === next.name && f.primary === next.primary)).toBe(true);
   // Never the new name on the old look, and never the new look with the old name.
   for (const f of frames) {
     if (f.name === next.name) expect(f.primary, JSON.stringify(f)).toBe(next.primary);
@@ -121,64 +166,103 @@ function checkOrder(frames: Frame[], old: { name: string; primary: string }, nex
     // Nor in the conversation: "Now <new brand>" shows once the new look is on.
     if (f.chat.includes(next.name)) expect(f.primary, JSON.stringify(f)).toBe(next.primary);
   }
-  // The new mode is revealed from under the sweep: it first shows while the reveal phase runs.
-  expect(frames[newName]!.phase).toBe('reveal');
+  return newName;
 }
 
 test.describe('the transformation', () => {
-  test('old mode → brand-colour sweep → new mode, never the new name on the old theme; a film of it', async ({
+  test('the new mode is on screen at once and the brand-colour wipe plays over it; a film of it', async ({
     page,
   }, info) => {
     const pad = (i: number) => String(i).padStart(2, '0');
-    const { bank, insurer, frames, before, after, filmed } = await switchAndRecord(page, (i) =>
+    const { bank, insurer, frames, transitions, painted, before, after, filmed } = await switchAndRecord(page, (i) =>
       info.outputPath(`film-${pad(i)}.png`),
     );
-    checkOrder(
+    await info.attach('timeline', {
+      body: JSON.stringify({ frames, transitions, painted }, null, 2),
+      contentType: 'application/json',
+    });
+    const newName = checkSwap(
       frames,
       { name: bank.companyName, primary: bank.theme.primary },
       { name: insurer.companyName, primary: insurer.theme.primary },
     );
-    // About a second, start to finish.
-    const span = frames[frames.length - 1]!.t - frames[0]!.t;
-    expect(span).toBeGreaterThan(600);
+    // Nothing is drawn over the old mode first: the show starts with the new mode already on.
+    expect(frames.slice(0, newName).every((f) => f.phase === null)).toBe(true);
+    expect(frames[newName]!.phase).toBe('wipe');
+    const showStart = newName;
+    // The old mode is a snapshot wiped away from the brand mark, the new one live under it.
+    expect(transitions).toHaveLength(1);
+    expect(transitions[0]).toContain('::view-transition-new(root) wipe');
+    expect(transitions[0]).toContain('::view-transition-old(root) wipe');
+    // Painted (the bench's mark) while the show is still playing, not after it.
+    const showEnd = frames.findLastIndex((f) => f.phase === 'wipe') + 1;
+    expect(painted).not.toBeNull();
+    expect(painted!).toBeLessThan(frames[showEnd]!.t);
+    // A show, not a cut: the wipe and the name's stamp last most of a second.
+    expect(frames[showEnd]!.t - frames[showStart]!.t).toBeGreaterThan(600);
     // No layout jump: the dashboard's region is where it was.
     expect(after).toEqual(before);
     expect(filmed).toBeGreaterThan(1);
-    await info.attach('timeline', { body: JSON.stringify(frames, null, 2), contentType: 'application/json' });
   });
 
-  test('with prefers-reduced-motion the same order, as a plain fade with nothing moving', async ({ page }) => {
+  test('with prefers-reduced-motion the new mode comes in a plain cross-fade, with no wipe or band', async ({
+    page,
+  }) => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const bank = await getMode(page, 'banking');
+    const insurer = await getMode(page, 'insurance');
     await page.goto(`${baseURL()}/?mode=banking&seed=4242`);
     await expect(page.getByTestId('company-name')).toHaveText(bank.companyName);
-    await page.evaluate(() => {
-      const w = window as unknown as { __seen: { animation: string; content: string }[] };
-      w.__seen = [];
-      new MutationObserver(() => {
-        const el = document.querySelector<HTMLElement>('[data-testid="mode-transition"]');
-        if (el)
-          w.__seen.push({
-            animation: getComputedStyle(el).animationName,
-            content: getComputedStyle(el.firstElementChild!).animationName,
-          });
-      }).observe(document.body, { childList: true, subtree: true, attributes: true });
-    });
     const frames = await record(page);
+    const transitions = await watchViewTransitions(page);
+    const sawShow = await watchTransition(page);
     await page.getByTestId('chat-input').fill("Presto-Change-O, you're an insurer");
     await page.getByTestId('chat-input').press('Enter');
-    const insurer = await getMode(page, 'insurance');
     await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
-    await expect(page.getByTestId('mode-transition')).toHaveCount(0);
-    checkOrder(
+    checkSwap(
       await frames(),
       { name: bank.companyName, primary: bank.theme.primary },
       { name: insurer.companyName, primary: insurer.theme.primary },
     );
-    const seen = await page.evaluate(
-      () => (window as unknown as { __seen: { animation: string; content: string }[] }).__seen,
+    expect(await sawShow()).toBe(false);
+    const seen = await transitions();
+    expect(seen).toHaveLength(1);
+    const images = seen[0]!.filter((a) => /^::view-transition-(old|new)\(/.test(a));
+    expect(images.map((a) => a.split(' ')[1]).sort()).toEqual(['fade-in', 'fade-out']);
+  });
+
+  test('when the new mode is slow to load, the sweep covers the old one as a loading state', async ({ page }) => {
+    const bank = await getMode(page, 'banking');
+    const insurer = await getMode(page, 'insurance');
+    // The persona is held until the test has seen the loading state: ordering, not timing.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/modes/insurance/persona**', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseURL()}/?mode=banking&seed=4242`);
+    await expect(page.getByTestId('company-name')).toHaveText(bank.companyName);
+    const frames = await record(page);
+    await page.getByTestId('mode-picker').click();
+    await page.locator('[data-testid="mode-option"][data-mode-id="insurance"]').click();
+    const overlay = page.getByTestId('mode-transition');
+    await expect(overlay).toHaveAttribute('data-phase', 'cover');
+    await expect(overlay).toContainText(`Becoming ${insurer.companyName}`);
+    await expect(page.getByTestId('company-name')).toHaveText(bank.companyName);
+    release();
+    await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
+    await expect(overlay).toHaveCount(0);
+    const seen = await frames();
+    const newName = checkSwap(
+      seen,
+      { name: bank.companyName, primary: bank.theme.primary },
+      { name: insurer.companyName, primary: insurer.theme.primary },
     );
-    expect(new Set(seen.map((s) => s.animation))).toEqual(new Set(['fade-in', 'fade-out']));
-    expect(seen.every((s) => s.content === 'none')).toBe(true);
+    // The new mode is put on under the cover and revealed from under it.
+    const cover = seen.findIndex((f) => f.phase === 'cover');
+    expect(cover).toBeGreaterThan(0);
+    expect(cover).toBeLessThan(newName);
+    expect(seen[newName]!.phase).toBe('reveal');
   });
 });

@@ -186,7 +186,7 @@ export function App() {
 
   return (
     <div
-      class={`app${modes.transition ? (modes.transition.phase === 'reveal' ? ' is-revealing' : ' is-covering') : ''}`}
+      class={`app${modes.transition ? (/reveal|wipe/.test(modes.transition.phase) ? ' is-revealing' : ' is-covering') : ''}`}
     >
       <a href="#chat-input" class="skip-link">
         Skip to the assistant

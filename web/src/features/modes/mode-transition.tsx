@@ -2,11 +2,14 @@ import { brandMarkSvg } from '../header/brand-mark';
 import type { Transition } from './use-mode-state';
 
 /**
- * The transformation overlay (present only while switching). `cover`: the new brand's colour sweeps
- * out from the brand mark over the old mode, carrying the new name; `reveal`: it lifts off the top
- * while the new header, mark, navigation and cards arrive (the `.app.is-revealing` rules).
+ * The transformation's show (present only while switching; see use-mode-state.ts). `wipe`: the new
+ * mode is already on; a band of its colour runs out from the brand mark on the edge of the wipe and
+ * the new name pops up briefly in the middle, while header, mark, navigation and cards arrive (the
+ * `.app.is-revealing` rules). The slow path's loading state: `cover`, the colour sweeps over the old
+ * mode carrying the new name; `reveal`, it lifts off the top. Nothing is drawn while the data loads (`wait`).
  */
 export function ModeTransition({ t }: { t: Transition }) {
+  if (t.phase === 'wait') return null;
   return (
     <div
       class={`mode-transition mode-transition--${t.phase}`}

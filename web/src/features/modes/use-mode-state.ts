@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JobBrand } from '../../../../api/contracts/jobs';
-import type { Mode, TypeVoice } from '../../../../api/contracts/mode';
+import { TYPE_VOICES, type Mode, type TypeVoice } from '../../../../api/contracts/mode';
 import type { Persona } from '../../../../api/contracts/persona';
 import { getMode, getPersona, isAbort, toApiError } from '../../api/client';
 import { textOn } from '../../lib/contrast';
@@ -8,15 +8,29 @@ import { loadStored, saveStored } from '../../lib/storage';
 import { linkedModeId, showModeInAddress } from '../../lib/url-state';
 import { applyTheme } from './apply-theme';
 import { brandMode } from './brand-skeleton';
-import { fontsReady } from './fonts';
+import { fontsReady, loadVoice } from './fonts';
 import { typeVoiceOf } from '../../../../api/contracts/type-voice';
 
 /**
- * The transformation, about a second in all: the new brand's colour sweeps over the old mode
- * (`cover`, the old look stays visible until covered), the new theme and name are put on under it,
- * then the sweep lifts while header, mark, navigation and cards arrive in turn (`reveal`). With
- * `prefers-reduced-motion` both phases are a short cross-fade.
+ * The transformation (issue #12: the new mode is on screen at once, the show plays over it). As
+ * soon as the new mode's data is in (the chat event carries mode and persona; a tile fetches them;
+ * the heading font loads), the new themed dashboard is put on in one View Transition: the browser
+ * keeps a snapshot of the old mode, the new DOM is live and painted at once, and CSS wipes the
+ * snapshot away in a circle from the brand mark, a band of the brand's colour on its edge (`wipe`)
+ * while header, mark, navigation and cards arrive in turn
+ * (https://developer.mozilla.org/docs/Web/API/Document/startViewTransition; same-document view
+ * transitions are in Chrome 111, Safari 18 and Firefox 144:
+ * https://web-platform-dx.github.io/web-features-explorer/features/view-transitions). Chosen over a
+ * colour band drawn over the new mode because only a snapshot lets the old look stay visible
+ * ahead of the wipe without keeping two dashboards mounted. Without the API the same band passes
+ * over the already-painted new mode; with `prefers-reduced-motion` it is a short cross-fade.
+ *
+ * If the data is not in within `READY_WAIT_MS` (a slow persona fetch), the sweep covers the old
+ * mode as a loading state (`cover`), the new mode is put on under it, then it lifts (`reveal`):
+ * never a blank or half-themed frame.
  */
+export const READY_WAIT_MS = 200;
+export const WIPE_MS = 900;
 export const COVER_MS = 420;
 export const REVEAL_MS = 680;
 const REDUCED_MS = 160;
@@ -42,7 +56,11 @@ export interface Transition {
   primary?: string;
   /** Text colour on `primary`. */
   onPrimary?: string;
-  phase: 'cover' | 'reveal';
+  /**
+   * `wait`: the new mode's data is loading (nothing drawn; the chat holds the new brand's name back);
+   * `wipe`: the new mode is on, the show plays over it; `cover`/`reveal`: the slow path's sweep.
+   */
+  phase: 'wait' | 'wipe' | 'cover' | 'reveal';
 }
 
 export interface Notice {
@@ -58,10 +76,43 @@ const sentence = (message: string) => message.replace(/\.+$/, '');
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const late: unique symbol = Symbol('late');
+
+/** `promise`'s value if it settles within `ms`, else `late` (a rejection within `ms` is thrown). */
+const within = <T>(promise: Promise<T>, ms: number): Promise<T | typeof late> =>
+  Promise.race([promise, delay(ms).then((): typeof late => late)]);
+
+/** The show's own animations in the new mode (layout.css): the name's stamp and the staged arrival. */
+const SHOW_ANIMATIONS = new Set(['stamp', 'mark-in', 'enter-right', 'enter-up', 'fade-in']);
+
+/**
+ * Starts the stamp and the staged arrival on the same frame as the view transition's wipe. They
+ * are part of the new mode, so their clocks could run from when it went in, while a loaded machine
+ * may take a few frames to snapshot both states before the wipe starts: the name would then pop up
+ * before the wave reaches it (https://developer.mozilla.org/docs/Web/API/Animation/startTime).
+ */
+async function startWithWipe(): Promise<void> {
+  const all = document.getAnimations();
+  const wipe = all.find((a) => (a.effect as KeyframeEffect | null)?.pseudoElement === '::view-transition-new(root)');
+  if (!wipe) return;
+  await wipe.ready.catch(() => undefined);
+  for (const a of all) {
+    const effect = a.effect as KeyframeEffect | null;
+    if (a === wipe || effect?.pseudoElement || !(a instanceof CSSAnimation) || !SHOW_ANIMATIONS.has(a.animationName))
+      continue;
+    if ((effect?.target as Element | null)?.closest('.app')) a.startTime = wipe.startTime;
+  }
+}
+
+/** After the next frame has been painted (a frame, then a task). */
+const nextPaint = () => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
 /**
  * The current mode and persona, and the only owner of which mode chat and voice answer in
  * (`currentModeId`; others call `switchTo`). On load a stored mode is restored directly (no
- * transition); later switches show the transition overlay while the persona loads. The latest switch wins.
+ * transition); later switches put the new mode on at once with the show over it (see above). The latest switch wins.
  */
 export function useModeState(personaSeed: number) {
   // A shared link (`?mode=airline`) wins over the mode this browser had last.
@@ -97,6 +148,14 @@ export function useModeState(personaSeed: number) {
     requestAnimationFrame(() => setTimeout(() => performance.mark('presto:mode-painted'), 0));
   }, [view?.mode, brand?.mode]);
 
+  // The four heading faces (14-24 KB each) load once the page is up, so a switch rarely waits for
+  // one: the new mode goes on at once only with its face ready (else the sweep covers the wait).
+  useEffect(() => {
+    const warm = () => TYPE_VOICES.forEach((v) => void loadVoice(v));
+    const frame = requestAnimationFrame(() => setTimeout(warm, 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
   useEffect(() => {
     const id = stored.modeId;
     if (!id) return;
@@ -122,21 +181,56 @@ export function useModeState(personaSeed: number) {
     return () => ac.abort();
   }, []);
 
+  // Resolved after the next render has been committed (and its theme put on): a view transition's update is done then.
+  const afterRender = useRef<(() => void)[]>([]);
+  useLayoutEffect(() => {
+    for (const done of afterRender.current.splice(0)) done();
+  });
+
+  /**
+   * Puts a new look on (`commit`) at once and plays the show over it: in a view transition where
+   * the browser has one, else straight away with the band passing over it. A newer switch wins.
+   */
+  const putOn = async (commit: () => void, look: Omit<Transition, 'phase'>, my: number) => {
+    const still = reducedMotion();
+    const show = () => setTransition(still ? null : { ...look, phase: 'wipe' });
+    if (typeof document.startViewTransition === 'function') {
+      const vt = document.startViewTransition(() => {
+        if (my !== token.current) return;
+        const rendered = new Promise<void>((r) => afterRender.current.push(r));
+        commit();
+        show();
+        return rendered;
+      });
+      await vt.ready.catch(() => undefined);
+      if (my !== token.current) return;
+      if (!still) await startWithWipe();
+    } else {
+      commit();
+      show();
+    }
+    if (still) return;
+    // It ends after the new mode has been painted, never before, however loaded the machine.
+    await Promise.all([delay(WIPE_MS), nextPaint()]);
+    if (my === token.current) setTransition(null);
+  };
+
   /**
    * A design's brand is ready (issue #12): the transformation plays now, onto its look — name,
    * colours, mark and tab labels over a dashboard skeleton — while the chat keeps its current mode.
-   * `instant` (the look was already on screen before a reload): painted at once, no sweep. The
+   * `instant` (the look was already on screen before a reload): painted at once, no show. The
    * mode itself is not saved until it is finished (the job watch keeps the look for a reload).
    */
   const showBrand = useCallback(async (b: JobBrand, id: string, instant = false) => {
     const my = ++token.current;
-    const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
     setNotice(null);
-    if (instant) {
-      setTransition(null);
+    const commit = () => {
       brandPaintPending.current = true;
       setBrand({ id, mode: brandMode(b, id) });
-      return;
+    };
+    if (instant) {
+      setTransition(null);
+      return commit();
     }
     const look = {
       id,
@@ -146,14 +240,7 @@ export function useModeState(personaSeed: number) {
       primary: b.theme.primary,
       onPrimary: b.theme.onPrimary,
     };
-    setTransition({ ...look, phase: 'cover' });
-    await delay(still ? REDUCED_MS : COVER_MS);
-    if (my !== token.current) return;
-    brandPaintPending.current = true;
-    setBrand({ id, mode: brandMode(b, id) });
-    setTransition({ ...look, phase: 'reveal' });
-    await delay(still ? REDUCED_MS : REVEAL_MS);
-    if (my === token.current) setTransition(null);
+    await putOn(commit, look, my);
   }, []);
 
   /** The design failed or was abandoned: back to the mode the page had, at once. */
@@ -163,6 +250,14 @@ export function useModeState(personaSeed: number) {
     setTransition(null);
     setBrand(null);
   }, []);
+
+  /** The new mode on screen, remembered (a reload keeps it); the bench's paint mark follows its first frame. */
+  const commitView = (mode: Mode, persona: Persona) => {
+    saveStored({ modeId: mode.id });
+    paintPending.current = true;
+    setView({ mode, persona });
+    setBrand(null);
+  };
 
   /** Switch to a mode by full Mode (chat `mode` event) or by id (landing tiles). */
   const switchTo = useCallback(
@@ -177,7 +272,6 @@ export function useModeState(personaSeed: number) {
       performance.mark('presto:mode-event');
       // The mode whose look is already on screen: fill the skeleton in place, no second sweep.
       if (brandRef.current?.id === target.id) return fillIn(target, full, persona, my);
-      const still = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
       setNotice(null);
       const primary = full?.theme.primary ?? ('primaryColor' in target ? target.primaryColor : undefined);
       const look = {
@@ -188,34 +282,36 @@ export function useModeState(personaSeed: number) {
         primary,
         onPrimary: full?.theme.onPrimary ?? (primary ? textOn(primary) : undefined),
       };
-      setTransition({ ...look, phase: 'cover' });
+      setTransition({ ...look, phase: 'wait' });
+      const loading = Promise.all([
+        // The new voice's font loads before the swap, so the new mode never swaps a face on screen.
+        Promise.resolve(full ?? getMode(target.id)).then((m) => fontsReady(m).then(() => m)),
+        persona ?? getPersona(target.id, personaSeed),
+      ]);
       try {
-        // The sweep covers the old mode while the new one loads; neither waits for the other.
-        const [[mode, p]] = await Promise.all([
-          Promise.all([
-            // The new voice's font loads under the cover too, so the reveal never swaps a face.
-            Promise.resolve(full ?? getMode(target.id)).then((m) => fontsReady(m).then(() => m)),
-            persona ?? getPersona(target.id, personaSeed),
-          ]),
-          delay(still ? REDUCED_MS : COVER_MS),
-        ]);
+        const quick = await within(loading, READY_WAIT_MS);
         if (my !== token.current) return;
-        // Re-theme under the cover and remember the mode (a reload mid-transition keeps it).
-        saveStored({ modeId: mode.id });
-        paintPending.current = true;
-        setView({ mode, persona: p });
-        setBrand(null);
+        if (quick !== late) {
+          const [mode, p] = quick;
+          const known = { ...look, name: mode.name, font: typeVoiceOf(mode), primary: mode.theme.primary };
+          return await putOn(() => commitView(mode, p), { ...known, onPrimary: mode.theme.onPrimary }, my);
+        }
+        // Slow data: the sweep covers the old mode as a loading state, the new one is put on under it.
+        const still = reducedMotion();
+        setTransition({ ...look, phase: 'cover' });
+        const [[mode, p]] = await Promise.all([loading, delay(still ? REDUCED_MS : COVER_MS)]);
+        if (my !== token.current) return;
+        commitView(mode, p);
         setTransition({ ...look, primary: mode.theme.primary, onPrimary: mode.theme.onPrimary, phase: 'reveal' });
         await delay(still ? REDUCED_MS : REVEAL_MS);
-        if (my !== token.current) return;
+        if (my === token.current) setTransition(null);
       } catch (err) {
         if (my !== token.current) return;
+        setTransition(null);
         setNotice({
           message: `Couldn't open ${target.companyName}: ${toApiError(err).message}`,
           retry: () => void switchTo(target, persona),
         });
-      } finally {
-        if (my === token.current) setTransition(null);
       }
     },
     [personaSeed],
