@@ -18,8 +18,10 @@ interface Entry {
    * rather than asking again for the same words; or neither: not made after all (its checks said
    * no) or failed transiently, and the run designs its own.
    */
-  outcome: Promise<{ draft?: ModeBrandDraft; refused?: DomainError }>;
+  outcome: Promise<Outcome>;
 }
+
+type Outcome = { draft?: ModeBrandDraft; refused?: DomainError };
 
 /**
  * Brand calls started on the words of a command, before the chat model's `switch_mode` call has
@@ -48,8 +50,8 @@ export class SpeculativeBrands {
     entry.outcome = Promise.resolve()
       .then(design)
       .then(
-        (draft) => (draft ? { draft } : {}),
-        (error: unknown) => {
+        (draft): Outcome => (draft ? { draft } : {}),
+        (error: unknown): Outcome => {
           if (error instanceof DomainError && !error.retryable) {
             this.log(`mode-brand: speculative brand for ${key} refused (its run fails with it): ${describe(error)}`);
             return { refused: error };
