@@ -232,6 +232,8 @@ export interface RunResult {
   byStatus: Record<string, number>;
   byKind: Record<string, number>;
   failures: string[];
+  /** Jobs accepted answers named, whose later writes the refused-request check left out (BackgroundWork). */
+  backgroundJobs: number;
 }
 
 /**
@@ -244,7 +246,7 @@ export async function runRequests(
   requests: Iterable<HostileRequest>,
   options: { onFailure?: 'throw' | 'collect' } = {},
 ): Promise<RunResult> {
-  const result: RunResult = { byStatus: {}, byKind: {}, failures: [] };
+  const result: RunResult = { byStatus: {}, byKind: {}, failures: [], backgroundJobs: 0 };
   const background = new BackgroundWork();
   let before = await settled(probe);
   const fail = (message: string) => {
@@ -278,6 +280,7 @@ export async function runRequests(
     }
     before = after;
   }
+  result.backgroundJobs = background.size;
   return result;
 }
 
