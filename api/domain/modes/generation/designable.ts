@@ -83,8 +83,19 @@ const trade = (message: string) => ({ field: 'industry' as const, code: 'unusabl
 export function designableRequest(input: { industry: string; companyName?: string | null }): SanitizedModeRequest {
   const sanitized = sanitizeModeRequest(input);
   const reason = undesignableReason(sanitized);
-  if (reason) throw new BadRequest(`${reason.field}: ${capitalised(reason.message)}.`, reason.code);
+  if (reason) throw new UndesignableRequest(reason.field, `${capitalised(reason.message)}.`, reason.code);
   return sanitized;
+}
+
+/** A 400 whose message names the field (`companyName: …`), like the contract's; `sentence` is the reason alone. */
+export class UndesignableRequest extends BadRequest {
+  constructor(
+    readonly field: 'industry' | 'companyName',
+    readonly sentence: string,
+    code: string,
+  ) {
+    super(`${field}: ${sentence}`, code);
+  }
 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
