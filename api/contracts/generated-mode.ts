@@ -23,11 +23,21 @@ import {
  * Objects are strict: an extra key (say, a smuggled "systemPrompt") is an error, not silently kept.
  */
 
+/** What names are made of: letters of any script and digits (a regex character class body). */
+export const NAME_CHARS = String.raw`\p{L}\p{N}`;
+/** The light punctuation plain text may use besides spaces (a regex character class body). */
+export const PLAIN_PUNCTUATION = String.raw`&'’,.()/+%:!?-`;
 /** Letters (any script), digits, spaces and light punctuation: no markup, code or URL characters. */
-export const SAFE_TEXT = /^[\p{L}\p{N}][\p{L}\p{N} &'’,.()/+%:!?-]*$/u;
+export const SAFE_TEXT = new RegExp(`^[${NAME_CHARS}][${NAME_CHARS} ${PLAIN_PUNCTUATION}]*$`, 'u');
 
-const text = (max: number) =>
-  z.string().refine((s) => s.length >= 2 && s.length <= max && SAFE_TEXT.test(s), `2-${max} plain characters`);
+/** The plain-text rule of every generated word: 2 to `max` characters of SAFE_TEXT. */
+export const isPlainText = (s: string, max: number) => s.length >= 2 && s.length <= max && SAFE_TEXT.test(s);
+const text = (max: number) => z.string().refine((s) => isPlainText(s, max), `2-${max} plain characters`);
+
+/** Field sizes a request's words are held to as well (api/domain/modes/generation/designable.ts). */
+export const INDUSTRY_NAME_MAX = 40;
+export const COMPANY_NAME_MAX = 40;
+export const VOCABULARY_WORD_MAX = 30;
 const id = z.string().refine((s) => /^[a-z][a-z0-9_]{1,31}$/.test(s), 'a snake_case id of 2-32 characters');
 const count = <T extends z.ZodType>(item: T, min: number, max: number) =>
   z.array(item).refine((a) => a.length >= min && a.length <= max, `${min}-${max} items`);
@@ -85,16 +95,16 @@ export type DraftAction = z.infer<typeof DraftAction>;
 
 export const GeneratedModeDraft = z.strictObject({
   /** The industry as a short title ("Veterinary clinic"). */
-  industryName: text(40),
+  industryName: text(INDUSTRY_NAME_MAX),
   /** A fictional company; replaced by the requested company name when one was given. */
-  companyName: text(40),
+  companyName: text(COMPANY_NAME_MAX),
   tagline: text(90),
   /** The brand colour; the full light theme is derived from it. */
   primaryColor: z.string().refine((s) => /^#[0-9a-fA-F]{6}$/.test(s), 'a #rrggbb colour'),
   /** What the customer is called ("pet owner", "member"). */
   personaRole: text(24),
   tone: count(z.enum(TONE_WORDS), 1, 4),
-  vocabulary: count(text(30), 3, 12),
+  vocabulary: count(text(VOCABULARY_WORD_MAX), 3, 12),
   voice: z.enum(VOICES),
   tabs: count(DraftTab, 5, 5),
   metrics: count(DraftMetric, 4, 4),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { HexColor, Slug } from './common';
-import { ModeBrandDraft } from './generated-mode';
+import { ModeBrandDraft, NAME_CHARS } from './generated-mode';
 import { IconName, Theme } from './mode';
 
 /** Queue names: kebab-case constants, shared by producers, triggers and host.json. */
@@ -69,10 +69,33 @@ export const Job = z.object({
 });
 export type Job = z.infer<typeof Job>;
 
-/** Company names are 1-40 characters of letters, digits, spaces and & ' . - after sanitising. */
+/**
+ * Two letters or digits (any script), anywhere: the least a word needs to become a mode's name, tagline
+ * and key — every generated name is at least two plain characters starting with one (generated-mode.ts
+ * `SAFE_TEXT`). A JSON Schema `pattern` (ECMA-262 with the `u` flag), so the OpenAPI document states it.
+ */
+export const TWO_NAME_CHARS = new RegExp(`[${NAME_CHARS}][\\s\\S]*[${NAME_CHARS}]`, 'u');
+
+/**
+ * POST /api/modes. Words that can never make a valid mode are refused here (400 `invalid_request`
+ * naming the field), and what is left after sanitising is held to the generated fields' own rules
+ * before any job starts (api/domain/modes/generation/designable.ts; docs/api.md "Designing a mode").
+ */
 export const CreateModeRequest = z.object({
-  industry: z.string().trim().min(1).max(120),
-  companyName: z.string().trim().min(1).max(80).nullable().optional(),
+  industry: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(TWO_NAME_CHARS, 'an industry needs at least two letters or digits, for example "veterinary clinic"'),
+  companyName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(TWO_NAME_CHARS, 'a company name needs at least two letters or digits, for example "Acme Federal"')
+    .nullable()
+    .optional(),
 });
 export type CreateModeRequest = z.infer<typeof CreateModeRequest>;
 

@@ -37,6 +37,9 @@ async function main(): Promise<void> {
       `hostile input (seed ${SEED}, HOSTILE_SEED=${SEED} replays it): ${RUNS} requests in ${((Date.now() - started) / 1000).toFixed(0)} s; by status ${JSON.stringify(result.byStatus)}; 5xx ${fiveXx} (documented 503s only); failures ${result.failures.length}  [target 0]; health afterwards ${health.status}  [must be 200]`,
     );
     console.log(`  by mutation: ${JSON.stringify(result.byKind)}`);
+    console.log(
+      `  accepted jobs followed in the background (their later writes are not blamed on refused requests): ${result.backgroundJobs}`,
+    );
     for (const failure of result.failures) console.log(`  FAILED ${failure}`);
     if (result.failures.length || health.status !== 200) process.exitCode = 1;
   } finally {

@@ -92,7 +92,10 @@ function stringOf(schema: Json): fc.Arbitrary<string> {
   const minLength = (schema.minLength as number | undefined) ?? 0;
   const maxLength = Math.min((schema.maxLength as number | undefined) ?? 40, 200);
   if (typeof schema.pattern === 'string') {
-    return fc.stringMatching(new RegExp(schema.pattern)).filter((s) => s.length >= minLength && s.length <= maxLength);
+    // JSON Schema patterns are ECMA-262 with Unicode semantics (`\p{L}` is a letter, not "p{L}").
+    return fc
+      .stringMatching(new RegExp(schema.pattern, 'u'))
+      .filter((s) => s.length >= minLength && s.length <= maxLength);
   }
   return fc.string({ minLength, maxLength, unit: 'grapheme' });
 }

@@ -61,6 +61,7 @@ const norm = (text: string) =>
 /** The brand a whole phrase names ("Wells Fargo", "wells fargo bank"), or undefined. */
 export function findBrand(phrase: string): Brand | undefined {
   const key = norm(phrase);
-  const name = ALIASES[key] ?? key;
+  // Own keys only: "constructor" or "toString" must not find Object.prototype's functions.
+  const name = Object.hasOwn(ALIASES, key) ? ALIASES[key]! : key;
   return BRANDS.find((b) => norm(b.name) === norm(name));
 }

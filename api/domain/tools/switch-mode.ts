@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Mode } from '../../contracts/mode';
 import { SwitchModeArgs, type SwitchModeResult } from '../../contracts/tools';
 import { DomainError } from '../errors';
+import { UndesignableRequest } from '../modes/generation/designable';
 import type { ModeRequestOutcome } from '../modes/generation/request-mode';
 import { toolError, type ToolContext, type ToolReturn } from './context';
 
@@ -62,6 +63,8 @@ async function requestGenerated(
   try {
     outcome = await requestMode({ industry: args.builtin ?? args.industry, companyName: args.company_name });
   } catch (error) {
+    // The reason alone ("A company name needs at least two letters…"): the assistant says it as it is.
+    if (error instanceof UndesignableRequest) return toolError(error.code, error.sentence);
     if (error instanceof DomainError) return toolError(error.code, error.message);
     throw error;
   }

@@ -2,11 +2,11 @@ import { JobRecord, MODE_GENERATION_QUEUE, type Job, type ModeGenerationMessage 
 import type { Mode } from '../../../contracts/mode';
 import { claimJob } from '../../documents';
 import { UpstreamUnavailable } from '../../errors';
-import { sanitizeModeRequest } from '../../guard/sanitize';
 import type { Clock, DocumentStore, JobQueue } from '../../ports';
 import type { ModeCatalog } from '../../tools/context';
 import type { ModeBrandDraft, ModeGenerationRequest } from '../../../contracts/generated-mode';
 import { BRAND_STEP_MS, designBrandInRequest } from './brand-step';
+import { designableRequest } from './designable';
 import { fail, isRestartable, isStale, jobPath, modePath, newJob, publicJob, readJob } from './job';
 import { modeKey } from './key';
 import { builtinFor } from '../industry-phrases';
@@ -70,7 +70,8 @@ export async function requestMode(
   deps: ModeRequestDeps,
   options: ModeRequestOptions = {},
 ): Promise<ModeRequestOutcome> {
-  const sanitized = sanitizeModeRequest(input);
+  // Refused (400, naming the field) before anything is keyed, charged or queued when no design could pass.
+  const sanitized = designableRequest(input);
   // "bank" is the pre-built banking mode, not a generated copy of it; with a company name the base id
   // keys the variant, so "bank" + "Wells Fargo" is the same mode however the industry was worded.
   const request = { ...sanitized, industry: builtinFor(sanitized.industry) ?? sanitized.industry };

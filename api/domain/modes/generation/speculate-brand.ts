@@ -1,7 +1,7 @@
 import type { ModeBrandDraft, ModeGenerationRequest } from '../../../contracts/generated-mode';
-import { sanitizeModeRequest } from '../../guard/sanitize';
 import type { Clock, DocumentStore } from '../../ports';
 import type { ModeCatalog } from '../../tools/context';
+import { designableRequest } from './designable';
 import { builtinFor } from '../industry-phrases';
 import { isStale, readJob } from './job';
 import { isBuiltinId, modeKey } from './key';
@@ -38,7 +38,7 @@ export function speculateBrand(
   if (!command) return undefined;
   let request: ModeGenerationRequest;
   try {
-    const { industry, companyName } = sanitizeModeRequest(command);
+    const { industry, companyName } = designableRequest(command);
     request = { industry, companyName };
   } catch {
     return undefined; // words the tool would refuse too
