@@ -15,15 +15,17 @@ const QUESTION_START =
   /^(?:how|what|whats|when|where|which|who|why|is|are|am|do|does|did|can|could|will|have|has|should)\b/i;
 
 /** Words people write in lower case that a sentence should not. */
-const PROPER: Record<string, string> = {
-  ev: 'EV',
-  hsa: 'HSA',
-  kwh: 'kWh',
-  fico: 'FICO',
-  eob: 'EOB',
-  i: 'I',
-  visa: 'Visa',
-};
+const PROPER = new Map<string, string>(
+  Object.entries({
+    ev: 'EV',
+    hsa: 'HSA',
+    kwh: 'kWh',
+    fico: 'FICO',
+    eob: 'EOB',
+    i: 'I',
+    visa: 'Visa',
+  }),
+);
 
 /** A dataset's everyday phrasing as a question to try ("How much do I still owe on the house?"). */
 function exampleQuestion(d: Mode['datasets'][number]): string {
@@ -31,7 +33,7 @@ function exampleQuestion(d: Mode['datasets'][number]): string {
   const phrasing = phrasings.find((p) => QUESTION_START.test(p)) ?? phrasings.find((p) => /^show\b/i.test(p));
   const text = (phrasing ?? `show me my ${d.label.toLowerCase()}`)
     .replace(/[?.!]+$/, '')
-    .replace(/\b[a-z]+\b/g, (w) => PROPER[w] ?? w);
+    .replace(/\b[a-z]+\b/g, (w) => PROPER.get(w) ?? w);
   const sentence = text.charAt(0).toUpperCase() + text.slice(1);
   return QUESTION_START.test(text) ? `${sentence}?` : sentence;
 }

@@ -14,42 +14,46 @@ export function normalize(text: string): string {
     .trim();
 }
 
-const IRREGULAR: Record<string, string> = {
-  spent: 'spend',
-  spending: 'spend',
-  paid: 'pay',
-  paying: 'pay',
-  payment: 'pay',
-  payments: 'pay',
-  flew: 'fly',
-  flying: 'fly',
-  flown: 'fly',
-  flight: 'flight',
-  sent: 'send',
-  sending: 'send',
-  owed: 'owe',
-  owing: 'owe',
-  saved: 'save',
-  saving: 'save',
-  earned: 'earn',
-  earning: 'earn',
-  earnings: 'earn',
-  bought: 'buy',
-  buying: 'buy',
-  used: 'use',
-  using: 'use',
-  usage: 'use',
-  ordered: 'order',
-  ordering: 'order',
-  returned: 'return',
-  charged: 'charge',
-  charging: 'charge',
-  visited: 'visit',
-  donated: 'donate',
-  donating: 'donate',
-  children: 'child',
-  people: 'person',
-};
+// A Map, not an object: a message's words are looked up, and "constructor" or "toString" must not
+// find Object.prototype's functions.
+const IRREGULAR = new Map<string, string>(
+  Object.entries({
+    spent: 'spend',
+    spending: 'spend',
+    paid: 'pay',
+    paying: 'pay',
+    payment: 'pay',
+    payments: 'pay',
+    flew: 'fly',
+    flying: 'fly',
+    flown: 'fly',
+    flight: 'flight',
+    sent: 'send',
+    sending: 'send',
+    owed: 'owe',
+    owing: 'owe',
+    saved: 'save',
+    saving: 'save',
+    earned: 'earn',
+    earning: 'earn',
+    earnings: 'earn',
+    bought: 'buy',
+    buying: 'buy',
+    used: 'use',
+    using: 'use',
+    usage: 'use',
+    ordered: 'order',
+    ordering: 'order',
+    returned: 'return',
+    charged: 'charge',
+    charging: 'charge',
+    visited: 'visit',
+    donated: 'donate',
+    donating: 'donate',
+    children: 'child',
+    people: 'person',
+  }),
+);
 
 function singular(w: string): string {
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
@@ -59,8 +63,8 @@ function singular(w: string): string {
 }
 
 export function stem(word: string): string {
-  const w = IRREGULAR[word] ?? singular(word);
-  return IRREGULAR[w] ?? w;
+  const w = IRREGULAR.get(word) ?? singular(word);
+  return IRREGULAR.get(w) ?? w;
 }
 
 export function tokens(text: string): string[] {

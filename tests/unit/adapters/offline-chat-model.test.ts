@@ -3,6 +3,7 @@ import type { ChatEvent } from '../../../api/contracts/chat';
 import { formatValue } from '../../../api/contracts/format';
 import { StoredModeCatalog } from '../../../api/adapters/mode-catalog';
 import { OfflineChatModel } from '../../../api/adapters/offline/chat-model';
+import { stem, tokens } from '../../../api/adapters/offline/words';
 import { runChat } from '../../../api/domain/chat/run-chat';
 import { getBuiltinMode } from '../../../api/domain/modes/catalog';
 import { buildPersona } from '../../../api/domain/persona';
@@ -70,5 +71,16 @@ describe('offline engine through the real tool loop', () => {
       tool?.type === 'tool' ? (tool.result as { chart: { series: { points: unknown[] }[] } }).chart.series : [];
     expect(series).toHaveLength(2);
     expect(series.every((s) => s.points.length === 12)).toBe(true);
+  });
+});
+
+describe('words that name Object.prototype members', () => {
+  it('are plain words to the offline engine', async () => {
+    expect(stem('constructor')).toBe('constructor');
+    expect(tokens('toString valueOf constructor')).toEqual(['tostring', 'valueof', 'constructor']);
+    const { events, text } = await ask('who is the constructor of my checking account, hasOwnProperty?');
+    expect(events.some((e) => e.type === 'error')).toBe(false);
+    expect(text).not.toMatch(/function|native code/);
+    expect(text.trim().length).toBeGreaterThan(0);
   });
 });
