@@ -1,11 +1,15 @@
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 
-/**
- * Time from the `mode` SSE event reaching the page to the themed dashboard being painted, read from
- * the app's performance marks (`presto:mode-event` → `presto:mode-painted`).
- */
-export async function modePaintMs(baseUrl: string, runs = 5): Promise<number[]> {
-  const browser = await chromium.launch({
+/** The pre-built modes the bench switches to, one per run in turn (a fresh page each). */
+export const SWITCH_COMMANDS = [
+  "Presto-Change-O, you're a bank",
+  'hey presto, turn yourself into an insurer',
+  "Presto-Change-O, you're a hospital",
+];
+
+/** Headless Chromium without GPU, as in CI. */
+export function launchBenchBrowser(): Promise<Browser> {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -18,22 +22,28 @@ export async function modePaintMs(baseUrl: string, runs = 5): Promise<number[]> 
       '--disable-sync',
     ],
   });
+}
+
+export const waitForPainted = (page: Page) =>
+  page.waitForFunction(() => performance.getEntriesByName('presto:mode-painted').length > 0, undefined, {
+    timeout: 15_000,
+  });
+
+/**
+ * Time from the `mode` SSE event reaching the page to the themed dashboard being painted, read from
+ * the app's performance marks (`presto:mode-event` → `presto:mode-painted`).
+ */
+export async function modePaintMs(baseUrl: string, runs = 5): Promise<number[]> {
+  const browser = await launchBenchBrowser();
   const samples: number[] = [];
   try {
-    const modes = [
-      "Presto-Change-O, you're a bank",
-      'hey presto, turn yourself into an insurer',
-      "Presto-Change-O, you're a hospital",
-    ];
     for (let i = 0; i < runs; i++) {
       const page = await browser.newPage();
       await page.goto(baseUrl);
       const input = page.getByTestId('chat-input');
-      await input.fill(modes[i % modes.length]!);
+      await input.fill(SWITCH_COMMANDS[i % SWITCH_COMMANDS.length]!);
       await input.press('Enter');
-      await page.waitForFunction(() => performance.getEntriesByName('presto:mode-painted').length > 0, undefined, {
-        timeout: 15_000,
-      });
+      await waitForPainted(page);
       samples.push(
         await page.evaluate(() => {
           const start = performance.getEntriesByName('presto:mode-event')[0]!.startTime;

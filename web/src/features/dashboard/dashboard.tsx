@@ -5,7 +5,7 @@ import { KpiGrid } from './kpi-grid';
 import { TabCharts } from './tab-charts';
 import type { LatestChart, StageChart } from './use-dashboard';
 import { WelcomeBanner } from './welcome-banner';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ActionQuote } from '../../../../api/contracts/persona';
 import { ActionBar } from '../actions/action-bar';
 import { IllustrateContext } from '../illustrate/illustrate-context';
@@ -37,6 +37,7 @@ export function Dashboard({ mode, persona, tab, stage, latest, highlighted, onAc
   // A chart the assistant pointed at on screen: the lead's headline chart, or one of the open tab's.
   const asked = latest?.where === 'tab' ? latest : null;
   const askedLead = asked && asked.key === lead.datasetId ? asked : null;
+  const below = useAfterFirstPaint(mode.id);
   return (
     <IllustrateContext.Provider value={target}>
       <div
@@ -55,10 +56,30 @@ export function Dashboard({ mode, persona, tab, stage, latest, highlighted, onAc
           kpis
         )}
         <ChartStage charts={stage} latest={latest?.where === 'stage' ? latest.key : null} />
-        <TabCharts mode={mode} persona={persona} tab={tab} lead={lead} asked={askedLead ? null : asked} />
+        {below ? (
+          <TabCharts mode={mode} persona={persona} tab={tab} lead={lead} asked={askedLead ? null : asked} />
+        ) : (
+          <section class="tab-panel" id="tab-panel" role="tabpanel" aria-labelledby={`tab-${tab.id}`} aria-busy="true">
+            <h2 class="section-title">{tab.label}</h2>
+          </section>
+        )}
       </div>
     </IllustrateContext.Provider>
   );
+}
+
+/**
+ * False for a mode's first frame, true from the frame after: the open tab's panel sits below the
+ * fold (under the lead row and KPIs at 1280×720 and on phones) and is a third of the dashboard's
+ * elements and most of its charts, so a new mode's first frame — the one the transformation waits
+ * for — is put on without it, and it follows one frame later under the wave (where it enters last
+ * anyway: layout.css `.app.is-revealing .dashboard > :nth-child(n + 3)`). Preact runs effects
+ * after the browser has painted (https://preactjs.com/guide/v10/hooks/#useeffect).
+ */
+function useAfterFirstPaint(key: string): boolean {
+  const [painted, setPainted] = useState<string | null>(null);
+  useEffect(() => setPainted(key), [key]);
+  return painted === key;
 }
 
 /** Placeholder while a stored mode is restored on load. */

@@ -9,6 +9,7 @@ import { linkedModeId, showModeInAddress } from '../../lib/url-state';
 import { applyTheme } from './apply-theme';
 import { brandMode } from './brand-skeleton';
 import { fontsReady, loadVoice } from './fonts';
+import { warmFormatters } from './warm-up';
 import { typeVoiceOf } from '../../../../api/contracts/type-voice';
 
 /**
@@ -150,8 +151,12 @@ export function useModeState(personaSeed: number) {
 
   // The four heading faces (14-24 KB each) load once the page is up, so a switch rarely waits for
   // one: the new mode goes on at once only with its face ready (else the sweep covers the wait).
+  // The number formatters are built then too, not in the first dashboard's render (warm-up.ts).
   useEffect(() => {
-    const warm = () => TYPE_VOICES.forEach((v) => void loadVoice(v));
+    const warm = () => {
+      TYPE_VOICES.forEach((v) => void loadVoice(v));
+      warmFormatters();
+    };
     const frame = requestAnimationFrame(() => setTimeout(warm, 0));
     return () => cancelAnimationFrame(frame);
   }, []);
