@@ -3,7 +3,7 @@
 // A cold start pays for every file it resolves and compiles (README, "Cold import"), so the app must arrive
 // as one file, with the SDKs and the offline engine left for the first request that needs them.
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -65,6 +65,26 @@ describe('the shipped Function app (package.json main)', () => {
   it('leaves the SDKs, the native renderer and zod out of the import: bundled, or loaded on first use', () => {
     // @azure/functions stays a package: the local runtime and the app must share its classes (scripts/build-api.mjs).
     expect(shipped.packages).toEqual(['@azure/functions', '@azure/functions-extensions-base', 'cookie']);
+  });
+
+  it('keeps what only some requests need out of the file every cold start compiles: it ships as chunks', () => {
+    const sources = (file: string) =>
+      (JSON.parse(readFileSync(join(root, 'dist/app', `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+    const chunks = readdirSync(join(root, 'dist/app/chunks')).filter((f) => f.endsWith('.js'));
+    const inChunks = chunks.flatMap((f) => sources(`chunks/${f}`)).join('\n');
+    const inApp = sources('app.js').join('\n');
+    const firstUse = [
+      /node_modules\/openai\//, // the Azure provider's first call
+      /node_modules\/@azure\/identity\//,
+      /node_modules\/@azure\/storage-blob\//, // the first storage read
+      /node_modules\/@azure\/data-tables\//, // the first billed call
+      /node_modules\/obscenity\//, // the first gallery check
+      /api\/adapters\/offline\/chat-model\.ts/, // the offline engine's first turn
+    ];
+    for (const pattern of firstUse) {
+      expect(inApp, String(pattern)).not.toMatch(pattern);
+      expect(inChunks, String(pattern)).toMatch(pattern);
+    }
   });
 
   it('names our TypeScript files and lines in a stack trace', () => {
