@@ -28,9 +28,16 @@ const functionFiles = readdirSync(join(root, 'api/functions'))
   .filter((name) => name.endsWith('.ts'))
   .sort();
 const ENTRY = '\0presto-function-app';
-const entryCode = [join(root, 'api/index.ts'), ...functionFiles.map((name) => join(root, 'api/functions', name))]
-  .map((file) => `import ${JSON.stringify(file)};`)
-  .join('\n');
+const entryCode = [
+  ...[join(root, 'api/index.ts'), ...functionFiles.map((name) => join(root, 'api/functions', name))].map(
+    (file) => `import ${JSON.stringify(file)};`,
+  ),
+  // In-process tools (tests/bench/modes.ts, charts.ts) reach the very deps serving requests through this
+  // process-wide key: the bundle has its own copy of every module, not tsc's dist/api. (Not an export:
+  // an entry with exports makes rolldown split the modules it shares with lazy chunks into more files.)
+  `import { getDeps } from ${JSON.stringify(join(root, 'api/deps.ts'))};`,
+  `globalThis[Symbol.for('presto-change-o.app-deps')] = getDeps;`,
+].join('\n');
 
 rmSync(outDir, { recursive: true, force: true });
 const bundle = await rolldown({
