@@ -228,7 +228,7 @@ export class StoredModeCatalog implements ModeCatalog {
     const path = galleryPath(mode.id);
     const current = await readDocument(this.store, path, GalleryEntry);
     if (current && current.value.moderation !== 'pending') return current.value;
-    const verdict = moderateMode(mode);
+    const verdict = await moderateMode(mode);
     const checked = (owners: string[]): GalleryEntry => ({
       id: mode.id,
       owners,

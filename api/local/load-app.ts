@@ -3,7 +3,7 @@
 // functions-core shim. https://learn.microsoft.com/azure/azure-functions/functions-reference-node#registering-a-function
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { installFunctionsCoreShim, lockRegistrations, type Registration } from './functions-core-shim';
 
 /** Expands `{a,b}` alternatives (nesting allowed), left to right, keeping order. */
@@ -64,6 +64,39 @@ export function expandGlob(root: string, pattern: string): string[] {
   return [...new Set(files)];
 }
 
+/** The newest `.ts` file under a folder (mtime 0 when there is none), leaving out the folders named. */
+function newestSource(dir: string, skip: string[] = []): { file: string; mtimeMs: number } {
+  let newest = { file: '', mtimeMs: 0 };
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (skip.includes(entry.name)) continue;
+    const path = join(dir, entry.name);
+    const candidate = entry.isDirectory()
+      ? newestSource(path)
+      : entry.name.endsWith('.ts')
+        ? { file: path, mtimeMs: statSync(path).mtimeMs }
+        : newest;
+    if (candidate.mtimeMs > newest.mtimeMs) newest = candidate;
+  }
+  return newest;
+}
+
+/**
+ * `main` names a build output (the bundle scripts/build-api.mjs makes of api/), which `tsc -b` alone does
+ * not refresh: say so when a source is newer, so a run never tests yesterday's app without a word.
+ */
+function warnIfStale(root: string, files: string[]): void {
+  const sources = join(root, 'api');
+  if (!existsSync(sources) || !statSync(sources).isDirectory()) return;
+  const built = Math.min(...files.map((f) => statSync(f).mtimeMs));
+  // The local runtime and the CLIs are not part of the app (tsc builds them).
+  const newest = newestSource(sources, ['local', 'cli']);
+  if (newest.mtimeMs > built) {
+    console.warn(
+      `[local] ${relative(root, newest.file)} is newer than the app package.json \`main\` loads: run \`npm run build\``,
+    );
+  }
+}
+
 export interface LoadedApp {
   registry: Registration[];
   files: string[];
@@ -88,6 +121,7 @@ export function loadApp(root: string): LoadedApp {
     throw new Error(`Compiled Functions app not found (${missing} in ${root}). Run "npm run build" first.`);
   }
 
+  warnIfStale(root, files);
   const registry = installFunctionsCoreShim();
   // A second load in the same process (tests) must re-run the app's modules, so drop them from
   // the require cache; node_modules stay cached so @azure/functions keeps its core api lookup.

@@ -11,7 +11,10 @@ export async function chartBench(
   baseUrl: string,
 ): Promise<{ generations: number; getMs: number[]; bytes: number }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getDeps } = require(path.join(root, 'dist/api/deps.js')) as { getDeps: () => Deps };
+  const { main } = require(path.join(root, 'package.json')) as { main: string };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(root, main)); // loaded already by the runtime: the cached app, not a second one
+  const getDeps = (globalThis as Record<symbol, unknown>)[Symbol.for('presto-change-o.app-deps')] as () => Deps;
   const { generator } = getDeps().charts;
   const original = generator.generate.bind(generator);
   let generations = 0;

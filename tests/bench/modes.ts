@@ -2,12 +2,16 @@ import path from 'node:path';
 import type { Deps } from '../../api/deps';
 
 /**
- * Generated-mode figures, measured in-process against the running local runtime: the functions it
- * loaded share this process's module cache, so `getDeps()` is the very instance serving requests.
+ * Generated-mode figures, measured in-process against the running local runtime: the app it loaded
+ * (package.json `main`, the bundle) is in this process's module cache and publishes its `getDeps`
+ * (scripts/build-api.mjs), so that is the very instance serving requests.
  */
 export async function modeBench(root: string, baseUrl: string): Promise<{ generatorCalls: number; loadMs: number[] }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { getDeps } = require(path.join(root, 'dist/api/deps.js')) as { getDeps: () => Deps };
+  const { main } = require(path.join(root, 'package.json')) as { main: string };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require(path.join(root, main)); // loaded already by the runtime: the cached app, not a second one
+  const getDeps = (globalThis as Record<symbol, unknown>)[Symbol.for('presto-change-o.app-deps')] as () => Deps;
   const deps = getDeps();
   const original = deps.modeGenerator.generate.bind(deps.modeGenerator);
   let generatorCalls = 0;

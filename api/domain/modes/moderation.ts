@@ -1,4 +1,4 @@
-import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from 'obscenity';
+import type { RegExpMatcher } from 'obscenity';
 import type { Mode } from '../../contracts/mode';
 
 /**
@@ -10,23 +10,25 @@ const ALLOWED_NAMES = ["dick's", 'penistone', 'dickens', 'shiitake'];
 
 /**
  * obscenity's maintained English list, with its transformers (leet speak "sh1t", confusable
- * letters, repeated characters): https://github.com/jo3-l/obscenity. Built once per process, on
- * first use: compiling it is ~20 ms that a chat function's cold start never needs.
+ * letters, repeated characters): https://github.com/jo3-l/obscenity. Loaded and built once per process,
+ * on first use: the package's own import (its patterns are parsed as it loads) and compiling the list
+ * are CPU that a cold start never needs, only the first gallery check.
  */
-let matcher: RegExpMatcher | undefined;
-function listMatcher(): RegExpMatcher {
-  if (matcher) return matcher;
-  const dataset = englishDataset.build();
-  matcher = new RegExpMatcher({
-    ...dataset,
-    ...englishRecommendedTransformers,
-    whitelistedTerms: [...(dataset.whitelistedTerms ?? []), ...ALLOWED_NAMES],
+let matcher: Promise<RegExpMatcher> | undefined;
+function listMatcher(): Promise<RegExpMatcher> {
+  matcher ??= import('obscenity').then(({ englishDataset, englishRecommendedTransformers, RegExpMatcher }) => {
+    const dataset = englishDataset.build();
+    return new RegExpMatcher({
+      ...dataset,
+      ...englishRecommendedTransformers,
+      whitelistedTerms: [...(dataset.whitelistedTerms ?? []), ...ALLOWED_NAMES],
+    });
   });
   return matcher;
 }
 
 /** Whether a text contains a profane or abusive word from the list. */
-export const isAbusive = (text: string): boolean => listMatcher().hasMatch(text);
+export const isAbusive = async (text: string): Promise<boolean> => (await listMatcher()).hasMatch(text);
 
 /** Every word of a mode another visitor would read in the gallery or once they open it. */
 export function visibleTexts(mode: Mode): { field: string; text: string }[] {
@@ -52,8 +54,9 @@ export type ModerationVerdict = { moderation: 'approved' } | { moderation: 'refu
  * already screened by the content filter (a filtered design never gets stored); this is the
  * offline check and the second line there. The reason names the field, never the word.
  */
-export function moderateMode(mode: Mode): ModerationVerdict {
-  const hit = visibleTexts(mode).find(({ text }) => isAbusive(text));
+export async function moderateMode(mode: Mode): Promise<ModerationVerdict> {
+  const list = await listMatcher();
+  const hit = visibleTexts(mode).find(({ text }) => list.hasMatch(text));
   return hit
     ? { moderation: 'refused', reason: `The word list matched a word in ${hit.field}.` }
     : { moderation: 'approved' };

@@ -30,7 +30,7 @@ export function timerCheck(ctx: SmokeContext): Check {
       if (!registration)
         throw new CheckFailed(
           `${TIMER_NAME} is not registered (${registry.length} functions loaded from package.json main)`,
-          'package.json `main` must include dist/api/functions/*.js; run `npm run build`',
+          'package.json `main` must name the bundled app (dist/app/main.js); run `npm run build`',
         );
       const trigger = triggerOf(registration);
       const schedule = String(trigger?.schedule ?? '');

@@ -303,7 +303,10 @@ describe('azd wiring', () => {
     expect(api).toMatch(/project: \.\s/);
     expect(api).toMatch(/remoteBuild: true/);
     const pkg = JSON.parse(read('package.json')) as { main: string; scripts: Record<string, string> };
-    expect(pkg.main).toBe('dist/api/{index.js,functions/*.js}');
+    expect(pkg.main).toBe('dist/app/main.js');
+    // azd's `npm run build` (and the remote build) must produce what `main` names: the bundle.
+    expect(pkg.scripts.build).toMatch(/npm run build:api/);
+    expect(pkg.scripts['build:api']).toContain('scripts/build-api.mjs');
     expect(existsSync(join(ROOT, 'host.json'))).toBe(true);
     const web = service('web');
     expect(web).toMatch(/host: staticwebapp/);
@@ -336,6 +339,8 @@ describe('azd wiring', () => {
       .map((l) => l.trim());
     expect(lines).toContain('node_modules/');
     expect(lines.filter((l) => /^(tsconfig|api\/|\*\.ts$|package)/.test(l))).toEqual([]);
+    // The remote build bundles with scripts/build-api.mjs, and the bundle's maps name our files in stack traces.
+    expect(lines.filter((l) => /^(scripts|dist\/?$|dist\/app|\*\.map$|\*\.js$)/.test(l))).toEqual([]);
   });
 });
 
