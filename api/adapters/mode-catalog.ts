@@ -63,7 +63,13 @@ export interface GalleryListing extends ModeSummary {
 export class StoredModeCatalog implements ModeCatalog {
   private cached?: Snapshot & { at: number };
   private readonly generated = new Map<string, Mode>();
-  private loading?: Promise<Snapshot>;
+  /**
+   * Bumped by every change this instance makes to the gallery (a claim, an operator's decision): a
+   * listing begun before a change is neither joined nor cached after it, so a visitor who has just
+   * made a mode finds it in the very next list instead of one read before it existed.
+   */
+  private version = 0;
+  private loading?: { version: number; snapshot: Promise<Snapshot> };
 
   constructor(
     private readonly store: DocumentStore,
@@ -124,7 +130,7 @@ export class StoredModeCatalog implements ModeCatalog {
           : { ...entry, owners: [...entry.owners, me] },
       );
     }
-    this.cached = undefined;
+    this.changed();
   }
 
   /**
@@ -150,7 +156,7 @@ export class StoredModeCatalog implements ModeCatalog {
       // An unreadable entry is replaced outright: the operator's word is what counts.
       if (!entry) await this.store.putJson(galleryPath(id), (entry = fresh));
     }
-    this.cached = undefined;
+    this.changed();
     return entry;
   }
 
@@ -173,11 +179,22 @@ export class StoredModeCatalog implements ModeCatalog {
   private snapshot(): Promise<Snapshot> {
     if (this.cached && this.now() - this.cached.at < LIST_TTL_MS) return Promise.resolve(this.cached);
     // Every chat turn asks; when the list expires under load, the turns waiting share one Blob listing.
-    this.loading ??= this.load().finally(() => (this.loading = undefined));
-    return this.loading;
+    if (this.loading?.version === this.version) return this.loading.snapshot;
+    const loading = { version: this.version, snapshot: this.load(this.version) };
+    this.loading = loading;
+    void loading.snapshot.finally(() => {
+      if (this.loading === loading) this.loading = undefined;
+    });
+    return loading.snapshot;
   }
 
-  private async load(): Promise<Snapshot> {
+  /** Forgets the list after a change: the next listing reads storage again. */
+  private changed(): void {
+    this.version++;
+    this.cached = undefined;
+  }
+
+  private async load(version: number): Promise<Snapshot> {
     let complete = true;
     const failed = () => {
       complete = false;
@@ -204,8 +221,9 @@ export class StoredModeCatalog implements ModeCatalog {
       ...listed.filter((m) => m.moderation === 'approved').map((m) => m.summary),
     ];
     const snapshot = { everyone, listed, complete };
-    // Only a complete read is kept: a failure must not read as "no designed modes" for LIST_TTL_MS.
-    if (complete) this.cached = { at: this.now(), ...snapshot };
+    // Only a complete read is kept: a failure must not read as "no designed modes" for LIST_TTL_MS;
+    // nor one that began before a change (it may not have seen it).
+    if (complete && version === this.version) this.cached = { at: this.now(), ...snapshot };
     return snapshot;
   }
 

@@ -22,6 +22,27 @@ const ids = async (catalog: StoredModeCatalog, sessionId?: string) =>
   (await catalog.list(sessionId ? { sessionId } : {})).map((m) => m.id);
 
 describe('StoredModeCatalog gallery', () => {
+  it('lists a mode made while a listing was already being read (its maker sees it at once)', async () => {
+    const { store, catalog } = setup();
+    // The first listing's read of storage is held until the new mode has been stored and claimed.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const list = store.list.bind(store);
+    store.list = async (prefix) => {
+      const names = await list(prefix);
+      await held;
+      return names;
+    };
+    const before = catalog.list({ sessionId: 's_someone_else' });
+    await store.create('modes/banking--quayside.json', variant('banking--quayside', 'Quayside'));
+    await catalog.claim('banking--quayside', 's_maker_000001');
+    const after = catalog.list({ sessionId: 's_maker_000001' });
+    release();
+    expect((await before).map((m) => m.id)).not.toContain('banking--quayside'); // begun before it existed
+    expect((await after).map((m) => m.id)).toContain('banking--quayside');
+    expect(await ids(catalog)).toContain('banking--quayside'); // and not cached away for anyone
+  });
+
   it('keeps a mode pending (listed for its maker only) while its check cannot be stored', async () => {
     const { store, catalog, expire } = setup();
     await catalog.claim('banking--harbour', 's_maker_000001');
