@@ -1,8 +1,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocal } from '../../api/local/start';
-import { SWITCH_COMMANDS, launchBenchBrowser, waitForPainted } from './mode-paint';
+import { SWITCH_COMMANDS, launchBenchBrowser, startPaintServer, waitForPainted } from './mode-paint';
 import { ms, percentile } from './stats';
 
 /**
@@ -55,13 +54,7 @@ function cpuInWindow(events: TraceEvent[]): PaintCpu {
 async function main() {
   const runs = Number(process.argv[2] ?? 9);
   const staticRoot = process.argv[3];
-  const server = await startLocal({
-    port: 0,
-    ...(staticRoot ? { staticRoot } : {}),
-    inMemoryStorage: true,
-    quiet: true,
-    env: { PRESTO_OFFLINE_CHUNK_MS: '0', PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000' },
-  });
+  const server = await startPaintServer(staticRoot);
   const browser = await launchBenchBrowser();
   const path = join(tmpdir(), `presto-mode-paint-${process.pid}.json`);
   const samples: PaintCpu[] = [];

@@ -1,5 +1,4 @@
-import { startLocal } from '../../api/local/start';
-import { modePaintMs } from './mode-paint';
+import { modePaintMs, startPaintServer } from './mode-paint';
 import { ms, percentile } from './stats';
 
 /**
@@ -11,13 +10,7 @@ import { ms, percentile } from './stats';
 async function main() {
   const runs = Number(process.argv[2] ?? 9);
   const staticRoot = process.argv[3];
-  const server = await startLocal({
-    port: 0,
-    ...(staticRoot ? { staticRoot } : {}),
-    inMemoryStorage: true,
-    quiet: true,
-    env: { PRESTO_OFFLINE_CHUNK_MS: '0', PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000' },
-  });
+  const server = await startPaintServer(staticRoot);
   try {
     const paint = await modePaintMs(server.url, runs);
     console.log(

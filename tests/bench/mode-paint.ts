@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { startLocal } from '../../api/local/start';
 
 /** The pre-built modes the bench switches to, one per run in turn (a fresh page each). */
 export const SWITCH_COMMANDS = [
@@ -57,3 +58,13 @@ export async function modePaintMs(baseUrl: string, runs = 5): Promise<number[]> 
   }
   return samples;
 }
+
+/** The app on the local runtime for the paint benches: offline, answers at once, no rate limit; `staticRoot` serves another SPA build. */
+export const startPaintServer = (staticRoot?: string) =>
+  startLocal({
+    port: 0,
+    ...(staticRoot ? { staticRoot } : {}),
+    inMemoryStorage: true,
+    quiet: true,
+    env: { PRESTO_OFFLINE_CHUNK_MS: '0', PRESTO_DEMO_REQUESTS_PER_MINUTE: '100000' },
+  });
