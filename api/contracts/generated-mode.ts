@@ -31,7 +31,7 @@ export const PLAIN_PUNCTUATION = String.raw`&'’,.()/+%:!?-`;
 export const SAFE_TEXT = new RegExp(`^[${NAME_CHARS}][${NAME_CHARS} ${PLAIN_PUNCTUATION}]*$`, 'u');
 
 /** The plain-text rule of every generated word: 2 to `max` characters of SAFE_TEXT. */
-export const isPlainText = (s: string, max: number) => s.length >= 2 && s.length <= max && SAFE_TEXT.test(s);
+const isPlainText = (s: string, max: number) => s.length >= 2 && s.length <= max && SAFE_TEXT.test(s);
 const text = (max: number) => z.string().refine((s) => isPlainText(s, max), `2-${max} plain characters`);
 
 /** Field sizes a request's words are held to as well (api/domain/modes/generation/designable.ts). */

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import type { Deps } from '../../api/deps';
+import { servingAppDeps } from './app-deps';
 
 /**
  * Chart image figures against the running local runtime (offline renderer), in-process like
@@ -10,12 +9,7 @@ export async function chartBench(
   root: string,
   baseUrl: string,
 ): Promise<{ generations: number; getMs: number[]; bytes: number }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { main } = require(path.join(root, 'package.json')) as { main: string };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(root, main)); // loaded already by the runtime: the cached app, not a second one
-  const getDeps = (globalThis as Record<symbol, unknown>)[Symbol.for('presto-change-o.app-deps')] as () => Deps;
-  const { generator } = getDeps().charts;
+  const { generator } = servingAppDeps(root).charts;
   const original = generator.generate.bind(generator);
   let generations = 0;
   generator.generate = (picture, signal) => {

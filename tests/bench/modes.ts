@@ -1,18 +1,12 @@
-import path from 'node:path';
-import type { Deps } from '../../api/deps';
+import { servingAppDeps } from './app-deps';
 
 /**
  * Generated-mode figures, measured in-process against the running local runtime: the app it loaded
- * (package.json `main`, the bundle) is in this process's module cache and publishes its `getDeps`
+ * (package.json `main`, the bundle) is in this process's module cache and publishes its deps
  * (scripts/build-api.mjs), so that is the very instance serving requests.
  */
 export async function modeBench(root: string, baseUrl: string): Promise<{ generatorCalls: number; loadMs: number[] }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { main } = require(path.join(root, 'package.json')) as { main: string };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(path.join(root, main)); // loaded already by the runtime: the cached app, not a second one
-  const getDeps = (globalThis as Record<symbol, unknown>)[Symbol.for('presto-change-o.app-deps')] as () => Deps;
-  const deps = getDeps();
+  const deps = servingAppDeps(root);
   const original = deps.modeGenerator.generate.bind(deps.modeGenerator);
   let generatorCalls = 0;
   deps.modeGenerator.generate = (request) => {
