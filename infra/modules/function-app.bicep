@@ -21,6 +21,13 @@ param nodeVersion string = '22'
 param maximumInstanceCount int = 100
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
+// Chat streams one instance serves at once before the platform adds another. 16 is Flex Consumption's
+// default for 2,048 MB (https://learn.microsoft.com/azure/azure-functions/functions-concurrency#http-trigger-concurrency),
+// set here so it is a choice: one Node event loop serves a turn in ~6 ms of CPU, so 16 arrivals at
+// once wait ~60 ms for it and 50 would wait ~190 ms (`npm run bench`, README "Performance").
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int = 16
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -78,6 +85,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        triggers: {
+          http: {
+            perInstanceConcurrency: httpPerInstanceConcurrency
+          }
+        }
       }
       runtime: {
         name: 'node'

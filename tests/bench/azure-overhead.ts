@@ -16,6 +16,12 @@ import { latencyProfile } from '../fakes/foundry-emulator/latency';
 import { percentile } from './stats';
 
 const STREAMS = 50;
+/**
+ * What one Flex Consumption instance takes at once before the platform adds another: the default
+ * HTTP concurrency for 2,048 MB instances, which infra/modules/function-app.bicep sets explicitly
+ * (https://learn.microsoft.com/azure/azure-functions/functions-concurrency#http-trigger-concurrency).
+ */
+const PER_INSTANCE = 16;
 const ROUNDS = 3;
 const SEQUENTIAL = 20;
 const QUESTION = 'hello there';
@@ -208,6 +214,17 @@ async function main(): Promise<void> {
       for (let round = 0; round < ROUNDS; round++)
         ours.push(...(await Promise.all(Array.from({ length: STREAMS }, (_, i) => oursOnce(round * STREAMS + i)))));
     });
+    // One instance's share of a crowd in Azure: PER_INSTANCE at once, ROUNDS times with new visitors.
+    const directPerInstance: number[] = [];
+    const oursPerInstance: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      directPerInstance.push(...(await Promise.all(Array.from({ length: PER_INSTANCE }, directOnce))));
+      oursPerInstance.push(
+        ...(await Promise.all(
+          Array.from({ length: PER_INSTANCE }, (_, i) => oursOnce(4000 + round * PER_INSTANCE + i)),
+        )),
+      );
+    }
     const p = (xs: number[], q: number) =>
       percentile(
         xs.filter((x) => !Number.isNaN(x)),
@@ -227,9 +244,16 @@ async function main(): Promise<void> {
         ours: {
           p50: p(ours, 50),
           p95: p(ours, 95),
-          missing: [...ours, ...seqOurs, ...seqReturning].filter(Number.isNaN).length,
+          missing: [...ours, ...seqOurs, ...seqReturning, ...oursPerInstance].filter(Number.isNaN).length,
         },
         overhead: { p50: p(ours, 50) - p(direct, 50), p95: p(ours, 95) - p(direct, 95) },
+        perInstance: {
+          streams: PER_INSTANCE,
+          overhead: {
+            p50: p(oursPerInstance, 50) - p(directPerInstance, 50),
+            p95: p(oursPerInstance, 95) - p(directPerInstance, 95),
+          },
+        },
         eventLoopP99: p99Ms,
         cpuMsPerStream: cpuMs / (STREAMS * ROUNDS),
         // The kernel's share (socket reads and writes on loopback), out of cpuMsPerStream.

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
     emulator: { p50: number; p95: number };
     ours: { p50: number; p95: number; missing: number };
     overhead: { p50: number; p95: number };
+    perInstance: { streams: number; overhead: { p50: number; p95: number } };
     eventLoopP99: number;
     cpuMsPerStream: number;
     systemCpuMsPerStream: number;
@@ -62,6 +63,10 @@ async function main(): Promise<void> {
   );
   console.log(
     `  overhead of our API: p50 ${ms(azure.overhead.p50)}  p95 ${ms(azure.overhead.p95)}  [target p50 ≤ 60 ms]; event-loop delay p99 under that load: ${ms(azure.eventLoopP99)}  [target ≤ 50 ms]; API CPU per stream ${ms(azure.cpuMsPerStream)} (kernel ${ms(azure.systemCpuMsPerStream)})`,
+  );
+
+  console.log(
+    `azure provider, ${azure.perInstance.streams} concurrent streams (3 rounds; one Flex Consumption instance's HTTP concurrency, infra/modules/function-app.bicep): overhead of our API p50 ${ms(azure.perInstance.overhead.p50)}  p95 ${ms(azure.perInstance.overhead.p95)}`,
   );
 
   // The 429 storm (storm.ts): BENCH_STORM_SECONDS of 50 chat streams, half the upstream calls throttled.

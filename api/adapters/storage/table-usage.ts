@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { Config } from '../../config';
 import { EMPTY_COUNTERS } from '../../domain/billing/budget';
 import type { CounterGroup, UsageCounters, UsageStore } from '../../domain/billing/ports';
 import { withStorageDeadline } from './storage-errors';
 import { lazyTable, literal, statusOf } from './table-lazy';
+import { submitEntityGroup, type GroupWrite } from './table-transaction';
 
 const MAX_ATTEMPTS = 40;
 /** Counter entities remembered per instance (subject × day); the oldest is forgotten first. */
@@ -221,11 +222,10 @@ export class TableUsageStore implements UsageStore {
       );
       return [written.etag];
     }
-    const actions = writes.map((w, i): TransactionAction =>
-      w.etag ? ['update', entities[i]!, 'Replace', { etag: w.etag }] : ['create', entities[i]!],
+    const actions = writes.map((w, i): GroupWrite =>
+      w.etag ? { kind: 'replace', entity: entities[i]!, etag: w.etag } : { kind: 'insert', entity: entities[i]! },
     );
-    const response = await withStorageDeadline((options) => table.submitTransaction(actions, options));
-    return writes.map((_, i) => response.subResponses[i]?.etag?.trim());
+    return withStorageDeadline((options) => submitEntityGroup(table, actions, options));
   }
 
   private remember(id: string, entry: Required<Row> | undefined): void {

@@ -29,10 +29,21 @@ function countingStore(table = 'usagecoalesce'): { store: TableUsageStore; write
     return new Proxy(table, {
       get(target, name, receiver) {
         const value = Reflect.get(target, name, receiver) as unknown;
-        if (
-          (name === 'createEntity' || name === 'updateEntity' || name === 'submitTransaction') &&
-          typeof value === 'function'
-        ) {
+        // An entity group transaction goes out through the client's own pipeline (table-transaction.ts).
+        if (name === 'pipeline') {
+          const pipeline = value as TableClient['pipeline'];
+          return new Proxy(pipeline, {
+            get(p, member) {
+              const send = Reflect.get(p, member) as unknown;
+              if (member !== 'sendRequest' || typeof send !== 'function') return send;
+              return (...args: unknown[]) => {
+                writes++;
+                return (send as (...a: unknown[]) => unknown).apply(p, args);
+              };
+            },
+          });
+        }
+        if ((name === 'createEntity' || name === 'updateEntity') && typeof value === 'function') {
           return (...args: unknown[]) => {
             writes++;
             return (value as (...a: unknown[]) => unknown).apply(target, args);
