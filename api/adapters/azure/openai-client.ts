@@ -29,7 +29,7 @@ export interface OpenAiClientOptions {
  * The SDK's own retries are off: ours honour Azure's `retry-after-ms`, cap the wait and tell the user.
  */
 export async function createOpenAiClient(options: OpenAiClientOptions): Promise<OpenAI> {
-  const { OpenAI } = await loadOpenAiSdk();
+  const [{ OpenAI }, { nodeHttpFetch }] = await Promise.all([loadOpenAiSdk(), import('./node-http-fetch')]);
   const { apiKey, tokenProvider } = options;
   if (!apiKey && !tokenProvider) throw new Error('createOpenAiClient needs an apiKey or a tokenProvider');
   return new OpenAI({
@@ -39,6 +39,8 @@ export async function createOpenAiClient(options: OpenAiClientOptions): Promise<
     apiKey: apiKey ?? tokenProvider,
     defaultHeaders: apiKey ? { 'api-key': apiKey, Authorization: null } : undefined,
     maxRetries: 0,
+    // Node's fetch costs twice the CPU per call on every chat turn (node-http-fetch.ts).
+    fetch: nodeHttpFetch,
     timeout: options.timeoutMs,
   });
 }
