@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TYPE_VOICES } from './type-voices';
 import { HexColor, Slug } from './common';
 
 /** Ids of the pre-built modes; one const array feeds the type, the zod enum and the tool schema. */
@@ -111,7 +112,7 @@ export type ToneWord = z.infer<typeof ToneWord>;
  * A family's typographic voice (issue #14): the heading face of a finance, care, leisure or
  * civic/professional brand. The SPA maps each to a bundled font (web/src/features/modes/fonts.ts).
  */
-export const TYPE_VOICES = ['sober', 'humanist', 'geometric', 'serif'] as const;
+export { TYPE_VOICES };
 export const TypeVoice = z.enum(TYPE_VOICES);
 export type TypeVoice = z.infer<typeof TypeVoice>;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { JobBrand } from '../../../../api/contracts/jobs';
-import { TYPE_VOICES, type Mode, type TypeVoice } from '../../../../api/contracts/mode';
+import type { Mode, TypeVoice } from '../../../../api/contracts/mode';
+import { TYPE_VOICES } from '../../../../api/contracts/type-voices';
 import type { Persona } from '../../../../api/contracts/persona';
 import { getMode, getPersona, isAbort, toApiError } from '../../api/client';
 import { textOn } from '../../lib/contrast';
