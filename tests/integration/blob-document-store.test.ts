@@ -2,23 +2,17 @@
 // gets is one version of the document, never the length of one version and the bytes of another.
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BlobDocumentStore } from '../../api/adapters/storage/blob-document-store';
 import { loadConfig } from '../../api/config';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import type { AzuriteHandle } from '../../api/local/azurite';
+import { startTestAzurite } from './azurite.harness';
 
 let azurite: AzuriteHandle;
 let store: BlobDocumentStore;
 
 beforeAll(async () => {
-  azurite = await startAzurite({
-    root: path.resolve(__dirname, '../..'),
-    inMemory: true,
-    blobPort: await freePort(),
-    queuePort: await freePort(),
-    tablePort: await freePort(),
-  });
+  azurite = await startTestAzurite();
   store = new BlobDocumentStore(loadConfig({ AzureWebJobsStorage: azurite.connectionString, AI_PROVIDER: 'offline' }));
   await store.putJson('warm-up.json', {}); // the container exists before anything is counted
 }, 60_000);

@@ -1,11 +1,11 @@
 // Entity group transactions sent through the table client's own pipeline (table-transaction.ts), on
 // Azurite: all or none, the new ETags back in order, and a lost race told apart by its status code
 // exactly as the SDK's submitTransaction tells it (the usage counters retry on 412/409 only).
-import path from 'node:path';
 import type { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import type { AzuriteHandle } from '../../api/local/azurite';
+import { startTestAzurite } from './azurite.harness';
 import { createTableClient } from '../../api/adapters/storage/storage-account';
 import { submitEntityGroup } from '../../api/adapters/storage/table-transaction';
 import { statusOf } from '../../api/adapters/storage/table-lazy';
@@ -14,13 +14,7 @@ let azurite: AzuriteHandle;
 let table: TableClient;
 
 beforeAll(async () => {
-  azurite = await startAzurite({
-    root: path.resolve(__dirname, '../..'),
-    inMemory: true,
-    blobPort: await freePort(),
-    queuePort: await freePort(),
-    tablePort: await freePort(),
-  });
+  azurite = await startTestAzurite();
   const config = loadConfig({ AzureWebJobsStorage: azurite.connectionString, AI_PROVIDER: 'offline' });
   table = await createTableClient(config, 'grouptx');
   await table.createTable();
