@@ -2,7 +2,7 @@
 // https://learn.microsoft.com/azure/storage/common/storage-use-azurite
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer, connect } from 'node:net';
+import { createServer, connect, type Server } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 
 export interface AzuriteOptions {
@@ -37,17 +37,41 @@ export function devConnectionString(ports: { blobPort: number; queuePort: number
 }
 
 /** A port that was free a moment ago (bind to 0, read it, release it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
+export async function freePort(): Promise<number> {
+  const [port] = await freePorts(1);
+  return port!;
+}
+
+/** Three distinct free ports for an Azurite of one's own. */
+export async function freeAzuritePorts(): Promise<{ blobPort: number; queuePort: number; tablePort: number }> {
+  const [blobPort, queuePort, tablePort] = (await freePorts(3)) as [number, number, number];
+  return { blobPort, queuePort, tablePort };
+}
+
+/**
+ * `count` distinct ports that were free a moment ago. All are held at once before any is released:
+ * asked one after another, the kernel may hand the port it has just released out again (seen: the
+ * in-memory Azurite's blob and queue services given one port, and its start failing on EADDRINUSE).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolveServer, reject) => {
+          const server = createServer();
+          server.unref();
+          server.once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolveServer(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : 0;
   });
+  await Promise.all(servers.map((server) => new Promise((closed) => server.close(closed))));
+  return ports;
 }
 
 function accepts(port: number): Promise<boolean> {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../config';
-import { freePort, startAzurite, type AzuriteHandle } from './azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from './azurite';
 import type { Registration } from './functions-core-shim';
 import { readHostConfig } from './host-config';
 import { startHttpHost, type HttpHost } from './http-host';
@@ -127,7 +127,7 @@ export async function startLocal(options: StartLocalOptions = {}): Promise<Local
       logLine(logger, '[local] AzureWebJobsStorage names a storage account: not starting Azurite');
     } else {
       const ports = options.inMemoryStorage
-        ? { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() }
+        ? await freeAzuritePorts()
         : { blobPort: 10000, queuePort: 10001, tablePort: 10002 };
       const azurite: AzuriteHandle = await startAzurite({ ...ports, root, inMemory: options.inMemoryStorage });
       stops.push(() => azurite.stop());

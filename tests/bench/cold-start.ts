@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { freePort, startAzurite } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite } from '../../api/local/azurite';
 
 export interface ColdSample {
   /** Importing every file package.json `main` names, as the worker does at start. */
@@ -76,7 +76,7 @@ function sampleOnce(root: string, storage: string): ColdSample {
  */
 export async function coldStart(root: string, runs = 10, withAnswer = true): Promise<ColdSample[]> {
   if (!withAnswer) return Array.from({ length: runs }, () => sampleOnce(root, ''));
-  const ports = { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
+  const ports = await freeAzuritePorts();
   const azurite = await startAzurite({ ...ports, inMemory: true, root: path.resolve(__dirname, '../../..') });
   try {
     return Array.from({ length: runs }, () => sampleOnce(root, azurite.connectionString));

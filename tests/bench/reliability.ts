@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import { projectRoot, startChildRuntime } from '../helpers/child-runtime';
 
 /** The bench's lease; in Azure it is 60 s (PRESTO_JOB_LEASE_SECONDS). */
@@ -48,7 +48,7 @@ const status = async (base: string, id: string) =>
 
 export async function reliabilityBench(): Promise<ReliabilityFigures> {
   const data = mkdtempSync(join(tmpdir(), 'presto-bench-'));
-  const ports = { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
+  const ports = await freeAzuritePorts();
   const storage = () => startAzurite({ ...ports, location: data, root: projectRoot });
   let azurite: AzuriteHandle | undefined = await storage();
   const env = (extra: Record<string, string>) => ({

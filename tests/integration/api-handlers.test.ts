@@ -12,7 +12,7 @@ import { modeGet } from '../../api/functions/mode-get';
 import { modesGet } from '../../api/functions/modes-get';
 import { personaGet } from '../../api/functions/persona-get';
 import { toolsPost } from '../../api/functions/tools-post';
-import { freePort, startAzurite } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite } from '../../api/local/azurite';
 import { getBuiltinMode } from '../../api/domain/modes/catalog';
 
 let azurite: Awaited<ReturnType<typeof startAzurite>>;
@@ -47,7 +47,7 @@ const chatBody = (over: Record<string, unknown> = {}) =>
   });
 
 beforeAll(async () => {
-  const [blobPort, queuePort, tablePort] = [await freePort(), await freePort(), await freePort()];
+  const { blobPort, queuePort, tablePort } = await freeAzuritePorts();
   azurite = await startAzurite({ inMemory: true, blobPort, queuePort, tablePort });
   deps = buildDeps(loadConfig({ AzureWebJobsStorage: azurite.connectionString, PRESTO_OFFLINE_CHUNK_MS: '0' }));
 });

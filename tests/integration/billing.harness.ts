@@ -4,7 +4,7 @@ import { createBilling } from '../../api/adapters/billing/create-billing';
 import { TableApiKeyStore } from '../../api/adapters/storage/table-api-keys';
 import { runKeysCommand } from '../../api/cli/keys-command';
 import { loadConfig, type Config } from '../../api/config';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 
 /** Each call its own invocation id, as in the host (the test-mode default is one fixed id). */
 export const ctx = (invocationId: string = randomUUID()) =>
@@ -41,9 +41,7 @@ export interface BillingHarness {
 export async function billingHarness(): Promise<BillingHarness> {
   const azurite = await startAzurite({
     inMemory: true,
-    blobPort: await freePort(),
-    queuePort: await freePort(),
-    tablePort: await freePort(),
+    ...(await freeAzuritePorts()),
   });
   const config = (env: Record<string, string> = {}) =>
     loadConfig({

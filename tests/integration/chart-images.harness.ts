@@ -11,7 +11,7 @@ import { chartGet } from '../../api/functions/chart-get';
 import { chartImagesQueue } from '../../api/functions/chart-images-queue';
 import { chartsPost } from '../../api/functions/charts-post';
 import { jobGet } from '../../api/functions/job-get';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import type { FunctionHandler, Registration } from '../../api/local/functions-core-shim';
 import { readHostConfig } from '../../api/local/host-config';
 import { startQueueRunner, type QueueRunner } from '../../api/local/queue-runner';
@@ -44,9 +44,7 @@ export async function startChartEnv(
   options: { imageDeployment?: string | null } = {},
 ): Promise<ChartEnv> {
   const azurite = await startAzurite({
-    blobPort: await freePort(),
-    queuePort: await freePort(),
-    tablePort: await freePort(),
+    ...(await freeAzuritePorts()),
     inMemory: true,
   });
   const emulator = provider === 'azure' ? await startFoundryEmulator() : undefined;

@@ -6,7 +6,7 @@ import { BlobServiceClient } from '@azure/storage-blob';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Job, JobRecord, ModeJobAccepted } from '../../api/contracts/jobs';
 import { Mode, ModeList } from '../../api/contracts/mode';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import { startChildRuntime, type ChildRuntime } from '../helpers/child-runtime';
 import { until } from '../helpers/until';
 
@@ -15,9 +15,7 @@ const children: ChildRuntime[] = [];
 
 beforeAll(async () => {
   azurite = await startAzurite({
-    blobPort: await freePort(),
-    queuePort: await freePort(),
-    tablePort: await freePort(),
+    ...(await freeAzuritePorts()),
     inMemory: true,
   });
 });

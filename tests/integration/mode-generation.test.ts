@@ -21,7 +21,7 @@ import { modesPost } from '../../api/functions/modes-post';
 import { toolsPost } from '../../api/functions/tools-post';
 import { UpstreamUnavailable } from '../../api/domain/errors';
 import { outputFindings } from '../../api/domain/guard/injection';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import type { FunctionHandler, Registration } from '../../api/local/functions-core-shim';
 import { readHostConfig } from '../../api/local/host-config';
 import { startQueueRunner, type QueueRunner } from '../../api/local/queue-runner';
@@ -47,7 +47,7 @@ async function startEnv(
   ports?: { blobPort: number; queuePort: number; tablePort: number },
   runQueue = true,
 ): Promise<Env> {
-  const p = ports ?? { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
+  const p = ports ?? (await freeAzuritePorts());
   const azurite = await startAzurite({ ...p, ...(location ? { location, root } : { inMemory: true }) });
   const generator = new CountingGenerator();
   generator.fail = (r) => (r.industry.includes('cursed') ? new UpstreamUnavailable('the designer is down') : undefined);
@@ -417,7 +417,7 @@ describe('mode generation on Azurite', () => {
 describe('restart of the local stack (Azurite data on disk)', () => {
   it('keeps queued messages and stored modes: nothing is regenerated, nothing is lost', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'presto-azurite-'));
-    const ports = { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
+    const ports = await freeAzuritePorts();
     let run: Env | undefined;
     try {
       // 1. Accept a job, then "stop npm start" before any queue trigger ran.

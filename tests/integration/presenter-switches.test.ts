@@ -6,14 +6,14 @@ import { loadConfig } from '../../api/config';
 import { buildDeps, type Deps } from '../../api/deps';
 import { chatPost } from '../../api/functions/chat-post';
 import { MODE_SWITCHES_PER_MINUTE } from '../../api/domain/guard/tool-guard';
-import { freePort, startAzurite } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite } from '../../api/local/azurite';
 
 let azurite: Awaited<ReturnType<typeof startAzurite>>;
 let deps: Deps;
 const ctx = () => new InvocationContext({ functionName: 'test', logHandler: () => {} });
 
 beforeAll(async () => {
-  const [blobPort, queuePort, tablePort] = [await freePort(), await freePort(), await freePort()];
+  const { blobPort, queuePort, tablePort } = await freeAzuritePorts();
   azurite = await startAzurite({ inMemory: true, blobPort, queuePort, tablePort });
   deps = buildDeps(loadConfig({ AzureWebJobsStorage: azurite.connectionString, PRESTO_OFFLINE_CHUNK_MS: '0' }));
 });

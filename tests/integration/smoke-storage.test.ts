@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../api/config';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import { storageCheck } from '../smoke/checks/storage';
 import { buildContext } from '../smoke/context';
 import { runChecks } from '../smoke/runner';
@@ -13,9 +13,7 @@ beforeAll(async () => {
   azurite = await startAzurite({
     root,
     inMemory: true,
-    blobPort: await freePort(),
-    queuePort: await freePort(),
-    tablePort: await freePort(),
+    ...(await freeAzuritePorts()),
   });
 });
 afterAll(async () => azurite?.stop());

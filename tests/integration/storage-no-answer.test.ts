@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/contracts/common';
 import { Job, ModeJobAccepted } from '../../api/contracts/jobs';
 import { ModeList } from '../../api/contracts/mode';
-import { devConnectionString, freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { devConnectionString, freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import { startLocal, type LocalRuntime } from '../../api/local/start';
 import { startStallingProxy, type StallingProxy } from '../helpers/stalling-proxy';
 import { until } from '../helpers/until';
@@ -22,7 +22,7 @@ let proxies: StallingProxy[] = [];
 let runtime: LocalRuntime | undefined;
 
 beforeAll(async () => {
-  const ports = { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
+  const ports = await freeAzuritePorts();
   azurite = await startAzurite({ ...ports, inMemory: true, root });
   proxies = await Promise.all([ports.blobPort, ports.queuePort, ports.tablePort].map(startStallingProxy));
   const [blob, queue, table] = proxies;

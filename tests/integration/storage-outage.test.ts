@@ -14,7 +14,7 @@ import { runKeysCommand } from '../../api/cli/keys-command';
 import { loadConfig } from '../../api/config';
 import { ApiError } from '../../api/contracts/common';
 import { Job, ModeJobAccepted } from '../../api/contracts/jobs';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import { startLocal, type LocalRuntime } from '../../api/local/start';
 import { until } from '../helpers/until';
 
@@ -35,7 +35,7 @@ const storage = () => startAzurite({ ...ports, location: data, root });
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  ports = { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
+  ports = await freeAzuritePorts();
   azurite = await storage();
   const keys = new TableApiKeyStore(loadConfig({ AzureWebJobsStorage: azurite.connectionString }));
   const created = await runKeysCommand(['create', '--name', 'outage', '--plan', 'starter'], keys, () => new Date());

@@ -2,7 +2,7 @@
 // at minimal cost, in well under two minutes — or, without Azure settings, the same checks against
 // the bundled Foundry emulator and an in-memory Azurite (how CI keeps the smoke itself working).
 import { loadConfig, type Config } from '../../api/config';
-import { freePort, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
+import { freeAzuritePorts, startAzurite, type AzuriteHandle } from '../../api/local/azurite';
 import { EMULATED_STRICTNESS, startFoundryEmulator, type FoundryEmulator } from '../fakes/foundry-emulator';
 import { STRICT_REALTIME } from '../fakes/foundry-emulator/realtime/strictness';
 import { chatCheck } from './checks/chat';
@@ -114,7 +114,7 @@ async function startEmulatedAzure(
  */
 async function startInMemoryAzurite(root: string): Promise<AzuriteHandle> {
   for (let attempt = 1; ; attempt++) {
-    const ports = { blobPort: await freePort(), queuePort: await freePort(), tablePort: await freePort() };
+    const ports = await freeAzuritePorts();
     try {
       return await startAzurite({ root, inMemory: true, ...ports });
     } catch (error) {
