@@ -231,6 +231,47 @@ test.describe('the transformation', () => {
     expect(images.map((a) => a.split(' ')[1]).sort()).toEqual(['fade-in', 'fade-out']);
   });
 
+  test('when the show ends, nothing on the new dashboard plays its entrance again', async ({ page }) => {
+    const insurer = await getMode(page, 'insurance');
+    await page.goto(`${baseURL()}/?mode=banking&seed=4242`);
+    await expect(page.getByTestId('kpi-card').first()).toBeVisible();
+    // The show's styles come off the page (is-revealing); two frames later, every animation in the
+    // dashboard that began after that moment is a replay (the KPI cards once blinked out and faded
+    // in again here). Charts still drawing since they arrived began before it and do not count.
+    await page.evaluate(() => {
+      const w = window as unknown as { __replayed: string[] | null };
+      w.__replayed = null;
+      const app = document.querySelector('.app')!;
+      let revealing = false;
+      const watch = new MutationObserver(() => {
+        if (app.classList.contains('is-revealing')) return void (revealing = true);
+        if (!revealing) return;
+        watch.disconnect();
+        const off = Number(document.timeline.currentTime);
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            w.__replayed = document
+              .getAnimations()
+              // A start time still unresolved (null) is an animation about to begin: after that moment too.
+              .filter(
+                (a): a is CSSAnimation =>
+                  a instanceof CSSAnimation && (a.startTime === null || Number(a.startTime) >= off - 1),
+              )
+              .filter((a) => (a.effect as KeyframeEffect).target?.closest('.dashboard'))
+              .map((a) => `${((a.effect as KeyframeEffect).target as Element).className}: ${a.animationName}`);
+          }),
+        );
+      });
+      watch.observe(app, { attributes: true, attributeFilter: ['class'] });
+    });
+    await page.getByTestId('chat-input').fill("Presto-Change-O, you're an insurer");
+    await page.getByTestId('chat-input').press('Enter');
+    await expect(page.getByTestId('company-name')).toHaveText(insurer.companyName);
+    const replayed = () => page.evaluate(() => (window as unknown as { __replayed: string[] | null }).__replayed);
+    await expect.poll(replayed, { timeout: 15_000 }).not.toBeNull();
+    expect(await replayed()).toEqual([]);
+  });
+
   test('when the new mode is slow to load, the sweep covers the old one as a loading state', async ({ page }) => {
     const bank = await getMode(page, 'banking');
     const insurer = await getMode(page, 'insurance');
