@@ -65,8 +65,11 @@ async function main() {
       const input = page.getByTestId('chat-input');
       await input.fill(SWITCH_COMMANDS[i % SWITCH_COMMANDS.length]!);
       await browser.startTracing(page, { path, categories: ['toplevel', 'blink.user_timing'] });
+      // The wait is set up first: Playwright's injected poller is evaluated in the page before the
+      // command, not in the window it measures (a visitor's browser has no such script).
+      const painted = waitForPainted(page);
       await input.press('Enter');
-      await waitForPainted(page);
+      await painted;
       await browser.stopTracing();
       const trace = JSON.parse(await readFile(path, 'utf8')) as { traceEvents: TraceEvent[] };
       samples.push(cpuInWindow(trace.traceEvents));

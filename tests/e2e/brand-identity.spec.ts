@@ -46,6 +46,8 @@ test('the mark, the favicon and the heading face change with the mode; fonts com
   await page.goto(`${baseURL()}/?mode=banking&seed=7`);
   const bank = await getMode(page, 'banking');
   await expect(page.getByTestId('company-name')).toHaveText(bank.companyName);
+  // The tab's icon follows a moment after the theme (apply-theme.ts FAVICON_DELAY_MS).
+  await expect.poll(() => favicon(page)).toMatch(/^data:image\/svg\+xml,/);
   const bankIcon = await favicon(page);
   const bankMark = await markSvg(page);
   expect(bankIcon).toMatch(/^data:image\/svg\+xml,/);
@@ -58,6 +60,7 @@ test('the mark, the favicon and the heading face change with the mode; fonts com
   await switchBySaying(page, "Presto-Change-O, you're an airline", 'airline');
   const air = await getMode(page, 'airline');
   await expect(page.getByTestId('company-name')).toHaveText(air.companyName);
+  await expect.poll(() => favicon(page)).not.toBe(bankIcon);
   const airIcon = await favicon(page);
   expect(airIcon).not.toBe(bankIcon);
   expect(decodeURIComponent(airIcon!)).toContain(air.theme.primary);

@@ -25,7 +25,9 @@ export function ChatComposer({ busy, placeholder, onSend }: Props) {
     if (busy || !text.trim()) return;
     if (onSend(text)) {
       setText('');
-      requestAnimationFrame(resize);
+      // Back to one row without measuring: reading scrollHeight would lay the whole page out at
+      // once, just as the answer (maybe a new mode) starts to arrive.
+      if (area.current) area.current.style.height = '';
     }
   };
 

@@ -18,10 +18,16 @@ export function MessageList({ bubbles, busy, status, onRetry }: Props) {
   const waiting = busy && last?.kind === 'assistant' && last.streaming && !last.text;
   // What was said before the latest switch belongs to the previous brand: shown, but set apart.
   const lastDivider = bubbles.reduce((at, b, i) => (b.kind === 'divider' ? i : at), -1);
-  // Scroll the chat's own scroller (scrollIntoView would also scroll the page on narrow layouts).
+  // Scroll the chat's own scroller (scrollIntoView would also scroll the page on narrow layouts), at
+  // the next frame: reading scrollHeight lays the page out, and an effect may run in the middle of
+  // the next render (Preact flushes a component's pending effects before it renders again), which
+  // in a mode switch laid the half-updated page out once more before the new mode's first frame.
   useEffect(() => {
-    const scroller = end.current?.closest('.chat-panel__scroll');
-    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    const frame = requestAnimationFrame(() => {
+      const scroller = end.current?.closest('.chat-panel__scroll');
+      if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [bubbles, waiting]);
 
   return (

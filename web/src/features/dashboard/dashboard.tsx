@@ -69,16 +69,25 @@ export function Dashboard({ mode, persona, tab, stage, latest, highlighted, onAc
 }
 
 /**
- * False for a mode's first frame, true from the frame after: the open tab's panel sits below the
- * fold (under the lead row and KPIs at 1280×720 and on phones) and is a third of the dashboard's
- * elements and most of its charts, so a new mode's first frame — the one the transformation waits
- * for — is put on without it, and it follows one frame later under the wave (where it enters last
- * anyway: layout.css `.app.is-revealing .dashboard > :nth-child(n + 3)`). Preact runs effects
- * after the browser has painted (https://preactjs.com/guide/v10/hooks/#useeffect).
+ * False until a mode's first frame has been painted, then true: the open tab's panel sits below
+ * the fold (under the lead row and KPIs at 1280×720 and on phones) and is a third of the
+ * dashboard's elements and most of its charts, so a new mode's first frame — the one the
+ * transformation waits for — is put on without it. It follows a frame or two later, under the
+ * wave, where it is still invisible: it enters last, 0.3 s in (layout.css `.app.is-revealing
+ * .dashboard > :nth-child(n + 3)`). Preact runs effects in a task after the next frame
+ * (https://preactjs.com/guide/v10/hooks/#useeffect), which in a view transition can be the
+ * snapshot's frame rather than the first one painted, so the effect waits one more frame.
  */
 function useAfterFirstPaint(key: string): boolean {
   const [painted, setPainted] = useState<string | null>(null);
-  useEffect(() => setPainted(key), [key]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(key), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [key]);
   return painted === key;
 }
 

@@ -34,12 +34,23 @@ export function applyTheme(mode: Mode | null): void {
 }
 
 let productFavicon: string | null = null;
+let pendingFavicon: ReturnType<typeof setTimeout> | undefined;
 
-/** The tab's icon follows the mode: its brand mark's favicon variant; the landing gets the product's back. */
+/**
+ * How long the tab's icon waits after a theme goes on. A new icon is an SVG document the page
+ * decodes on its main thread (3-8 ms in a Chromium trace), which inside a mode switch delays the
+ * new mode's first frame; nobody watching the stage sees the tab's icon change a moment later.
+ */
+export const FAVICON_DELAY_MS = 400;
+
+/** The tab's icon follows the mode: its brand mark's favicon variant; the landing gets the product's back. The latest call wins. */
 function applyFavicon(mode: Mode | null): void {
-  const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
-  if (!link) return;
-  productFavicon ??= link.getAttribute('href');
-  const href = mode ? svgDataUrl(brandMarkSvg(markSubjectOf(mode), 'favicon')) : productFavicon;
-  if (href) link.setAttribute('href', href);
+  clearTimeout(pendingFavicon);
+  pendingFavicon = setTimeout(() => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+    if (!link) return;
+    productFavicon ??= link.getAttribute('href');
+    const href = mode ? svgDataUrl(brandMarkSvg(markSubjectOf(mode), 'favicon')) : productFavicon;
+    if (href && link.getAttribute('href') !== href) link.setAttribute('href', href);
+  }, FAVICON_DELAY_MS);
 }

@@ -138,8 +138,6 @@ export function useModeState(personaSeed: number) {
   // Layout effect: the theme lands in the same frame as the name, so the new name is never painted on the old colours.
   useLayoutEffect(() => {
     applyTheme(brand?.mode ?? view?.mode ?? null);
-    // The address keeps naming a mode that opens: the one being designed does not exist yet.
-    if (view) showModeInAddress(view.mode.id);
     // A frame, then a task: the themed dashboard (or the brand's look) has been painted (read by `npm run bench`).
     if (brandPaintPending.current && brand) {
       brandPaintPending.current = false;
@@ -149,6 +147,14 @@ export function useModeState(personaSeed: number) {
     paintPending.current = false;
     requestAnimationFrame(() => setTimeout(() => performance.mark('presto:mode-painted'), 0));
   }, [view?.mode, brand?.mode]);
+
+  // The address keeps naming a mode that opens: the one being designed does not exist yet. After
+  // the frame, not in the layout effect: Chromium lays the whole page out synchronously on
+  // history.replaceState (a same-document navigation records the scroll position), which in a view
+  // transition's update held the new mode's first frame up.
+  useEffect(() => {
+    if (view) showModeInAddress(view.mode.id);
+  }, [view?.mode]);
 
   // The four heading faces (14-24 KB each) load once the page is up, so a switch rarely waits for
   // one: the new mode goes on at once only with its face ready (else the sweep covers the wait).
