@@ -40,11 +40,18 @@ function cpuInWindow(events: TraceEvent[]): PaintCpu {
   if (!start || !end) throw new Error('the trace has no presto:mode-event / presto:mode-painted marks');
   let main = 0;
   let all = 0;
-  for (const e of events) {
-    if (e.ph !== 'X' || !TASKS.has(e.name) || !e.dur || !e.tdur) continue;
-    const overlap = Math.min(e.ts + e.dur, end.ts) - Math.max(e.ts, start.ts);
+  // The task names nest (a RunTask inside a ThreadControllerImpl::RunTask): each thread's outermost only.
+  const tasks = events
+    .filter((e) => e.ph === 'X' && TASKS.has(e.name) && e.dur && e.tdur)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const busyUntil = new Map<string, number>();
+  for (const e of tasks) {
+    const thread = `${e.pid}:${e.tid}`;
+    if ((busyUntil.get(thread) ?? -1) >= e.ts + e.dur!) continue;
+    busyUntil.set(thread, e.ts + e.dur!);
+    const overlap = Math.min(e.ts + e.dur!, end.ts) - Math.max(e.ts, start.ts);
     if (overlap <= 0) continue;
-    const cpu = (e.tdur * overlap) / e.dur;
+    const cpu = (e.tdur! * overlap) / e.dur!;
     all += cpu;
     if (e.pid === start.pid && e.tid === start.tid) main += cpu;
   }

@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     console.log(
       `chat request → first SSE byte (offline, n=${ttfb.length}): p50 ${ms(percentile(ttfb, 50))}  p95 ${ms(percentile(ttfb, 95))}`,
     );
-    const paint = await modePaintMs(server.url);
+    const paint = await modePaintMs(server.url, 11);
     console.log(
       `mode event → themed dashboard painted (n=${paint.length}): p50 ${ms(percentile(paint, 50))}  p95 ${ms(percentile(paint, 95))}`,
     );
